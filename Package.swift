@@ -1,0 +1,50 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// The training loop is numeric code whose speed depends on the compiler knowing the CPU:
+// without it, FMA becomes a library call and AVX-512 is never used (≈100× slower, see
+// docs/performance.md). ganscope is built from source where it runs, so the default build
+// targets the host CPU. Set GANSCOPE_PORTABLE=1 for a binary that runs on any x86-64-v2 CPU.
+let portable = Context.environment["GANSCOPE_PORTABLE"] != nil
+let cpuFlags: [SwiftSetting] =
+  portable
+  ? []
+  : [.unsafeFlags(["-target-cpu", "native"])]
+
+let numericSettings: [SwiftSetting] = cpuFlags + [
+  .unsafeFlags(["-enforce-exclusivity=unchecked"])
+]
+
+let package = Package(
+  name: "ganscope",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "ganscope", targets: ["ganscope"]),
+    .library(name: "GANCore", targets: ["GANCore"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    .target(name: "GANCore", swiftSettings: numericSettings),
+    .target(name: "GANRuntime", dependencies: ["GANCore"], swiftSettings: cpuFlags),
+    .target(name: "GANView", dependencies: ["GANCore"], swiftSettings: cpuFlags),
+    .systemLibrary(
+      name: "CNcurses",
+      providers: [.apt(["libncurses-dev"])]
+    ),
+    .executableTarget(
+      name: "ganscope",
+      dependencies: [
+        "GANCore", "GANRuntime", "GANView", "CNcurses",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: cpuFlags
+    ),
+    .testTarget(name: "GANCoreTests", dependencies: ["GANCore"], swiftSettings: cpuFlags),
+    .testTarget(
+      name: "GANRuntimeTests", dependencies: ["GANRuntime", "GANCore"], swiftSettings: cpuFlags),
+    .testTarget(name: "GANViewTests", dependencies: ["GANView", "GANCore"], swiftSettings: cpuFlags),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,21 @@
+// The one header through which ganscope sees curses. NCURSES_WIDECHAR must be set before
+// curses.h, or the wide-character API (cchar_t, setcchar, wget_wch) is not declared.
+#ifndef GANSCOPE_CNCURSES_SHIM_H
+#define GANSCOPE_CNCURSES_SHIM_H
+#define NCURSES_WIDECHAR 1
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#include <locale.h>
+#include <wchar.h>
+#include <langinfo.h>
+#include <ncursesw/curses.h>
+
+// Attribute macros Swift cannot import.
+static inline attr_t gs_attr_bold(void) { return A_BOLD; }
+static inline attr_t gs_attr_dim(void) { return A_DIM; }
+static inline attr_t gs_attr_reverse(void) { return A_REVERSE; }
+static inline attr_t gs_attr_underline(void) { return A_UNDERLINE; }
+static inline attr_t gs_attr_normal(void) { return A_NORMAL; }
+static inline int gs_key_code_yes(void) { return KEY_CODE_YES; }
+#endif

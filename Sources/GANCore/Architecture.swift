@@ -1,0 +1,40 @@
+/// The shape shared by G and D: 1 → H → … → H → 1 with `hiddenLayers` hidden layers.
+public struct Architecture: Sendable, Equatable, Hashable, Codable {
+  /// H, the number of units in each hidden layer.
+  public var width: Int
+  /// The number of hidden layers (the paper's Figure 1 nets and the default have 2).
+  public var hiddenLayers: Int
+  public var activation: Activation
+
+  public init(width: Int = 32, hiddenLayers: Int = 2, activation: Activation = .tanh) {
+    self.width = width
+    self.hiddenLayers = hiddenLayers
+    self.activation = activation
+  }
+
+  /// The width rounded up to whole SIMD16 vectors.
+  public var paddedWidth: Int { roundUp(width, 16) }
+
+  /// Offsets of each parameter block inside the padded parameter buffer.
+  struct Layout: Sendable {
+    let p: Int
+    let hiddenLayers: Int
+    /// Input layer (1 → H): weights then biases.
+    var inputWeights: Int { 0 }
+    var inputBias: Int { p }
+    /// Hidden-to-hidden layer l (1 ≤ l < hiddenLayers): a P×P matrix stored input-major.
+    func weights(_ l: Int) -> Int { 2 * p + (l - 1) * (p * p + p) }
+    func bias(_ l: Int) -> Int { weights(l) + p * p }
+    /// Output layer (H → 1): P weights, then the bias in a 16-float slot.
+    var outputWeights: Int { 2 * p + (hiddenLayers - 1) * (p * p + p) }
+    var outputBias: Int { outputWeights + p }
+    var count: Int { outputBias + 16 }
+  }
+
+  var layout: Layout { Layout(p: paddedWidth, hiddenLayers: hiddenLayers) }
+
+  /// The number of real (unpadded) parameters.
+  public var parameterCount: Int {
+    2 * width + (hiddenLayers - 1) * (width * width + width) + width + 1
+  }
+}

@@ -1,0 +1,206 @@
+/// Turns a trainer's current state into a `Snapshot`. It never touches the training stream:
+/// G is evaluated at fixed quantiles of the prior and p_data at its quantiles (or at fixed
+/// draws for an empirical target), so a snapshot is a pure function of the trainer state and
+/// the grid history, and taking more or fewer snapshots never changes training.
+public final class Evaluator {
+  /// Quantile samples of p_g and of p_data used for every metric.
+  public static let sampleCount = 2048
+  /// Bins of the metric grid (fixed per target, so metrics compare across time).
+  public static let metricBins = 200
+  /// Points of the z → x map.
+  public static let mappingPoints = 33
+
+  private var gridTracker: ViewGridTracker
+  private let quantileZ: [Float]
+  private let mappingZ: [Float]
+  private var generatorWork: Workspace
+  private var discriminatorWork: Workspace
+  private var architecture: Architecture
+  private var targetCache: TargetCache?
+
+  /// What depends only on the target: its quantile samples, metric grid and binned density.
+  private struct TargetCache {
+    let spec: String
+    let sortedSamples: [Double]
+    let range: ClosedRange<Double>
+    let metricLower: Double
+    let metricUpper: Double
+    let metricProbabilities: [Double]
+  }
+
+  public init(architecture: Architecture, prior: Prior, bins: Int = 200) {
+    self.architecture = architecture
+    gridTracker = ViewGridTracker(bins: bins)
+    quantileZ = prior.midpointQuantiles(Self.sampleCount)
+    mappingZ = prior.midpointQuantiles(Self.mappingPoints)
+    let rows = Self.sampleCount + bins + Self.mappingPoints
+    generatorWork = Workspace(capacity: rows, architecture: architecture)
+    discriminatorWork = Workspace(capacity: 2 * rows, architecture: architecture)
+  }
+
+  public var gridState: ViewGridTracker { gridTracker }
+  public func restoreGrid(_ tracker: ViewGridTracker) { gridTracker = tracker }
+
+  /// Computes the snapshot of `trainer` now.
+  public func snapshot(of trainer: Trainer) -> Snapshot {
+    let target = cache(for: trainer.target)
+    let n = Self.sampleCount
+    let loss = trainer.hyperparameters.loss
+
+    // G at the prior's quantiles, and at the map's z values, in one batch.
+    let zs = quantileZ + mappingZ
+    let generated = evaluate(trainer.generator, at: zs, work: generatorWork)
+    // Non-finite samples (a diverged G) are left out of every histogram and mean.
+    let samples = generated[0..<n].map(Double.init).filter(\.isFinite).sorted()
+    let finiteCount = samples.count
+    let mappingX = Array(generated[n...])
+
+    let grid = gridTracker.update(target: target.range, sortedSamples: samples)
+    let centers = grid.centers
+
+    // D on the data samples, G's samples, the grid, and the map (for its slope).
+    let dInputs =
+      target.sortedSamples.map(Float.init) + samples.map(Float.init) + centers.map(Float.init)
+    let dOutputs = evaluate(trainer.discriminator, at: dInputs, work: discriminatorWork)
+    var logDReal = 0.0
+    var meanReal = 0.0
+    for i in 0..<n {
+      let real = loss.probability(Double(dOutputs[i]))
+      meanReal += real
+      logDReal += safeLog(real)
+    }
+    var logOneMinusDFake = 0.0
+    var meanFake = 0.0
+    for i in 0..<finiteCount {
+      let fake = loss.probability(Double(dOutputs[n + i]))
+      meanFake += fake
+      logOneMinusDFake += safeLog(1 - fake)
+    }
+    let fakeCount = Double(max(finiteCount, 1))
+    let discriminator = dOutputs[(n + finiteCount)...].map { Float(loss.probability(Double($0))) }
+    let slopes = slope(of: trainer.discriminator, at: mappingX, loss: loss)
+
+    // Histograms on the view grid (as densities) and D*.
+    let width = grid.binWidth
+    let dataProbabilities: [Double]
+    if trainer.target.distribution.hasExactDensity {
+      dataProbabilities = binProbabilities(
+        trainer.target.distribution, lower: grid.lower, upper: grid.upper, bins: grid.bins)
+    } else {
+      dataProbabilities = binProbabilities(
+        target.sortedSamples, lower: grid.lower, upper: grid.upper, bins: grid.bins)
+    }
+    let modelProbabilities = binProbabilities(
+      samples, lower: grid.lower, upper: grid.upper, bins: grid.bins)
+    let density = centers.compactMap { trainer.target.distribution.density($0) }
+    let dataHistogram = dataProbabilities.map { Float($0 / width) }
+    let modelHistogram = modelProbabilities.map { Float($0 / width) }
+    let optimal = (0..<grid.bins).map { i -> Float in
+      let pData = density.isEmpty ? Double(dataHistogram[i]) : density[i]
+      let pModel = Double(modelHistogram[i])
+      return pData + pModel > 1e-12 ? Float(pData / (pData + pModel)) : 0.5
+    }
+
+    // Metrics on the fixed metric grid.
+    let modelMetric = binProbabilities(
+      samples, lower: target.metricLower, upper: target.metricUpper, bins: Self.metricBins)
+    let mean = samples.reduce(0, +) / fakeCount
+    let variance = samples.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / fakeCount
+    let metrics = TrainingMetrics(
+      jensenShannon: jensenShannon(target.metricProbabilities, modelMetric),
+      klDataModel: kullbackLeibler(target.metricProbabilities, modelMetric),
+      klModelData: kullbackLeibler(modelMetric, target.metricProbabilities),
+      wasserstein: finiteCount == n
+        ? wasserstein1(sorted: target.sortedSamples, sorted: samples) : .infinity,
+      value: logDReal / Double(n) + logOneMinusDFake / fakeCount,
+      meanDReal: meanReal / Double(n),
+      meanDFake: meanFake / fakeCount,
+      discriminatorLoss: trainer.discriminatorLoss,
+      generatorLoss: trainer.generatorLoss,
+      discriminatorGradientNorm: trainer.discriminatorGradientNorm,
+      generatorGradientNorm: trainer.generatorGradientNorm,
+      generatorMean: mean,
+      generatorStandardDeviation: variance.squareRoot())
+
+    return Snapshot(
+      iteration: trainer.iteration,
+      discriminatorSteps: trainer.discriminatorStepCount,
+      generatorSteps: trainer.generatorStepCount,
+      lastStep: trainer.lastStep,
+      hyperparameters: trainer.hyperparameters,
+      targetName: trainer.target.name,
+      prior: trainer.prior,
+      seed: trainer.seed,
+      divergedAtIteration: trainer.divergedAtIteration,
+      grid: grid,
+      dataHistogram: dataHistogram,
+      modelHistogram: modelHistogram,
+      dataDensity: density.count == grid.bins ? density.map(Float.init) : [],
+      discriminator: discriminator,
+      optimalDiscriminator: optimal,
+      mappingZ: mappingZ,
+      mappingX: mappingX,
+      mappingSlope: slopes,
+      metrics: metrics)
+  }
+
+  /// Runs a net forward on `inputs` (any count: done in workspace-sized chunks).
+  private func evaluate(_ net: Perceptron, at inputs: [Float], work: Workspace) -> [Float] {
+    var outputs = [Float](repeating: 0, count: inputs.count)
+    var start = 0
+    while start < inputs.count {
+      let count = min(work.capacity, inputs.count - start)
+      for i in 0..<count { work.input[i] = inputs[start + i] }
+      for i in count..<roundUp(count, 4) { work.input[i] = 0 }
+      net.forward(work, rows: count)
+      for i in 0..<count { outputs[start + i] = work.output[i] }
+      start += count
+    }
+    return outputs
+  }
+
+  /// dD(x)/dx at each x, by one backward pass through D with unit output gradient.
+  private func slope(of net: Perceptron, at xs: [Float], loss: Loss) -> [Float] {
+    let work = generatorWork
+    let count = xs.count
+    let rows = roundUp(count, 4)
+    for i in 0..<rows { work.input[i] = i < count ? xs[i] : 0 }
+    net.forward(work, rows: count)
+    for i in 0..<rows { work.outputGradient[i] = i < count ? 1 : 0 }
+    net.backward(work, rows: count, parameterGradients: false, inputGradient: true)
+    return (0..<count).map {
+      Float(Double(work.inputGradient[$0]) * loss.probabilitySlope(Double(work.output[$0])))
+    }
+  }
+
+  private func cache(for target: Target) -> TargetCache {
+    if let cached = targetCache, cached.spec == target.spec { return cached }
+    let n = Self.sampleCount
+    let distribution = target.distribution
+    let sorted: [Double]
+    switch distribution {
+    case .empirical(let values):
+      // Evenly spaced order statistics of the data file.
+      sorted = (0..<n).map { i in
+        values.sorted[min(values.sorted.count - 1, (i * values.sorted.count) / n)]
+      }
+    default:
+      sorted = (0..<n).map { distribution.quantile((Double($0) + 0.5) / Double(n)) }
+    }
+    let range = distribution.range(tail: 1e-3)
+    let span = max(range.upperBound - range.lowerBound, 1e-3)
+    let lower = range.lowerBound - span
+    let upper = range.upperBound + span
+    let probabilities =
+      distribution.hasExactDensity
+      ? binProbabilities(distribution, lower: lower, upper: upper, bins: Self.metricBins)
+      : binProbabilities(sorted, lower: lower, upper: upper, bins: Self.metricBins)
+    let new = TargetCache(
+      spec: target.spec, sortedSamples: sorted, range: range, metricLower: lower,
+      metricUpper: upper, metricProbabilities: probabilities)
+    targetCache = new
+    return new
+  }
+}
+
+private func safeLog(_ x: Double) -> Double { _log(max(x, 1e-30)) }

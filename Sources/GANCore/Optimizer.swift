@@ -1,0 +1,111 @@
+/// Which update rule a net uses, with its settings.
+public enum OptimizerKind: String, Sendable, CaseIterable, Codable {
+  case sgd
+  case momentum
+  case adam
+}
+
+/// The settings of the update rules (the step size η is separate: it is a live knob).
+public struct OptimizerSettings: Sendable, Equatable, Hashable, Codable {
+  public var kind: OptimizerKind
+  /// Momentum coefficient μ for `.momentum` (the paper used momentum SGD).
+  public var momentum: Float
+  public var beta1: Float
+  public var beta2: Float
+  public var epsilon: Float
+
+  public init(
+    kind: OptimizerKind = .adam, momentum: Float = 0.9, beta1: Float = 0.5,
+    beta2: Float = 0.999, epsilon: Float = 1e-8
+  ) {
+    self.kind = kind
+    self.momentum = momentum
+    self.beta1 = beta1
+    self.beta2 = beta2
+    self.epsilon = epsilon
+  }
+}
+
+/// The state of one net's optimizer: first and second moments (Adam) or the velocity
+/// (momentum, kept in `first`), and Adam's step count.
+final class OptimizerState {
+  let count: Int
+  let first: UnsafeMutablePointer<Float>
+  let second: UnsafeMutablePointer<Float>
+  var steps: Int = 0
+
+  init(count: Int) {
+    self.count = count
+    first = allocateFloats(count)
+    second = allocateFloats(count)
+  }
+
+  deinit {
+    first.deallocate()
+    second.deallocate()
+  }
+
+  func reset() {
+    first.update(repeating: 0, count: count)
+    second.update(repeating: 0, count: count)
+    steps = 0
+  }
+
+  /// One descent step θ ← θ − η·update(∇) on `count` parameters (a multiple of 16).
+  /// Padding parameters have zero gradients and so stay exactly zero under every rule.
+  func descend(
+    _ theta: UnsafeMutablePointer<Float>, gradient g: UnsafePointer<Float>,
+    stepSize: Float, settings: OptimizerSettings
+  ) {
+    steps += 1
+    var i = 0
+    switch settings.kind {
+    case .sgd:
+      while i < count {
+        store(load(theta + i).addingProduct(-stepSize, load(g + i)), theta + i)
+        i += 16
+      }
+    case .momentum:
+      // v ← μ·v − η·∇;  θ ← θ + v
+      let mu = settings.momentum
+      while i < count {
+        let v = (mu * load(first + i)).addingProduct(-stepSize, load(g + i))
+        store(v, first + i)
+        store(load(theta + i) + v, theta + i)
+        i += 16
+      }
+    case .adam:
+      // As torch.optim.Adam: θ ← θ − η/(1−β₁ᵗ) · m / (√v/√(1−β₂ᵗ) + ε).
+      let b1 = settings.beta1
+      let b2 = settings.beta2
+      let t = Double(steps)
+      let correctedStep = Float(Double(stepSize) / (1 - _pow(Double(b1), t)))
+      let secondScale = Float(1 / (1 - _pow(Double(b2), t)).squareRoot())
+      let eps = Vector(repeating: settings.epsilon)
+      while i < count {
+        let grad = load(g + i)
+        let m = (b1 * load(first + i)).addingProduct(1 - b1, grad)
+        let v = (b2 * load(second + i)).addingProduct(1 - b2, grad * grad)
+        store(m, first + i)
+        store(v, second + i)
+        let denominator = v.squareRoot() * secondScale + eps
+        store(load(theta + i) - correctedStep * m / denominator, theta + i)
+        i += 16
+      }
+    }
+  }
+
+  func copy() -> (first: [Float], second: [Float], steps: Int) {
+    (
+      Array(UnsafeBufferPointer(start: first, count: count)),
+      Array(UnsafeBufferPointer(start: second, count: count)), steps
+    )
+  }
+
+  func restore(first f: [Float], second s: [Float], steps: Int) {
+    precondition(f.count == count && s.count == count)
+    f.withUnsafeBufferPointer { first.update(from: $0.baseAddress!, count: count) }
+    s.withUnsafeBufferPointer { second.update(from: $0.baseAddress!, count: count) }
+    self.steps = steps
+  }
+}

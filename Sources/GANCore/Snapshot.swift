@@ -1,0 +1,62 @@
+/// The numbers that summarize one moment of training.
+public struct TrainingMetrics: Sendable, Equatable, Hashable, Codable {
+  /// JSD(p_data ‖ p_g) in nats, from binned p_data and binned p_g on the metric grid.
+  public var jensenShannon: Double
+  /// KL(p_data ‖ p_g) and KL(p_g ‖ p_data) in nats, smoothed by `klSmoothing` per bin.
+  public var klDataModel: Double
+  public var klModelData: Double
+  /// Exact W1 between the quantile samples of p_data and G's quantile samples.
+  public var wasserstein: Double
+  /// V(G, D) = E_data[log D(x)] + E_z[log(1 − D(G(z)))], evaluated on the same samples.
+  public var value: Double
+  /// Mean D(x) on data and on G's samples.
+  public var meanDReal: Double
+  public var meanDFake: Double
+  /// Losses of the last D step and G step batches, as the trainer descended them.
+  public var discriminatorLoss: Double
+  public var generatorLoss: Double
+  /// Norms of the last parameter gradients.
+  public var discriminatorGradientNorm: Double
+  public var generatorGradientNorm: Double
+  /// Mean and standard deviation of G's samples.
+  public var generatorMean: Double
+  public var generatorStandardDeviation: Double
+
+  /// C(G) = −log 4 + 2·JSD (Theorem 1): what max_D V(G, D) would be for the current G.
+  public var virtualCriterion: Double { -_log(4) + 2 * jensenShannon }
+}
+
+/// One frame of training: everything any consumer (view, recorder, exporter, figure) draws or
+/// prints. A value: readers can keep it as long as they like.
+public struct Snapshot: Sendable, Equatable {
+  /// Position in the runtime's stream of published snapshots (0 until published).
+  public var sequence: UInt64 = 0
+  public var iteration: Int
+  public var discriminatorSteps: Int
+  public var generatorSteps: Int
+  public var lastStep: StepKind
+  public var hyperparameters: Hyperparameters
+  public var targetName: String
+  public var prior: Prior
+  public var seed: UInt64
+  public var divergedAtIteration: Int?
+
+  /// The grid of the curves below: every array has `grid.bins` entries, one per bin center.
+  public var grid: ViewGrid
+  /// p_data and p_g as densities (probability per unit x) of each bin.
+  public var dataHistogram: [Float]
+  public var modelHistogram: [Float]
+  /// The exact density of p_data at bin centers; empty when the target has none.
+  public var dataDensity: [Float]
+  /// D(x), and D*(x) = p_data / (p_data + p_g) (½ where both vanish).
+  public var discriminator: [Float]
+  public var optimalDiscriminator: [Float]
+
+  /// The map z → G(z) at evenly spaced quantiles of the prior, and dD/dx at each G(z): the
+  /// direction in which the G step pushes that sample.
+  public var mappingZ: [Float]
+  public var mappingX: [Float]
+  public var mappingSlope: [Float]
+
+  public var metrics: TrainingMetrics
+}

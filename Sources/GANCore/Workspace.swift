@@ -1,0 +1,49 @@
+/// Preallocated buffers for batched passes of one net over up to `capacity` rows, so that no
+/// training step allocates. Owned by one trainer or evaluator and used on one thread.
+final class Workspace {
+  let capacity: Int
+  let p: Int
+  let hiddenLayers: Int
+  /// Network input, one float per row.
+  let input: UnsafeMutablePointer<Float>
+  /// Network output (a logit for D, a sample x for G), one float per row.
+  let output: UnsafeMutablePointer<Float>
+  /// Gradient of the loss with respect to the output, one float per row.
+  let outputGradient: UnsafeMutablePointer<Float>
+  /// Gradient of the loss with respect to the input, one float per row.
+  let inputGradient: UnsafeMutablePointer<Float>
+  /// Post-activation values of each hidden layer, rows × P each.
+  let hidden: [UnsafeMutablePointer<Float>]
+  /// Two rows × P buffers for back-propagated gradients.
+  let gradientA: UnsafeMutablePointer<Float>
+  let gradientB: UnsafeMutablePointer<Float>
+
+  init(capacity rows: Int, architecture: Architecture) {
+    capacity = roundUp(max(rows, 4), 4)
+    p = architecture.paddedWidth
+    hiddenLayers = architecture.hiddenLayers
+    input = allocateFloats(capacity)
+    output = allocateFloats(capacity)
+    outputGradient = allocateFloats(capacity)
+    inputGradient = allocateFloats(capacity)
+    let size = capacity * architecture.paddedWidth
+    hidden = (0..<architecture.hiddenLayers).map { _ in allocateFloats(size) }
+    gradientA = allocateFloats(size)
+    gradientB = allocateFloats(size)
+  }
+
+  deinit {
+    for buffer in [input, output, outputGradient, inputGradient, gradientA, gradientB] + hidden {
+      buffer.deallocate()
+    }
+  }
+}
+
+/// Allocates `count` zeroed floats aligned to a cache line.
+func allocateFloats(_ count: Int) -> UnsafeMutablePointer<Float> {
+  let raw = UnsafeMutableRawPointer.allocate(
+    byteCount: max(count, 16) * MemoryLayout<Float>.stride, alignment: 64)
+  let floats = raw.bindMemory(to: Float.self, capacity: max(count, 16))
+  floats.initialize(repeating: 0, count: max(count, 16))
+  return floats
+}

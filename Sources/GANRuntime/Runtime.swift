@@ -1,0 +1,1 @@
+// The training runtime: see DESIGN.md, section Threads.

@@ -1,0 +1,1 @@
+// Screen composition: see DESIGN.md.

@@ -1,0 +1,154 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+import ArgumentParser
+import GANCore
+
+/// The canonical workload of ../shared/bench (README there), timed exactly as the peer
+/// scripts time it and printed as the same one-line JSON, so run_all.sh can run it beside
+/// PyTorch, JAX and NumPy.
+struct BenchCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bench",
+    abstract: "Time the canonical 1-D GAN workload and print one JSON line like the peer scripts.")
+
+  @Option(name: .customLong("H"), help: "Hidden width.") var width: Int = 32
+  @Option(name: .customLong("m"), help: "Minibatch size.") var batchSize: Int = 128
+  @Option(name: .customLong("k"), help: "D steps per iteration.") var discriminatorSteps: Int = 1
+  @Option(help: "Total training iterations.") var iters: Int = 5000
+  @Option(help: "Leading iterations excluded from the timing.") var warmup: Int = 500
+  @Option(help: "Accepted for compatibility; ganscope trains on one thread.") var threads: Int = 1
+  @Option(help: "Seed.") var seed: UInt64 = 0
+  @Option(help: "normal (N(4, 0.5)) or mixture (½N(−2, 0.5) + ½N(2, 0.5)).")
+  var target: BenchTarget = .normal
+  @Option(help: "Write the 10,000 scored G samples here, one per line.")
+  var samplesOut: String?
+
+  enum BenchTarget: String, ExpressibleByArgument, CaseIterable {
+    case normal, mixture
+  }
+
+  func validate() throws {
+    guard iters > 0, (0..<iters).contains(warmup) else {
+      throw ValidationError("need 0 <= --warmup < --iters, got \(warmup) and \(iters)")
+    }
+    guard (1...512).contains(width), batchSize >= 1, (1...50).contains(discriminatorSteps) else {
+      throw ValidationError("need 1 <= --H <= 512, --m >= 1 and 1 <= --k <= 50")
+    }
+  }
+
+  func run() throws {
+    let spec = target == .normal ? "gaussian" : "bimodal"
+    let config = TrainingConfig(
+      target: try Target.parse(spec), prior: .uniform,
+      architecture: Architecture(width: width, hiddenLayers: 2, activation: .tanh),
+      hyperparameters: Hyperparameters(
+        discriminatorSteps: discriminatorSteps, batchSize: batchSize,
+        discriminatorStepSize: 1e-3, generatorStepSize: 1e-3, loss: .nonsaturating,
+        optimizer: OptimizerSettings(kind: .adam, beta1: 0.5, beta2: 0.999, epsilon: 1e-8)),
+      seed: seed)
+    let trainer = Trainer(config: config)
+    for _ in 0..<warmup { trainer.runIteration() }
+    let wallStart = Clock.now()
+    let cpuStart = Clock.cpu()
+    for _ in warmup..<iters { trainer.runIteration() }
+    let seconds = Clock.now() - wallStart
+    let cpuSeconds = Clock.cpu() - cpuStart
+
+    let samples = trainer.generateSamples(count: 10_000, seed: derivedSeed(seed, 7))
+    let score = CanonicalScore(samples: samples, target: config.target)
+    if let samplesOut {
+      try writeSamples(samples, to: samplesOut)
+    }
+    let timed = iters - warmup
+    var fields: [(String, String)] = [
+      ("impl", json("ganscope")), ("H", "\(width)"), ("m", "\(batchSize)"),
+      ("k", "\(discriminatorSteps)"), ("threads", "\(threads)"), ("target", json(target.rawValue)),
+      ("seed", "\(seed)"), ("iters", "\(iters)"), ("timed_iters", "\(timed)"),
+      ("seconds", number(seconds, 4)), ("cpu_seconds", number(cpuSeconds, 4)),
+      ("iterations_per_second", number(Double(timed) / seconds, 2)),
+      ("loadavg1", number(loadAverage(), 2)),
+      ("d_loss", number(trainer.discriminatorLoss, 5)),
+      ("g_loss", number(trainer.generatorLoss, 5)),
+      ("g_mean", number(score.mean, 5)), ("g_std", number(score.standardDeviation, 5)),
+      ("jsd", number(score.jensenShannon, 5)), ("finite", score.finite ? "true" : "false"),
+    ]
+    if target == .mixture { fields.append(("frac_pos", number(score.fractionPositive, 5))) }
+    fields.append(("compute_threads", "1"))
+    Output.line("{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")
+  }
+}
+
+/// The peers' correctness metrics (../shared/bench/common.py) on 10,000 samples of G: mean,
+/// standard deviation and the histogram JSD against 10,000 fresh data samples, 200 bins on
+/// [−2, 8] (on [−5, 5] for a target with mass below −1), samples outside clipped to the edges.
+struct CanonicalScore {
+  var mean: Double
+  var standardDeviation: Double
+  var jensenShannon: Double
+  var fractionPositive: Double
+  var finite: Bool
+
+  init(samples: [Float], target: Target, seed: UInt64 = 12345) {
+    let values = samples.map(Double.init)
+    finite = values.allSatisfy(\.isFinite)
+    let n = Double(values.count)
+    mean = values.reduce(0, +) / n
+    let m = mean
+    standardDeviation = (values.reduce(0) { $0 + ($1 - m) * ($1 - m) } / n).squareRoot()
+    fractionPositive = Double(values.filter { $0 > 0 }.count) / n
+    var rng = Xoshiro256(seed: seed)
+    let real = (0..<values.count).map { _ in target.distribution.sample(using: &rng) }
+    let (lower, upper) = target.distribution.quantile(0.01) < -1 ? (-5.0, 5.0) : (-2.0, 8.0)
+    jensenShannon = GANCore.jensenShannon(
+      binProbabilities(real, lower: lower, upper: upper, bins: 200),
+      binProbabilities(values, lower: lower, upper: upper, bins: 200))
+  }
+}
+
+func json(_ s: String) -> String {
+  var out = "\""
+  for scalar in s.unicodeScalars {
+    switch scalar {
+    case "\"": out += "\\\""
+    case "\\": out += "\\\\"
+    case "\n": out += "\\n"
+    case "\t": out += "\\t"
+    default:
+      if scalar.value < 0x20 {
+        let hex = String(scalar.value, radix: 16)
+        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      } else {
+        out.unicodeScalars.append(scalar)
+      }
+    }
+  }
+  return out + "\""
+}
+
+/// A JSON number rounded to `digits` decimals; NaN and infinities become null.
+func number(_ x: Double, _ digits: Int) -> String {
+  guard x.isFinite else { return "null" }
+  var scale = 1.0
+  for _ in 0..<digits { scale *= 10 }
+  let rounded = (x * scale).rounded() / scale
+  return "\(rounded)"
+}
+
+func loadAverage() -> Double {
+  var loads = [Double](repeating: 0, count: 3)
+  return getloadavg(&loads, 3) > 0 ? loads[0] : .nan
+}
+
+/// Writes one sample per line; an unwritable path is bad input.
+func writeSamples(_ samples: [Float], to path: String) throws {
+  guard let file = fopen(path, "w") else {
+    throw RunFailure.runtime("cannot write samples to '\(path)': \(String(cString: strerror(errno)))")
+  }
+  defer { fclose(file) }
+  for x in samples { fputs("\(x)\n", file) }
+  if ferror(file) != 0 {
+    throw RunFailure.runtime("error while writing samples to '\(path)'")
+  }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import GANCore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The root command. Parsing errors become one `ganscope: …` line on stderr and exit 2.
+@main
+struct GanScope: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "ganscope",
+    abstract: "Watch a 1-D GAN learn: Figure 1 of Goodfellow et al. (2014), live in the terminal.",
+    version: "0.1.0",
+    subcommands: [TrainCommand.self, BenchCommand.self]
+  )
+
+  static func main() {
+    Output.ignoreBrokenPipe()
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch let failure as RunFailure {
+      Output.error(failure.message)
+      Glibc.exit(failure.status)
+    } catch {
+      let code = exitCode(for: error)
+      if code == .success {
+        exit(withError: error)  // --help, --version
+      }
+      let message = self.message(for: error).split(separator: "\n").first.map(String.init)
+      Output.error(message ?? "\(error)")
+      if code == .validationFailure || error is ValidationError {
+        Glibc.exit(2)
+      }
+      Glibc.exit(code.rawValue == 64 ? 2 : 1)
+    }
+  }
+}
+
+/// A failure with a user-facing message and an exit status (2: bad input, 1: runtime).
+struct RunFailure: Error {
+  var message: String
+  var status: Int32
+  static func badInput(_ message: String) -> RunFailure { RunFailure(message: message, status: 2) }
+  static func runtime(_ message: String) -> RunFailure { RunFailure(message: message, status: 1) }
+}

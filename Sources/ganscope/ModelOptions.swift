@@ -1,0 +1,98 @@
+import ArgumentParser
+import GANCore
+
+/// The flags shared by every command that trains a model.
+struct ModelOptions: ParsableArguments {
+  @Option(
+    help: ArgumentHelp(
+      "The data distribution p_data: a preset (\(Target.presetNames.joined(separator: ", "))), normal(mu,sigma), uniform(a,b), laplace(mu,b), lognormal(mu,sigma), mix(w1*SPEC,w2*SPEC,...) or file:PATH.",
+      valueName: "spec"))
+  var target: String = "gaussian"
+
+  @Option(help: "The noise prior p_z: uniform on (-1,1) or normal(0,1).")
+  var prior: Prior = .uniform
+
+  @Option(name: .customLong("k"), help: "Discriminator steps per generator step (1...50).")
+  var discriminatorSteps: Int = 5
+
+  @Option(name: .customLong("batch"), help: "Minibatch size m of every step.")
+  var batchSize: Int = 128
+
+  @Option(name: .customLong("hidden"), help: "Hidden units per layer H (1...512).")
+  var width: Int = 32
+
+  @Option(name: .customLong("layers"), help: "Hidden layers per net (1...8).")
+  var hiddenLayers: Int = 2
+
+  @Option(help: "Hidden activation: tanh, relu or leaky-relu.")
+  var activation: Activation = .tanh
+
+  @Option(help: "Generator loss: minimax (saturating), nonsaturating or least-squares.")
+  var loss: Loss = .nonsaturating
+
+  @Option(help: "Update rule of both nets: sgd, momentum or adam.")
+  var optimizer: OptimizerKind = .adam
+
+  @Option(help: "Step size of both nets (overridden by --lr-d / --lr-g).")
+  var lr: Float?
+
+  @Option(name: .customLong("lr-d"), help: "Step size η_D of the discriminator (default 1e-3).")
+  var lrD: Float?
+
+  @Option(name: .customLong("lr-g"), help: "Step size η_G of the generator (default 1e-3).")
+  var lrG: Float?
+
+  @Option(help: "Adam β1.") var beta1: Float = 0.5
+  @Option(help: "Adam β2.") var beta2: Float = 0.999
+  @Option(help: "Adam ε.") var epsilon: Float = 1e-8
+  @Option(help: "Momentum coefficient μ for --optimizer momentum.") var momentum: Float = 0.9
+
+  @Option(help: "Seed of every random draw of the run.")
+  var seed: UInt64 = 1
+
+  mutating func validate() throws {
+    if let problem = hyperparameters.problem { throw ValidationError(problem) }
+    if let lr, !(lr.isFinite && lr > 0) {
+      throw ValidationError("step size --lr must be a positive number, got \(lr)")
+    }
+    guard (1...512).contains(width) else {
+      throw ValidationError("--hidden must be between 1 and 512, got \(width)")
+    }
+    guard (1...8).contains(hiddenLayers) else {
+      throw ValidationError("--layers must be between 1 and 8, got \(hiddenLayers)")
+    }
+    guard (0..<1).contains(beta1), (0..<1).contains(beta2) else {
+      throw ValidationError("Adam betas must be in [0, 1), got \(beta1) and \(beta2)")
+    }
+    guard epsilon > 0, (0..<1).contains(momentum) else {
+      throw ValidationError("--epsilon must be > 0 and --momentum in [0, 1)")
+    }
+    do {
+      _ = try Target.parse(target)
+    } catch {
+      throw ValidationError("bad --target: \(error.description)")
+    }
+  }
+
+  var hyperparameters: Hyperparameters {
+    Hyperparameters(
+      discriminatorSteps: discriminatorSteps, batchSize: batchSize,
+      discriminatorStepSize: lrD ?? lr ?? 1e-3, generatorStepSize: lrG ?? lr ?? 1e-3,
+      loss: loss,
+      optimizer: OptimizerSettings(
+        kind: optimizer, momentum: momentum, beta1: beta1, beta2: beta2, epsilon: epsilon))
+  }
+
+  /// The run's configuration (validation has already parsed the target once).
+  func config() throws -> TrainingConfig {
+    TrainingConfig(
+      target: try Target.parse(target), prior: prior,
+      architecture: Architecture(width: width, hiddenLayers: hiddenLayers, activation: activation),
+      hyperparameters: hyperparameters, seed: seed)
+  }
+}
+
+extension Prior: ExpressibleByArgument {}
+extension Activation: ExpressibleByArgument {}
+extension Loss: ExpressibleByArgument {}
+extension OptimizerKind: ExpressibleByArgument {}

@@ -1,0 +1,46 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Line output to stdout that ends the program quietly when the reader goes away
+/// (`ganscope train | head -3`) instead of dying of SIGPIPE mid-line.
+enum Output {
+  static func ignoreBrokenPipe() { signal(SIGPIPE, SIG_IGN) }
+
+  static func line(_ text: String) {
+    if !write(text + "\n", to: STDOUT_FILENO) && errno == EPIPE { Glibc.exit(0) }
+  }
+
+  /// Writes a diagnostic line to stderr.
+  static func error(_ text: String) {
+    _ = write("ganscope: \(text)\n", to: STDERR_FILENO)
+  }
+
+  /// Writes all of `text` to a file descriptor (unbuffered: each call is one line or block).
+  @discardableResult
+  static func write(_ text: String, to fd: Int32) -> Bool {
+    var bytes = Array(text.utf8)
+    var offset = 0
+    while offset < bytes.count {
+      let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        return false
+      }
+      offset += n
+    }
+    return true
+  }
+}
+
+/// Seconds on the monotonic clock and of this process's CPU time.
+enum Clock {
+  static func now() -> Double { seconds(CLOCK_MONOTONIC) }
+  static func cpu() -> Double { seconds(CLOCK_PROCESS_CPUTIME_ID) }
+
+  private static func seconds(_ clock: clockid_t) -> Double {
+    var t = timespec()
+    clock_gettime(clock, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
+  }
+}

@@ -1,0 +1,133 @@
+import ArgumentParser
+import GANCore
+
+/// Headless training: a row of metrics every E iterations, as a table, CSV or JSON lines.
+struct TrainCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "train",
+    abstract: "Train without the view and print metrics rows (table, csv or jsonl).")
+
+  @OptionGroup var model: ModelOptions
+
+  @Option(help: "Training iterations (each: k D steps and one G step).")
+  var iterations: Int = 5000
+
+  @Option(help: "Print a row every E iterations.")
+  var every: Int = 500
+
+  @Option(help: "Row format: table, csv or jsonl.")
+  var format: RowFormat = .table
+
+  @Option(help: "At the end, write 10,000 samples of G to this file, one per line.")
+  var samplesOut: String?
+
+  func validate() throws {
+    guard iterations >= 0 else {
+      throw ValidationError("--iterations must be >= 0, got \(iterations)")
+    }
+    guard every >= 1 else { throw ValidationError("--every must be >= 1, got \(every)") }
+  }
+
+  func run() throws {
+    let config = try model.config()
+    let trainer = Trainer(config: config)
+    let evaluator = Evaluator(architecture: config.architecture, prior: config.prior)
+    let printer = RowPrinter(format: format)
+    printer.header()
+    printer.row(evaluator.snapshot(of: trainer))
+    var done = 0
+    while done < iterations {
+      if !trainer.runIteration() { break }
+      done += 1
+      if done % every == 0 || done == iterations { printer.row(evaluator.snapshot(of: trainer)) }
+    }
+    if let at = trainer.divergedAtIteration {
+      printer.row(evaluator.snapshot(of: trainer))
+      Output.error("diverged at iteration \(at) (NaN or infinity); try a smaller step size")
+    }
+    if let samplesOut {
+      try writeSamples(
+        trainer.generateSamples(count: 10_000, seed: derivedSeed(config.seed, 7)), to: samplesOut)
+    }
+    if trainer.isDiverged { throw ExitCode(1) }
+  }
+}
+
+/// Output formats of metric rows.
+enum RowFormat: String, ExpressibleByArgument, CaseIterable {
+  case table, csv, jsonl
+}
+
+/// Prints metric rows with the columns every tabular output of ganscope shares.
+struct RowPrinter {
+  static let columns = [
+    "iteration", "loss_d", "loss_g", "jsd", "kl", "w1", "v", "d_real", "d_fake", "g_mean",
+    "g_std",
+  ]
+  var format: RowFormat
+
+  static func values(_ s: Snapshot) -> [Double] {
+    let m = s.metrics
+    return [
+      Double(s.iteration), m.discriminatorLoss, m.generatorLoss, m.jensenShannon, m.klDataModel,
+      m.wasserstein, m.value, m.meanDReal, m.meanDFake, m.generatorMean,
+      m.generatorStandardDeviation,
+    ]
+  }
+
+  func header() {
+    switch format {
+    case .table:
+      Output.line(Self.columns.map { pad($0, $0 == "iteration" ? 9 : 8) }.joined(separator: " "))
+    case .csv: Output.line(Self.columns.joined(separator: ","))
+    case .jsonl: break
+    }
+  }
+
+  func row(_ s: Snapshot) {
+    let values = Self.values(s)
+    switch format {
+    case .table:
+      let cells = values.enumerated().map { i, v in
+        i == 0 ? pad("\(s.iteration)", 9) : pad(fixed(v, 4), 8)
+      }
+      Output.line(cells.joined(separator: " "))
+    case .csv:
+      Output.line(
+        values.enumerated().map { i, v in i == 0 ? "\(s.iteration)" : plain(v) }.joined(
+          separator: ","))
+    case .jsonl:
+      let fields = zip(Self.columns, values).enumerated().map { i, pair in
+        "\"\(pair.0)\":" + (i == 0 ? "\(s.iteration)" : jsonNumber(pair.1))
+      }
+      Output.line("{" + fields.joined(separator: ",") + "}")
+    }
+  }
+
+  private func pad(_ s: String, _ width: Int) -> String {
+    s.count >= width ? s : String(repeating: " ", count: width - s.count) + s
+  }
+}
+
+/// A value with `digits` decimals (for tables).
+func fixed(_ x: Double, _ digits: Int) -> String {
+  guard x.isFinite else { return x.isNaN ? "nan" : (x > 0 ? "inf" : "-inf") }
+  var scale = 1.0
+  for _ in 0..<digits { scale *= 10 }
+  let negative = x < 0
+  let scaled = (abs(x) * scale).rounded()
+  guard scaled < 1e15 else { return "\(x)" }
+  let whole = Int(scaled) / Int(scale)
+  let fraction = Int(scaled) % Int(scale)
+  let digitsText = String(fraction)
+  return (negative && scaled != 0 ? "-" : "") + "\(whole)."
+    + String(repeating: "0", count: digits - digitsText.count) + digitsText
+}
+
+/// Full precision for CSV (pandas reads nan and inf).
+func plain(_ x: Double) -> String {
+  x.isNaN ? "nan" : (x.isInfinite ? (x > 0 ? "inf" : "-inf") : "\(x)")
+}
+
+/// JSON has no NaN or infinity: they become null.
+func jsonNumber(_ x: Double) -> String { x.isFinite ? "\(x)" : "null" }
