@@ -11,6 +11,8 @@ let cpuFlags: [SwiftSetting] =
   ? []
   : [.unsafeFlags(["-target-cpu", "native"])]
 
+// Debug builds of this numeric code run ~1000× slower than release, so the test suite runs
+// in release (`swift test -c release -Xswiftc -enable-testing`, see README).
 let numericSettings: [SwiftSetting] = cpuFlags + [
   .unsafeFlags(["-enforce-exclusivity=unchecked"])
 ]

@@ -112,28 +112,29 @@ public indirect enum Distribution: Sendable, Equatable {
     return .mixture(result)
   }
 
-  /// Weights scaled to sum to exactly 1 (summed left to right), or nil if that is impossible.
+  /// Weights scaled to sum to 1 (up to rounding), or nil if that is impossible.
   ///
-  /// Idempotent: weights that already sum to exactly 1 are returned unchanged, and the result
-  /// is nudged until it does, so that printing normalized weights with their shortest
-  /// representation and parsing them again gives back the same weights bit for bit.
+  /// Idempotent: weights that already sum to 1 within rounding (`isNormalized`) are returned
+  /// unchanged, and a normalized result always passes that test. Printing normalized weights
+  /// with their shortest representation and parsing them again therefore gives back the same
+  /// weights bit for bit, and equal shares stay exactly equal (⅓, ⅓, ⅓).
   static func normalizedWeights(_ weights: [Double]) -> [Double]? {
     guard !weights.isEmpty, weights.allSatisfy({ $0.isFinite && $0 > 0 }) else { return nil }
-    func sum(_ w: [Double]) -> Double { w.reduce(0, +) }
-    if sum(weights) == 1 { return weights }
+    if isNormalized(weights) { return weights }
     // Scale by the largest weight first, so that the sum cannot overflow.
     let largest = weights.max() ?? 1
-    var w = weights.map { $0 / largest }
-    let total = sum(w)
-    w = w.map { $0 / total }
+    let scaled = weights.map { $0 / largest }
+    let total = scaled.reduce(0, +)
+    let w = scaled.map { $0 / total }
     guard w.allSatisfy({ $0 > 0 }) else { return nil }
-    let k = w.indices.max { w[$0] < w[$1] } ?? 0
-    for _ in 0..<8 {
-      let error = 1 - sum(w)
-      if error == 0 { break }
-      w[k] += error
-    }
     return w
+  }
+
+  /// Whether positive weights sum to 1 within the rounding error of normalizing them: two
+  /// divisions per weight and n − 1 additions stay well inside 4n units of 2⁻⁵³.
+  static func isNormalized(_ weights: [Double]) -> Bool {
+    let tolerance = 4 * Double(weights.count) * 0x1p-53
+    return abs(weights.reduce(0, +) - 1) <= tolerance
   }
 
   /// The exact density, or nil when there is none (an empirical target, or a mixture with an
@@ -335,28 +336,31 @@ public indirect enum Distribution: Sendable, Equatable {
   ) {
     var means: [Double] = []
     var deviations: [Double] = []
+    var thresholds: [Double] = []  // cumulative weights of all but the last component
+    var cumulative = 0.0
     for c in components {
       guard case .normal(let m, let s) = c.distribution else { break }
       means.append(m)
       deviations.append(s)
+      cumulative += c.weight
+      thresholds.append(cumulative)
     }
     if !components.isEmpty && means.count == components.count {
       // A mixture of normals: draw all the standard normals at once (both Box–Muller outputs),
       // then move each to the component chosen by one uniform.
       rng.fillStandardNormal(buffer)
       let last = components.count - 1
-      for i in buffer.indices {
-        let u = rng.nextUnitDouble()
-        var k = last
-        var cumulative = 0.0
-        for j in 0..<last {
-          cumulative += components[j].weight
-          if u < cumulative {
-            k = j
-            break
+      means.withUnsafeBufferPointer { means in
+        deviations.withUnsafeBufferPointer { deviations in
+          thresholds.withUnsafeBufferPointer { thresholds in
+            for i in buffer.indices {
+              let u = rng.nextUnitDouble()
+              var k = 0
+              while k < last && u >= thresholds[k] { k += 1 }
+              buffer[i] = Float(means[k] + deviations[k] * Double(buffer[i]))
+            }
           }
         }
-        buffer[i] = Float(means[k] + deviations[k] * Double(buffer[i]))
       }
       return
     }

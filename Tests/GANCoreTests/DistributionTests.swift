@@ -23,7 +23,8 @@ let momentCases: [MomentCase] = [
     standardDeviation: (exp(0.25) - 1).squareRoot() * exp(1.125)),
   MomentCase(spec: "bimodal", mean: 0, standardDeviation: 4.25.squareRoot()),
   MomentCase(spec: "trimodal", mean: 0, standardDeviation: 2.5),
-  MomentCase(spec: "mix(1*normal(0,1), 3*uniform(0,4))", mean: 1.5, standardDeviation: 2.0.squareRoot()),
+  MomentCase(
+    spec: "mix(1*normal(0,1), 3*uniform(0,4))", mean: 1.5, standardDeviation: 2.0.squareRoot()),
   // Weights 1/3 and 2/3: E[x] = 10/3, E[x²] = 4.25/3 + 2·25.5/3.
   MomentCase(
     spec: "mix(mix(normal(-2,0.5),normal(2,0.5)), 2*laplace(5,0.5))", mean: 10.0 / 3,
@@ -196,7 +197,8 @@ func moments(_ values: some Collection<Double>) -> (mean: Double, standardDeviat
         Issue.record("\(weights) did not normalize")
         continue
       }
-      #expect(w.reduce(0, +) == 1, "\(weights)")
+      #expect(Distribution.isNormalized(w), "\(weights)")
+      #expect(abs(w.reduce(0, +) - 1) <= 1e-15, "\(weights)")
       #expect(Distribution.normalizedWeights(w) == w)
       // Printing and re-reading the weights gives the same weights.
       #expect(Distribution.normalizedWeights(w.map { Double(Distribution.format($0)) ?? 0 }) == w)
@@ -212,6 +214,9 @@ func moments(_ values: some Collection<Double>) -> (mean: Double, standardDeviat
     #expect(Distribution.normalizedWeights([1, .nan]) == nil)
     #expect(Distribution.normalizedWeights([1e-200, 1e200]) == nil)
     #expect(Distribution.normalizedWeights([1e308, 1e308]) == [0.5, 0.5])
+    let third: Double = 1.0 / 3
+    #expect(Distribution.normalizedWeights([1, 1, 1]) == [third, third, third])
+    #expect(Distribution.normalizedWeights([0.25, 0.75]) == [0.25, 0.75])
   }
 
   @Test func fillIsDeterministic() {
@@ -225,7 +230,7 @@ func moments(_ values: some Collection<Double>) -> (mean: Double, standardDeviat
       second.withUnsafeMutableBufferPointer { d.fill($0, using: &b) }
       #expect(first == second, "\(spec)")
       #expect(a.next() == b.next(), "\(spec)")
-      #expect(first.allSatisfy(\.isFinite), "\(spec)")
+      #expect(first.allSatisfy { $0.isFinite }, "\(spec)")
       var empty = [Float]()
       empty.withUnsafeMutableBufferPointer { d.fill($0, using: &a) }
     }

@@ -1,0 +1,95 @@
+/// How fast the training loop runs.
+public enum Pace: Sendable, Equatable, Hashable, Codable {
+  /// As fast as the machine allows.
+  case maximum
+  /// About this many iterations per second.
+  case iterationsPerSecond(Double)
+
+  /// The ladder of paces the `<`/`>` keys walk: 1, 3, 10, 30, … 100 000 it/s, then maximum.
+  public static let ladder: [Pace] =
+    [1, 3, 10, 30, 100, 300, 1000, 3000, 10_000, 30_000, 100_000].map {
+      .iterationsPerSecond($0)
+    } + [.maximum]
+
+  /// The next slower (−1) or faster (+1) pace of the ladder.
+  public func stepped(_ direction: Int) -> Pace {
+    let index: Int
+    switch self {
+    case .maximum: index = Pace.ladder.count - 1
+    case .iterationsPerSecond(let rate):
+      index =
+        Pace.ladder.firstIndex {
+          if case .iterationsPerSecond(let r) = $0 { return r >= rate }
+          return true
+        } ?? Pace.ladder.count - 1
+    }
+    return Pace.ladder[min(max(index + direction, 0), Pace.ladder.count - 1)]
+  }
+
+  /// Short text for status lines: "max" or the rate.
+  public var label: String {
+    switch self {
+    case .maximum: "max"
+    case .iterationsPerSecond(let rate):
+      rate == rate.rounded() ? "\(Int(rate))" : "\(rate)"
+    }
+  }
+}
+
+/// A change requested by a user (a key, a flag, a recorded event). Commands that change the
+/// trainer are applied by `Trainer.apply`; the runtime handles the loop commands itself.
+public enum ControlCommand: Sendable, Equatable, Hashable, Codable {
+  // Trainer changes.
+  case setDiscriminatorSteps(Int)
+  case setBatchSize(Int)
+  case setDiscriminatorStepSize(Float)
+  case setGeneratorStepSize(Float)
+  case setLoss(Loss)
+  case setOptimizer(OptimizerKind)
+  /// A target spec, parsed when applied (invalid specs are rejected before they are sent).
+  case setTarget(String)
+  case resetNetworks
+  case reseed(UInt64)
+  // Loop commands.
+  case setPace(Pace)
+  case pause
+  case resume
+  case stepDiscriminator
+  case stepGenerator
+  case stepIteration
+  /// Publish a snapshot every this many iterations.
+  case setPublishInterval(Int)
+}
+
+extension Trainer {
+  /// Applies a trainer command; returns false (changing nothing) for loop commands and for
+  /// values out of range, so a bad command can never corrupt a run.
+  @discardableResult
+  public func apply(_ command: ControlCommand) -> Bool {
+    var h = hyperparameters
+    switch command {
+    case .setDiscriminatorSteps(let k): h.discriminatorSteps = k
+    case .setBatchSize(let m): h.batchSize = m
+    case .setDiscriminatorStepSize(let eta): h.discriminatorStepSize = eta
+    case .setGeneratorStepSize(let eta): h.generatorStepSize = eta
+    case .setLoss(let loss): h.loss = loss
+    case .setOptimizer(let kind): h.optimizer.kind = kind
+    case .setTarget(let spec):
+      guard let target = try? Target.parse(spec) else { return false }
+      setTarget(target)
+      return true
+    case .resetNetworks:
+      resetNetworks()
+      return true
+    case .reseed(let seed):
+      reseed(seed)
+      return true
+    case .setPace, .pause, .resume, .stepDiscriminator, .stepGenerator, .stepIteration,
+      .setPublishInterval:
+      return false
+    }
+    guard h.problem == nil else { return false }
+    setHyperparameters(h)
+    return true
+  }
+}

@@ -1,0 +1,163 @@
+import GANCore
+
+/// What one key press does: the new view state, the commands for the runtime, and whether
+/// the live view ends or the recorder toggles (the recorder is not a training command).
+public struct KeyOutcome: Sendable, Equatable {
+  public var state: ViewState
+  public var commands: [ControlCommand]
+  public var quit: Bool
+  public var toggleRecording: Bool
+
+  public init(
+    state: ViewState, commands: [ControlCommand] = [], quit: Bool = false,
+    toggleRecording: Bool = false
+  ) {
+    self.state = state
+    self.commands = commands
+    self.quit = quit
+    self.toggleRecording = toggleRecording
+  }
+}
+
+/// Turns a key into its outcome through `KeyTable`. Pure: new values are computed from the
+/// latest snapshot's hyperparameters and the runtime status, and every key posts a notice,
+/// so its effect is visible in the next frame even before the runtime applies it.
+public enum KeyHandler {
+  /// Step sizes the keys can reach.
+  public static let stepSizeRange: ClosedRange<Float> = 1e-6...1
+
+  public static func handle(
+    _ key: Character, state: ViewState, snapshot: Snapshot?, status: RuntimeStatus
+  ) -> KeyOutcome {
+    var outcome = KeyOutcome(state: state)
+    guard let binding = KeyTable.binding(for: key) else {
+      outcome.state.post("key \(describe(key)) does nothing; ? lists the keys")
+      return outcome
+    }
+    apply(binding.action, to: &outcome, snapshot: snapshot, status: status)
+    return outcome
+  }
+
+  private static func apply(
+    _ action: KeyAction, to outcome: inout KeyOutcome, snapshot: Snapshot?,
+    status: RuntimeStatus
+  ) {
+    switch action {
+    case .togglePause:
+      outcome.commands = [status.paused ? .resume : .pause]
+      outcome.state.post(status.paused ? "resumed" : "paused")
+    case .stepIteration:
+      step(.stepIteration, "one iteration: k D steps, then one G step", &outcome, status)
+    case .stepDiscriminator:
+      step(.stepDiscriminator, "one D step: panel (b), D -> D*", &outcome, status)
+    case .stepGenerator:
+      step(.stepGenerator, "one G step: panel (c), G follows grad D", &outcome, status)
+    case .decreaseDiscriminatorSteps, .increaseDiscriminatorSteps:
+      guard let h = hyperparameters(snapshot, &outcome) else { return }
+      let range = Hyperparameters.discriminatorStepRange
+      let delta = action == .increaseDiscriminatorSteps ? 1 : -1
+      let k = min(max(h.discriminatorSteps + delta, range.lowerBound), range.upperBound)
+      if k != h.discriminatorSteps { outcome.commands = [.setDiscriminatorSteps(k)] }
+      outcome.state.post(
+        k != h.discriminatorSteps
+          ? "k = \(k)" : "k is already \(k) (\(range.lowerBound)...\(range.upperBound))")
+    case .halveStepSizes: scaleStepSizes(d: 0.5, g: 0.5, snapshot, &outcome)
+    case .doubleStepSizes: scaleStepSizes(d: 2, g: 2, snapshot, &outcome)
+    case .halveDiscriminatorStepSize: scaleStepSizes(d: 0.5, g: nil, snapshot, &outcome)
+    case .doubleDiscriminatorStepSize: scaleStepSizes(d: 2, g: nil, snapshot, &outcome)
+    case .halveGeneratorStepSize: scaleStepSizes(d: nil, g: 0.5, snapshot, &outcome)
+    case .doubleGeneratorStepSize: scaleStepSizes(d: nil, g: 2, snapshot, &outcome)
+    case .slower, .faster:
+      let pace = status.pace.stepped(action == .faster ? 1 : -1)
+      if pace != status.pace { outcome.commands = [.setPace(pace)] }
+      outcome.state.post(
+        pace != status.pace ? "pace = \(pace.label)" : "pace is already \(pace.label)")
+    case .cycleLoss:
+      guard let h = hyperparameters(snapshot, &outcome) else { return }
+      let all = Loss.allCases
+      let next = all[((all.firstIndex(of: h.loss) ?? -1) + 1) % all.count]
+      outcome.commands = [.setLoss(next)]
+      outcome.state.post("loss = \(next.rawValue)")
+    case .cycleTarget:
+      guard let snapshot = snapshot else {
+        outcome.state.post("no snapshot yet")
+        return
+      }
+      let presets = Target.presetNames
+      let current = presets.firstIndex(of: snapshot.targetName.lowercased()) ?? -1
+      let next = presets[(current + 1) % presets.count]
+      outcome.commands = [.setTarget(next)]
+      outcome.state.post("target = \(next)")
+    case .resetNetworks:
+      outcome.commands = [.resetNetworks]
+      outcome.state.post("both nets re-initialized")
+    case .toggleOptimalOverlay:
+      outcome.state.showOptimalOverlay.toggle()
+      outcome.state.post("D* overlay " + (outcome.state.showOptimalOverlay ? "on" : "off"))
+    case .toggleHistogram:
+      outcome.state.showHistogram.toggle()
+      outcome.state.post("p_g as " + (outcome.state.showHistogram ? "histogram bars" : "a curve"))
+    case .toggleArrows:
+      outcome.state.showArrows.toggle()
+      outcome.state.post("grad D arrows " + (outcome.state.showArrows ? "on" : "off"))
+    case .toggleRecording:
+      if status.canRecord {
+        outcome.toggleRecording = true
+      } else {
+        outcome.state.post("recording not available yet")
+      }
+    case .toggleHelp:
+      outcome.state.showHelp.toggle()
+    case .closeHelp:
+      outcome.state.showHelp = false
+    case .quit:
+      outcome.quit = true
+    }
+  }
+
+  /// Single steps only make sense on a paused run, so a step key pauses a running one first.
+  private static func step(
+    _ command: ControlCommand, _ notice: String, _ outcome: inout KeyOutcome,
+    _ status: RuntimeStatus
+  ) {
+    outcome.commands = status.paused ? [command] : [.pause, command]
+    outcome.state.post(notice)
+  }
+
+  private static func hyperparameters(_ snapshot: Snapshot?, _ outcome: inout KeyOutcome)
+    -> Hyperparameters?
+  {
+    if snapshot == nil { outcome.state.post("no snapshot yet") }
+    return snapshot?.hyperparameters
+  }
+
+  /// Multiplies D's and/or G's step size, clamped to `stepSizeRange`; sends only changes.
+  private static func scaleStepSizes(
+    d: Float?, g: Float?, _ snapshot: Snapshot?, _ outcome: inout KeyOutcome
+  ) {
+    guard let h = hyperparameters(snapshot, &outcome) else { return }
+    func scaled(_ value: Float, _ factor: Float) -> Float {
+      min(max(value * factor, stepSizeRange.lowerBound), stepSizeRange.upperBound)
+    }
+    var parts: [String] = []
+    if let d {
+      let eta = scaled(h.discriminatorStepSize, d)
+      if eta != h.discriminatorStepSize { outcome.commands.append(.setDiscriminatorStepSize(eta)) }
+      parts.append("lrD = " + NumberFormat.general(Double(eta)))
+    }
+    if let g {
+      let eta = scaled(h.generatorStepSize, g)
+      if eta != h.generatorStepSize { outcome.commands.append(.setGeneratorStepSize(eta)) }
+      parts.append("lrG = " + NumberFormat.general(Double(eta)))
+    }
+    let limit = outcome.commands.isEmpty ? " (limit: 1e-06...1)" : ""
+    outcome.state.post(parts.joined(separator: ", ") + limit)
+  }
+
+  /// A key as a notice can show it: printable ASCII as itself, anything else as its code.
+  static func describe(_ key: Character) -> String {
+    if let ascii = key.asciiValue, ascii >= 0x21, ascii < 0x7F { return "'\(key)'" }
+    let code = key.unicodeScalars.first.map { String($0.value, radix: 16) } ?? "?"
+    return "0x" + code
+  }
+}

@@ -1,0 +1,179 @@
+import GANCore
+
+/// The main plot, the paper's Figure 1 over x: p_data (dotted), p_g (solid, or histogram
+/// bars), D(x) (dashed), the ½ line and the optional D*(x) overlay, with a density axis on
+/// the left, a 0…1 axis for D on the right, x ticks below and a legend above.
+enum PlotPane {
+  /// Columns left of the canvas (density labels and the axis) and right of it (D's axis).
+  static let leftGutter = 6
+  static let rightGutter = 3
+
+  /// Draws into the rectangle and returns where the x domain lies on screen.
+  @discardableResult
+  static func draw(
+    _ snapshot: Snapshot, state: ViewState, into grid: inout CellGrid,
+    x: Int, y: Int, width: Int, height: Int, symbols: SymbolSet
+  ) -> PlotFrame {
+    let frame = PlotFrame(
+      left: x + leftGutter, columns: max(width - leftGutter - rightGutter, 1),
+      domain: snapshot.grid)
+    let canvasTop = y + 1
+    let canvasRows = max(height - 3, 1)
+    let densityMax = state.densityMax ?? ViewState.densityPeak(of: snapshot) * ViewState.headroom
+
+    drawLegend(
+      snapshot, state: state, into: &grid, x: frame.left, y: y, right: x + width,
+      symbols: symbols)
+    drawDensityAxis(
+      maximum: densityMax, into: &grid, x: x, top: canvasTop, rows: canvasRows,
+      symbols: symbols)
+    drawDiscriminatorAxis(
+      into: &grid, x: frame.left + frame.columns, top: canvasTop, rows: canvasRows,
+      symbols: symbols)
+    drawXAxis(frame, into: &grid, y: canvasTop + canvasRows, symbols: symbols)
+
+    var canvas = BrailleCanvas(columns: frame.columns, rows: canvasRows)
+    drawCurves(snapshot, state: state, densityMax: densityMax, on: &canvas)
+    canvas.draw(into: &grid, left: frame.left, top: canvasTop, symbols: symbols)
+    return frame
+  }
+
+  /// The series in drawing order; overlaps are settled by `Style.plotPriority`, not order.
+  static func drawCurves(
+    _ snapshot: Snapshot, state: ViewState, densityMax: Double, on canvas: inout BrailleCanvas
+  ) {
+    let count = canvas.dotWidth
+    let height = canvas.dotHeight
+    let half = Series.dotY(0.5, maximum: 1, dotHeight: height)
+    canvas.drawPolyline(
+      [DotPoint(x: 0, y: half), DotPoint(x: count - 1, y: half)], style: .dim, pattern: .sparse)
+
+    if state.showHistogram {
+      let bars = Series.resample(snapshot.modelHistogram, count: count, smooth: false)
+      for (column, value) in bars.enumerated() {
+        guard let value, value > 0 else { continue }
+        let top = Series.dotY(value, maximum: densityMax, dotHeight: height)
+        canvas.fillColumn(x: column, from: top, style: .modelFill)
+      }
+    }
+
+    // The exact density when the target has one; an empirical target only has its
+    // histogram.
+    let data = snapshot.dataDensity.isEmpty ? snapshot.dataHistogram : snapshot.dataDensity
+    let dataValues = Series.resample(data, count: count, smooth: !snapshot.dataDensity.isEmpty)
+    canvas.drawPolyline(
+      Series.points(dataValues, maximum: densityMax, dotHeight: height), style: .data,
+      pattern: .dotted)
+
+    if state.showOptimalOverlay {
+      let optimal = Series.resample(snapshot.optimalDiscriminator, count: count, smooth: true)
+      canvas.drawPolyline(
+        Series.points(optimal, maximum: 1, dotHeight: height), style: .optimal)
+    }
+    if !state.showHistogram {
+      let model = Series.resample(snapshot.modelHistogram, count: count, smooth: true)
+      canvas.drawPolyline(
+        Series.points(model, maximum: densityMax, dotHeight: height), style: .model)
+    }
+    let discriminator = Series.resample(snapshot.discriminator, count: count, smooth: true)
+    canvas.drawPolyline(
+      Series.points(discriminator, maximum: 1, dotHeight: height), style: .discriminator,
+      pattern: .dashed)
+  }
+
+  /// One legend entry per series, each with a sample drawn by the same canvas code as the
+  /// plot, so the legend always matches what is drawn.
+  static func drawLegend(
+    _ snapshot: Snapshot, state: ViewState, into grid: inout CellGrid, x: Int, y: Int,
+    right: Int, symbols: SymbolSet
+  ) {
+    var entries: [(String, Style, LinePattern, Bool)] = [
+      ("p_data", .data, .dotted, false),
+      (state.showHistogram ? "p_g (bars)" : "p_g", state.showHistogram ? .modelFill : .model,
+        .solid, state.showHistogram),
+      ("D(x)", .discriminator, .dashed, false),
+      (symbols.pick("½", "1/2"), .dim, .sparse, false),
+    ]
+    if state.showOptimalOverlay { entries.append(("D*(x)", .optimal, .solid, false)) }
+    var column = x
+    for (name, style, pattern, filled) in entries {
+      var sample = BrailleCanvas(columns: 3, rows: 1)
+      if filled {
+        for dot in 0..<sample.dotWidth { sample.fillColumn(x: dot, from: 1, style: style) }
+      } else {
+        sample.drawPolyline(
+          [DotPoint(x: 0, y: 1), DotPoint(x: sample.dotWidth - 1, y: 1)], style: style,
+          pattern: pattern)
+      }
+      sample.draw(into: &grid, left: column, top: y, symbols: symbols)
+      column += 4
+      column += grid.put(name, x: column, y: y, style: .text) + 3
+    }
+    if let diverged = snapshot.divergedAtIteration {
+      let text = "diverged at iteration \(diverged)"
+      let start = right - text.count - 1
+      if start >= column { grid.put(text, x: start, y: y, style: .warning) }
+    }
+  }
+
+  /// The density axis: a vertical line with ticks at round values and their labels.
+  static func drawDensityAxis(
+    maximum: Double, into grid: inout CellGrid, x: Int, top: Int, rows: Int,
+    symbols: SymbolSet
+  ) {
+    let axis = x + leftGutter - 1
+    for row in top..<(top + rows) { grid[axis, row] = Cell(symbols.vertical, .axis) }
+    let (step, decimals) = NumberFormat.tickStep(span: maximum, count: max(rows / 3, 2))
+    var value = 0.0
+    var index = 0
+    while value <= maximum * (1 + 1e-9) {
+      let row = top + Series.dotY(value, maximum: maximum, dotHeight: rows * 4) / 4
+      let label = NumberFormat.fixed(value, decimals: decimals)
+      grid[axis, row] = Cell(symbols.tickLeft, .axis)
+      grid.put(
+        String(label.suffix(leftGutter - 1)), x: axis - min(label.count, leftGutter - 1),
+        y: row, style: .axis)
+      index += 1
+      value = Double(index) * step
+    }
+  }
+
+  /// D's 0…1 axis on the right, with 0, ½ and 1 marked.
+  static func drawDiscriminatorAxis(
+    into grid: inout CellGrid, x axis: Int, top: Int, rows: Int, symbols: SymbolSet
+  ) {
+    for row in top..<(top + rows) { grid[axis, row] = Cell(symbols.vertical, .axis) }
+    for (value, label) in [(1.0, "1"), (0.5, symbols.pick("½", ".5")), (0.0, "0")] {
+      let row = top + Series.dotY(value, maximum: 1, dotHeight: rows * 4) / 4
+      grid[axis, row] = Cell(symbols.tickRight, .axis)
+      grid.put(label, x: axis + 1, y: row, style: .discriminator)
+    }
+  }
+
+  /// The x axis line with ticks at round values, and their labels on the row below, each
+  /// centred under its tick and dropped if it would touch its neighbour.
+  static func drawXAxis(_ frame: PlotFrame, into grid: inout CellGrid, y: Int, symbols: SymbolSet)
+  {
+    grid[frame.left - 1, y] = Cell(symbols.bottomLeft, .axis)
+    grid.fill(
+      x: frame.left, y: y, width: frame.columns, height: 1, with: symbols.horizontal,
+      style: .axis)
+    grid[frame.left + frame.columns, y] = Cell(symbols.bottomRight, .axis)
+    let span = frame.domain.upper - frame.domain.lower
+    let (step, decimals) = NumberFormat.tickStep(span: span, count: max(frame.columns / 8, 2))
+    var index = (frame.domain.lower / step).rounded(.up)
+    var lastEnd = Int.min
+    while index * step <= frame.domain.upper + step * 1e-9 {
+      let value = index * step
+      index += 1
+      let dot = Int(frame.dotX(value).rounded(.down))
+      let column = frame.left + min(max(dot, 0), frame.dotWidth - 1) / 2
+      grid[column, y] = Cell(symbols.teeDown, .axis)
+      let label = NumberFormat.fixed(abs(value) < step * 1e-9 ? 0 : value, decimals: decimals)
+      let start = column - (label.count - 1) / 2
+      guard start > lastEnd + 1, start + label.count <= grid.width else { continue }
+      grid.put(label, x: start, y: y + 1, style: .axis)
+      lastEnd = start + label.count - 1
+    }
+  }
+}

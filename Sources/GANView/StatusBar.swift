@@ -1,0 +1,102 @@
+import GANCore
+
+/// The status line at the top and the footer at the bottom. The status tokens are
+/// `name=value` words that scripts can grep (`iter=`, `k=`, `lrD=` …), plus the state words
+/// PAUSED, DIVERGED and REC; they wrap onto a second row on narrow terminals rather than
+/// being cut, so every token is always on screen.
+enum StatusBar {
+  /// A word of the status line and its role.
+  struct Token: Equatable {
+    var text: String
+    var style: Style
+  }
+
+  static let targetWidth = 24
+
+  static func tokens(snapshot: Snapshot?, status: RuntimeStatus, symbols: SymbolSet) -> [Token]
+  {
+    var words: [Token] = []
+    func add(_ text: String, _ style: Style = .status) { words.append(Token(text: text, style: style)) }
+    if let snapshot {
+      let h = snapshot.hyperparameters
+      add("iter=\(snapshot.iteration)")
+      add("it/s=" + NumberFormat.integer(status.iterationsPerSecond ?? 0))
+      add("k=\(h.discriminatorSteps)")
+      add("lrD=" + NumberFormat.general(Double(h.discriminatorStepSize)))
+      add("lrG=" + NumberFormat.general(Double(h.generatorStepSize)))
+      add("loss=\(h.loss.rawValue)")
+      add("opt=\(h.optimizer.kind.rawValue)")
+      add("target=" + symbols.truncated(ascii(snapshot.targetName, symbols), to: targetWidth))
+    } else {
+      add("it/s=" + NumberFormat.integer(status.iterationsPerSecond ?? 0))
+    }
+    add("pace=\(status.pace.label)")
+    if status.paused { add("PAUSED", .warning) }
+    if snapshot?.divergedAtIteration != nil { add("DIVERGED", .warning) }
+    if status.isRecording { add("REC", .warning) }
+    if snapshot == nil { add("waiting for the first snapshot") }
+    if status.paused, let phase = snapshot.flatMap({ phase(of: $0.lastStep, symbols) }) {
+      add(phase, .heading)
+    }
+    return words
+  }
+
+  /// The panel of the paper's Figure 1 that the last single step reproduces.
+  static func phase(of step: StepKind, _ symbols: SymbolSet) -> String? {
+    switch step {
+    case .discriminator: symbols.pick("panel (b): D → D*", "panel (b): D -> D*")
+    case .generator: symbols.pick("panel (c): G follows ∇D", "panel (c): G follows grad D")
+    case .none: nil
+    }
+  }
+
+  /// A target spec comes from the user and may hold any character; in ASCII mode only
+  /// printable ASCII can be shown.
+  private static func ascii(_ text: String, _ symbols: SymbolSet) -> String {
+    guard !symbols.usesBraille else { return text }
+    return String(text.map { $0.isASCII && !$0.isNewline ? $0 : "?" })
+  }
+
+  /// Greedy wrapping into rows of at most `width` columns, two blanks between tokens.
+  static func rows(_ tokens: [Token], width: Int) -> [[Token]] {
+    var rows: [[Token]] = []
+    var row: [Token] = []
+    var used = 1  // a leading blank
+    for token in tokens {
+      let needed = (row.isEmpty ? 0 : 2) + token.text.count
+      if !row.isEmpty && used + needed > width {
+        rows.append(row)
+        row = []
+        used = 1
+      }
+      row.append(token)
+      used += (row.count == 1 ? 0 : 2) + token.text.count
+    }
+    if !row.isEmpty { rows.append(row) }
+    return rows
+  }
+
+  /// Draws the wrapped rows from row `top`, each filled across in the status role.
+  static func draw(_ rows: [[Token]], into grid: inout CellGrid, top: Int) {
+    for (offset, row) in rows.enumerated() {
+      let y = top + offset
+      grid.fill(x: 0, y: y, width: grid.width, height: 1, style: .status)
+      var x = 1
+      for token in row {
+        x += grid.put(token.text, x: x, y: y, style: token.style, limit: grid.width - x) + 2
+      }
+    }
+  }
+
+  /// The bottom row: the current notice if there is one, else the key hints.
+  static func drawFooter(
+    into grid: inout CellGrid, row y: Int, state: ViewState, symbols: SymbolSet
+  ) {
+    let width = grid.width - 2
+    if let notice = state.notice {
+      grid.put(symbols.truncated(notice, to: width), x: 1, y: y, style: .heading)
+    } else {
+      grid.put(KeyTable.footer(width: width, symbols: symbols), x: 1, y: y, style: .dim)
+    }
+  }
+}

@@ -1,1 +1,0 @@
-// Screen composition: see DESIGN.md.

@@ -1,0 +1,387 @@
+import Foundation
+import Testing
+
+@testable import GANCore
+
+struct ValidCase: Sendable, CustomTestStringConvertible {
+  var text: String
+  var name: String
+  var spec: String
+  var distribution: Distribution
+  var testDescription: String { text }
+}
+
+func component(_ weight: Double, _ distribution: Distribution) -> MixtureComponent {
+  MixtureComponent(weight: weight, distribution: distribution)
+}
+
+let validCases: [ValidCase] = [
+  ValidCase(
+    text: "normal(4,0.5)", name: "normal(4,0.5)", spec: "normal(4,0.5)",
+    distribution: .normal(mean: 4, standardDeviation: 0.5)),
+  ValidCase(
+    text: "  Normal ( 4 , .5 )  ", name: "normal(4,0.5)", spec: "normal(4,0.5)",
+    distribution: .normal(mean: 4, standardDeviation: 0.5)),
+  ValidCase(
+    text: "normal(-2, 1e-3)", name: "normal(-2,0.001)", spec: "normal(-2,0.001)",
+    distribution: .normal(mean: -2, standardDeviation: 0.001)),
+  ValidCase(
+    text: "normal(+1.5E1,2.)", name: "normal(15,2)", spec: "normal(15,2)",
+    distribution: .normal(mean: 15, standardDeviation: 2)),
+  ValidCase(
+    text: "uniform(-1,1)", name: "uniform(-1,1)", spec: "uniform(-1,1)",
+    distribution: .uniform(lower: -1, upper: 1)),
+  ValidCase(
+    text: "laplace(0.25,2)", name: "laplace(0.25,2)", spec: "laplace(0.25,2)",
+    distribution: .laplace(location: 0.25, scale: 2)),
+  ValidCase(
+    text: "LOGNORMAL(1,0.5)", name: "lognormal(1,0.5)", spec: "lognormal(1,0.5)",
+    distribution: .logNormal(mu: 1, sigma: 0.5)),
+  ValidCase(
+    text: "mix(normal(-2,0.5), normal(2,0.5))", name: "mix(0.5*normal(-2,0.5),0.5*normal(2,0.5))",
+    spec: "mix(0.5*normal(-2,0.5),0.5*normal(2,0.5))",
+    distribution: .mixture([
+      component(0.5, .normal(mean: -2, standardDeviation: 0.5)),
+      component(0.5, .normal(mean: 2, standardDeviation: 0.5)),
+    ])),
+  ValidCase(
+    text: "mix( 3 * uniform(0,1) , 1*laplace(0,1) )",
+    name: "mix(0.75*uniform(0,1),0.25*laplace(0,1))",
+    spec: "mix(0.75*uniform(0,1),0.25*laplace(0,1))",
+    distribution: .mixture([
+      component(0.75, .uniform(lower: 0, upper: 1)),
+      component(0.25, .laplace(location: 0, scale: 1)),
+    ])),
+  ValidCase(
+    text: "mix(normal(0,1))", name: "mix(1*normal(0,1))", spec: "mix(1*normal(0,1))",
+    distribution: .mixture([component(1, .normal(mean: 0, standardDeviation: 1))])),
+  ValidCase(
+    text: "mix(2*gaussian, mix(uniform(0,1), 3*normal(1,1)), 1*heavy)",
+    name: "mix(0.5*normal(4,0.5),0.25*mix(0.25*uniform(0,1),0.75*normal(1,1)),0.25*laplace(0,1))",
+    spec: "mix(0.5*normal(4,0.5),0.25*mix(0.25*uniform(0,1),0.75*normal(1,1)),0.25*laplace(0,1))",
+    distribution: .mixture([
+      component(0.5, .normal(mean: 4, standardDeviation: 0.5)),
+      component(
+        0.25,
+        .mixture([
+          component(0.25, .uniform(lower: 0, upper: 1)),
+          component(0.75, .normal(mean: 1, standardDeviation: 1)),
+        ])),
+      component(0.25, .laplace(location: 0, scale: 1)),
+    ])),
+  ValidCase(
+    text: "gaussian", name: "gaussian", spec: "gaussian",
+    distribution: .normal(mean: 4, standardDeviation: 0.5)),
+  ValidCase(
+    text: " Uniform ", name: "uniform", spec: "uniform",
+    distribution: .uniform(lower: 2, upper: 6)),
+  ValidCase(
+    text: "skewed", name: "skewed", spec: "skewed", distribution: .logNormal(mu: 1, sigma: 0.5)),
+  ValidCase(
+    text: "heavy", name: "heavy", spec: "heavy", distribution: .laplace(location: 0, scale: 1)),
+]
+
+/// Malformed specs and text each error must contain.
+let malformedCases: [(text: String, expected: [String])] = [
+  ("", ["empty target spec", "normal(mu,sigma)", "gaussian"]),
+  ("   ", ["empty target spec"]),
+  ("normal(4)", ["normal(mu,sigma) takes 2 numbers, got 1 in 'normal(4)'"]),
+  ("normal()", ["takes 2 numbers, got 0"]),
+  ("normal(1,2,3)", ["takes 2 numbers, got 3", "'normal(1,2,3)'"]),
+  ("mix()", ["mix(...) needs at least one component", "'mix()'"]),
+  ("normal(4,-1)", ["normal: sigma must be > 0, got -1"]),
+  ("normal(4,0)", ["sigma must be > 0, got 0"]),
+  ("uniform(3,1)", ["uniform(a,b) needs a < b", "a = 3", "b = 1"]),
+  ("uniform(2,2)", ["needs a < b", "a = 2"]),
+  ("laplace(0,-0.5)", ["laplace: scale b must be > 0, got -0.5"]),
+  ("lognormal(1,0)", ["lognormal: sigma must be > 0, got 0"]),
+  ("foo", ["unknown distribution 'foo'", "normal, uniform, laplace, lognormal, mix, file:PATH"]),
+  ("gamma(1,2)", ["unknown distribution 'gamma'", "column 1", "gaussian, bimodal"]),
+  ("mix(normal(0,1), cauchy(0,1))", ["unknown distribution 'cauchy'", "column 18"]),
+  ("normal(4,0.5)xyz", ["unexpected 'xyz'", "column 14"]),
+  ("normal(4,0.5) )", ["unexpected ')'", "column 15"]),
+  ("gaussian bimodal", ["unexpected 'bimodal'", "column 10"]),
+  ("normal(4,0.5", ["missing ')'", "column 13", "'normal(4,0.5'"]),
+  ("mix(normal(4,0.5)", ["missing ')'", "column 18"]),
+  ("normal(4;0.5)", ["expected ',' or ')'", "column 9", "';0.5'"]),
+  ("normal(a,1)", ["expected a number", "column 8", "'a'"]),
+  ("normal(4,)", ["expected a number", "column 10", "')'"]),
+  ("normal(1,,2)", ["expected a number", "column 10"]),
+  ("normal(--1,2)", ["expected a number", "column 8"]),
+  ("normal(1e999,1)", ["number '1e999'", "out of range"]),
+  ("normal(1e40,1)", ["too extreme", "'normal(1e40,1)'"]),
+  ("lognormal(0,40)", ["too extreme", "'lognormal(0,40)'"]),
+  ("uniform(-1e308,1e308)", ["too extreme", "'uniform(-1e308,1e308)'"]),
+  ("normal", ["'normal'", "needs its parameters", "normal(mu,sigma)"]),
+  ("mix", ["'mix'", "needs components"]),
+  ("gaussian(1)", ["preset 'gaussian' takes no arguments"]),
+  ("mix(0*normal(0,1))", ["weight must be > 0, got 0", "column 5"]),
+  ("mix(-2*normal(0,1))", ["weight must be > 0, got -2"]),
+  ("mix(0.5 normal(0,1))", ["expected '*' after weight '0.5'", "column 9", "'normal'"]),
+  ("mix(normal(0,1),)", ["expected a distribution name", "column 17", "')'"]),
+  ("mix(normal(0,1),", ["expected a distribution", "input ended"]),
+  ("mix(1e-300*normal(0,1), 1e300*normal(1,1))", ["weights", "too far apart"]),
+  ("4", ["expected a distribution name", "column 1", "'4'"]),
+  ("(normal(0,1))", ["expected a distribution name", "'('"]),
+  ("normal(4,0.5)(", ["unexpected '('"]),
+  ("file :x", ["'file'", "file:PATH"]),
+  ("file:", ["file: needs a path"]),
+  ("normal(4\u{2009},0.5\u{00A0})x", ["unexpected 'x'"]),
+  ("nörmal(1,2)", ["unknown distribution 'n'"]),
+  ("mix(gaussian", ["missing ')'"]),
+]
+
+@Suite struct TargetSpecTests {
+  @Test(arguments: validCases)
+  func validSpecsParse(_ c: ValidCase) throws {
+    let target = try Target.parse(c.text)
+    #expect(target.name == c.name)
+    #expect(target.spec == c.spec)
+    #expect(target.distribution == c.distribution)
+    // The canonical spec text parses back to the same distribution.
+    #expect(try Target.parse(target.spec).distribution == target.distribution)
+    #expect(try Target.parse(target.spec).spec == target.spec)
+  }
+
+  @Test func malformedSpecsAreRejected() {
+    for c in malformedCases {
+      do {
+        let target = try Target.parse(c.text)
+        Issue.record("'\(c.text)' parsed as \(target.spec)")
+      } catch {
+        for part in c.expected {
+          #expect(error.description.contains(part), "'\(c.text)' → \(error.description)")
+        }
+        #expect(!error.description.contains("\n"))
+      }
+    }
+  }
+
+  @Test func presets() throws {
+    #expect(
+      Target.presetNames == ["gaussian", "bimodal", "trimodal", "uniform", "skewed", "heavy"])
+    let definitions = [
+      "gaussian": "normal(4,0.5)",
+      "bimodal": "mix(normal(-2,0.5),normal(2,0.5))",
+      "trimodal": "mix(normal(-3,0.5),normal(0,0.5),normal(3,0.5))",
+      "uniform": "uniform(2,6)",
+      "skewed": "lognormal(1,0.5)",
+      "heavy": "laplace(0,1)",
+    ]
+    for name in Target.presetNames {
+      let preset = try #require(Target.preset(name))
+      #expect(preset.name == name && preset.spec == name)
+      let definition = try #require(definitions[name])
+      #expect(preset.distribution == (try Target.parse(definition).distribution))
+      #expect(try Target.parse(name) == preset)
+      #expect(try Target.parse(name.uppercased()) == preset)
+      #expect(Target.preset(" \(name.capitalized) ") == preset)
+      // The expanded definition text re-parses exactly, as do mixes of presets.
+      let expanded = try Target.parse("mix(\(name))")
+      #expect(try Target.parse(expanded.spec).distribution == expanded.distribution)
+    }
+    #expect(Target.preset("nope") == nil)
+    #expect(Target.preset("") == nil)
+    guard case .mixture(let thirds) = try #require(Target.preset("trimodal")).distribution else {
+      Issue.record("trimodal is not a mixture")
+      return
+    }
+    let third: Double = 1.0 / 3
+    #expect(thirds.map(\.weight) == [third, third, third])
+    // The skewed preset is right-skewed: mean > median > mode.
+    let skewed = try #require(Target.preset("skewed")).distribution
+    #expect(skewed.mean > skewed.quantile(0.5) && skewed.quantile(0.5) > exp(0.75))
+  }
+
+  @Test func mixtureWeightsAreNormalized() throws {
+    let target = try Target.parse(
+      "mix(1*normal(0,1), 2*normal(1,1), normal(2,1), 0.5*uniform(0,1))")
+    guard case .mixture(let components) = target.distribution else {
+      Issue.record("not a mixture")
+      return
+    }
+    let weights = components.map(\.weight)
+    #expect(abs(weights.reduce(0, +) - 1) <= 1e-15)
+    for (w, expected) in zip(weights, [1, 2, 1, 0.5].map { $0 / 4.5 }) {
+      #expect(abs(w - expected) < 1e-15)
+    }
+  }
+
+  @Test func randomMixturesRoundTripExactly() throws {
+    var rng = Xoshiro256(seed: 11)
+    let leaves = [
+      "normal(1,2)", "uniform(-3,0.1)", "laplace(5,0.3)", "lognormal(0,0.7)", "bimodal",
+    ]
+    for _ in 0..<500 {
+      let count = 1 + Int(rng.next() % 5)
+      let parts = (0..<count).map { _ -> String in
+        let weight = exp(10 * (rng.nextUnitDouble() - 0.5))
+        return "\(weight)*\(leaves[Int(rng.next() % UInt64(leaves.count))])"
+      }
+      let text = "mix(\(parts.joined(separator: ", ")))"
+      let target = try Target.parse(text)
+      let again = try Target.parse(target.spec)
+      #expect(again == target, "\(text)")
+    }
+  }
+
+  @Test func nesting() throws {
+    let depth = Target.maximumNesting
+    let deep =
+      String(repeating: "mix(", count: depth) + "normal(0,1)"
+      + String(repeating: ")", count: depth)
+    let target = try Target.parse(deep)
+    #expect(target.distribution.mean == 0)
+    let tooDeep = "mix(" + deep + ")"
+    #expect(throws: TargetSpecError.self) { try Target.parse(tooDeep) }
+    let absurd = String(repeating: "mix(", count: 100_000)
+    #expect(throws: TargetSpecError.self) { try Target.parse(absurd) }
+    let parens = String(repeating: "(", count: 100_000)
+    #expect(throws: TargetSpecError.self) { try Target.parse(parens) }
+  }
+
+  @Test func randomStringsNeverCrash() {
+    let tokens = [
+      "normal", "uniform", "laplace", "lognormal", "mix", "gaussian", "bimodal", "skewed", "file:",
+      "(", "(", ")", ")", ",", ",", "*", "-", ".", "e", "E", "+", "1", "0", "5", "2", "9", " ",
+      "1e400", "1e-400", "foo", "0.5", "-3", ":", "#", "\t", "é", "\u{0}",
+    ]
+    let characters = Array("normaluifpcegxbkw():,*.-+eE0123456789 #")
+    var rng = Xoshiro256(seed: 2024)
+    var accepted = 0
+    for i in 0..<4000 {
+      var text = ""
+      if i % 2 == 0 {
+        for _ in 0..<(1 + Int(rng.next() % 24)) {
+          text += tokens[Int(rng.next() % UInt64(tokens.count))]
+        }
+      } else {
+        for _ in 0..<(Int(rng.next() % 40)) {
+          text.append(characters[Int(rng.next() % UInt64(characters.count))])
+        }
+      }
+      do {
+        let target = try Target.parse(text)
+        accepted += 1
+        let d = target.distribution
+        #expect(d.mean.isFinite && d.standardDeviation.isFinite, "\(text)")
+        let r = d.range(tail: 0.001)
+        #expect(r.lowerBound.isFinite && r.upperBound.isFinite, "\(text)")
+        var sampler = Xoshiro256(seed: UInt64(i))
+        #expect(d.sample(using: &sampler).isFinite, "\(text)")
+        let again = try? Target.parse(target.spec)
+        #expect(again?.distribution == d, "\(text)")
+      } catch {
+        #expect(!error.description.isEmpty && !error.description.contains("\n"), "\(text)")
+      }
+    }
+    // Also every valid spec with one character removed or duplicated.
+    for c in validCases {
+      let scalars = Array(c.text.unicodeScalars)
+      for i in scalars.indices {
+        var removed = scalars
+        removed.remove(at: i)
+        var doubled = scalars
+        doubled.insert(scalars[i], at: i)
+        for variant in [removed, doubled] {
+          _ = try? Target.parse(String(String.UnicodeScalarView(variant)))
+        }
+      }
+    }
+    #expect(accepted > 0)
+  }
+
+  // MARK: file:PATH
+
+  func temporaryFile(_ contents: String) throws -> String {
+    let url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("ganscope-target-\(UUID().uuidString).txt")
+    try contents.write(to: url, atomically: true, encoding: .utf8)
+    return url.path
+  }
+
+  @Test func fileTarget() throws {
+    let path = try temporaryFile("# heights\n1.5\n\n  2.5  \r\n# more\n-1e-1\n4\n")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let target = try Target.parse("file:\(path)")
+    let basename = (path as NSString).lastPathComponent
+    #expect(target.name == "file:\(basename)")
+    #expect(target.spec == "file:\(path)")
+    guard case .empirical(let samples) = target.distribution else {
+      Issue.record("not empirical")
+      return
+    }
+    #expect(samples.sorted == [-0.1, 1.5, 2.5, 4])
+    #expect(abs(target.distribution.mean - 1.975) < 1e-12)
+    #expect(!target.distribution.hasExactDensity)
+    #expect(try Target.parse(target.spec) == target)
+    #expect(try Target.parse("  FILE:\(path)  ") == target)
+
+    // Inside a mix, the path runs up to the next ',' or ')'.
+    let mix = try Target.parse("mix(file:\(path), 3*normal(0,1))")
+    guard case .mixture(let components) = mix.distribution else {
+      Issue.record("not a mixture")
+      return
+    }
+    #expect(components.map(\.weight) == [0.25, 0.75])
+    #expect(components[0].distribution == target.distribution)
+    #expect(mix.spec == "mix(0.25*file:\(path),0.75*normal(0,1))")
+    #expect(try Target.parse(mix.spec) == mix)
+
+    var rng = Xoshiro256(seed: 8)
+    for _ in 0..<100 { #expect(samples.sorted.contains(target.distribution.sample(using: &rng))) }
+  }
+
+  @Test func fileWithoutTrailingNewline() throws {
+    let path = try temporaryFile("1\n2\n3")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    guard case .empirical(let samples) = try Target.parse("file:" + path).distribution else {
+      Issue.record("not empirical")
+      return
+    }
+    #expect(samples.sorted == [1, 2, 3])
+  }
+
+  @Test func fileWithANonNumberLine() throws {
+    let path = try temporaryFile("1.0\n2.0\n# fine\n\nthree\n4\n")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let error = #expect(throws: TargetSpecError.self) { try Target.parse("file:" + path) }
+    let text = error?.description ?? ""
+    #expect(text.contains("line 5") && text.contains("'three'") && text.contains(path), "\(text)")
+  }
+
+  @Test func fileErrors() throws {
+    let cases: [(contents: String, expected: [String])] = [
+      ("1\ninf\n", ["line 2", "'inf'", "not a finite number"]),
+      ("1\nnan\n", ["line 2", "'nan'"]),
+      ("1\n2,5\n", ["line 2", "'2,5'", "not a number"]),
+      ("# only comments\n\n", ["holds 0 number(s)", "at least 2"]),
+      ("7\n", ["holds 1 number(s)"]),
+      ("3\n3\n3\n", ["all 3 values are equal"]),
+      ("1\n1e300\n-1e300\n", ["too extreme"]),
+      (String(repeating: "1", count: 5000), ["line 1", "longer than"]),
+    ]
+    for c in cases {
+      let path = try temporaryFile(c.contents)
+      defer { try? FileManager.default.removeItem(atPath: path) }
+      let error = #expect(throws: TargetSpecError.self) { try Target.parse("file:" + path) }
+      for part in c.expected + [path] {
+        #expect(error?.description.contains(part) == true, "\(String(describing: error))")
+      }
+    }
+  }
+
+  @Test func missingAndUnreadableFiles() {
+    let missing = "/nonexistent-dir/ganscope-\(UUID().uuidString).txt"
+    let error = #expect(throws: TargetSpecError.self) { try Target.parse("file:" + missing) }
+    #expect(error?.description.contains(missing) == true)
+    #expect(error?.description.contains("cannot open") == true)
+    let directory = FileManager.default.temporaryDirectory.path
+    let dirError = #expect(throws: TargetSpecError.self) { try Target.parse("file:" + directory) }
+    #expect(dirError?.description.contains(directory) == true)
+    let inMix = #expect(throws: TargetSpecError.self) {
+      try Target.parse("mix(normal(0,1), file:\(missing))")
+    }
+    #expect(inMix?.description.contains(missing) == true)
+  }
+}
