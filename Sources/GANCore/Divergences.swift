@@ -61,7 +61,7 @@ public func kullbackLeibler(_ p: [Double], _ q: [Double], smoothing epsilon: Dou
   for i in p.indices {
     let a = (p[i] + epsilon) / norm
     let b = (q[i] + epsilon) / norm
-    sum += a * _log(a / b)
+    if a > 0 { sum += a * _log(a / b) }
   }
   return max(sum, 0)
 }

@@ -189,6 +189,22 @@ func transpose(_ w: UnsafePointer<Float>, into t: UnsafeMutablePointer<Float>, w
   }
 }
 
+/// True when none of `count` floats is NaN or infinite (x·0 is 0 only for finite x).
+func allFinite(_ x: UnsafePointer<Float>, count: Int) -> Bool {
+  var acc = Vector()
+  var i = 0
+  while i + 16 <= count {
+    acc = acc.addingProduct(load(x + i), 0)
+    i += 16
+  }
+  var tail: Float = 0
+  while i < count {
+    tail += x[i] * 0
+    i += 1
+  }
+  return acc == Vector() && tail == 0
+}
+
 extension SIMD16 where Scalar == Float {
   @inline(__always) @usableFromInline
   mutating func addProduct(_ s: Float, _ v: Self) { self = self.addingProduct(s, v) }

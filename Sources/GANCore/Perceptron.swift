@@ -217,11 +217,4 @@ final class Perceptron {
     for i in 0..<layout.count { sum += Double(gradients[i]) * Double(gradients[i]) }
     return sum.squareRoot()
   }
-
-  /// True when every parameter is finite.
-  func parametersAreFinite() -> Bool {
-    var acc: Float = 0
-    for i in 0..<layout.count { acc += parameters[i] * 0 }
-    return acc == 0
-  }
 }

@@ -1,5 +1,5 @@
 /// The numbers that summarize one moment of training.
-public struct TrainingMetrics: Sendable, Equatable, Hashable, Codable {
+public struct TrainingMetrics: Sendable, Hashable, Codable {
   /// JSD(p_data ‖ p_g) in nats, from binned p_data and binned p_g on the metric grid.
   public var jensenShannon: Double
   /// KL(p_data ‖ p_g) and KL(p_g ‖ p_data) in nats, smoothed by `klSmoothing` per bin.
@@ -24,6 +24,27 @@ public struct TrainingMetrics: Sendable, Equatable, Hashable, Codable {
 
   /// C(G) = −log 4 + 2·JSD (Theorem 1): what max_D V(G, D) would be for the current G.
   public var virtualCriterion: Double { -_log(4) + 2 * jensenShannon }
+
+  /// Every field in order (for bitwise comparison, hashing and export).
+  public var fields: [Double] {
+    [
+      jensenShannon, klDataModel, klModelData, wasserstein, value, meanDReal, meanDFake,
+      discriminatorLoss, generatorLoss, discriminatorGradientNorm, generatorGradientNorm,
+      generatorMean, generatorStandardDeviation,
+    ]
+  }
+}
+
+extension TrainingMetrics: Equatable {
+  /// Bitwise equality: "identical" for determinism checks, so a NaN (a loss before the first
+  /// step) equals itself.
+  public static func == (a: Self, b: Self) -> Bool {
+    a.fields.map(\.bitPattern) == b.fields.map(\.bitPattern)
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    for field in fields { hasher.combine(field.bitPattern) }
+  }
 }
 
 /// One frame of training: everything any consumer (view, recorder, exporter, figure) draws or

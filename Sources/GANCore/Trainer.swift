@@ -111,7 +111,8 @@ public final class Trainer {
 
   // MARK: Algorithm 1
 
-  /// One iteration: k D steps then one G step. Returns false once training has diverged.
+  /// One iteration: k D steps then one G step. Returns false once training has diverged
+  /// (including when this iteration found the NaN).
   @discardableResult
   public func runIteration() -> Bool {
     for _ in 0..<hyperparameters.discriminatorSteps {
@@ -149,8 +150,8 @@ public final class Trainer {
     discriminatorStepCount += 1
     lastDiscriminatorBatch = m
     lastStep = .discriminator
-    checkFinite(discriminatorWork.output, count: 2 * m)
-    return true
+    checkFinite(discriminator, discriminatorWork.output, count: 2 * m)
+    return divergedAtIteration == nil
   }
 
   /// One G step on fresh noise: descend G's loss through D (whose parameters stay fixed).
@@ -180,16 +181,17 @@ public final class Trainer {
     generatorStepCount += 1
     lastGeneratorBatch = m
     lastStep = .generator
-    checkFinite(critic.output, count: m)
-    return true
+    checkFinite(generator, critic.output, count: m)
+    return divergedAtIteration == nil
   }
 
-  /// A NaN or infinity anywhere in either net reaches every logit of the next batch, so one
-  /// sum over the batch's outputs detects divergence at the cost of a few vector adds.
-  private func checkFinite(_ output: UnsafePointer<Float>, count: Int) {
-    var sum: Float = 0
-    for i in 0..<count { sum += output[i] * 0 }
-    if sum != 0 || !sum.isFinite { divergedAtIteration = iteration }
+  /// Checks the net just updated and the batch's outputs for NaN or infinity. The
+  /// parameters must be checked directly: the clamp inside the fast tanh turns a NaN input
+  /// into ±1, so a NaN weight need not reach any output.
+  private func checkFinite(_ net: Perceptron, _ output: UnsafePointer<Float>, count: Int) {
+    if !allFinite(net.parameters, count: net.parameterCount) || !allFinite(output, count: count) {
+      divergedAtIteration = iteration
+    }
   }
 
   private func zeroTail(_ buffer: UnsafeMutablePointer<Float>, from start: Int, to end: Int) {
