@@ -12,10 +12,13 @@ struct ModelOptions: ParsableArguments {
   @Option(help: "The noise prior p_z: uniform on (-1,1) or normal(0,1).")
   var prior: Prior = .uniform
 
-  @Option(name: .customLong("k"), help: "Discriminator steps per generator step (1...50).")
+  @Option(
+    name: .customLong("k"), parsing: .unconditional,
+    help: "Discriminator steps per generator step (1...50).")
   var discriminatorSteps: Int = 5
 
-  @Option(name: .customLong("batch"), help: "Minibatch size m of every step.")
+  @Option(
+    name: .customLong("batch"), parsing: .unconditional, help: "Minibatch size m of every step.")
   var batchSize: Int = 128
 
   @Option(name: .customLong("hidden"), help: "Hidden units per layer H (1...512).")
@@ -33,13 +36,19 @@ struct ModelOptions: ParsableArguments {
   @Option(help: "Update rule of both nets: sgd, momentum or adam.")
   var optimizer: OptimizerKind = .adam
 
-  @Option(help: "Step size of both nets (overridden by --lr-d / --lr-g).")
+  // Numbers may be negative on the command line (and are then rejected with a clear
+  // message), so these options take their value unconditionally.
+  @Option(parsing: .unconditional, help: "Step size of both nets (overridden by --lr-d / --lr-g).")
   var lr: Float?
 
-  @Option(name: .customLong("lr-d"), help: "Step size η_D of the discriminator (default 1e-3).")
+  @Option(
+    name: .customLong("lr-d"), parsing: .unconditional,
+    help: "Step size η_D of the discriminator (default 1e-3).")
   var lrD: Float?
 
-  @Option(name: .customLong("lr-g"), help: "Step size η_G of the generator (default 1e-3).")
+  @Option(
+    name: .customLong("lr-g"), parsing: .unconditional,
+    help: "Step size η_G of the generator (default 1e-3).")
   var lrG: Float?
 
   @Option(help: "Adam β1.") var beta1: Float = 0.5
