@@ -24,4 +24,3 @@ public struct CanonicalScore: Sendable {
       binProbabilities(values, lower: lower, upper: upper, bins: 200))
   }
 }
-

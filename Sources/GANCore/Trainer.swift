@@ -44,6 +44,10 @@ public final class Trainer {
   /// Sizes of the last D step and G step batches, for reading their losses back.
   private var lastDiscriminatorBatch = 0
   private var lastGeneratorBatch = 0
+  /// Readouts carried over from a checkpoint until the next step of each net replaces them
+  /// (a restored trainer has no batch to recompute them from).
+  var restoredDiscriminatorReadout: (loss: Double, gradientNorm: Double)?
+  var restoredGeneratorReadout: (loss: Double, gradientNorm: Double)?
 
   public init(config: TrainingConfig) {
     architecture = config.architecture
@@ -99,6 +103,8 @@ public final class Trainer {
     divergedAtIteration = nil
     lastDiscriminatorBatch = 0
     lastGeneratorBatch = 0
+    restoredDiscriminatorReadout = nil
+    restoredGeneratorReadout = nil
   }
 
   /// Restarts the sampling stream from a new seed (the nets are untouched).
@@ -108,6 +114,18 @@ public final class Trainer {
   }
 
   public var isDiverged: Bool { divergedAtIteration != nil }
+
+  /// Sets the counters when continuing from a checkpoint.
+  func restoreCounters(
+    discriminatorSteps: Int, generatorSteps: Int, lastStep: StepKind,
+    divergedAtIteration: Int?, resetCount: Int
+  ) {
+    discriminatorStepCount = discriminatorSteps
+    generatorStepCount = generatorSteps
+    self.lastStep = lastStep
+    self.divergedAtIteration = divergedAtIteration
+    self.resetCount = resetCount
+  }
 
   // MARK: Algorithm 1
 
@@ -149,6 +167,7 @@ public final class Trainer {
     discriminator.parametersChanged()
     discriminatorStepCount += 1
     lastDiscriminatorBatch = m
+    restoredDiscriminatorReadout = nil
     lastStep = .discriminator
     checkFinite(discriminator, discriminatorWork.output, count: 2 * m)
     return divergedAtIteration == nil
@@ -180,6 +199,7 @@ public final class Trainer {
     generator.parametersChanged()
     generatorStepCount += 1
     lastGeneratorBatch = m
+    restoredGeneratorReadout = nil
     lastStep = .generator
     checkFinite(generator, critic.output, count: m)
     return divergedAtIteration == nil
@@ -202,6 +222,7 @@ public final class Trainer {
 
   /// D's loss on the batch of the last D step: mean BCE on data + mean BCE on samples.
   public var discriminatorLoss: Double {
+    if let restored = restoredDiscriminatorReadout { return restored.loss }
     let m = lastDiscriminatorBatch
     guard m > 0 else { return .nan }
     let loss = hyperparameters.loss
@@ -217,6 +238,7 @@ public final class Trainer {
 
   /// G's loss on the batch of the last G step (the quantity G descends under the loss).
   public var generatorLoss: Double {
+    if let restored = restoredGeneratorReadout { return restored.loss }
     let m = lastGeneratorBatch
     guard m > 0 else { return .nan }
     var sum = 0.0
@@ -227,8 +249,12 @@ public final class Trainer {
   }
 
   /// Euclidean norms of the last parameter gradients of D and of G.
-  public var discriminatorGradientNorm: Double { discriminator.gradientNorm() }
-  public var generatorGradientNorm: Double { generator.gradientNorm() }
+  public var discriminatorGradientNorm: Double {
+    restoredDiscriminatorReadout?.gradientNorm ?? discriminator.gradientNorm()
+  }
+  public var generatorGradientNorm: Double {
+    restoredGeneratorReadout?.gradientNorm ?? generator.gradientNorm()
+  }
 }
 
 extension Trainer {

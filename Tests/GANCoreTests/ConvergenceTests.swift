@@ -123,3 +123,35 @@ import Testing
     #expect(!trainer.isDiverged)
   }
 }
+
+@Suite struct CheckpointTests {
+  @Test func restoredTrainerContinuesBitForBit() throws {
+    let config = TrainingConfig(
+      target: try Target.parse("trimodal"),
+      architecture: Architecture(width: 12, hiddenLayers: 3),
+      hyperparameters: Hyperparameters(discriminatorSteps: 2, batchSize: 50), seed: 11)
+    let original = Trainer(config: config)
+    for _ in 0..<120 { original.runIteration() }
+    original.discriminatorStep()
+    let restored = try Trainer(state: original.state)
+    let a = Evaluator(architecture: config.architecture, prior: config.prior)
+    let b = Evaluator(architecture: config.architecture, prior: config.prior)
+    #expect(a.snapshot(of: original) == b.snapshot(of: restored))
+    for trainer in [original, restored] {
+      trainer.apply(.setOptimizer(.momentum))
+      for _ in 0..<50 { trainer.runIteration() }
+    }
+    #expect(a.snapshot(of: original) == b.snapshot(of: restored))
+    #expect(original.state == restored.state)
+  }
+
+  @Test func mismatchedCheckpointIsRejected() throws {
+    let trainer = Trainer(config: TrainingConfig(target: try Target.parse("gaussian")))
+    var state = trainer.state
+    state.generatorParameters.removeLast()
+    #expect(throws: TrainerStateError.self) { try Trainer(state: state) }
+    state = trainer.state
+    state.target = "normal(4)"
+    #expect(throws: TrainerStateError.self) { try Trainer(state: state) }
+  }
+}

@@ -9,7 +9,11 @@ import Testing
     #expect(abs(jensenShannon(p, q) - _log(2)) < 1e-12)
     #expect(jensenShannon(p, p) == 0)
     // Half overlapping: JSD = ½·ln 2 by direct computation of the two KL terms.
-    #expect(abs(jensenShannon([1, 0], [0.5, 0.5]) - (0.5 * _log(2 / 1.5) * 1 + 0.5 * (0.5 * _log(0.5 / 0.75) + 0.5 * _log(0.5 / 0.25)))) < 1e-12)
+    #expect(
+      abs(
+        jensenShannon([1, 0], [0.5, 0.5])
+          - (0.5 * _log(2 / 1.5) * 1 + 0.5 * (0.5 * _log(0.5 / 0.75) + 0.5 * _log(0.5 / 0.25))))
+        < 1e-12)
   }
 
   @Test func kullbackLeiblerIsSmoothedAndAsymmetric() {
@@ -44,7 +48,8 @@ import Testing
     var tracker = ViewGridTracker(bins: 100)
     let first = tracker.update(target: 2...6, sortedSamples: [-0.3, 0, 0.3])
     for shift in stride(from: 0.0, through: 0.2, by: 0.01) {
-      #expect(tracker.update(target: 2...6, sortedSamples: [-0.3 + shift, shift, 0.3 + shift]) == first)
+      #expect(
+        tracker.update(target: 2...6, sortedSamples: [-0.3 + shift, shift, 0.3 + shift]) == first)
     }
     // Mass far outside moves the grid, to round bounds.
     let moved = tracker.update(target: 2...6, sortedSamples: [8, 9, 10])

@@ -54,9 +54,10 @@ import Testing
     let a = (0..<10_000).map { _ in target.distribution.sample(using: &rng) }
     let b = (0..<10_000).map { _ in target.distribution.sample(using: &rng) }
     func criterion(_ p: [Double], _ q: [Double]) -> Double {
-      -_log(4) + 2 * jensenShannon(
-        binProbabilities(p, lower: -5, upper: 5, bins: 200),
-        binProbabilities(q, lower: -5, upper: 5, bins: 200))
+      -_log(4) + 2
+        * jensenShannon(
+          binProbabilities(p, lower: -5, upper: 5, bins: 200),
+          binProbabilities(q, lower: -5, upper: 5, bins: 200))
     }
     #expect(abs(criterion(a, a) + _log(4)) < 1e-12)
     #expect(abs(criterion(a, b) + _log(4)) < 0.02)

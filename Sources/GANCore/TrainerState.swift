@@ -1,0 +1,128 @@
+/// Everything a trainer needs to continue exactly where it was: both nets, both optimizers,
+/// the sampling stream and the counters. A checkpoint of a recording holds one.
+public struct TrainerState: Sendable, Equatable {
+  public var target: String
+  public var prior: Prior
+  public var architecture: Architecture
+  public var hyperparameters: Hyperparameters
+  public var seed: UInt64
+  public var rngState: [UInt64]
+  public var discriminatorSteps: Int
+  public var generatorSteps: Int
+  public var lastStep: StepKind
+  public var divergedAtIteration: Int?
+  public var resetCount: Int
+  /// Padded parameter buffers (see `Architecture.Layout`) and optimizer moments.
+  public var generatorParameters: [Float]
+  public var discriminatorParameters: [Float]
+  public var generatorMoments: [[Float]]
+  public var discriminatorMoments: [[Float]]
+  public var generatorOptimizerSteps: Int
+  public var discriminatorOptimizerSteps: Int
+  /// The last losses and gradient norms: D's loss, G's loss, ‖∇D‖, ‖∇G‖.
+  public var readouts: [Double]
+
+  public init(
+    target: String, prior: Prior, architecture: Architecture, hyperparameters: Hyperparameters,
+    seed: UInt64, rngState: [UInt64], discriminatorSteps: Int, generatorSteps: Int,
+    lastStep: StepKind, divergedAtIteration: Int?, resetCount: Int,
+    generatorParameters: [Float], discriminatorParameters: [Float],
+    generatorMoments: [[Float]], discriminatorMoments: [[Float]],
+    generatorOptimizerSteps: Int, discriminatorOptimizerSteps: Int, readouts: [Double]
+  ) {
+    self.target = target
+    self.prior = prior
+    self.architecture = architecture
+    self.hyperparameters = hyperparameters
+    self.seed = seed
+    self.rngState = rngState
+    self.discriminatorSteps = discriminatorSteps
+    self.generatorSteps = generatorSteps
+    self.lastStep = lastStep
+    self.divergedAtIteration = divergedAtIteration
+    self.resetCount = resetCount
+    self.generatorParameters = generatorParameters
+    self.discriminatorParameters = discriminatorParameters
+    self.generatorMoments = generatorMoments
+    self.discriminatorMoments = discriminatorMoments
+    self.generatorOptimizerSteps = generatorOptimizerSteps
+    self.discriminatorOptimizerSteps = discriminatorOptimizerSteps
+    self.readouts = readouts
+  }
+
+  /// The number of floats of one net's padded parameter buffer for `architecture`.
+  public static func parameterCount(_ architecture: Architecture) -> Int {
+    architecture.layout.count
+  }
+}
+
+extension Trainer {
+  /// The complete state, for checkpoints.
+  public var state: TrainerState {
+    let g = generatorOptimizer.copy()
+    let d = discriminatorOptimizer.copy()
+    return TrainerState(
+      target: target.spec, prior: prior, architecture: architecture,
+      hyperparameters: hyperparameters, seed: seed,
+      rngState: [rng.state.0, rng.state.1, rng.state.2, rng.state.3],
+      discriminatorSteps: discriminatorStepCount, generatorSteps: generatorStepCount,
+      lastStep: lastStep, divergedAtIteration: divergedAtIteration, resetCount: resetCount,
+      generatorParameters: generator.copyParameters(),
+      discriminatorParameters: discriminator.copyParameters(),
+      generatorMoments: [g.first, g.second], discriminatorMoments: [d.first, d.second],
+      generatorOptimizerSteps: g.steps, discriminatorOptimizerSteps: d.steps,
+      readouts: [
+        discriminatorLoss, generatorLoss, discriminatorGradientNorm, generatorGradientNorm,
+      ])
+  }
+
+  /// A trainer that continues exactly from `state`. Fails with a description when the state
+  /// does not fit together (wrong buffer sizes, an unparseable target).
+  public convenience init(state: TrainerState) throws(TrainerStateError) {
+    let count = TrainerState.parameterCount(state.architecture)
+    let buffers =
+      [state.generatorParameters, state.discriminatorParameters]
+      + state.generatorMoments + state.discriminatorMoments
+    guard state.rngState.count == 4, state.generatorMoments.count == 2,
+      state.discriminatorMoments.count == 2, buffers.allSatisfy({ $0.count == count }),
+      state.readouts.count == 4
+    else { throw TrainerStateError(description: "checkpoint buffers do not match the nets") }
+    let target: Target
+    do {
+      target = try Target.parse(state.target)
+    } catch {
+      throw TrainerStateError(description: "checkpoint target: \(error.description)")
+    }
+    guard state.hyperparameters.problem == nil else {
+      throw TrainerStateError(description: "checkpoint hyperparameters are out of range")
+    }
+    self.init(
+      config: TrainingConfig(
+        target: target, prior: state.prior, architecture: state.architecture,
+        hyperparameters: state.hyperparameters, seed: state.seed))
+    restore(state)
+  }
+
+  private func restore(_ s: TrainerState) {
+    rng = Xoshiro256(state: (s.rngState[0], s.rngState[1], s.rngState[2], s.rngState[3]))
+    generator.restoreParameters(s.generatorParameters)
+    discriminator.restoreParameters(s.discriminatorParameters)
+    generatorOptimizer.restore(
+      first: s.generatorMoments[0], second: s.generatorMoments[1],
+      steps: s.generatorOptimizerSteps)
+    discriminatorOptimizer.restore(
+      first: s.discriminatorMoments[0], second: s.discriminatorMoments[1],
+      steps: s.discriminatorOptimizerSteps)
+    restoreCounters(
+      discriminatorSteps: s.discriminatorSteps, generatorSteps: s.generatorSteps,
+      lastStep: s.lastStep, divergedAtIteration: s.divergedAtIteration,
+      resetCount: s.resetCount)
+    restoredDiscriminatorReadout = (s.readouts[0], s.readouts[2])
+    restoredGeneratorReadout = (s.readouts[1], s.readouts[3])
+  }
+}
+
+/// Why a checkpoint could not be restored.
+public struct TrainerStateError: Error, Sendable, CustomStringConvertible {
+  public var description: String
+}
