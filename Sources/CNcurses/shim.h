@@ -18,4 +18,13 @@ static inline attr_t gs_attr_reverse(void) { return A_REVERSE; }
 static inline attr_t gs_attr_underline(void) { return A_UNDERLINE; }
 static inline attr_t gs_attr_normal(void) { return A_NORMAL; }
 static inline int gs_key_code_yes(void) { return KEY_CODE_YES; }
+
+// Globals Swift 6 strict concurrency refuses to read directly.
+static inline int gs_colors(void) { return COLORS; }
+static inline WINDOW *gs_stdscr(void) { return stdscr; }
+
+// newterm instead of initscr: initscr exits the process on an unusable TERM, newterm
+// returns NULL so the caller can print a proper message. stdin/stdout are C globals, also
+// unreadable from Swift 6.
+static inline SCREEN *gs_newterm(void) { return newterm(NULL, stdout, stdin); }
 #endif

@@ -21,7 +21,7 @@ public struct LinePattern: Sendable, Equatable, Hashable {
   }
 
   public static let solid = LinePattern(on: 1, off: 0)
-  public static let dotted = LinePattern(on: 1, off: 2)
+  public static let dotted = LinePattern(on: 1, off: 1)
   public static let dashed = LinePattern(on: 4, off: 3)
   /// For faint reference lines.
   public static let sparse = LinePattern(on: 1, off: 7)
@@ -120,7 +120,8 @@ public struct BrailleCanvas: Sendable, Equatable {
         continue
       }
       if let previous {
-        drawLine(from: previous, to: point, style: style, pattern: pattern, step: &step,
+        drawLine(
+          from: previous, to: point, style: style, pattern: pattern, step: &step,
           skipFirst: true)
       } else {
         drawLine(from: point, to: point, style: style, pattern: pattern, step: &step)

@@ -40,13 +40,17 @@ enum HelpOverlay {
   ) {
     let right = left + width - 1
     let bottom = top + height - 1
-    grid.fill(x: left + 1, y: top, width: width - 2, height: 1, with: symbols.horizontal,
+    grid.fill(
+      x: left + 1, y: top, width: width - 2, height: 1, with: symbols.horizontal,
       style: .axis)
-    grid.fill(x: left + 1, y: bottom, width: width - 2, height: 1, with: symbols.horizontal,
+    grid.fill(
+      x: left + 1, y: bottom, width: width - 2, height: 1, with: symbols.horizontal,
       style: .axis)
-    grid.fill(x: left, y: top + 1, width: 1, height: height - 2, with: symbols.vertical,
+    grid.fill(
+      x: left, y: top + 1, width: 1, height: height - 2, with: symbols.vertical,
       style: .axis)
-    grid.fill(x: right, y: top + 1, width: 1, height: height - 2, with: symbols.vertical,
+    grid.fill(
+      x: right, y: top + 1, width: 1, height: height - 2, with: symbols.vertical,
       style: .axis)
     grid[left, top] = Cell(symbols.topLeft, .axis)
     grid[right, top] = Cell(symbols.topRight, .axis)

@@ -20,14 +20,16 @@ public struct KeyOutcome: Sendable, Equatable {
 }
 
 /// Turns a key into its outcome through `KeyTable`. Pure: new values are computed from the
-/// latest snapshot's hyperparameters and the runtime status, and every key posts a notice,
-/// so its effect is visible in the next frame even before the runtime applies it.
+/// latest snapshot's hyperparameters and the runtime status — or from what an earlier key
+/// just requested, if the runtime does not show it yet (`ViewState.requested`) — and every
+/// key posts a notice, so its effect is visible in the next frame even before the runtime
+/// applies it.
 public enum KeyHandler {
   /// Step sizes the keys can reach.
   public static let stepSizeRange: ClosedRange<Float> = 1e-6...1
 
   public static func handle(
-    _ key: Character, state: ViewState, snapshot: Snapshot?, status: RuntimeStatus
+    _ key: Character, state: ViewState, snapshot: Snapshot?, status: LiveStatus
   ) -> KeyOutcome {
     var outcome = KeyOutcome(state: state)
     guard let binding = KeyTable.binding(for: key) else {
@@ -40,12 +42,14 @@ public enum KeyHandler {
 
   private static func apply(
     _ action: KeyAction, to outcome: inout KeyOutcome, snapshot: Snapshot?,
-    status: RuntimeStatus
+    status: LiveStatus
   ) {
     switch action {
     case .togglePause:
-      outcome.commands = [status.paused ? .resume : .pause]
-      outcome.state.post(status.paused ? "resumed" : "paused")
+      let paused = outcome.state.requested.paused ?? status.paused
+      outcome.commands = [paused ? .resume : .pause]
+      outcome.state.request { $0.paused = !paused }
+      outcome.state.post(paused ? "resumed" : "paused")
     case .stepIteration:
       step(.stepIteration, "one iteration: k D steps, then one G step", &outcome, status)
     case .stepDiscriminator:
@@ -57,7 +61,10 @@ public enum KeyHandler {
       let range = Hyperparameters.discriminatorStepRange
       let delta = action == .increaseDiscriminatorSteps ? 1 : -1
       let k = min(max(h.discriminatorSteps + delta, range.lowerBound), range.upperBound)
-      if k != h.discriminatorSteps { outcome.commands = [.setDiscriminatorSteps(k)] }
+      if k != h.discriminatorSteps {
+        outcome.commands = [.setDiscriminatorSteps(k)]
+        outcome.state.request { $0.hyperparameters = h.with(\.discriminatorSteps, k) }
+      }
       outcome.state.post(
         k != h.discriminatorSteps
           ? "k = \(k)" : "k is already \(k) (\(range.lowerBound)...\(range.upperBound))")
@@ -68,15 +75,19 @@ public enum KeyHandler {
     case .halveGeneratorStepSize: scaleStepSizes(d: nil, g: 0.5, snapshot, &outcome)
     case .doubleGeneratorStepSize: scaleStepSizes(d: nil, g: 2, snapshot, &outcome)
     case .slower, .faster:
-      let pace = status.pace.stepped(action == .faster ? 1 : -1)
-      if pace != status.pace { outcome.commands = [.setPace(pace)] }
-      outcome.state.post(
-        pace != status.pace ? "pace = \(pace.label)" : "pace is already \(pace.label)")
+      let current = outcome.state.requested.pace ?? status.pace
+      let pace = current.stepped(action == .faster ? 1 : -1)
+      if pace != current {
+        outcome.commands = [.setPace(pace)]
+        outcome.state.request { $0.pace = pace }
+      }
+      outcome.state.post(pace != current ? "pace = \(pace.label)" : "pace is already \(pace.label)")
     case .cycleLoss:
       guard let h = hyperparameters(snapshot, &outcome) else { return }
       let all = Loss.allCases
       let next = all[((all.firstIndex(of: h.loss) ?? -1) + 1) % all.count]
       outcome.commands = [.setLoss(next)]
+      outcome.state.request { $0.hyperparameters = h.with(\.loss, next) }
       outcome.state.post("loss = \(next.rawValue)")
     case .cycleTarget:
       guard let snapshot = snapshot else {
@@ -84,9 +95,10 @@ public enum KeyHandler {
         return
       }
       let presets = Target.presetNames
-      let current = presets.firstIndex(of: snapshot.targetName.lowercased()) ?? -1
-      let next = presets[(current + 1) % presets.count]
+      let name = outcome.state.requested.targetName ?? snapshot.targetName.lowercased()
+      let next = presets[((presets.firstIndex(of: name) ?? -1) + 1) % presets.count]
       outcome.commands = [.setTarget(next)]
+      outcome.state.request { $0.targetName = next }
       outcome.state.post("target = \(next)")
     case .resetNetworks:
       outcome.commands = [.resetNetworks]
@@ -118,17 +130,23 @@ public enum KeyHandler {
   /// Single steps only make sense on a paused run, so a step key pauses a running one first.
   private static func step(
     _ command: ControlCommand, _ notice: String, _ outcome: inout KeyOutcome,
-    _ status: RuntimeStatus
+    _ status: LiveStatus
   ) {
-    outcome.commands = status.paused ? [command] : [.pause, command]
+    let paused = outcome.state.requested.paused ?? status.paused
+    outcome.commands = paused ? [command] : [.pause, command]
+    outcome.state.request { $0.paused = true }
     outcome.state.post(notice)
   }
 
+  /// The hyperparameters a key builds on: the last requested, else the snapshot's.
   private static func hyperparameters(_ snapshot: Snapshot?, _ outcome: inout KeyOutcome)
     -> Hyperparameters?
   {
-    if snapshot == nil { outcome.state.post("no snapshot yet") }
-    return snapshot?.hyperparameters
+    guard let snapshot else {
+      outcome.state.post("no snapshot yet")
+      return nil
+    }
+    return outcome.state.requested.hyperparameters ?? snapshot.hyperparameters
   }
 
   /// Multiplies D's and/or G's step size, clamped to `stepSizeRange`; sends only changes.
@@ -140,16 +158,22 @@ public enum KeyHandler {
       min(max(value * factor, stepSizeRange.lowerBound), stepSizeRange.upperBound)
     }
     var parts: [String] = []
+    var new = h
     if let d {
-      let eta = scaled(h.discriminatorStepSize, d)
-      if eta != h.discriminatorStepSize { outcome.commands.append(.setDiscriminatorStepSize(eta)) }
-      parts.append("lrD = " + NumberFormat.general(Double(eta)))
+      new.discriminatorStepSize = scaled(h.discriminatorStepSize, d)
+      if new.discriminatorStepSize != h.discriminatorStepSize {
+        outcome.commands.append(.setDiscriminatorStepSize(new.discriminatorStepSize))
+      }
+      parts.append("lrD = " + NumberFormat.general(Double(new.discriminatorStepSize)))
     }
     if let g {
-      let eta = scaled(h.generatorStepSize, g)
-      if eta != h.generatorStepSize { outcome.commands.append(.setGeneratorStepSize(eta)) }
-      parts.append("lrG = " + NumberFormat.general(Double(eta)))
+      new.generatorStepSize = scaled(h.generatorStepSize, g)
+      if new.generatorStepSize != h.generatorStepSize {
+        outcome.commands.append(.setGeneratorStepSize(new.generatorStepSize))
+      }
+      parts.append("lrG = " + NumberFormat.general(Double(new.generatorStepSize)))
     }
+    if new != h { outcome.state.request { $0.hyperparameters = new } }
     let limit = outcome.commands.isEmpty ? " (limit: 1e-06...1)" : ""
     outcome.state.post(parts.joined(separator: ", ") + limit)
   }
@@ -159,5 +183,16 @@ public enum KeyHandler {
     if let ascii = key.asciiValue, ascii >= 0x21, ascii < 0x7F { return "'\(key)'" }
     let code = key.unicodeScalars.first.map { String($0.value, radix: 16) } ?? "?"
     return "0x" + code
+  }
+}
+
+extension Hyperparameters {
+  /// A copy with one value changed.
+  fileprivate func with<Value>(_ key: WritableKeyPath<Hyperparameters, Value>, _ value: Value)
+    -> Hyperparameters
+  {
+    var copy = self
+    copy[keyPath: key] = value
+    return copy
   }
 }

@@ -26,23 +26,30 @@ enum MappingPane {
 
     let count = min(snapshot.mappingZ.count, snapshot.mappingX.count)
     guard count > 0 else { return }
+    // Every segment drawn would merge into a solid band on a terminal; about one per six
+    // columns keeps each one distinct, as in the paper's figure. Arrows use every sample.
+    let most = max(frame.columns / 6, 4)
+    let spacing = max((count + most - 1) / most, 1)
     var canvas = BrailleCanvas(columns: frame.columns, rows: segmentRows)
     var pushes = [Double](repeating: 0, count: frame.columns)
     var landed = [Bool](repeating: false, count: frame.columns)
     for i in 0..<count {
+      let drawn = i % spacing == spacing / 2
       // z is placed by its rank: the samples are the prior's evenly spaced quantiles, so
       // even spacing on the z line is the paper's "z sampled uniformly" for any prior.
       let zDot = Int((Double(i) + 0.5) / Double(count) * Double(frame.dotWidth))
-      grid[frame.left + zDot / 2, zLine] = Cell(symbols.teeUp, .model)
+      if drawn { grid[frame.left + zDot / 2, zLine] = Cell(symbols.teeUp, .model) }
       let x = Double(snapshot.mappingX[i])
       guard x.isFinite else { continue }
       // Samples outside the domain are pinned to its edge: their direction still shows.
       let xDot = min(max(Int(frame.dotX(x).rounded(.down)), 0), frame.dotWidth - 1)
-      var step = 0
-      canvas.drawLine(
-        from: DotPoint(x: zDot, y: canvas.dotHeight - 1), to: DotPoint(x: xDot, y: 0),
-        style: .model, step: &step)
-      landed[xDot / 2] = true
+      if drawn {
+        var step = 0
+        canvas.drawLine(
+          from: DotPoint(x: zDot, y: canvas.dotHeight - 1), to: DotPoint(x: xDot, y: 0),
+          style: .model, step: &step)
+        landed[xDot / 2] = true
+      }
       if i < snapshot.mappingSlope.count, snapshot.mappingSlope[i].isFinite {
         pushes[xDot / 2] += Double(snapshot.mappingSlope[i])
       }
@@ -52,12 +59,13 @@ enum MappingPane {
     // An arrow only where the push is a visible fraction of the strongest one, so
     // numerical noise around D's flat regions does not draw arrows.
     let strongest = pushes.map(abs).max() ?? 0
-    for column in 0..<frame.columns where landed[column] {
-      var cell = Cell(symbols.teeDown, .model)
+    for column in 0..<frame.columns {
       if state.showArrows, strongest > 0, abs(pushes[column]) >= 0.05 * strongest {
-        cell = Cell(pushes[column] > 0 ? symbols.rightArrow : symbols.leftArrow, .discriminator)
+        let arrow = pushes[column] > 0 ? symbols.rightArrow : symbols.leftArrow
+        grid[frame.left + column, xLine] = Cell(arrow, .discriminator)
+      } else if landed[column] {
+        grid[frame.left + column, xLine] = Cell(symbols.teeDown, .model)
       }
-      grid[frame.left + column, xLine] = cell
     }
   }
 }

@@ -53,6 +53,24 @@ enum MetricsPane {
       value: \.meanDFake),
   ]
 
+  /// Shown below the main ones when there is room, most telling first.
+  static let extras: [Metric] = [
+    Metric(
+      label: "V(G,D)", asciiLabel: "V(G,D)", style: .metric, scale: .automatic, value: \.value),
+    Metric(
+      label: "‖∇D‖", asciiLabel: "|grad D|", style: .discriminator, scale: .fromZero,
+      value: \.discriminatorGradientNorm),
+    Metric(
+      label: "‖∇G‖", asciiLabel: "|grad G|", style: .model, scale: .fromZero,
+      value: \.generatorGradientNorm),
+    Metric(
+      label: "mean G(z)", asciiLabel: "mean G(z)", style: .model, scale: .automatic,
+      value: \.generatorMean),
+    Metric(
+      label: "sd G(z)", asciiLabel: "sd G(z)", style: .model, scale: .fromZero,
+      value: \.generatorStandardDeviation),
+  ]
+
   /// Draws the pane. With room for two rows per metric the label and value get their own
   /// row above a full-width sparkline; otherwise all three share one row.
   static func draw(
@@ -62,8 +80,9 @@ enum MetricsPane {
     grid.put("metrics (nats)", x: x, y: y, style: .heading, limit: width)
     let latest = history.samples.last
     let twoRows = height - 1 >= 2 * metrics.count
+    let shown = (metrics + extras).prefix(twoRows ? (height - 1) / 2 : height - 1)
     let valueWidth = 9
-    for (index, metric) in metrics.enumerated() {
+    for (index, metric) in shown.enumerated() {
       let label = symbols.pick(metric.label, metric.asciiLabel)
       let value = latest.map { NumberFormat.general(metric.value($0), significant: 4) } ?? "-"
       let valueText = String(value.prefix(valueWidth))

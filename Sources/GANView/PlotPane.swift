@@ -81,32 +81,25 @@ enum PlotPane {
       pattern: .dashed)
   }
 
-  /// One legend entry per series, each with a sample drawn by the same canvas code as the
-  /// plot, so the legend always matches what is drawn.
+  /// One legend entry per series: a short sample of its line, in its role, and its name.
   static func drawLegend(
     _ snapshot: Snapshot, state: ViewState, into grid: inout CellGrid, x: Int, y: Int,
     right: Int, symbols: SymbolSet
   ) {
-    var entries: [(String, Style, LinePattern, Bool)] = [
-      ("p_data", .data, .dotted, false),
-      (state.showHistogram ? "p_g (bars)" : "p_g", state.showHistogram ? .modelFill : .model,
-        .solid, state.showHistogram),
-      ("D(x)", .discriminator, .dashed, false),
-      (symbols.pick("½", "1/2"), .dim, .sparse, false),
+    var entries: [(String, Style, String)] = [
+      (symbols.pick("⠂⠂⠂", "..."), .data, "p_data"),
+      state.showHistogram
+        ? (symbols.pick("⣿⣿⣿", "###"), .modelFill, "p_g (bars)")
+        : (symbols.pick("⠒⠒⠒", "***"), .model, "p_g"),
+      (symbols.pick("⠒ ⠒", "- -"), .discriminator, "D(x)"),
+      (symbols.pick("⠂  ", "-  "), .dim, symbols.pick("½", "1/2")),
     ]
-    if state.showOptimalOverlay { entries.append(("D*(x)", .optimal, .solid, false)) }
+    if state.showOptimalOverlay {
+      entries.append((symbols.pick("⠒⠒⠒", ":::"), .optimal, "D*(x)"))
+    }
     var column = x
-    for (name, style, pattern, filled) in entries {
-      var sample = BrailleCanvas(columns: 3, rows: 1)
-      if filled {
-        for dot in 0..<sample.dotWidth { sample.fillColumn(x: dot, from: 1, style: style) }
-      } else {
-        sample.drawPolyline(
-          [DotPoint(x: 0, y: 1), DotPoint(x: sample.dotWidth - 1, y: 1)], style: style,
-          pattern: pattern)
-      }
-      sample.draw(into: &grid, left: column, top: y, symbols: symbols)
-      column += 4
+    for (sample, style, name) in entries {
+      column += grid.put(sample, x: column, y: y, style: style) + 1
       column += grid.put(name, x: column, y: y, style: .text) + 3
     }
     if let diverged = snapshot.divergedAtIteration {
@@ -123,7 +116,7 @@ enum PlotPane {
   ) {
     let axis = x + leftGutter - 1
     for row in top..<(top + rows) { grid[axis, row] = Cell(symbols.vertical, .axis) }
-    let (step, decimals) = NumberFormat.tickStep(span: maximum, count: max(rows / 3, 2))
+    let (step, decimals) = NumberFormat.tickStep(span: maximum, count: max(rows / 2, 2))
     var value = 0.0
     var index = 0
     while value <= maximum * (1 + 1e-9) {
@@ -152,8 +145,7 @@ enum PlotPane {
 
   /// The x axis line with ticks at round values, and their labels on the row below, each
   /// centred under its tick and dropped if it would touch its neighbour.
-  static func drawXAxis(_ frame: PlotFrame, into grid: inout CellGrid, y: Int, symbols: SymbolSet)
-  {
+  static func drawXAxis(_ frame: PlotFrame, into grid: inout CellGrid, y: Int, symbols: SymbolSet) {
     grid[frame.left - 1, y] = Cell(symbols.bottomLeft, .axis)
     grid.fill(
       x: frame.left, y: y, width: frame.columns, height: 1, with: symbols.horizontal,

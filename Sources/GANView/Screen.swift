@@ -12,7 +12,7 @@ public enum Screen {
   public static let minimumHeight = 24
 
   public static func render(
-    snapshot: Snapshot?, state: ViewState, status: RuntimeStatus, width: Int, height: Int,
+    snapshot: Snapshot?, state: ViewState, status: LiveStatus, width: Int, height: Int,
     symbols: SymbolSet
   ) -> CellGrid {
     var grid = CellGrid(width: width, height: height)
@@ -31,7 +31,8 @@ public enum Screen {
     let bodyHeight = height - 1 - top
     let metricsWidth = min(40, max(26, width * 3 / 10))
     let separator = width - metricsWidth - 1
-    grid.fill(x: separator, y: top, width: 1, height: bodyHeight, with: symbols.vertical,
+    grid.fill(
+      x: separator, y: top, width: 1, height: bodyHeight, with: symbols.vertical,
       style: .dim)
     MetricsPane.draw(
       history: state.history, into: &grid, x: separator + 2, y: top, width: metricsWidth - 2,

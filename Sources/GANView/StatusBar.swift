@@ -13,10 +13,11 @@ enum StatusBar {
 
   static let targetWidth = 24
 
-  static func tokens(snapshot: Snapshot?, status: RuntimeStatus, symbols: SymbolSet) -> [Token]
-  {
+  static func tokens(snapshot: Snapshot?, status: LiveStatus, symbols: SymbolSet) -> [Token] {
     var words: [Token] = []
-    func add(_ text: String, _ style: Style = .status) { words.append(Token(text: text, style: style)) }
+    func add(_ text: String, _ style: Style = .status) {
+      words.append(Token(text: text, style: style))
+    }
     if let snapshot {
       let h = snapshot.hyperparameters
       add("iter=\(snapshot.iteration)")

@@ -22,6 +22,20 @@ public struct MetricHistory: Sendable, Equatable {
   }
 }
 
+/// Values the keys have asked for that the runtime may not show yet. A second key press
+/// right after the first builds on these rather than on a snapshot that predates the first
+/// (`K K` must make k + 2, `space space` must resume). They are dropped once a snapshot
+/// shows them, or after `ViewState.requestFrames` frames in case the runtime refused one.
+public struct RequestedValues: Sendable, Equatable {
+  public var hyperparameters: Hyperparameters?
+  public var targetName: String?
+  public var pace: Pace?
+  public var paused: Bool?
+  public var framesLeft = 0
+
+  public init() {}
+}
+
 /// What the view remembers between frames: the toggles the keys flip, a transient notice,
 /// the eased density axis and the metric history. Updated once per frame by
 /// `advanceFrame(with:)` and by `KeyHandler`, both pure; the renderer only reads it.
@@ -38,6 +52,8 @@ public struct ViewState: Sendable, Equatable {
   public private(set) var history: MetricHistory
   /// The sequence number of the last snapshot whose metrics entered the history.
   public private(set) var lastSequence: UInt64?
+  /// What the keys asked for that may not be applied yet (see `RequestedValues`).
+  public internal(set) var requested = RequestedValues()
 
   /// Frames a notice stays up (about three seconds at 30 frames per second).
   public static let noticeFrames = 90
@@ -45,6 +61,8 @@ public struct ViewState: Sendable, Equatable {
   public static let easing = 0.25
   /// Room above the highest peak, so a curve's top does not touch the frame.
   public static let headroom = 1.15
+  /// Frames a requested value is trusted over the runtime's (about half a second).
+  public static let requestFrames = 15
 
   public init(
     showOptimalOverlay: Bool = false, showHistogram: Bool = false, showArrows: Bool = false,
@@ -63,7 +81,13 @@ public struct ViewState: Sendable, Equatable {
     noticeFramesLeft = Self.noticeFrames
   }
 
-  /// Advances one frame: ages the notice, records a new snapshot's metrics, and eases the
+  /// Notes values just requested from the runtime (see `RequestedValues`).
+  mutating func request(_ change: (inout RequestedValues) -> Void) {
+    change(&requested)
+    requested.framesLeft = Self.requestFrames
+  }
+
+  /// Advances one frame: ages the notice and the requests, records a new snapshot's metrics, and eases the
   /// density axis toward the peak of `snapshot`'s curves — never below that peak, so a
   /// curve is never cut off, and never by a jump, so the picture does not flicker.
   public mutating func advanceFrame(with snapshot: Snapshot?) {
@@ -71,7 +95,13 @@ public struct ViewState: Sendable, Equatable {
       noticeFramesLeft -= 1
       if noticeFramesLeft == 0 { notice = nil }
     }
+    if requested.framesLeft > 0 {
+      requested.framesLeft -= 1
+      if requested.framesLeft == 0 { requested = RequestedValues() }
+    }
     guard let snapshot else { return }
+    if requested.hyperparameters == snapshot.hyperparameters { requested.hyperparameters = nil }
+    if requested.targetName == snapshot.targetName.lowercased() { requested.targetName = nil }
     if lastSequence != snapshot.sequence {
       lastSequence = snapshot.sequence
       history.append(snapshot.metrics)

@@ -1,9 +1,9 @@
+import ArgumentParser
+import GANCore
+
 #if canImport(Glibc)
   import Glibc
 #endif
-
-import ArgumentParser
-import GANCore
 
 /// The canonical workload of ../shared/bench (README there), timed exactly as the peer
 /// scripts time it and printed as the same one-line JSON, so run_all.sh can run it beside
@@ -117,7 +117,8 @@ func loadAverage() -> Double {
 /// Writes one sample per line; an unwritable path is bad input.
 func writeSamples(_ samples: [Float], to path: String) throws {
   guard let file = fopen(path, "w") else {
-    throw RunFailure.runtime("cannot write samples to '\(path)': \(String(cString: strerror(errno)))")
+    throw RunFailure.runtime(
+      "cannot write samples to '\(path)': \(String(cString: strerror(errno)))")
   }
   defer { fclose(file) }
   for x in samples { fputs("\(x)\n", file) }

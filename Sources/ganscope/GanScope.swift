@@ -12,7 +12,8 @@ struct GanScope: ParsableCommand {
     commandName: "ganscope",
     abstract: "Watch a 1-D GAN learn: Figure 1 of Goodfellow et al. (2014), live in the terminal.",
     version: "0.1.0",
-    subcommands: [TrainCommand.self, BenchCommand.self]
+    subcommands: [LiveCommand.self, TrainCommand.self, BenchCommand.self],
+    defaultSubcommand: LiveCommand.self
   )
 
   static func main() {

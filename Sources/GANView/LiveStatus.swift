@@ -2,7 +2,7 @@ import GANCore
 
 /// What the status line shows that is not in a snapshot: the state of the training loop and
 /// of the recorder, as the runtime (or a replayer) reports it each frame.
-public struct RuntimeStatus: Sendable, Equatable {
+public struct LiveStatus: Sendable, Equatable {
   public var paused: Bool
   public var pace: Pace
   /// Measured training speed; nil when unknown (shown as 0).

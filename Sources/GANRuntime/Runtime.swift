@@ -1,1 +1,0 @@
-// The training runtime: see DESIGN.md, section Threads.

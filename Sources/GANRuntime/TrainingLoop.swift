@@ -1,0 +1,170 @@
+import GANCore
+
+/// How a runtime was asked to run (fixed at init).
+struct LoopSettings: Sendable {
+  var publishInterval: Int
+  var pace: Pace
+  var startPaused: Bool
+  var stopAfterIterations: Int?
+  var endOnDivergence: Bool
+  var finalSamples: SampleRequest?
+}
+
+/// The training work item: runs on the runtime's serial queue from start to stop as one long
+/// loop, and owns the session (so the non-Sendable Trainer never leaves that thread).
+///
+/// Each pass is one boundary between whole iterations: take the pending commands (one short
+/// lock, which is also how a stop is noticed), apply them in order, then either wait (paused,
+/// or ahead of the pace) or run one iteration. Commands therefore never land inside an
+/// iteration's k D steps, and between commands only whole iterations run: the event log is
+/// all a replay needs.
+struct TrainingLoop {
+  private let shared: Locked<SharedState>
+  private let settings: LoopSettings
+  private let session: Session
+  private var paused: Bool
+  private var pace: Pace
+  private var pacer: Pacer?
+  private var meter = RateMeter()
+
+  /// The longest a waiting loop sleeps before looking again (commands wake it sooner).
+  static let waitSlice = 0.005
+
+  init(config: TrainingConfig, settings: LoopSettings, shared: Locked<SharedState>) {
+    self.shared = shared
+    self.settings = settings
+    session = Session(config: config, publishInterval: settings.publishInterval)
+    paused = settings.startPaused
+    pace = settings.pace
+    pacer = Self.pacer(for: settings.pace)
+  }
+
+  /// Runs until a stop, the iteration limit, or (if asked) divergence; then marks the end.
+  mutating func run() {
+    let completed = runUntilDone()
+    let samples =
+      completed
+      ? settings.finalSamples.map {
+        session.trainer.generateSamples(count: $0.count, seed: $0.seed)
+      } : nil
+    let status = currentStatus()
+    shared.withLockNotifying { state in
+      state.finalSamples = samples
+      state.status = status
+      state.status.phase = .ended
+      state.status.iterationsPerSecond = 0
+      state.status.lastSequence = state.ring.lastSequence
+    }
+  }
+
+  /// True when the run reached its natural end, false when it was stopped.
+  private mutating func runUntilDone() -> Bool {
+    guard publish(session.makeSnapshot(), event: nil) else { return false }
+    while true {
+      let now = monotonicSeconds()
+      guard let commands = takeCommands(now: now) else { return false }
+      for command in commands {
+        guard apply(command) else { return false }
+      }
+      if session.isDiverged && settings.endOnDivergence { return true }
+      if let limit = settings.stopAfterIterations, session.trainer.iteration >= limit {
+        if session.changedSincePublish {
+          guard publish(session.makeSnapshot(), event: nil) else { return false }
+        }
+        return true
+      }
+      if paused {
+        waitForCommands(seconds: Self.waitSlice)
+        continue
+      }
+      let delay = pacer?.delay(now: now) ?? 0
+      if delay > 0 {
+        waitForCommands(seconds: min(delay, Self.waitSlice))
+        continue
+      }
+      let snapshot = session.runIteration()
+      if session.isDiverged { paused = true }
+      if let snapshot {
+        guard publish(snapshot, event: nil) else { return false }
+      }
+    }
+  }
+
+  /// The one lock of every pass: nil on a stop request, else the pending commands (usually
+  /// none, which costs no allocation). Also posts the iteration and the measured rate.
+  private mutating func takeCommands(now: Double) -> [ControlCommand]? {
+    let iteration = session.trainer.iteration
+    let rate = meter.record(now: now, iteration: iteration)
+    return shared.withLock { state -> [ControlCommand]? in
+      state.status.iteration = iteration
+      if let rate { state.status.iterationsPerSecond = rate }
+      if state.stopRequested { return nil }
+      guard !state.commands.isEmpty else { return [] }
+      defer { state.commands = [] }
+      return state.commands
+    }
+  }
+
+  /// Applies one command and publishes its snapshot; false on a stop request.
+  private mutating func apply(_ command: ControlCommand) -> Bool {
+    guard let (event, snapshot) = session.apply(command) else { return true }
+    switch command {
+    // Single steps are for inspecting one update at a time, so they leave the loop paused.
+    case .pause, .stepDiscriminator, .stepGenerator, .stepIteration: paused = true
+    case .resume:
+      paused = false
+      pacer = Self.pacer(for: pace)  // No catch-up for the time spent paused.
+    case .setPace(let new):
+      pace = new
+      pacer = Self.pacer(for: new)
+    default: break
+    }
+    // A diverged trainer refuses every step: stay paused until `.resetNetworks`.
+    if session.isDiverged { paused = true }
+    return publish(snapshot, event: event)
+  }
+
+  private static func pacer(for pace: Pace) -> Pacer? {
+    switch pace {
+    case .maximum: nil
+    case .iterationsPerSecond(let rate): Pacer(rate: rate)
+    }
+  }
+
+  /// Sleeps up to `seconds`, waking at once for a command or a stop.
+  private func waitForCommands(seconds: Double) {
+    shared.withLock(waitingUntil: { $0.needsTrainer }, timeout: seconds) { _ in }
+  }
+
+  /// Puts a frame (and the event it follows) in the ring. While an every-frame reader is a
+  /// full ring behind, waits for it rather than drop a frame it has not read. Returns false
+  /// when a stop request ended that wait; the frame is then dropped with the run.
+  private func publish(_ snapshot: Snapshot, event: AppliedEvent?) -> Bool {
+    let status = currentStatus()
+    let (published, evicted) = shared.withLock(
+      waitingUntil: { $0.stopRequested || $0.canPublish(snapshot.sequence) }, timeout: nil,
+      notifying: true
+    ) { state -> (Bool, Snapshot?) in
+      if state.stopRequested { return (false, nil) }
+      let evicted = state.ring.append(snapshot)
+      if let event { state.events.append(event) }
+      let rate = state.status.iterationsPerSecond
+      state.status = status
+      state.status.iterationsPerSecond = rate
+      state.status.lastSequence = state.ring.lastSequence
+      return (true, evicted)
+    }
+    // The overwritten frame's arrays are freed here, outside the lock.
+    withExtendedLifetime(evicted) {}
+    return published
+  }
+
+  private func currentStatus() -> RuntimeStatus {
+    var status = RuntimeStatus(
+      isPaused: paused, pace: pace, publishInterval: session.publishInterval)
+    status.phase = .running
+    status.divergedAtIteration = session.trainer.divergedAtIteration
+    status.iteration = session.trainer.iteration
+    return status
+  }
+}

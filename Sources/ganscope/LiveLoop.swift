@@ -1,0 +1,145 @@
+import GANCore
+import GANView
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// What the live view needs from whoever runs the training. Closures rather than the
+/// runtime's type, so the loop works with the live runtime, a replayer, or a test double.
+/// All of them are called on the main thread only.
+struct LiveHooks {
+  /// The newest published snapshot (nil before the first).
+  var latestSnapshot: () -> Snapshot?
+  /// Queues a command for the trainer (applied at the next iteration boundary).
+  var send: (ControlCommand) -> Void
+  /// Paused, pace and recording state. When its `iterationsPerSecond` is nil the loop
+  /// fills it in from the snapshots' iteration counts.
+  var status: () -> LiveStatus
+  /// Starts or stops recording and returns a line to show ("recording to run.gans"); nil
+  /// until the recorder exists. Set `LiveStatus.canRecord` when this is non-nil.
+  var toggleRecording: (() throws -> String)?
+
+  init(
+    latestSnapshot: @escaping () -> Snapshot?, send: @escaping (ControlCommand) -> Void,
+    status: @escaping () -> LiveStatus, toggleRecording: (() throws -> String)? = nil
+  ) {
+    self.latestSnapshot = latestSnapshot
+    self.send = send
+    self.status = status
+    self.toggleRecording = toggleRecording
+  }
+}
+
+/// Why the live view ended. Every reason is a normal exit (status 0).
+enum LiveExit: Equatable {
+  case quit
+  /// SIGINT (Ctrl-C), SIGTERM or SIGHUP.
+  case signal(Int32)
+}
+
+/// The live view's main loop, on the main thread: wait for a key for at most one frame,
+/// apply it, take the latest snapshot, compose the screen and paint what changed. It never
+/// trains and never waits for the trainer.
+@MainActor
+final class LiveLoop {
+  private let hooks: LiveHooks
+  private let frameMilliseconds: Int32
+  private var state = ViewState()
+  private var rate = IterationRate()
+
+  init(hooks: LiveHooks, framesPerSecond: Int = 30) {
+    self.hooks = hooks
+    frameMilliseconds = Int32(1000 / min(max(framesPerSecond, 1), 120))
+  }
+
+  /// Runs from a nonisolated context (a command's `run()`) that is on the main thread.
+  nonisolated static func runOnMainThread(
+    hooks: sending LiveHooks, framesPerSecond: Int = 30
+  ) throws -> LiveExit {
+    try MainActor.assumeIsolated {
+      try LiveLoop(hooks: hooks, framesPerSecond: framesPerSecond).run()
+    }
+  }
+
+  /// Runs until `q`, Ctrl-C, SIGTERM or SIGHUP. The terminal is restored on every way out,
+  /// including a thrown error; diagnostics written meanwhile through `HeldDiagnostics` are
+  /// printed after that. Throws `TerminalError` when curses cannot start.
+  func run() throws -> LiveExit {
+    let signals = LiveSignals()
+    defer { signals.stop() }
+    HeldDiagnostics.shared.hold()
+    defer { HeldDiagnostics.shared.release() }
+    let terminal = try Terminal(noColor: !(environmentValue("NO_COLOR") ?? "").isEmpty)
+    defer { terminal.restore() }
+
+    while true {
+      if let number = signals.received { return .signal(number) }
+      var key = terminal.readKey(timeoutMilliseconds: frameMilliseconds)
+      // Take every key already typed before drawing, so held-down keys never lag behind.
+      while let pressed = key {
+        switch pressed {
+        case .resize: terminal.invalidate()
+        case .character(let character): if handle(character) { return .quit }
+        case .other: break
+        }
+        key = terminal.readKey(timeoutMilliseconds: 0)
+      }
+      let snapshot = hooks.latestSnapshot()
+      var status = hooks.status()
+      if status.iterationsPerSecond == nil {
+        status.iterationsPerSecond = rate.update(iteration: snapshot?.iteration, at: Clock.now())
+      }
+      state.advanceFrame(with: snapshot)
+      let size = terminal.size
+      terminal.paint(
+        Screen.render(
+          snapshot: snapshot, state: state, status: status, width: size.width,
+          height: size.height, symbols: terminal.symbols))
+    }
+  }
+
+  /// Applies one key; returns true when it ends the live view.
+  private func handle(_ key: Character) -> Bool {
+    let outcome = KeyHandler.handle(
+      key, state: state, snapshot: hooks.latestSnapshot(), status: hooks.status())
+    state = outcome.state
+    for command in outcome.commands { hooks.send(command) }
+    if outcome.toggleRecording {
+      if let toggle = hooks.toggleRecording {
+        do {
+          state.post(try toggle())
+        } catch {
+          state.post("recording failed: \(error)")
+        }
+      } else {
+        state.post("recording not available yet")
+      }
+    }
+    return outcome.quit
+  }
+}
+
+/// Iterations per second, measured over about the last second of snapshots.
+struct IterationRate {
+  private var samples: [(time: Double, iteration: Int)] = []
+  private var current = 0.0
+
+  mutating func update(iteration: Int?, at time: Double) -> Double {
+    guard let iteration else { return 0 }
+    // A reset or a new target may restart the count: start measuring afresh.
+    if let last = samples.last, iteration < last.iteration { samples = [] }
+    if samples.last?.iteration != iteration || samples.isEmpty {
+      samples.append((time, iteration))
+    }
+    while samples.count > 2, time - samples[0].time > 1.5 { samples.removeFirst() }
+    guard let first = samples.first, time - first.time > 0.2 else { return current }
+    current = Double(iteration - first.iteration) / (time - first.time)
+    return current
+  }
+}
+
+/// One environment variable, or nil when unset.
+func environmentValue(_ name: String) -> String? {
+  getenv(name).map { String(cString: $0) }
+}

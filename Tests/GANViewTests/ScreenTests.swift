@@ -1,0 +1,141 @@
+import GANCore
+import Testing
+
+@testable import GANView
+
+/// Whole screens against golden files, at the two sizes the issue names and in the cases
+/// that change what is drawn (overlay, arrows, bars, ASCII, help, too small).
+@Suite struct ScreenTests {
+  static let running = LiveStatus(paused: false, pace: .maximum, iterationsPerSecond: 2400)
+  static let paused = LiveStatus(
+    paused: true, pace: .iterationsPerSecond(30), iterationsPerSecond: 0,
+    recordingPath: "/tmp/run.gans", canRecord: true)
+
+  func render(
+    _ width: Int, _ height: Int, snapshot: Snapshot? = Fixture.snapshot(),
+    state: ViewState = Fixture.state(), status: LiveStatus = running,
+    symbols: SymbolSet = .unicode
+  ) -> CellGrid {
+    Screen.render(
+      snapshot: snapshot, state: state, status: status, width: width, height: height,
+      symbols: symbols)
+  }
+
+  func expectGolden(_ grid: CellGrid, _ name: String) throws {
+    let problem = try Golden.mismatch(grid, named: name)
+    #expect(problem == nil, "\(problem ?? "")")
+  }
+
+  @Test func figureAt120x40WithOverlayAndArrows() throws {
+    let state = Fixture.state {
+      $0.showOptimalOverlay = true
+      $0.showArrows = true
+    }
+    try expectGolden(render(120, 40, state: state), "figure-120x40")
+  }
+
+  @Test func figureAt80x24PausedWithBars() throws {
+    let state = Fixture.state { $0.showHistogram = true }
+    let grid = render(80, 24, state: state, status: Self.paused)
+    try expectGolden(grid, "figure-80x24")
+  }
+
+  @Test func figureAt80x24InASCII() throws {
+    let grid = render(80, 24, status: Self.paused, symbols: .ascii)
+    try expectGolden(grid, "figure-80x24-ascii")
+    #expect(grid.cells.allSatisfy { $0.character.isASCII })
+  }
+
+  @Test func helpAt80x24() throws {
+    let state = Fixture.state { $0.showHelp = true }
+    try expectGolden(render(80, 24, state: state), "help-80x24")
+  }
+
+  @Test func tooSmallAt60x20() throws {
+    let grid = render(60, 20)
+    try expectGolden(grid, "too-small-60x20")
+    #expect(grid.text.contains("terminal too small (need 80×24)"))
+    let ascii = render(60, 20, symbols: .ascii)
+    #expect(ascii.text.contains("terminal too small (need 80x24)"))
+  }
+
+  @Test(arguments: [(79, 24), (80, 23), (1, 1), (0, 0), (30, 2)])
+  func everySizeBelowTheMinimumShowsTheMessageWithoutCrashing(size: (Int, Int)) {
+    let grid = render(size.0, size.1)
+    #expect(grid.width == size.0 && grid.height == size.1)
+    if size.0 >= 40 && size.1 >= 2 { #expect(grid.text.contains("too small")) }
+  }
+
+  @Test func everySizeFromTheMinimumUpRenders() {
+    for width in stride(from: 80, through: 200, by: 7) {
+      for height in stride(from: 24, through: 70, by: 5) {
+        for symbols in SymbolSet.allCases {
+          let grid = render(width, height, symbols: symbols)
+          #expect(grid.text.contains("iter=12345"), "\(width)x\(height)")
+          #expect(grid.text.contains("q quit"), "\(width)x\(height)")
+        }
+      }
+    }
+  }
+
+  @Test func statusLineHasEveryTokenAt80Columns() {
+    let snapshot = Fixture.snapshot(lastStep: .discriminator, diverged: 12_000)
+    let text = render(80, 24, snapshot: snapshot, status: Self.paused).text
+    for token in [
+      "iter=12345", "it/s=0", "k=2", "lrD=0.001", "lrG=0.001", "loss=nonsaturating",
+      "opt=adam", "target=gaussian", "pace=30", "PAUSED", "DIVERGED", "REC",
+      "panel (b): D → D*",
+    ] {
+      #expect(text.contains(token), "\(token)")
+    }
+  }
+
+  @Test func phaseIsNamedOnlyWhenSingleStepping() {
+    let afterG = Fixture.snapshot(lastStep: .generator)
+    #expect(
+      render(120, 40, snapshot: afterG, status: Self.paused).text.contains(
+        "panel (c): G follows ∇D"))
+    #expect(!render(120, 40, snapshot: afterG, status: Self.running).text.contains("panel (c)"))
+    let ascii = render(120, 40, snapshot: afterG, status: Self.paused, symbols: .ascii).text
+    #expect(ascii.contains("panel (c): G follows grad D"))
+  }
+
+  @Test func waitsForTheFirstSnapshot() {
+    let grid = render(120, 40, snapshot: nil, state: ViewState())
+    #expect(grid.text.contains("waiting for the first snapshot"))
+    #expect(grid.text.contains("pace=max"))
+  }
+
+  @Test func noticeReplacesTheFooterHint() {
+    var state = Fixture.state()
+    #expect(render(120, 40, state: state).row(39).contains("? help"))
+    state.post("k = 3")
+    #expect(render(120, 40, state: state).row(39).contains("k = 3"))
+  }
+
+  @Test func togglesChangeTheScreen() {
+    let base = render(120, 40)
+    for flip in [
+      { (s: inout ViewState) in s.showOptimalOverlay = true },
+      { (s: inout ViewState) in s.showHistogram = true },
+      { (s: inout ViewState) in s.showArrows = true },
+      { (s: inout ViewState) in s.showHelp = true },
+    ] {
+      #expect(render(120, 40, state: Fixture.state(configure: flip)) != base)
+    }
+  }
+
+  @Test func divergedValuesDoNotBreakTheScreen() {
+    var snapshot = Fixture.snapshot(sequence: 61, diverged: 99)
+    snapshot.modelHistogram = snapshot.modelHistogram.map { _ in .nan }
+    snapshot.mappingX = snapshot.mappingX.map { _ in .infinity }
+    snapshot.discriminator[3] = .nan
+    snapshot.metrics.wasserstein = .infinity
+    var state = Fixture.state()
+    state.advanceFrame(with: snapshot)
+    let text = render(120, 40, snapshot: snapshot, state: state).text
+    #expect(text.contains("DIVERGED"))
+    #expect(text.contains("diverged at iteration 99"))
+    #expect(text.contains("inf"))
+  }
+}

@@ -1,0 +1,204 @@
+#!/usr/bin/env bash
+# End-to-end tests of `ganscope live` in tmux: first frame, keys, help, resize, the
+# too-small message, and a clean exit (q, Ctrl-C, SIGTERM) that leaves the terminal sane,
+# in a UTF-8 and in the C locale.
+#
+# Usage: Tests/e2e/live.sh /path/to/ganscope
+#
+# Follows docs/TERMINAL-NOTES.md: a private tmux server without user config, polling for
+# every expected change (never a fixed sleep), `EXIT=[0-9]` to find the exit status.
+set -euo pipefail
+
+BIN=${1:?usage: $0 /path/to/ganscope}
+[[ -x $BIN ]] || { echo "not an executable: $BIN" >&2; exit 2; }
+SOCKET=""
+SESSIONS=0
+
+tm() { tmux -L "$SOCKET" -f /dev/null "$@"; }
+stop_server() { [[ -z $SOCKET ]] || tm kill-server 2>/dev/null || true; }
+trap stop_server EXIT
+
+screen() { tm capture-pane -p -t e2e; }
+ok() { echo "ok - $*"; }
+fail() {
+  echo "not ok - $*"
+  echo "--- screen:"
+  screen || true
+  echo "---"
+  exit 1
+}
+
+# wait_for PATTERN [SECONDS]: polls the screen until an extended regex matches.
+wait_for() {
+  local pattern=$1 deadline=$((SECONDS + ${2:-20}))
+  while ((SECONDS < deadline)); do
+    screen | grep -Eq -- "$pattern" && return 0
+    sleep 0.05
+  done
+  return 1
+}
+
+# wait_gone PATTERN [SECONDS]: polls until the pattern is no longer on screen.
+wait_gone() {
+  local pattern=$1 deadline=$((SECONDS + ${2:-20}))
+  while ((SECONDS < deadline)); do
+    screen | grep -Eq -- "$pattern" || return 0
+    sleep 0.05
+  done
+  return 1
+}
+
+# field NAME: the value of the status token NAME=value.
+field() { screen | grep -Eo -- "(^| )$1=[^ ]+" | head -1 | sed 's/.*=//'; }
+
+# wait_field NAME EXPECTED [SECONDS]: polls until the token has that value (numerically).
+wait_field() {
+  local name=$1 expected=$2 deadline=$((SECONDS + ${3:-20})) value
+  while ((SECONDS < deadline)); do
+    value=$(field "$name")
+    if [[ -n $value ]] && awk -v a="$value" -v b="$expected" \
+      'BEGIN { exit !(a == b || (b != 0 && (a - b) / b < 1e-6 && (b - a) / b < 1e-6)) }'; then
+      return 0
+    fi
+    sleep 0.05
+  done
+  return 1
+}
+
+# settled_iter: iter= once it has not changed for a full second (about 30 frames).
+settled_iter() {
+  local deadline=$((SECONDS + 20)) value last="" since=$SECONDS
+  while ((SECONDS < deadline)); do
+    value=$(field iter)
+    if [[ $value != "$last" ]]; then
+      last=$value
+      since=$SECONDS
+    elif ((SECONDS - since >= 2)); then
+      echo "$value"
+      return 0
+    fi
+    sleep 0.05
+  done
+  return 1
+}
+
+# start WIDTH HEIGHT LOCALE: a fresh pane running the live view, after its first frame.
+start() {
+  # A new private server per run: reusing one right after kill-server races its exit.
+  stop_server
+  SESSIONS=$((SESSIONS + 1))
+  SOCKET="ganscope-e2e-$$-$SESSIONS"
+  tm new-session -d -s e2e -x "$1" -y "$2" -e LANG="$3" -e LC_ALL="$3" \
+    'bash --norc --noprofile'
+  tm set-option -t e2e remain-on-exit on >/dev/null
+  tm set-option -s escape-time 0
+  tm send-keys -t e2e "SWIFT_BACKTRACE=interactive=no $BIN live --seed 1; echo EXIT=\$?" Enter
+  wait_for 'iter=[0-9]+' 60 || fail "first frame appears ($3)"
+}
+
+# expect_clean_exit HOW: status 0, the alternate screen off, the tty back in canonical mode.
+expect_clean_exit() {
+  wait_for 'EXIT=[0-9]' 15 || fail "$1: the program exits"
+  screen | grep -Eq 'EXIT=0' || fail "$1: exit status 0"
+  [[ $(tm display -p -t e2e '#{alternate_on}') == 0 ]] || fail "$1: alternate screen off"
+  tm send-keys -t e2e "stty -a | tr ' ;' '\n\n' | grep -x -e icanon -e -icanon; echo STTY=\$?" \
+    Enter
+  wait_for 'STTY=[0-9]' 10 || fail "$1: stty ran"
+  screen | grep -qx 'icanon' || fail "$1: stty shows icanon"
+  ok "$1 exits 0 and leaves the terminal sane"
+}
+
+# --- Not a terminal: a clear message and status 2, before curses is touched.
+set +e
+message=$("$BIN" live --seed 1 </dev/null 2>&1 >/dev/null)
+status=$?
+set -e
+[[ $status == 2 ]] || fail "not a terminal: exit status 2 (got $status)"
+[[ $message == *"the live view needs a terminal; try 'ganscope train'"* ]] ||
+  fail "not a terminal: message (got: $message)"
+ok "without a terminal: message and exit 2"
+
+# --- UTF-8 at 120x40: the frame, keys, help, resize, too small, q.
+start 120 40 C.UTF-8
+screen | grep -q '? help' || fail "footer hint"
+screen | grep -q $'\u2500' || fail "box drawing in UTF-8"
+ok "first frame appears"
+
+k=$(field k)
+tm send-keys -t e2e K
+wait_field k $((k + 1)) || fail "K raises k= from $k"
+ok "K raises k= ($k -> $((k + 1)))"
+
+lr=$(field lrD)
+tm send-keys -t e2e ']'
+wait_field lrD "$(awk -v x="$lr" 'BEGIN { print 2 * x }')" || fail "] doubles lrD= from $lr"
+ok "] doubles lrD= ($lr -> $(field lrD))"
+
+tm send-keys -t e2e Space
+wait_for 'PAUSED' || fail "space shows PAUSED"
+before=$(settled_iter) || fail "iter= stops advancing when paused"
+ok "space pauses at iter=$before"
+
+tm send-keys -t e2e '.'
+wait_field iter $((before + 1)) || fail ". advances one iteration from $before"
+after=$(settled_iter) || fail "iter= settles after ."
+[[ $after == $((before + 1)) ]] || fail ". advances exactly one iteration ($before -> $after)"
+ok ". advances exactly one iteration ($before -> $after)"
+
+tm send-keys -t e2e d
+wait_for 'panel \(b\)' || fail "d names panel (b)"
+tm send-keys -t e2e g
+wait_for 'panel \(c\)' || fail "g names panel (c)"
+ok "d and g name the panels of Figure 1"
+
+tm send-keys -t e2e '?'
+wait_for 'ganscope keys' || fail "? shows the help"
+screen | grep -q 'reset both nets' || fail "help lists r"
+tm send-keys -t e2e '?'
+wait_gone 'ganscope keys' || fail "? hides the help"
+ok "? shows and hides the help"
+
+tm resize-window -t e2e -x 80 -y 24
+# Redrawn: the footer sits on the new last row and the plot's axis corner is there.
+wait_for '^ space pause .* q quit *$' || fail "resize to 80x24"
+for ((i = 0; i < 100; i++)); do
+  [[ $(screen | sed -n 24p) == *"q quit"* ]] && break
+  sleep 0.05
+done
+[[ $(screen | sed -n 24p) == *"q quit"* ]] || fail "80x24: footer on row 24"
+screen | grep -q $'\u2514' || fail "80x24: plot axis drawn"
+screen | grep -Eq 'iter=[0-9]+' || fail "80x24: status line"
+ok "resize to 80x24 redraws"
+
+tm resize-window -t e2e -x 60 -y 20
+wait_for 'terminal too small \(need 80.24\)' || fail "60x20 shows the too-small message"
+ok "60x20 shows the too-small message"
+
+tm resize-window -t e2e -x 120 -y 40
+wait_for 'iter=[0-9]+' || fail "back to 120x40"
+wait_gone 'too small' || fail "120x40: message gone"
+tm send-keys -t e2e q
+expect_clean_exit "q"
+
+# --- Ctrl-C and SIGTERM.
+start 120 40 C.UTF-8
+tm send-keys -t e2e C-c
+expect_clean_exit "Ctrl-C"
+
+start 120 40 C.UTF-8
+shell=$(tm display -p -t e2e '#{pane_pid}')
+pid=$(pgrep -P "$shell" | head -1)
+[[ -n $pid ]] || fail "SIGTERM: find the process"
+kill -TERM "$pid"
+expect_clean_exit "SIGTERM"
+
+# --- The C locale: still draws, in ASCII only.
+start 120 40 C
+wait_for '\? help' || fail "C locale: footer"
+if screen | LC_ALL=C grep -q $'[\x80-\xff]'; then fail "C locale: only ASCII on screen"; fi
+screen | grep -q -- '+----' || fail "C locale: ASCII axes"
+ok "with LANG=C it draws in ASCII"
+tm send-keys -t e2e q
+expect_clean_exit "q (C locale)"
+
+echo "all live-view end-to-end tests passed"
