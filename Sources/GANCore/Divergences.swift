@@ -12,7 +12,9 @@ public func binProbabilities<C: Collection>(
   for sample in samples {
     let x = Double(sample)
     guard x.isFinite else { continue }
-    let index = min(max(Int(((x - lower) * scale).rounded(.down)), 0), bins - 1)
+    // Clamp in floating point first: a far-away sample must not overflow Int.
+    let position = ((x - lower) * scale).rounded(.down)
+    let index = position <= 0 ? 0 : (position >= Double(bins - 1) ? bins - 1 : Int(position))
     counts[index] += 1
     total += 1
   }

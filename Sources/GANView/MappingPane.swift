@@ -42,7 +42,8 @@ enum MappingPane {
       let x = Double(snapshot.mappingX[i])
       guard x.isFinite else { continue }
       // Samples outside the domain are pinned to its edge: their direction still shows.
-      let xDot = min(max(Int(frame.dotX(x).rounded(.down)), 0), frame.dotWidth - 1)
+      // Clamped while still a Double: a diverging G puts x far beyond Int's range.
+      let xDot = Int(min(max(frame.dotX(x).rounded(.down), 0), Double(frame.dotWidth - 1)))
       if drawn {
         var step = 0
         canvas.drawLine(

@@ -21,6 +21,8 @@ struct GanScope: ParsableCommand {
     do {
       var command = try parseAsRoot()
       try command.run()
+    } catch let code as ExitCode {
+      Glibc.exit(code.rawValue)
     } catch let failure as RunFailure {
       Output.error(failure.message)
       Glibc.exit(failure.status)

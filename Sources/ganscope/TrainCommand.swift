@@ -1,5 +1,6 @@
 import ArgumentParser
 import GANCore
+import GANView
 
 /// Headless training: a row of metrics every E iterations, as a table, CSV or JSON lines.
 struct TrainCommand: ParsableCommand {
@@ -109,19 +110,10 @@ struct RowPrinter {
   }
 }
 
-/// A value with `digits` decimals (for tables).
+/// A value with `digits` decimals for a table column (scientific beyond ±10⁶).
 func fixed(_ x: Double, _ digits: Int) -> String {
-  guard x.isFinite else { return x.isNaN ? "nan" : (x > 0 ? "inf" : "-inf") }
-  var scale = 1.0
-  for _ in 0..<digits { scale *= 10 }
-  let negative = x < 0
-  let scaled = (abs(x) * scale).rounded()
-  guard scaled < 1e15 else { return "\(x)" }
-  let whole = Int(scaled) / Int(scale)
-  let fraction = Int(scaled) % Int(scale)
-  let digitsText = String(fraction)
-  return (negative && scaled != 0 ? "-" : "") + "\(whole)."
-    + String(repeating: "0", count: digits - digitsText.count) + digitsText
+  abs(x) >= 1e6 && x.isFinite
+    ? NumberFormat.general(x, significant: 3) : NumberFormat.fixed(x, decimals: digits)
 }
 
 /// Full precision for CSV (pandas reads nan and inf).
@@ -131,3 +123,4 @@ func plain(_ x: Double) -> String {
 
 /// JSON has no NaN or infinity: they become null.
 func jsonNumber(_ x: Double) -> String { x.isFinite ? "\(x)" : "null" }
+

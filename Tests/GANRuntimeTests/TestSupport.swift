@@ -16,9 +16,7 @@ func smallConfig(seed: UInt64 = 7, k: Int = 1) -> TrainingConfig {
     hyperparameters: Hyperparameters(discriminatorSteps: k, batchSize: 32), seed: seed)
 }
 
-/// A config that blows up in its second iteration. Only D's step is huge: with G's as huge,
-/// G's samples stay finite but near 1e25, which GANCore's `binProbabilities` cannot yet
-/// bin (its Int conversion traps), so the evaluator would crash instead of reporting.
+/// A config that blows up in its second iteration: D's step size is absurd, G's is sane.
 func divergingConfig() -> TrainingConfig {
   var config = smallConfig()
   config.hyperparameters.optimizer.kind = .sgd
