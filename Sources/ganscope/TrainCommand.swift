@@ -123,4 +123,3 @@ func plain(_ x: Double) -> String {
 
 /// JSON has no NaN or infinity: they become null.
 func jsonNumber(_ x: Double) -> String { x.isFinite ? "\(x)" : "null" }
-
