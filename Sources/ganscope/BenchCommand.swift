@@ -1,5 +1,6 @@
 import ArgumentParser
 import GANCore
+import GANRuntime
 
 #if canImport(Glibc)
   import Glibc
@@ -25,6 +26,22 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "Write the 10,000 scored G samples here, one per line.")
   var samplesOut: String?
 
+  @Flag(
+    help: """
+      Instead of the peers' workload, compare the bare trainer with the live runtime at full \
+      speed while a viewer reads the latest snapshot 60 times a second (3 alternating rounds).
+      """)
+  var withViewer = false
+
+  @Option(
+    help:
+      "With --with-viewer: iterations between published snapshots (default: the live view's cadence at full speed)."
+  )
+  var publishEvery: Int?
+
+  @Option(help: "With --with-viewer: seconds per measurement round.")
+  var seconds: Double = 2
+
   enum BenchTarget: String, ExpressibleByArgument, CaseIterable {
     case normal, mixture
   }
@@ -39,15 +56,8 @@ struct BenchCommand: ParsableCommand {
   }
 
   func run() throws {
-    let spec = target == .normal ? "gaussian" : "bimodal"
-    let config = TrainingConfig(
-      target: try Target.parse(spec), prior: .uniform,
-      architecture: Architecture(width: width, hiddenLayers: 2, activation: .tanh),
-      hyperparameters: Hyperparameters(
-        discriminatorSteps: discriminatorSteps, batchSize: batchSize,
-        discriminatorStepSize: 1e-3, generatorStepSize: 1e-3, loss: .nonsaturating,
-        optimizer: OptimizerSettings(kind: .adam, beta1: 0.5, beta2: 0.999, epsilon: 1e-8)),
-      seed: seed)
+    let config = try benchConfig()
+    if withViewer { return runWithViewer(config) }
     let trainer = Trainer(config: config)
     for _ in 0..<warmup { trainer.runIteration() }
     let wallStart = Clock.now()
@@ -76,8 +86,51 @@ struct BenchCommand: ParsableCommand {
     ]
     if target == .mixture { fields.append(("frac_pos", number(score.fractionPositive, 5))) }
     fields.append(("compute_threads", "1"))
-    Output.line("{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")
+    Output.line(jsonObject(fields))
   }
+
+  /// The canonical workload of the peer scripts at this command's sizes.
+  func benchConfig() throws -> TrainingConfig {
+    TrainingConfig(
+      target: try Target.parse(target == .normal ? "gaussian" : "bimodal"), prior: .uniform,
+      architecture: Architecture(width: width, hiddenLayers: 2, activation: .tanh),
+      hyperparameters: Hyperparameters(
+        discriminatorSteps: discriminatorSteps, batchSize: batchSize,
+        discriminatorStepSize: 1e-3, generatorStepSize: 1e-3, loss: .nonsaturating,
+        optimizer: OptimizerSettings(kind: .adam, beta1: 0.5, beta2: 0.999, epsilon: 1e-8)),
+      seed: seed)
+  }
+
+  /// Bare trainer against the runtime with a 60 Hz viewer, alternating so that machine noise
+  /// hits both alike; prints the medians and their ratio.
+  func runWithViewer(_ config: TrainingConfig) {
+    let interval = publishEvery ?? LiveCommand.publishInterval(for: .maximum, fps: 30)
+    var bare: [Double] = []
+    var viewed: [Double] = []
+    for _ in 0..<3 {
+      bare.append(TrainingRuntime.measureBareThroughput(config: config, seconds: seconds))
+      viewed.append(
+        TrainingRuntime.measureThroughput(
+          config: config, seconds: seconds, withViewer: true, publishInterval: interval))
+    }
+    let median = { (values: [Double]) in values.sorted()[values.count / 2] }
+    Output.line(
+      jsonObject([
+        ("impl", json("ganscope")), ("mode", json("with-viewer")), ("H", "\(width)"),
+        ("m", "\(batchSize)"), ("k", "\(discriminatorSteps)"), ("publish_interval", "\(interval)"),
+        ("bare_iterations_per_second", number(median(bare), 1)),
+        ("viewer_iterations_per_second", number(median(viewed), 1)),
+        ("ratio", number(median(viewed) / median(bare), 3)),
+        ("rounds_bare", "[" + bare.map { number($0, 1) }.joined(separator: ", ") + "]"),
+        ("rounds_viewer", "[" + viewed.map { number($0, 1) }.joined(separator: ", ") + "]"),
+        ("loadavg1", number(loadAverage(), 2)),
+      ]))
+  }
+}
+
+/// One JSON object on one line from already-encoded values.
+func jsonObject(_ fields: [(String, String)]) -> String {
+  "{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
 }
 
 func json(_ s: String) -> String {
