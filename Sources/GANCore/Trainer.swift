@@ -161,10 +161,7 @@ public final class Trainer {
     zeroTail(discriminatorWork.outputGradient, from: 2 * m, to: rows)
     discriminator.backward(
       discriminatorWork, rows: 2 * m, parameterGradients: true, inputGradient: false)
-    discriminatorOptimizer.descend(
-      discriminator.parameters, gradient: discriminator.gradients,
-      stepSize: hyperparameters.discriminatorStepSize, settings: hyperparameters.optimizer)
-    discriminator.parametersChanged()
+    update(discriminator, discriminatorOptimizer, hyperparameters.discriminatorStepSize)
     discriminatorStepCount += 1
     lastDiscriminatorBatch = m
     restoredDiscriminatorReadout = nil
@@ -193,16 +190,21 @@ public final class Trainer {
     generatorWork.outputGradient.update(from: critic.inputGradient, count: m)
     zeroTail(generatorWork.outputGradient, from: m, to: rows)
     generator.backward(generatorWork, rows: m, parameterGradients: true, inputGradient: false)
-    generatorOptimizer.descend(
-      generator.parameters, gradient: generator.gradients,
-      stepSize: hyperparameters.generatorStepSize, settings: hyperparameters.optimizer)
-    generator.parametersChanged()
+    update(generator, generatorOptimizer, hyperparameters.generatorStepSize)
     generatorStepCount += 1
     lastGeneratorBatch = m
     restoredGeneratorReadout = nil
     lastStep = .generator
     checkFinite(generator, critic.output, count: m)
     return divergedAtIteration == nil
+  }
+
+  /// One optimizer step on a net's freshly computed gradient.
+  private func update(_ net: Perceptron, _ optimizer: OptimizerState, _ stepSize: Float) {
+    optimizer.descend(
+      net.parameters, gradient: net.gradients, stepSize: stepSize,
+      settings: hyperparameters.optimizer)
+    net.parametersChanged()
   }
 
   /// Checks the net just updated and the batch's outputs for NaN or infinity. The
