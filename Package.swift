@@ -44,6 +44,9 @@ let package = Package(
       ],
       swiftSettings: cpuFlags
     ),
+    // The libFuzzer target over the recording reader: a normal program in normal builds,
+    // the fuzzer with `-Xswiftc -DFUZZING` (docs/recording-format.md, .ci/run).
+    .executableTarget(name: "RecordingFuzz", dependencies: ["GANRuntime"], swiftSettings: cpuFlags),
     .testTarget(name: "GANCoreTests", dependencies: ["GANCore"], swiftSettings: cpuFlags),
     .testTarget(
       name: "GANRuntimeTests", dependencies: ["GANRuntime", "GANCore"], swiftSettings: cpuFlags),

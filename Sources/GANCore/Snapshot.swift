@@ -80,4 +80,49 @@ public struct Snapshot: Sendable, Equatable {
   public var mappingSlope: [Float]
 
   public var metrics: TrainingMetrics
+
+  /// A snapshot from all of its parts (public: a recording reads frames back).
+  public init(
+    sequence: UInt64 = 0, iteration: Int, discriminatorSteps: Int, generatorSteps: Int,
+    lastStep: StepKind, hyperparameters: Hyperparameters, targetName: String, prior: Prior,
+    seed: UInt64, divergedAtIteration: Int?, grid: ViewGrid, dataHistogram: [Float],
+    modelHistogram: [Float], dataDensity: [Float], discriminator: [Float],
+    optimalDiscriminator: [Float], mappingZ: [Float], mappingX: [Float], mappingSlope: [Float],
+    metrics: TrainingMetrics
+  ) {
+    self.sequence = sequence
+    self.iteration = iteration
+    self.discriminatorSteps = discriminatorSteps
+    self.generatorSteps = generatorSteps
+    self.lastStep = lastStep
+    self.hyperparameters = hyperparameters
+    self.targetName = targetName
+    self.prior = prior
+    self.seed = seed
+    self.divergedAtIteration = divergedAtIteration
+    self.grid = grid
+    self.dataHistogram = dataHistogram
+    self.modelHistogram = modelHistogram
+    self.dataDensity = dataDensity
+    self.discriminator = discriminator
+    self.optimalDiscriminator = optimalDiscriminator
+    self.mappingZ = mappingZ
+    self.mappingX = mappingX
+    self.mappingSlope = mappingSlope
+    self.metrics = metrics
+  }
+}
+
+extension TrainingMetrics {
+  /// Metrics from their `fields`, in that order (how recordings store them); nil unless
+  /// there are exactly as many values as fields.
+  public init?(fields: [Double]) {
+    guard fields.count == 13 else { return nil }
+    self.init(
+      jensenShannon: fields[0], klDataModel: fields[1], klModelData: fields[2],
+      wasserstein: fields[3], value: fields[4], meanDReal: fields[5], meanDFake: fields[6],
+      discriminatorLoss: fields[7], generatorLoss: fields[8],
+      discriminatorGradientNorm: fields[9], generatorGradientNorm: fields[10],
+      generatorMean: fields[11], generatorStandardDeviation: fields[12])
+  }
 }

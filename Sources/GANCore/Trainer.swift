@@ -38,16 +38,21 @@ public final class Trainer {
   // Workspaces: G's batch, D's batch of 2m (data rows then generated rows), and D's batch of
   // m generated samples during the G step (kept apart so the last D step's logits survive
   // for the loss readout).
-  private var generatorWork: Workspace
-  private var discriminatorWork: Workspace
-  private var criticOfGeneratorWork: Workspace
+  // (Internal, not private: checkpoints capture and restore them, see TrainerState.swift.)
+  var generatorWork: Workspace
+  var discriminatorWork: Workspace
+  var criticOfGeneratorWork: Workspace
   /// Sizes of the last D step and G step batches, for reading their losses back.
-  private var lastDiscriminatorBatch = 0
-  private var lastGeneratorBatch = 0
-  /// Readouts carried over from a checkpoint until the next step of each net replaces them
-  /// (a restored trainer has no batch to recompute them from).
+  var lastDiscriminatorBatch = 0
+  var lastGeneratorBatch = 0
+  /// Readouts carried over from a checkpoint that lacks the last batches' outputs, until the
+  /// next step of each net replaces them (there is no batch to recompute them from).
   var restoredDiscriminatorReadout: (loss: Double, gradientNorm: Double)?
   var restoredGeneratorReadout: (loss: Double, gradientNorm: Double)?
+  /// The gradient norms of a restored trainer, until the next step of each net: like the
+  /// gradient buffers of a trainer that never stopped, they survive a reset.
+  var restoredDiscriminatorGradientNorm: Double?
+  var restoredGeneratorGradientNorm: Double?
 
   public init(config: TrainingConfig) {
     architecture = config.architecture
@@ -165,6 +170,7 @@ public final class Trainer {
     discriminatorStepCount += 1
     lastDiscriminatorBatch = m
     restoredDiscriminatorReadout = nil
+    restoredDiscriminatorGradientNorm = nil
     lastStep = .discriminator
     checkFinite(discriminator, discriminatorWork.output, count: 2 * m)
     return divergedAtIteration == nil
@@ -194,6 +200,7 @@ public final class Trainer {
     generatorStepCount += 1
     lastGeneratorBatch = m
     restoredGeneratorReadout = nil
+    restoredGeneratorGradientNorm = nil
     lastStep = .generator
     checkFinite(generator, critic.output, count: m)
     return divergedAtIteration == nil
@@ -252,10 +259,12 @@ public final class Trainer {
 
   /// Euclidean norms of the last parameter gradients of D and of G.
   public var discriminatorGradientNorm: Double {
-    restoredDiscriminatorReadout?.gradientNorm ?? discriminator.gradientNorm()
+    restoredDiscriminatorReadout?.gradientNorm ?? restoredDiscriminatorGradientNorm
+      ?? discriminator.gradientNorm()
   }
   public var generatorGradientNorm: Double {
-    restoredGeneratorReadout?.gradientNorm ?? generator.gradientNorm()
+    restoredGeneratorReadout?.gradientNorm ?? restoredGeneratorGradientNorm
+      ?? generator.gradientNorm()
   }
 }
 

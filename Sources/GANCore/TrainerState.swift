@@ -21,6 +21,14 @@ public struct TrainerState: Sendable, Equatable {
   public var discriminatorOptimizerSteps: Int
   /// The last losses and gradient norms: D's loss, G's loss, ‖∇D‖, ‖∇G‖.
   public var readouts: [Double]
+  /// What the loss readouts are computed from, so that a restored trainer reports exactly
+  /// what the original would even after a change of loss or batch size: D's outputs on its
+  /// last batch (2m values) and on G's last batch (m values), and the row capacities of the
+  /// three workspaces (G, D, D on G's batch; a larger batch reallocates them). Empty in a
+  /// state made without them: the readouts are then kept as they are until the next steps.
+  public var discriminatorOutputs: [Float]
+  public var criticOutputs: [Float]
+  public var workspaceCapacities: [Int]
 
   public init(
     target: String, prior: Prior, architecture: Architecture, hyperparameters: Hyperparameters,
@@ -28,7 +36,9 @@ public struct TrainerState: Sendable, Equatable {
     lastStep: StepKind, divergedAtIteration: Int?, resetCount: Int,
     generatorParameters: [Float], discriminatorParameters: [Float],
     generatorMoments: [[Float]], discriminatorMoments: [[Float]],
-    generatorOptimizerSteps: Int, discriminatorOptimizerSteps: Int, readouts: [Double]
+    generatorOptimizerSteps: Int, discriminatorOptimizerSteps: Int, readouts: [Double],
+    discriminatorOutputs: [Float] = [], criticOutputs: [Float] = [],
+    workspaceCapacities: [Int] = []
   ) {
     self.target = target
     self.prior = prior
@@ -48,6 +58,9 @@ public struct TrainerState: Sendable, Equatable {
     self.generatorOptimizerSteps = generatorOptimizerSteps
     self.discriminatorOptimizerSteps = discriminatorOptimizerSteps
     self.readouts = readouts
+    self.discriminatorOutputs = discriminatorOutputs
+    self.criticOutputs = criticOutputs
+    self.workspaceCapacities = workspaceCapacities
   }
 
   /// The number of floats of one net's padded parameter buffer for `architecture`.
@@ -73,6 +86,13 @@ extension Trainer {
       generatorOptimizerSteps: g.steps, discriminatorOptimizerSteps: d.steps,
       readouts: [
         discriminatorLoss, generatorLoss, discriminatorGradientNorm, generatorGradientNorm,
+      ],
+      discriminatorOutputs: Array(
+        UnsafeBufferPointer(start: discriminatorWork.output, count: 2 * lastDiscriminatorBatch)),
+      criticOutputs: Array(
+        UnsafeBufferPointer(start: criticOfGeneratorWork.output, count: lastGeneratorBatch)),
+      workspaceCapacities: [
+        generatorWork.capacity, discriminatorWork.capacity, criticOfGeneratorWork.capacity,
       ])
   }
 
@@ -85,8 +105,15 @@ extension Trainer {
       + state.generatorMoments + state.discriminatorMoments
     guard state.rngState.count == 4, state.generatorMoments.count == 2,
       state.discriminatorMoments.count == 2, buffers.allSatisfy({ $0.count == count }),
-      state.readouts.count == 4
+      state.readouts.count == 4, state.discriminatorOutputs.count % 2 == 0
     else { throw TrainerStateError(description: "checkpoint buffers do not match the nets") }
+    let capacities = state.workspaceCapacities
+    guard
+      capacities.isEmpty
+        || (capacities.count == 3 && capacities.allSatisfy { (4...1 << 20).contains($0) }
+          && state.discriminatorOutputs.count <= capacities[1]
+          && state.criticOutputs.count <= capacities[2])
+    else { throw TrainerStateError(description: "checkpoint workspaces do not fit") }
     let target: Target
     do {
       target = try Target.parse(state.target)
@@ -117,8 +144,27 @@ extension Trainer {
       discriminatorSteps: s.discriminatorSteps, generatorSteps: s.generatorSteps,
       lastStep: s.lastStep, divergedAtIteration: s.divergedAtIteration,
       resetCount: s.resetCount)
-    restoredDiscriminatorReadout = (s.readouts[0], s.readouts[2])
-    restoredGeneratorReadout = (s.readouts[1], s.readouts[3])
+    restoreReadouts(s)
+  }
+
+  /// Restores what the readouts are computed from (see `TrainerState.discriminatorOutputs`);
+  /// a state without it keeps its readouts as they are.
+  private func restoreReadouts(_ s: TrainerState) {
+    guard s.workspaceCapacities.count == 3 else {
+      restoredDiscriminatorReadout = (s.readouts[0], s.readouts[2])
+      restoredGeneratorReadout = (s.readouts[1], s.readouts[3])
+      return
+    }
+    let capacities = s.workspaceCapacities
+    generatorWork = Workspace(capacity: capacities[0], architecture: architecture)
+    discriminatorWork = Workspace(capacity: capacities[1], architecture: architecture)
+    criticOfGeneratorWork = Workspace(capacity: capacities[2], architecture: architecture)
+    discriminatorWork.output.update(from: s.discriminatorOutputs, count: s.discriminatorOutputs.count)
+    criticOfGeneratorWork.output.update(from: s.criticOutputs, count: s.criticOutputs.count)
+    lastDiscriminatorBatch = s.discriminatorOutputs.count / 2
+    lastGeneratorBatch = s.criticOutputs.count
+    restoredDiscriminatorGradientNorm = s.readouts[2]
+    restoredGeneratorGradientNorm = s.readouts[3]
   }
 }
 

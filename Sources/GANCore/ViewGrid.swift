@@ -24,6 +24,13 @@ public struct ViewGridTracker: Sendable, Equatable {
 
   public init(bins: Int = 200) { self.bins = bins }
 
+  /// A tracker that continues from a saved state (a recording's checkpoint): `grid` is the
+  /// grid it had chosen, nil before the first update.
+  public init(bins: Int, grid: ViewGrid?) {
+    self.bins = bins
+    self.grid = grid
+  }
+
   /// `target` holds nearly all of p_data; `samples` are G's sorted samples.
   public mutating func update(target: ClosedRange<Double>, sortedSamples samples: [Double])
     -> ViewGrid

@@ -7,13 +7,22 @@ public final class FrameReader: Sendable {
   public let runtime: TrainingRuntime
   private let id: Int
 
-  init(runtime: TrainingRuntime) {
+  /// A plain reader starts at the first frame (attached before `start`) or at the latest.
+  /// A recording reader (`checkpoints` set) starts at the first frame published with a
+  /// checkpoint, which the trainer captures at its next chance, and then gets checkpoints
+  /// on that cadence.
+  init(runtime: TrainingRuntime, checkpoints policy: CheckpointPolicy? = nil) {
     self.runtime = runtime
-    // A reader attached to a running loop starts at the latest frame.
-    id = runtime.shared.withLock { state in
+    id = runtime.shared.withLockNotifying { state in
       let id = state.nextReaderID
       state.nextReaderID += 1
-      state.readerCursors[id] = state.ring.lastSequence == 0 ? 0 : state.ring.lastSequence - 1
+      if let policy {
+        state.pendingRecorders[id] = policy
+      } else {
+        // A reader attached to a running loop starts at the latest frame.
+        let ring = state.ring
+        state.readerCursors[id] = ring.isEmpty ? ring.baseSequence : ring.lastSequence - 1
+      }
       return id
     }
   }
@@ -23,35 +32,59 @@ public final class FrameReader: Sendable {
   /// The next frame, waiting up to `timeout`; `.ended` once the loop has ended and every
   /// frame has been taken (or after `detach`).
   public func next(timeout: Duration) -> FrameWait {
-    take(timeout: timeout.seconds)
+    switch take(timeout: timeout.seconds) {
+    case .frame(let frame, _): .frame(frame.snapshot)
+    case .timedOut: .timedOut
+    case .ended: .ended
+    }
   }
 
   /// The next frame, waiting as long as it takes; nil once the loop has ended and every
   /// frame has been taken: `while let frame = reader.next() { … }`.
-  public func next() -> Snapshot? { take(timeout: nil).snapshot }
+  public func next() -> Snapshot? { take(timeout: nil).frame?.snapshot }
 
   /// The next frame if one is ready, without waiting.
-  public func tryNext() -> Snapshot? { take(timeout: 0).snapshot }
+  public func tryNext() -> Snapshot? { take(timeout: 0).frame?.snapshot }
 
   /// Stops holding the trainer back; later reads return `.ended`.
   public func detach() {
-    runtime.shared.withLockNotifying { _ = $0.readerCursors.removeValue(forKey: id) }
+    runtime.shared.withLockNotifying { $0.removeReader(id) }
   }
 
-  private func take(timeout: Double?) -> FrameWait {
+  /// What a recording reader takes: the frame with its event and checkpoint, and with the
+  /// first frame, every event applied before it.
+  enum Taken: Sendable {
+    case frame(PublishedFrame, earlierEvents: [AppliedEvent])
+    case timedOut
+    case ended
+
+    var frame: PublishedFrame? {
+      if case .frame(let frame, _) = self { return frame }
+      return nil
+    }
+  }
+
+  func take(timeout: Double?) -> Taken {
     let id = id
     return runtime.shared.withLock(
       waitingUntil: { state in
-        guard let cursor = state.readerCursors[id] else { return true }
+        guard let cursor = state.readerCursors[id] else {
+          // Pending: ready only when the loop ended before starting it. Detached: now.
+          return state.pendingRecorders[id] == nil || state.status.phase == .ended
+        }
         return state.ring.lastSequence > cursor || state.hasEnded(after: cursor)
       }, timeout: timeout, notifying: true  // Taking a frame may let the trainer go on.
-    ) { state -> FrameWait in
-      guard let cursor = state.readerCursors[id] else { return .ended }
-      guard let frame = state.ring.first(after: cursor) else {
+    ) { state -> Taken in
+      guard let cursor = state.readerCursors[id] else {
+        let waiting = state.pendingRecorders[id] != nil && state.status.phase != .ended
+        return waiting ? .timedOut : .ended
+      }
+      guard let frame = state.ring.firstFrame(after: cursor) else {
         return state.hasEnded(after: cursor) ? .ended : .timedOut
       }
-      state.readerCursors[id] = frame.sequence
-      return .frame(frame)
+      state.readerCursors[id] = frame.snapshot.sequence
+      let earlier = state.earlierEvents.removeValue(forKey: id) ?? []
+      return .frame(frame, earlierEvents: earlier)
     }
   }
 }
@@ -59,4 +92,9 @@ public final class FrameReader: Sendable {
 extension TrainingRuntime {
   /// Attaches an every-frame reader. Attach before `start` to receive the first frame.
   public func subscribe() -> FrameReader { FrameReader(runtime: self) }
+
+  /// Attaches a recording reader (see `FrameReader.init`).
+  func subscribeRecording(_ policy: CheckpointPolicy) -> FrameReader {
+    FrameReader(runtime: self, checkpoints: policy)
+  }
 }

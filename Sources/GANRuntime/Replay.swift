@@ -35,30 +35,8 @@ extension TrainingRuntime {
   ) throws(ReplayError) {
     let session = Session(config: config, publishInterval: publishInterval)
     onFrame(session.makeSnapshot())
-    // Between events a live loop runs only whole iterations, so running whole iterations
-    // up to an event's iteration lands exactly on its counters.
-    func advance(to iteration: Int) {
-      while session.trainer.iteration < iteration && !session.isDiverged {
-        if let snapshot = session.runIteration() { onFrame(snapshot) }
-      }
-    }
-    for (index, event) in events.enumerated() where event.iteration <= iterations {
-      advance(to: event.iteration)
-      guard session.counters == event.counters else {
-        throw .unreachable(
-          event: index, logged: event.counters.description,
-          reached: session.counters.description)
-      }
-      guard let (_, snapshot) = session.apply(event.command) else {
-        throw .refused(event: index, command: event.command)
-      }
-      guard snapshot.sequence == event.sequence else {
-        throw .sequenceMismatch(event: index, logged: event.sequence, replayed: snapshot.sequence)
-      }
-      onFrame(snapshot)
-    }
-    advance(to: iterations)
-    if session.changedSincePublish { onFrame(session.makeSnapshot()) }
+    var replayer = Replayer(session: session, events: events, until: iterations)
+    while let snapshot = try replayer.nextFrame() { onFrame(snapshot) }
   }
 
   /// `replay` collected into an array (for tests and short runs).
@@ -71,5 +49,61 @@ extension TrainingRuntime {
       config: config, events: events, publishInterval: publishInterval, until: iterations
     ) { frames.append($0) }
     return frames
+  }
+}
+
+/// Drives a session along an event log one frame at a time, from wherever the session is
+/// (a fresh start, or a restored checkpoint): the pull-based core of `replay`, of a
+/// recording's `verify` and of branching, which stops at a chosen frame.
+///
+/// Between events a live loop runs only whole iterations, so running whole iterations up to
+/// an event's iteration lands exactly on its counters.
+struct Replayer {
+  let session: Session
+  /// The events still to apply, with their index in the log given (for messages).
+  private let events: [(index: Int, event: AppliedEvent)]
+  private var next = 0
+  private let until: Int
+  private var finished = false
+
+  /// `events` is the whole log; the ones the session has already passed (sequence numbers
+  /// up to its last snapshot) and the ones after iteration `until` are skipped.
+  init(session: Session, events: [AppliedEvent], until: Int) {
+    self.session = session
+    let done = session.lastSequence
+    self.events = events.enumerated().filter {
+      $0.element.sequence > done && $0.element.iteration <= until
+    }.map { (index: $0.offset, event: $0.element) }
+    self.until = until
+  }
+
+  /// The next snapshot the logged run published, or nil after the last one up to `until`.
+  mutating func nextFrame() throws(ReplayError) -> Snapshot? {
+    while !finished {
+      let goal = next < events.count ? events[next].event.iteration : until
+      if session.trainer.iteration < goal && !session.isDiverged {
+        if let snapshot = session.runIteration() { return snapshot }
+        continue
+      }
+      guard next < events.count else {
+        finished = true
+        return session.changedSincePublish ? session.makeSnapshot() : nil
+      }
+      let (index, event) = events[next]
+      next += 1
+      guard session.counters == event.counters else {
+        throw .unreachable(
+          event: index, logged: event.counters.description,
+          reached: session.counters.description)
+      }
+      guard let (_, snapshot) = session.apply(event.command) else {
+        throw .refused(event: index, command: event.command)
+      }
+      guard snapshot.sequence == event.sequence else {
+        throw .sequenceMismatch(event: index, logged: event.sequence, replayed: snapshot.sequence)
+      }
+      return snapshot
+    }
+    return nil
   }
 }

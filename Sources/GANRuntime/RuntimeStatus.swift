@@ -21,6 +21,9 @@ public struct RuntimeStatus: Sendable, Equatable {
   public var iteration = 0
   /// The sequence number of the newest published snapshot.
   public var lastSequence: UInt64 = 0
+  /// Why the run ended without training, if it did (a resumed run whose checkpoint could
+  /// no longer be restored).
+  public var failure: String?
 
   init(isPaused: Bool, pace: Pace, publishInterval: Int) {
     self.isPaused = isPaused

@@ -21,6 +21,36 @@ final class Session {
     self.publishInterval = publishInterval
   }
 
+  /// A session in exactly the state it was in right after publishing the frame a checkpoint
+  /// was captured with: the next snapshot it makes, and every one after, is bit for bit the
+  /// one the captured session would have made.
+  init(restoring checkpoint: Checkpoint) throws(CheckpointError) {
+    guard checkpoint.publishInterval >= 1, Checkpoint.gridBinRange.contains(checkpoint.grid.bins)
+    else { throw CheckpointError(description: "checkpoint cadence or grid is out of range") }
+    do {
+      trainer = try Trainer(state: checkpoint.trainer)
+    } catch {
+      throw CheckpointError(description: error.description)
+    }
+    evaluator = Evaluator(
+      architecture: checkpoint.trainer.architecture, prior: checkpoint.trainer.prior,
+      bins: checkpoint.grid.bins)
+    evaluator.restoreGrid(checkpoint.grid)
+    publishInterval = checkpoint.publishInterval
+    lastSequence = checkpoint.sequence
+    changedSincePublish = false
+    // Every published frame follows a divergence check, so this is what the flag was.
+    wasDiverged = trainer.isDiverged
+  }
+
+  /// The state after the last snapshot made. Only meaningful while nothing has changed since
+  /// (`changedSincePublish` is false); reading it changes nothing.
+  func checkpoint() -> Checkpoint {
+    Checkpoint(
+      trainer: trainer.state, grid: evaluator.gridState, sequence: lastSequence,
+      publishInterval: publishInterval)
+  }
+
   var counters: StepCounters { StepCounters(trainer) }
   var isDiverged: Bool { trainer.isDiverged }
 

@@ -10,6 +10,14 @@ struct SharedState: Sendable {
   /// overwrites a frame a reader has not taken.
   var readerCursors: [Int: UInt64] = [:]
   var nextReaderID = 0
+  /// Recording readers not yet started: each starts at the first frame that carries a
+  /// checkpoint (the trainer captures one at its next chance), so a recording can always
+  /// be continued from its first frame.
+  var pendingRecorders: [Int: CheckpointPolicy] = [:]
+  /// Started recording readers and the checkpoint cadence each wants.
+  var recorderPolicies: [Int: CheckpointPolicy] = [:]
+  /// The events before a recording reader's first frame, handed over with that frame.
+  var earlierEvents: [Int: [AppliedEvent]] = [:]
   /// Commands not yet applied, oldest first.
   var commands: [ControlCommand] = []
   var stopRequested = false
@@ -17,9 +25,10 @@ struct SharedState: Sendable {
   var status: RuntimeStatus
   var finalSamples: [Float]?
 
-  init(ringCapacity: Int, status: RuntimeStatus) {
-    ring = SnapshotRing(capacity: ringCapacity)
+  init(ringCapacity: Int, status: RuntimeStatus, startingAfter base: UInt64 = 0) {
+    ring = SnapshotRing(capacity: ringCapacity, startingAfter: base)
     self.status = status
+    self.status.lastSequence = base
   }
 
   /// Whether publishing frame `sequence` would overwrite a frame some reader still needs.
@@ -33,5 +42,32 @@ struct SharedState: Sendable {
   /// Whether no frame after `sequence` will ever come.
   func hasEnded(after sequence: UInt64) -> Bool {
     status.phase == .ended && sequence >= ring.lastSequence
+  }
+
+  /// What the loop owes recording readers at its next frame.
+  var checkpointDemand: CheckpointDemand {
+    if !pendingRecorders.isEmpty { return .now }
+    guard let first = recorderPolicies.values.first else { return .none }
+    return .periodic(recorderPolicies.values.reduce(first) { $0.combined(with: $1) })
+  }
+
+  /// Starts the waiting recording readers at frame `sequence`, which carries a checkpoint.
+  mutating func startPendingRecorders(at sequence: UInt64) {
+    guard !pendingRecorders.isEmpty else { return }
+    let earlier = events.filter { $0.sequence < sequence }
+    for (id, policy) in pendingRecorders {
+      readerCursors[id] = sequence - 1
+      recorderPolicies[id] = policy
+      earlierEvents[id] = earlier
+    }
+    pendingRecorders = [:]
+  }
+
+  /// Forgets a reader (it stops holding the trainer back).
+  mutating func removeReader(_ id: Int) {
+    readerCursors[id] = nil
+    pendingRecorders[id] = nil
+    recorderPolicies[id] = nil
+    earlierEvents[id] = nil
   }
 }

@@ -8,6 +8,8 @@ struct LoopSettings: Sendable {
   var stopAfterIterations: Int?
   var endOnDivergence: Bool
   var finalSamples: SampleRequest?
+  /// Continue from a recorded frame instead of starting afresh (see `ResumePoint`).
+  var resume: ResumePoint?
 }
 
 /// The training work item: runs on the runtime's serial queue from start to stop as one long
@@ -21,11 +23,13 @@ struct LoopSettings: Sendable {
 struct TrainingLoop {
   private let shared: Locked<SharedState>
   private let settings: LoopSettings
-  private let session: Session
+  /// Nil only when a resume point failed to restore (the run then ends at once).
+  private let session: Session?
   private var paused: Bool
   private var pace: Pace
   private var pacer: Pacer?
   private var meter = RateMeter()
+  private var checkpoints = CheckpointSchedule()
 
   /// The longest a waiting loop sleeps before looking again (commands wake it sooner).
   static let waitSlice = 0.005
@@ -33,7 +37,13 @@ struct TrainingLoop {
   init(config: TrainingConfig, settings: LoopSettings, shared: Locked<SharedState>) {
     self.shared = shared
     self.settings = settings
-    session = Session(config: config, publishInterval: settings.publishInterval)
+    if let resume = settings.resume {
+      // `TrainingRuntime(resuming:)` restored this same checkpoint before, so this only
+      // fails if the world changed since (a `file:` target deleted in between).
+      session = try? Session(restoring: resume.checkpoint)
+    } else {
+      session = Session(config: config, publishInterval: settings.publishInterval)
+    }
     paused = settings.startPaused
     pace = settings.pace
     pacer = Self.pacer(for: settings.pace)
@@ -41,13 +51,20 @@ struct TrainingLoop {
 
   /// Runs until a stop, the iteration limit, or (if asked) divergence; then marks the end.
   mutating func run() {
-    let completed = runUntilDone()
+    guard let session else {
+      shared.withLockNotifying { state in
+        state.status.phase = .ended
+        state.status.failure = "the checkpoint to continue from could not be restored"
+      }
+      return
+    }
+    let completed = runUntilDone(session)
     let samples =
       completed
       ? settings.finalSamples.map {
         session.trainer.generateSamples(count: $0.count, seed: $0.seed)
       } : nil
-    let status = currentStatus()
+    let status = currentStatus(session)
     shared.withLockNotifying { state in
       state.finalSamples = samples
       state.status = status
@@ -58,18 +75,23 @@ struct TrainingLoop {
   }
 
   /// True when the run reached its natural end, false when it was stopped.
-  private mutating func runUntilDone() -> Bool {
-    guard publish(session.makeSnapshot(), event: nil) else { return false }
+  private mutating func runUntilDone(_ session: Session) -> Bool {
+    // A resumed run's first frame is the recorded one it continues from, already made.
+    let first = settings.resume?.frame ?? session.makeSnapshot()
+    guard publish(first, event: nil, session) else { return false }
     while true {
       let now = monotonicSeconds()
-      guard let commands = takeCommands(now: now) else { return false }
+      guard let (commands, recorderWaiting) = takeCommands(now: now, session) else {
+        return false
+      }
+      if recorderWaiting { startRecordersAtLatestFrame(session, now: now) }
       for command in commands {
-        guard apply(command) else { return false }
+        guard apply(command, session) else { return false }
       }
       if session.isDiverged && settings.endOnDivergence { return true }
       if let limit = settings.stopAfterIterations, session.trainer.iteration >= limit {
         if session.changedSincePublish {
-          guard publish(session.makeSnapshot(), event: nil) else { return false }
+          guard publish(session.makeSnapshot(), event: nil, session) else { return false }
         }
         return true
       }
@@ -85,28 +107,47 @@ struct TrainingLoop {
       let snapshot = session.runIteration()
       if session.isDiverged { paused = true }
       if let snapshot {
-        guard publish(snapshot, event: nil) else { return false }
+        guard publish(snapshot, event: nil, session) else { return false }
       }
     }
   }
 
   /// The one lock of every pass: nil on a stop request, else the pending commands (usually
-  /// none, which costs no allocation). Also posts the iteration and the measured rate.
-  private mutating func takeCommands(now: Double) -> [ControlCommand]? {
+  /// none, which costs no allocation) and whether a recorder waits for a checkpoint. Also
+  /// posts the iteration and the measured rate.
+  private mutating func takeCommands(now: Double, _ session: Session) -> (
+    [ControlCommand], Bool
+  )? {
     let iteration = session.trainer.iteration
     let rate = meter.record(now: now, iteration: iteration)
-    return shared.withLock { state -> [ControlCommand]? in
+    return shared.withLock { state -> ([ControlCommand], Bool)? in
       state.status.iteration = iteration
       if let rate { state.status.iterationsPerSecond = rate }
       if state.stopRequested { return nil }
-      guard !state.commands.isEmpty else { return [] }
+      let waiting = !state.pendingRecorders.isEmpty
+      guard !state.commands.isEmpty else { return ([], waiting) }
       defer { state.commands = [] }
-      return state.commands
+      return (state.commands, waiting)
+    }
+  }
+
+  /// A recorder attached while nothing changed since the latest frame (a paused run, or
+  /// just after a publish) starts at that frame: its checkpoint is the state right now.
+  /// Otherwise it starts at the next frame, which `publish` gives a checkpoint.
+  private mutating func startRecordersAtLatestFrame(_ session: Session, now: Double) {
+    guard !session.changedSincePublish, session.lastSequence > 0 else { return }
+    let checkpoint = session.checkpoint()
+    checkpoints.taken(
+      sequence: checkpoint.sequence, now: now, iteration: session.trainer.iteration)
+    shared.withLockNotifying { state in
+      guard state.ring.lastSequence == checkpoint.sequence else { return }
+      state.ring.attachToLatest(checkpoint)
+      state.startPendingRecorders(at: checkpoint.sequence)
     }
   }
 
   /// Applies one command and publishes its snapshot; false on a stop request.
-  private mutating func apply(_ command: ControlCommand) -> Bool {
+  private mutating func apply(_ command: ControlCommand, _ session: Session) -> Bool {
     guard let (event, snapshot) = session.apply(command) else { return true }
     switch command {
     // Single steps are for inspecting one update at a time, so they leave the loop paused.
@@ -121,7 +162,7 @@ struct TrainingLoop {
     }
     // A diverged trainer refuses every step: stay paused until `.resetNetworks`.
     if session.isDiverged { paused = true }
-    return publish(snapshot, event: event)
+    return publish(snapshot, event: event, session)
   }
 
   private static func pacer(for pace: Pace) -> Pacer? {
@@ -139,15 +180,21 @@ struct TrainingLoop {
   /// Puts a frame (and the event it follows) in the ring. While an every-frame reader is a
   /// full ring behind, waits for it rather than drop a frame it has not read. Returns false
   /// when a stop request ended that wait; the frame is then dropped with the run.
-  private func publish(_ snapshot: Snapshot, event: AppliedEvent?) -> Bool {
-    let status = currentStatus()
+  private mutating func publish(
+    _ snapshot: Snapshot, event: AppliedEvent?, _ session: Session
+  ) -> Bool {
+    let status = currentStatus(session)
+    let checkpoint = checkpointIfDue(after: snapshot, session)
     let (published, evicted) = shared.withLock(
       waitingUntil: { $0.stopRequested || $0.canPublish(snapshot.sequence) }, timeout: nil,
       notifying: true
-    ) { state -> (Bool, Snapshot?) in
+    ) { state -> (Bool, PublishedFrame?) in
       if state.stopRequested { return (false, nil) }
-      let evicted = state.ring.append(snapshot)
+      let evicted = state.ring.append(
+        PublishedFrame(
+          snapshot: snapshot, event: event, checkpoint: checkpoint, time: monotonicSeconds()))
       if let event { state.events.append(event) }
+      if checkpoint != nil { state.startPendingRecorders(at: snapshot.sequence) }
       let rate = state.status.iterationsPerSecond
       state.status = status
       state.status.iterationsPerSecond = rate
@@ -159,7 +206,27 @@ struct TrainingLoop {
     return published
   }
 
-  private func currentStatus() -> RuntimeStatus {
+  /// A checkpoint of the state right after `snapshot` when a recorder wants one (costs one
+  /// short lock per frame; none at all is captured without a recorder).
+  private mutating func checkpointIfDue(after snapshot: Snapshot, _ session: Session)
+    -> Checkpoint?
+  {
+    let demand = shared.withLock { $0.checkpointDemand }
+    let now = monotonicSeconds()
+    let iteration = session.trainer.iteration
+    switch demand {
+    case .none: return nil
+    case .now: break
+    case .periodic(let policy):
+      guard
+        checkpoints.isDue(policy, sequence: snapshot.sequence, now: now, iteration: iteration)
+      else { return nil }
+    }
+    checkpoints.taken(sequence: snapshot.sequence, now: now, iteration: iteration)
+    return session.checkpoint()
+  }
+
+  private func currentStatus(_ session: Session) -> RuntimeStatus {
     var status = RuntimeStatus(
       isPaused: paused, pace: pace, publishInterval: session.publishInterval)
     status.phase = .running

@@ -20,7 +20,7 @@ public final class TrainingRuntime: Sendable {
   ///     lag before the trainer waits for it).
   ///   - finalSamples: when the run ends by itself, draw these samples of G for
   ///     `finalSamples` (for `--samples-out`).
-  public init(
+  public convenience init(
     config: TrainingConfig, publishInterval: Int = 100, pace: Pace = .maximum,
     startPaused: Bool = false, stopAfterIterations: Int? = nil, endOnDivergence: Bool = false,
     ringCapacity: Int = 64, finalSamples: SampleRequest? = nil
@@ -28,17 +28,50 @@ public final class TrainingRuntime: Sendable {
     precondition(publishInterval >= 1, "the publish interval must be at least 1")
     precondition(pace.isValid, "a pace must be a positive, finite rate")
     precondition((stopAfterIterations ?? 0) >= 0, "the iteration limit must not be negative")
+    self.init(
+      config: config,
+      settings: LoopSettings(
+        publishInterval: publishInterval, pace: pace, startPaused: startPaused,
+        stopAfterIterations: stopAfterIterations, endOnDivergence: endOnDivergence,
+        finalSamples: finalSamples),
+      ringCapacity: ringCapacity)
+  }
+
+  /// A runtime that continues from a recorded frame: its first published snapshot is
+  /// `point.frame` (same sequence number), and it goes on exactly as the recorded run would
+  /// have. `config` describes the run as of that frame.
+  convenience init(
+    resuming point: ResumePoint, config: TrainingConfig, pace: Pace, startPaused: Bool,
+    stopAfterIterations: Int? = nil, ringCapacity: Int = 64
+  ) {
+    precondition(pace.isValid, "a pace must be a positive, finite rate")
+    self.init(
+      config: config,
+      settings: LoopSettings(
+        publishInterval: point.checkpoint.publishInterval, pace: pace, startPaused: startPaused,
+        stopAfterIterations: stopAfterIterations, endOnDivergence: false, finalSamples: nil,
+        resume: point),
+      ringCapacity: ringCapacity)
+  }
+
+  private init(config: TrainingConfig, settings: LoopSettings, ringCapacity: Int) {
     self.config = config
-    settings = LoopSettings(
-      publishInterval: publishInterval, pace: pace, startPaused: startPaused,
-      stopAfterIterations: stopAfterIterations, endOnDivergence: endOnDivergence,
-      finalSamples: finalSamples)
+    self.settings = settings
     shared = Locked(
       SharedState(
         ringCapacity: ringCapacity,
-        status: RuntimeStatus(isPaused: startPaused, pace: pace, publishInterval: publishInterval)
-      ))
+        status: RuntimeStatus(
+          isPaused: settings.startPaused, pace: settings.pace,
+          publishInterval: settings.publishInterval),
+        startingAfter: max(settings.resume?.frame.sequence ?? 1, 1) - 1))
   }
+
+  /// The publication cadence the run started with (later changes are logged events).
+  var initialPublishInterval: Int { settings.publishInterval }
+
+  /// Whether the run continues a recorded one (its config and events then describe it only
+  /// from its first frame on).
+  var isResumed: Bool { settings.resume != nil }
 
   /// A runtime nobody holds can never be stopped by anyone: stop its loop.
   deinit { shared.withLockNotifying { $0.stopRequested = true } }
@@ -124,6 +157,13 @@ public enum FrameWait: Sendable, Equatable {
     if case .frame(let snapshot) = self { return snapshot }
     return nil
   }
+}
+
+/// Where a resumed runtime starts: a recorded frame, and a checkpoint of the state right
+/// after it (which the trainer restores on its queue).
+struct ResumePoint: Sendable {
+  var checkpoint: Checkpoint
+  var frame: Snapshot
 }
 
 /// A request for samples of G at the end of a run (`--samples-out`).

@@ -95,16 +95,28 @@ public enum KeyTable {
   /// The footer: "space pause · . step · …". The help and quit hints always fit (they end
   /// the line); the others are kept in table order while there is room.
   public static func footer(width: Int, symbols: SymbolSet) -> String {
-    let hinted = bindings.filter { $0.hint != nil }
-    let essential = hinted.filter { $0.action == .toggleHelp || $0.action == .quit }
-    func line(_ items: [KeyBinding]) -> String {
-      items.map { "\($0.label) \($0.hint ?? "")" }.joined(separator: symbols.separator)
+    Footer.line(
+      bindings.compactMap { binding in binding.hint.map { (binding.label, $0) } },
+      essential: 2, width: width, symbols: symbols)
+  }
+}
+
+/// The greedy footer shared by the live and the replay key tables.
+enum Footer {
+  /// "label hint · label hint · …": the last `essential` items (help, quit) always end the
+  /// line; the others are kept in order while there is room.
+  static func line(
+    _ items: [(label: String, hint: String)], essential: Int, width: Int, symbols: SymbolSet
+  ) -> String {
+    let kept = Array(items.suffix(essential))
+    func text(_ items: [(label: String, hint: String)]) -> String {
+      items.map { "\($0.label) \($0.hint)" }.joined(separator: symbols.separator)
     }
-    var chosen: [KeyBinding] = []
-    for binding in hinted where !essential.contains(binding) {
-      if line(chosen + [binding] + essential).count > width { break }
-      chosen.append(binding)
+    var chosen: [(label: String, hint: String)] = []
+    for item in items.dropLast(essential) {
+      if text(chosen + [item] + kept).count > width { break }
+      chosen.append(item)
     }
-    return symbols.truncated(line(chosen + essential), to: width)
+    return symbols.truncated(text(chosen + kept), to: width)
   }
 }

@@ -97,10 +97,15 @@ enum PlotPane {
     if state.showOptimalOverlay {
       entries.append((symbols.pick("⠒⠒⠒", ":::"), .optimal, "D*(x)"))
     }
+    // Entries are three blanks apart when they all fit before `right`, else one; an entry
+    // that still does not fit is left out rather than drawn over the next pane.
+    let natural = entries.reduce(0) { $0 + $1.0.count + 1 + $1.2.count + 3 }
+    let gap = x + natural - 3 <= right ? 3 : 1
     var column = x
     for (sample, style, name) in entries {
+      guard column + sample.count + 1 + name.count <= right else { break }
       column += grid.put(sample, x: column, y: y, style: style) + 1
-      column += grid.put(name, x: column, y: y, style: .text) + 3
+      column += grid.put(name, x: column, y: y, style: .text) + gap
     }
     if let diverged = snapshot.divergedAtIteration {
       let text = "diverged at iteration \(diverged)"

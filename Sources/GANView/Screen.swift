@@ -5,8 +5,9 @@ import GANCore
 /// replayed frame look exactly like a live one.
 ///
 /// Layout (top to bottom): the status line (one or two rows); the body with the plot and
-/// the z → x map on the left and the metrics on the right; the footer. The help overlay, when
-/// shown, covers the middle.
+/// the z → x map on the left and the metrics on the right; in a replay, a damage warning and
+/// the timeline (ReplayScreen.swift); the footer. The help overlay, when shown, covers the
+/// middle.
 public enum Screen {
   public static let minimumWidth = 80
   public static let minimumHeight = 24
@@ -15,20 +16,45 @@ public enum Screen {
     snapshot: Snapshot?, state: ViewState, status: LiveStatus, width: Int, height: Int,
     symbols: SymbolSet
   ) -> CellGrid {
+    let chrome = Chrome(
+      tokens: StatusBar.tokens(snapshot: snapshot, status: status, symbols: symbols),
+      footer: { KeyTable.footer(width: $0, symbols: symbols) }, help: HelpOverlay.live)
+    return compose(
+      snapshot: snapshot, state: state, chrome: chrome, width: width, height: height,
+      symbols: symbols)
+  }
+
+  /// What differs between the live view and the replay around the same figure: the status
+  /// words, the footer's key hints, the help, and rows between the body and the footer.
+  struct Chrome {
+    var tokens: [StatusBar.Token]
+    var footer: (_ width: Int) -> String
+    var help: HelpOverlay.Content
+    /// Drawers of the rows above the footer, top to bottom; each gets its row.
+    var bottomRows: [(inout CellGrid, Int) -> Void] = []
+  }
+
+  static func compose(
+    snapshot: Snapshot?, state: ViewState, chrome: Chrome, width: Int, height: Int,
+    symbols: SymbolSet
+  ) -> CellGrid {
     var grid = CellGrid(width: width, height: height)
     guard width >= minimumWidth, height >= minimumHeight else {
       drawTooSmall(into: &grid, symbols: symbols)
       return grid
     }
-    let tokens = StatusBar.tokens(snapshot: snapshot, status: status, symbols: symbols)
-    var statusRows = StatusBar.rows(tokens, width: width)
+    var statusRows = StatusBar.rows(chrome.tokens, width: width)
     // Only a pathological target name could need a third row; keep the body usable.
     if statusRows.count > 3 { statusRows = Array(statusRows.prefix(3)) }
     StatusBar.draw(statusRows, into: &grid, top: 0)
-    StatusBar.drawFooter(into: &grid, row: height - 1, state: state, symbols: symbols)
+    StatusBar.drawFooter(
+      into: &grid, row: height - 1, state: state, hint: chrome.footer(width - 2),
+      symbols: symbols)
+    let bottom = height - 1 - chrome.bottomRows.count
+    for (offset, draw) in chrome.bottomRows.enumerated() { draw(&grid, bottom + offset) }
 
     let top = statusRows.count
-    let bodyHeight = height - 1 - top
+    let bodyHeight = bottom - top
     let metricsWidth = min(40, max(26, width * 3 / 10))
     let separator = width - metricsWidth - 1
     grid.fill(
@@ -53,7 +79,7 @@ public enum Screen {
         text, x: max((separator - text.count) / 2, 0), y: top + bodyHeight / 2, style: .dim)
     }
 
-    if state.showHelp { HelpOverlay.draw(into: &grid, symbols: symbols) }
+    if state.showHelp { HelpOverlay.draw(chrome.help, into: &grid, symbols: symbols) }
     return grid
   }
 

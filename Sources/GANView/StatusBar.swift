@@ -19,15 +19,9 @@ enum StatusBar {
       words.append(Token(text: text, style: style))
     }
     if let snapshot {
-      let h = snapshot.hyperparameters
       add("iter=\(snapshot.iteration)")
       add("it/s=" + NumberFormat.integer(status.iterationsPerSecond ?? 0))
-      add("k=\(h.discriminatorSteps)")
-      add("lrD=" + NumberFormat.general(Double(h.discriminatorStepSize)))
-      add("lrG=" + NumberFormat.general(Double(h.generatorStepSize)))
-      add("loss=\(h.loss.rawValue)")
-      add("opt=\(h.optimizer.kind.rawValue)")
-      add("target=" + symbols.truncated(ascii(snapshot.targetName, symbols), to: targetWidth))
+      words += knobs(of: snapshot, symbols)
     } else {
       add("it/s=" + NumberFormat.integer(status.iterationsPerSecond ?? 0))
     }
@@ -40,6 +34,41 @@ enum StatusBar {
       add(phase, .heading)
     }
     return words
+  }
+
+  /// The replay's words: where it is (`frame=` counts from 1, as people do), the recorded
+  /// run's knobs, and the replay speed instead of the training pace.
+  static func replayTokens(snapshot: Snapshot?, replay: ReplayState, symbols: SymbolSet)
+    -> [Token]
+  {
+    var words = [Token(text: "frame=\(replay.frame + 1)/\(replay.frameCount)", style: .status)]
+    func add(_ text: String, _ style: Style = .status) {
+      words.append(Token(text: text, style: style))
+    }
+    if let snapshot {
+      add("iter=\(snapshot.iteration)")
+      words += knobs(of: snapshot, symbols)
+    }
+    add("speed=\(replay.speedLabel)")
+    if !replay.playing { add("PAUSED", .warning) }
+    if snapshot?.divergedAtIteration != nil { add("DIVERGED", .warning) }
+    if !replay.playing, let phase = snapshot.flatMap({ phase(of: $0.lastStep, symbols) }) {
+      add(phase, .heading)
+    }
+    return words
+  }
+
+  /// The hyperparameters and target a snapshot was made with.
+  private static func knobs(of snapshot: Snapshot, _ symbols: SymbolSet) -> [Token] {
+    let h = snapshot.hyperparameters
+    return [
+      "k=\(h.discriminatorSteps)",
+      "lrD=" + NumberFormat.general(Double(h.discriminatorStepSize)),
+      "lrG=" + NumberFormat.general(Double(h.generatorStepSize)),
+      "loss=\(h.loss.rawValue)",
+      "opt=\(h.optimizer.kind.rawValue)",
+      "target=" + symbols.truncated(ascii(snapshot.targetName, symbols), to: targetWidth),
+    ].map { Token(text: $0, style: .status) }
   }
 
   /// The panel of the paper's Figure 1 that the last single step reproduces.
@@ -91,13 +120,13 @@ enum StatusBar {
 
   /// The bottom row: the current notice if there is one, else the key hints.
   static func drawFooter(
-    into grid: inout CellGrid, row y: Int, state: ViewState, symbols: SymbolSet
+    into grid: inout CellGrid, row y: Int, state: ViewState, hint: String, symbols: SymbolSet
   ) {
     let width = grid.width - 2
     if let notice = state.notice {
       grid.put(symbols.truncated(notice, to: width), x: 1, y: y, style: .heading)
     } else {
-      grid.put(KeyTable.footer(width: width, symbols: symbols), x: 1, y: y, style: .dim)
+      grid.put(symbols.truncated(hint, to: width), x: 1, y: y, style: .dim)
     }
   }
 }

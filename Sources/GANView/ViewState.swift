@@ -81,6 +81,15 @@ public struct ViewState: Sendable, Equatable {
     noticeFramesLeft = Self.noticeFrames
   }
 
+  /// Replaces the metric history with `samples` (oldest first), the last of which belongs to
+  /// the snapshot with sequence number `sequence`. A replay that jumps rebuilds the history
+  /// this way from the recorded frames before the new position.
+  public mutating func replaceHistory(with samples: [TrainingMetrics], through sequence: UInt64?) {
+    history = MetricHistory(capacity: history.capacity)
+    for sample in samples { history.append(sample) }
+    lastSequence = sequence
+  }
+
   /// Notes values just requested from the runtime (see `RequestedValues`).
   mutating func request(_ change: (inout RequestedValues) -> Void) {
     change(&requested)

@@ -12,7 +12,10 @@ struct GanScope: ParsableCommand {
     commandName: "ganscope",
     abstract: "Watch a 1-D GAN learn: Figure 1 of Goodfellow et al. (2014), live in the terminal.",
     version: "0.1.0",
-    subcommands: [LiveCommand.self, TrainCommand.self, BenchCommand.self],
+    subcommands: [
+      LiveCommand.self, TrainCommand.self, ReplayCommand.self, InfoCommand.self,
+      ExportCommand.self, VerifyCommand.self, FigureCommand.self, BenchCommand.self,
+    ],
     defaultSubcommand: LiveCommand.self
   )
 

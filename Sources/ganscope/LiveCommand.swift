@@ -22,6 +22,9 @@ struct LiveCommand: ParsableCommand {
   @Flag(help: "Start paused (press space to run, '.', 'd', 'g' to single-step).")
   var paused = false
 
+  @Option(help: "Record the session to this file (see 'ganscope replay', 'info', 'verify').")
+  var record: String?
+
   func validate() throws {
     guard (1...120).contains(fps) else {
       throw ValidationError("--fps must be between 1 and 120, got \(fps)")
@@ -45,41 +48,35 @@ struct LiveCommand: ParsableCommand {
     let runtime = TrainingRuntime(
       config: config, publishInterval: LiveCommand.publishInterval(for: initialPace, fps: fps),
       pace: initialPace, startPaused: paused)
+    // An unwritable --record path is found before the terminal changes (exit 2).
+    let recorder: Recorder?
+    do {
+      recorder = try record.map { path throws(RecordingError) in
+        try Recorder(runtime: runtime, path: path)
+      }
+    } catch {
+      throw RunFailure.badInput(error.description)
+    }
     runtime.start()
-    defer { runtime.stop() }
-    let frameRate = fps
-    let hooks = LiveHooks(
-      latestSnapshot: { runtime.latest() },
-      send: { command in
-        // Keep about one published frame per view frame at every pace: a pace change
-        // carries its publication cadence with it (both are logged events).
-        if case .setPace(let newPace) = command {
-          let interval = LiveCommand.publishInterval(for: newPace, fps: frameRate)
-          runtime.send(command, .setPublishInterval(interval))
-        } else {
-          runtime.send(command)
-        }
-      },
-      status: {
-        let s = runtime.status
-        return LiveStatus(
-          paused: s.isPaused, pace: s.pace, iterationsPerSecond: s.iterationsPerSecond)
-      })
+    // The runtime stops first, then the recorder takes every frame left and closes the file;
+    // a recording that failed during the session (a full disk) is reported and exits 1.
+    defer {
+      runtime.stop()
+      recorder?.stop()
+    }
+    let hooks = LiveSession.hooks(runtime: runtime, fps: fps, recorder: recorder)
     do {
       _ = try LiveLoop.runOnMainThread(hooks: hooks, framesPerSecond: fps)
     } catch let error as TerminalError {
       throw RunFailure.runtime(error.description)
     }
+    runtime.stop()
+    recorder?.stop()
+    if let error = recorder?.error { throw RunFailure.runtime(error) }
   }
 
-  /// Iterations between published snapshots so that a pace yields about `fps` frames/s (at
-  /// full speed, assume about 10,000 iterations/s).
+  /// See `LiveSession.publishInterval(for:fps:)`.
   static func publishInterval(for pace: Pace, fps: Int) -> Int {
-    let rate: Double
-    switch pace {
-    case .maximum: rate = 10_000
-    case .iterationsPerSecond(let r): rate = r
-    }
-    return max(1, Int((rate / Double(fps)).rounded(.down)))
+    LiveSession.publishInterval(for: pace, fps: fps)
   }
 }

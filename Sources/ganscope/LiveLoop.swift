@@ -45,11 +45,14 @@ enum LiveExit: Equatable {
 final class LiveLoop {
   private let hooks: LiveHooks
   private let frameMilliseconds: Int32
-  private var state = ViewState()
+  private var state: ViewState
   private var rate = IterationRate()
 
-  init(hooks: LiveHooks, framesPerSecond: Int = 30) {
+  /// `state`: the view to start from (a run branched from a replay keeps the replay's
+  /// toggles and metric history).
+  init(hooks: LiveHooks, framesPerSecond: Int = 30, state: ViewState = ViewState()) {
     self.hooks = hooks
+    self.state = state
     frameMilliseconds = Int32(1000 / min(max(framesPerSecond, 1), 120))
   }
 
@@ -66,13 +69,11 @@ final class LiveLoop {
   /// including a thrown error; diagnostics written meanwhile through `HeldDiagnostics` are
   /// printed after that. Throws `TerminalError` when curses cannot start.
   func run() throws -> LiveExit {
-    let signals = LiveSignals()
-    defer { signals.stop() }
-    HeldDiagnostics.shared.hold()
-    defer { HeldDiagnostics.shared.release() }
-    let terminal = try Terminal(noColor: !(environmentValue("NO_COLOR") ?? "").isEmpty)
-    defer { terminal.restore() }
+    try TerminalSession.run { terminal, signals in run(on: terminal, signals: signals) }
+  }
 
+  /// Runs on a terminal already in curses mode, until `q` or a signal.
+  func run(on terminal: Terminal, signals: LiveSignals) -> LiveExit {
     while true {
       if let number = signals.received { return .signal(number) }
       var key = terminal.readKey(timeoutMilliseconds: frameMilliseconds)
@@ -81,7 +82,7 @@ final class LiveLoop {
         switch pressed {
         case .resize: terminal.invalidate()
         case .character(let character): if handle(character) { return .quit }
-        case .other: break
+        case .other, .function: break
         }
         key = terminal.readKey(timeoutMilliseconds: 0)
       }

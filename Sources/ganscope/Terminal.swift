@@ -8,9 +8,11 @@ import GANView
 /// A key press as the live loop sees it.
 enum TerminalKey: Equatable {
   case character(Character)
+  /// A cursor or paging key (the replay binds them; the live view ignores them).
+  case function(FunctionKey)
   /// The terminal changed size: the next frame must be painted in full.
   case resize
-  /// A function key the view does not use.
+  /// A function key no view uses.
   case other(UInt32)
 }
 
@@ -60,7 +62,29 @@ final class Terminal {
     leaveok(window, true)
     curs_set(0)
     set_escdelay(25)
+    Self.defineModifiedArrows()
     palette = Self.makePalette(noColor: noColor)
+  }
+
+  /// The curses key codes of the keys `FunctionKey` names.
+  private static let functionKeys: [Int32: FunctionKey] = [
+    KEY_LEFT: .left, KEY_RIGHT: .right, KEY_SLEFT: .shiftLeft, KEY_SRIGHT: .shiftRight,
+    KEY_PPAGE: .pageUp, KEY_NPAGE: .pageDown, KEY_HOME: .home, KEY_END: .end,
+  ]
+
+  /// Terminals (and tmux) send Shift+arrows and Home/End as xterm sequences even where the
+  /// terminfo entry (TERM=screen, tmux's default) does not list them; unlisted, curses would
+  /// hand them over as loose characters (Esc, '[', '1', …). Teach curses the missing ones.
+  private static func defineModifiedArrows() {
+    let sequences: [(String, Int32)] = [
+      ("\u{1B}[1;2D", KEY_SLEFT), ("\u{1B}[1;2C", KEY_SRIGHT),
+      ("\u{1B}[H", KEY_HOME), ("\u{1B}[F", KEY_END), ("\u{1B}OH", KEY_HOME),
+      ("\u{1B}OF", KEY_END), ("\u{1B}[1~", KEY_HOME), ("\u{1B}[4~", KEY_END),
+      ("\u{1B}[5~", KEY_PPAGE), ("\u{1B}[6~", KEY_NPAGE),
+    ]
+    for (sequence, code) in sequences where key_defined(sequence) == 0 {
+      define_key(sequence, code)
+    }
   }
 
   /// The current size in cells.
@@ -75,7 +99,8 @@ final class Terminal {
     let result = wget_wch(window, &code)
     if result == ERR { return nil }
     if result == gs_key_code_yes() {
-      return Int32(code) == KEY_RESIZE ? .resize : .other(UInt32(code))
+      if Int32(code) == KEY_RESIZE { return .resize }
+      return Self.functionKeys[Int32(code)].map { .function($0) } ?? .other(UInt32(code))
     }
     guard let scalar = Unicode.Scalar(UInt32(code)) else { return .other(UInt32(code)) }
     return .character(Character(scalar))
@@ -123,20 +148,14 @@ final class Terminal {
   // MARK: Colours
 
   /// How each role looks, by what the terminal can do: 256 colours, 8 colours, or none
-  /// (no colour support, or NO_COLOR set: https://no-color.org), where attributes alone
-  /// keep the status bar and the warnings apart.
+  /// (no colour support, or NO_COLOR set: https://no-color.org). The looks come from
+  /// `Palette`, which the asciicast export uses too.
   private static func makePalette(noColor: Bool) -> [Style: (attributes: attr_t, pair: Int16)] {
-    let bold = gs_attr_bold()
-    let dim = gs_attr_dim()
-    let reverse = gs_attr_reverse()
-    let normal = gs_attr_normal()
     var palette: [Style: (attributes: attr_t, pair: Int16)] = [:]
     guard !noColor, has_colors(), start_color() == OK else {
-      let mono: [Style: attr_t] = [
-        .dim: dim, .axis: normal, .heading: bold, .model: bold, .modelFill: dim,
-        .status: reverse, .warning: bold | reverse,
-      ]
-      for style in Style.allCases { palette[style] = (mono[style] ?? normal, 0) }
+      for style in Style.allCases {
+        palette[style] = (attributes(of: Palette.look(for: style, depth: .monochrome)), 0)
+      }
       return palette
     }
     // −1 is the terminal's own background (and foreground), so a light theme stays light;
@@ -144,28 +163,21 @@ final class Terminal {
     let defaults = use_default_colors() == OK
     let background: Int16 = defaults ? -1 : Int16(COLOR_BLACK)
     let foreground: Int16 = defaults ? -1 : Int16(COLOR_WHITE)
-    let rich = gs_colors() >= 256
-    // (foreground with 256 colours, with 8 colours, attributes)
-    let looks: [Style: (Int16, Int16, attr_t)] = [
-      .text: (foreground, foreground, normal),
-      .dim: (244, foreground, rich ? normal : dim),
-      .axis: (246, foreground, normal),
-      .heading: (foreground, foreground, bold),
-      .data: (foreground, foreground, normal),
-      .model: (41, Int16(COLOR_GREEN), rich ? normal : bold),
-      .modelFill: (22, Int16(COLOR_GREEN), rich ? normal : dim),
-      .discriminator: (39, Int16(COLOR_BLUE), bold),
-      .optimal: (170, Int16(COLOR_MAGENTA), normal),
-      .metric: (178, Int16(COLOR_YELLOW), normal),
-      .status: (foreground, foreground, reverse),
-      .warning: (196, Int16(COLOR_RED), bold),
-    ]
+    let depth: ColorDepth = gs_colors() >= 256 ? .colors256 : .colors8
     for (index, style) in Style.allCases.enumerated() {
-      let (fg256, fg8, attributes) = looks[style] ?? (foreground, foreground, normal)
+      let look = Palette.look(for: style, depth: depth)
       let pair = Int16(index + 1)
-      init_pair(pair, rich ? fg256 : fg8, background)
-      palette[style] = (attributes, pair)
+      init_pair(pair, look.foreground.map(Int16.init) ?? foreground, background)
+      palette[style] = (attributes(of: look), pair)
     }
     return palette
+  }
+
+  private static func attributes(of look: Look) -> attr_t {
+    var attributes = gs_attr_normal()
+    if look.bold { attributes |= gs_attr_bold() }
+    if look.dim { attributes |= gs_attr_dim() }
+    if look.reverse { attributes |= gs_attr_reverse() }
+    return attributes
   }
 }

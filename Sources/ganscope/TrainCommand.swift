@@ -1,5 +1,6 @@
 import ArgumentParser
 import GANCore
+import GANRuntime
 import GANView
 
 /// Headless training: a row of metrics every E iterations, as a table, CSV or JSON lines.
@@ -22,6 +23,9 @@ struct TrainCommand: ParsableCommand {
   @Option(help: "At the end, write 10,000 samples of G to this file, one per line.")
   var samplesOut: String?
 
+  @Option(help: "Record every row's frame to this file (see 'ganscope replay', 'info', 'verify').")
+  var record: String?
+
   func validate() throws {
     guard iterations >= 0 else {
       throw ValidationError("--iterations must be >= 0, got \(iterations)")
@@ -31,26 +35,26 @@ struct TrainCommand: ParsableCommand {
 
   func run() throws {
     let config = try model.config()
-    let trainer = Trainer(config: config)
-    let evaluator = Evaluator(architecture: config.architecture, prior: config.prior)
     let printer = RowPrinter(format: format)
     printer.header()
-    printer.row(evaluator.snapshot(of: trainer))
-    var done = 0
-    while done < iterations {
-      if !trainer.runIteration() { break }
-      done += 1
-      if done % every == 0 || done == iterations { printer.row(evaluator.snapshot(of: trainer)) }
-    }
-    if let at = trainer.divergedAtIteration {
-      printer.row(evaluator.snapshot(of: trainer))
+    // The same runtime as the live view, at full speed, publishing a frame per row: a frame
+    // at iteration 0, every E iterations, at the end, and at a divergence (which ends it).
+    let run = TrainingRuntime.runHeadless(
+      config: config, iterations: iterations, publishInterval: every,
+      samples: samplesOut.map { _ in
+        SampleRequest(count: 10_000, seed: derivedSeed(config.seed, 7))
+      }, recordTo: record
+    ) { printer.row($0) }
+    let diverged = run.lastFrame?.divergedAtIteration
+    if let at = diverged {
       Output.error("diverged at iteration \(at) (NaN or infinity); try a smaller step size")
     }
-    if let samplesOut {
-      try writeSamples(
-        trainer.generateSamples(count: 10_000, seed: derivedSeed(config.seed, 7)), to: samplesOut)
+    if let samplesOut, let samples = run.samples {
+      try writeSamples(samples, to: samplesOut)
     }
-    if trainer.isDiverged { throw ExitCode(1) }
+    // A failed recording never stops the training; it is reported at the end.
+    if let problem = run.recordingError { throw RunFailure.runtime(problem) }
+    if diverged != nil { throw ExitCode(1) }
   }
 }
 
@@ -66,6 +70,8 @@ struct RowPrinter {
     "g_std",
   ]
   var format: RowFormat
+  /// Where lines go: stdout, or a file (`ganscope export --out`).
+  var write: (String) -> Void = { Output.line($0) }
 
   static func values(_ s: Snapshot) -> [Double] {
     let m = s.metrics
@@ -79,8 +85,8 @@ struct RowPrinter {
   func header() {
     switch format {
     case .table:
-      Output.line(Self.columns.map { pad($0, $0 == "iteration" ? 9 : 8) }.joined(separator: " "))
-    case .csv: Output.line(Self.columns.joined(separator: ","))
+      write(Self.columns.map { pad($0, $0 == "iteration" ? 9 : 8) }.joined(separator: " "))
+    case .csv: write(Self.columns.joined(separator: ","))
     case .jsonl: break
     }
   }
@@ -92,16 +98,16 @@ struct RowPrinter {
       let cells = values.enumerated().map { i, v in
         i == 0 ? pad("\(s.iteration)", 9) : pad(fixed(v, 4), 8)
       }
-      Output.line(cells.joined(separator: " "))
+      write(cells.joined(separator: " "))
     case .csv:
-      Output.line(
+      write(
         values.enumerated().map { i, v in i == 0 ? "\(s.iteration)" : plain(v) }.joined(
           separator: ","))
     case .jsonl:
       let fields = zip(Self.columns, values).enumerated().map { i, pair in
         "\"\(pair.0)\":" + (i == 0 ? "\(s.iteration)" : jsonNumber(pair.1))
       }
-      Output.line("{" + fields.joined(separator: ",") + "}")
+      write("{" + fields.joined(separator: ",") + "}")
     }
   }
 

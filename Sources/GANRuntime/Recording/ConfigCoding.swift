@@ -1,0 +1,178 @@
+import GANCore
+
+// Encoders and decoders of a run's configuration: the header record and the parts of
+// context and checkpoint records that describe settings. Enumerations are stored by their
+// raw names (stable across versions); numbers exactly.
+
+extension ByteWriter {
+  mutating func hyperparameters(_ h: Hyperparameters) {
+    i64(h.discriminatorSteps)
+    i64(h.batchSize)
+    f32(h.discriminatorStepSize)
+    f32(h.generatorStepSize)
+    string(h.loss.rawValue)
+    string(h.optimizer.kind.rawValue)
+    f32(h.optimizer.momentum)
+    f32(h.optimizer.beta1)
+    f32(h.optimizer.beta2)
+    f32(h.optimizer.epsilon)
+  }
+
+  mutating func architecture(_ a: Architecture) {
+    i64(a.width)
+    i64(a.hiddenLayers)
+    string(a.activation.rawValue)
+  }
+
+  /// A distribution, recursively, with every parameter (and a data file's values), so a
+  /// recording describes its target without the file it may have been read from.
+  mutating func distribution(_ d: Distribution) {
+    switch d {
+    case .normal(let mean, let sd):
+      u8(1)
+      f64(mean)
+      f64(sd)
+    case .uniform(let lower, let upper):
+      u8(2)
+      f64(lower)
+      f64(upper)
+    case .laplace(let location, let scale):
+      u8(3)
+      f64(location)
+      f64(scale)
+    case .logNormal(let mu, let sigma):
+      u8(4)
+      f64(mu)
+      f64(sigma)
+    case .mixture(let components):
+      u8(5)
+      u32(UInt32(components.count))
+      for c in components {
+        f64(c.weight)
+        distribution(c.distribution)
+      }
+    case .empirical(let samples):
+      u8(6)
+      doubles(samples.sorted)
+    }
+  }
+
+  mutating func config(_ c: TrainingConfig) {
+    string(c.target.name)
+    string(c.target.spec)
+    distribution(c.target.distribution)
+    string(c.prior.rawValue)
+    architecture(c.architecture)
+    hyperparameters(c.hyperparameters)
+    u64(c.seed)
+  }
+
+  mutating func header(_ h: RecordingHeader) {
+    string(h.ganscopeVersion)
+    i64(Int(h.createdAtUnixSeconds))
+    i64(h.publishInterval)
+    i64(h.gridBins)
+    bool(h.isResumedRun)
+    config(h.config)
+  }
+}
+
+extension ByteReader {
+  /// A raw-value enumeration case stored by name; an unknown name fails.
+  mutating func named<T: RawRepresentable>(_: T.Type, fallback: T) -> T where T.RawValue == String {
+    guard let value = T(rawValue: string()) else {
+      fail()
+      return fallback
+    }
+    return value
+  }
+
+  mutating func hyperparameters() -> Hyperparameters {
+    let k = i64()
+    let m = i64()
+    let etaD = f32()
+    let etaG = f32()
+    let loss = named(Loss.self, fallback: .nonsaturating)
+    let kind = named(OptimizerKind.self, fallback: .adam)
+    let settings = OptimizerSettings(
+      kind: kind, momentum: f32(), beta1: f32(), beta2: f32(), epsilon: f32())
+    let h = Hyperparameters(
+      discriminatorSteps: k, batchSize: m, discriminatorStepSize: etaD, generatorStepSize: etaG,
+      loss: loss, optimizer: settings)
+    if h.problem != nil { fail() }
+    return h
+  }
+
+  /// Widths and depths beyond these are not nets anyone trains here; refusing them keeps a
+  /// damaged file from asking for gigabytes.
+  static let widthRange = 1...4096
+  static let layerRange = 1...64
+
+  mutating func architecture() -> Architecture {
+    let width = i64()
+    let layers = i64()
+    let activation = named(Activation.self, fallback: .tanh)
+    guard Self.widthRange.contains(width), Self.layerRange.contains(layers) else {
+      fail()
+      return Architecture()
+    }
+    return Architecture(width: width, hiddenLayers: layers, activation: activation)
+  }
+
+  mutating func distribution(depth: Int = 0) -> Distribution {
+    let fallback = Distribution.normal(mean: 0, standardDeviation: 1)
+    guard depth <= Target.maximumNesting + 1 else {
+      fail()
+      return fallback
+    }
+    switch u8() {
+    case 1: return .normal(mean: f64(), standardDeviation: f64())
+    case 2: return .uniform(lower: f64(), upper: f64())
+    case 3: return .laplace(location: f64(), scale: f64())
+    case 4: return .logNormal(mu: f64(), sigma: f64())
+    case 5:
+      let n = count(itemSize: 9)
+      var components: [MixtureComponent] = []
+      for _ in 0..<n where !failed {
+        let weight = f64()
+        components.append(
+          MixtureComponent(weight: weight, distribution: distribution(depth: depth + 1)))
+      }
+      return failed ? fallback : .mixture(components)
+    case 6:
+      let values = doubles()
+      if values.isEmpty { fail() }
+      return .empirical(EmpiricalSamples(values: values))
+    default:
+      fail()
+      return fallback
+    }
+  }
+
+  mutating func config() -> TrainingConfig {
+    let name = string()
+    let spec = string()
+    let distribution = distribution()
+    let prior = named(Prior.self, fallback: .uniform)
+    let architecture = architecture()
+    let hyperparameters = hyperparameters()
+    let seed = u64()
+    return TrainingConfig(
+      target: Target(name: name, spec: spec, distribution: distribution), prior: prior,
+      architecture: architecture, hyperparameters: hyperparameters, seed: seed)
+  }
+
+  mutating func header(formatVersion: Int) -> RecordingHeader {
+    let version = string()
+    let created = Int64(i64())
+    let interval = i64()
+    let bins = i64()
+    let resumed = bool()
+    let config = config()
+    if interval < 1 || !Checkpoint.gridBinRange.contains(bins) { fail() }
+    return RecordingHeader(
+      formatVersion: formatVersion, ganscopeVersion: version, config: config,
+      publishInterval: max(interval, 1), createdAtUnixSeconds: created, gridBins: bins,
+      isResumedRun: resumed)
+  }
+}

@@ -1,0 +1,65 @@
+/// The constants of the recording file format (docs/recording-format.md).
+public enum RecordingFormat {
+  /// The format version this ganscope writes, and the newest it reads.
+  public static let version = 1
+  /// The ganscope release that writes recordings (kept in each file's header).
+  public static let ganscopeVersion = "0.1.0"
+  /// The first eight bytes of every recording: a byte with the high bit set (catches 7-bit
+  /// transfers), a name, and a line feed (catches newline conversion).
+  static let magic: [UInt8] = [0x89, 0x47, 0x41, 0x4E, 0x52, 0x45, 0x43, 0x0A]  // \x89GANREC\n
+  /// Magic, u16 format version, u16 flags (0).
+  static let preludeSize = 12
+  /// u8 type, u32 payload length before the payload; u32 CRC-32C after it.
+  static let recordOverhead = 9
+  /// The largest payload a reader accepts (a checkpoint of the largest nets is ~70 MB).
+  static let maximumPayload = 1 << 30
+}
+
+/// The kinds of record. A reader skips kinds it does not know (their checksum still
+/// counts), so a later version may add kinds without a new format version.
+enum RecordType: UInt8, CaseIterable {
+  case header = 1
+  /// What changes only with events: hyperparameters, target name, prior, seed, the z grid.
+  case context = 2
+  /// What depends only on the target and the view grid: the grid and p_data's curves.
+  case curves = 3
+  case frame = 4
+  case event = 5
+  case checkpoint = 6
+  /// Written when a recording is stopped cleanly: the counts of what came before.
+  case end = 7
+
+  var name: String {
+    switch self {
+    case .header: "header"
+    case .context: "context"
+    case .curves: "curves"
+    case .frame: "frame"
+    case .event: "event"
+    case .checkpoint: "checkpoint"
+    case .end: "end"
+    }
+  }
+}
+
+extension ByteWriter {
+  /// The prelude: magic, version, flags.
+  mutating func prelude(version: Int = RecordingFormat.version) {
+    append(RecordingFormat.magic)
+    u16(UInt16(version))
+    u16(0)
+  }
+
+  /// One framed record: type, length, payload, then the CRC-32C of all three.
+  mutating func record(_ type: RecordType, _ payload: (inout ByteWriter) -> Void) {
+    let start = bytes.count
+    u8(type.rawValue)
+    u32(0)
+    payload(&self)
+    patchU32(UInt32(bytes.count - start - 5), at: start + 1)
+    let crc = bytes.withUnsafeBytes {
+      CRC32C.checksum(UnsafeRawBufferPointer(rebasing: $0[start...]))
+    }
+    u32(crc)
+  }
+}

@@ -1,0 +1,39 @@
+import GANCore
+
+extension RecordingMarker {
+  /// The marker of an event, or nil for commands that change no knob of the model (pace,
+  /// pause, single steps, cadence).
+  static func describing(_ command: ControlCommand) -> (RecordingMarkerKind, String)? {
+    switch command {
+    case .setDiscriminatorSteps(let k): (.discriminatorSteps, "k=\(k)")
+    case .setDiscriminatorStepSize(let eta): (.stepSize, "lrD=\(eta)")
+    case .setGeneratorStepSize(let eta): (.stepSize, "lrG=\(eta)")
+    case .setLoss(let loss): (.loss, "loss=\(loss.rawValue)")
+    case .setTarget(let spec): (.target, "target=\(spec)")
+    case .setOptimizer(let kind): (.optimizer, "optimizer=\(kind.rawValue)")
+    case .resetNetworks: (.reset, "reset")
+    case .setBatchSize(let m): (.other, "m=\(m)")
+    case .reseed(let seed): (.other, "seed=\(seed)")
+    case .setPace, .pause, .resume, .stepDiscriminator, .stepGenerator, .stepIteration,
+      .setPublishInterval:
+      nil
+    }
+  }
+
+  /// One marker per knob-changing event inside the recorded frames, at the frame that
+  /// shows its effect (the one published right after it).
+  static func markers(for index: RecordingIndex) -> [RecordingMarker] {
+    var markers: [RecordingMarker] = []
+    var frame = 0
+    for event in index.events {
+      while frame < index.frames.count && index.frames[frame].prefix.sequence < event.sequence {
+        frame += 1
+      }
+      guard frame < index.frames.count, index.frames[frame].prefix.sequence == event.sequence,
+        let (kind, label) = describing(event.command)
+      else { continue }
+      markers.append(RecordingMarker(frameIndex: frame, kind: kind, label: label))
+    }
+    return markers
+  }
+}

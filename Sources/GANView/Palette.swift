@@ -1,0 +1,89 @@
+/// How a role looks on a terminal: a foreground colour and attributes. One table for every
+/// backend, so the curses view and an exported asciicast show the same colours.
+public struct Look: Sendable, Equatable {
+  /// A colour index (0–7 for 8-colour terminals, 0–255 for 256), or nil for the
+  /// terminal's own foreground.
+  public var foreground: Int?
+  public var bold: Bool
+  public var dim: Bool
+  public var reverse: Bool
+
+  public init(
+    _ foreground: Int? = nil, bold: Bool = false, dim: Bool = false, reverse: Bool = false
+  ) {
+    self.foreground = foreground
+    self.bold = bold
+    self.dim = dim
+    self.reverse = reverse
+  }
+}
+
+/// What a terminal can show.
+public enum ColorDepth: Sendable, Equatable, CaseIterable {
+  case colors256
+  case colors8
+  /// No colours (or NO_COLOR is set): attributes alone keep the status bar and the warnings
+  /// apart.
+  case monochrome
+}
+
+/// The colour scheme: p_data in the terminal's default colour (the paper's black dotted
+/// curve), p_g green, D blue, D* magenta, divergences yellow, warnings red. With 256 colours
+/// the shades carry the distinction; with 8, bold and dim stand in for the missing shades.
+public enum Palette {
+  public static func look(for style: Style, depth: ColorDepth) -> Look {
+    switch depth {
+    case .colors256: colors256(style)
+    case .colors8: colors8(style)
+    case .monochrome: monochrome(style)
+    }
+  }
+
+  // ANSI colour numbers (the same as curses' COLOR_* constants).
+  private static let red = 1
+  private static let green = 2
+  private static let yellow = 3
+  private static let blue = 4
+  private static let magenta = 5
+
+  private static func colors256(_ style: Style) -> Look {
+    switch style {
+    case .text, .data: Look()
+    case .dim: Look(244)
+    case .axis: Look(246)
+    case .heading: Look(bold: true)
+    case .model: Look(41)
+    case .modelFill: Look(22)
+    case .discriminator: Look(39, bold: true)
+    case .optimal: Look(170)
+    case .metric: Look(178)
+    case .status: Look(reverse: true)
+    case .warning: Look(196, bold: true)
+    }
+  }
+
+  private static func colors8(_ style: Style) -> Look {
+    switch style {
+    case .text, .data, .axis: Look()
+    case .dim: Look(dim: true)
+    case .heading: Look(bold: true)
+    case .model: Look(green, bold: true)
+    case .modelFill: Look(green, dim: true)
+    case .discriminator: Look(blue, bold: true)
+    case .optimal: Look(magenta)
+    case .metric: Look(yellow)
+    case .status: Look(reverse: true)
+    case .warning: Look(red, bold: true)
+    }
+  }
+
+  private static func monochrome(_ style: Style) -> Look {
+    switch style {
+    case .text, .data, .axis, .discriminator, .optimal, .metric: Look()
+    case .dim, .modelFill: Look(dim: true)
+    case .heading, .model: Look(bold: true)
+    case .status: Look(reverse: true)
+    case .warning: Look(bold: true, reverse: true)
+    }
+  }
+}

@@ -1,0 +1,62 @@
+// The libFuzzer target over the recording reader (docs/recording-format.md, "Fuzzing").
+//
+// Built for fuzzing with `-Xswiftc -DFUZZING` (see .ci/run): libFuzzer then provides `main`
+// and calls `LLVMFuzzerTestOneInput` with each input. In a normal build this is a small
+// program that runs the same checks over the files it is given (the corpus, say), so the
+// package builds and links as usual.
+import GANRuntime
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Reads `bytes` as a recording every way a user can, twice: with checksums (as files are
+/// read) and without (so mangled records reach the decoders). Any crash is a finding.
+func exercise(_ bytes: [UInt8]) {
+  for checksums in [true, false] {
+    guard let reader = try? RecordingReader(bytes: bytes, name: "fuzz", checksums: checksums)
+    else { continue }
+    var sink = reader.ignoredBytes + reader.markers.count + reader.events.count
+    sink &+= Int(reader.durationSeconds.isFinite ? 1 : 0) + (reader.damage?.count ?? 0)
+    for i in 0..<reader.frameCount {
+      let frame = reader.frame(at: i)
+      sink &+= frame.modelHistogram.count + frame.discriminator.count + frame.mappingX.count
+      sink &+= reader.metrics(at: i).fields.count + Int(reader.frameTime(at: i))
+      _ = reader.frameIndex(sequence: frame.sequence)
+    }
+    sink &+= reader.readableCheckpointCount
+    if sink == 42_424_242 { print("") }  // Keeps the reads from being optimized away.
+  }
+}
+
+#if FUZZING
+  @_cdecl("LLVMFuzzerTestOneInput")
+  public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    guard let data else { return 0 }
+    exercise(Array(UnsafeBufferPointer(start: data, count: size)))
+    return 0
+  }
+#else
+  @main
+  enum RecordingFuzzMain {
+    /// `RecordingFuzz FILE...`: runs each file through the fuzz target's checks.
+    static func main() {
+      for path in CommandLine.arguments.dropFirst() {
+        guard let file = fopen(path, "rb") else {
+          print("RecordingFuzz: cannot open \(path)")
+          exit(2)
+        }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+          let n = fread(&chunk, 1, chunk.count, file)
+          if n <= 0 { break }
+          bytes += chunk[..<n]
+        }
+        fclose(file)
+        exercise(bytes)
+      }
+      print("RecordingFuzz: \(CommandLine.arguments.count - 1) input(s) read without a crash")
+    }
+  }
+#endif

@@ -1,0 +1,63 @@
+import GANCore
+import GANRuntime
+import GANView
+
+/// A recording as the replay and the asciicast export read it: frames by index, the
+/// timeline's markers, the 1× pace, and the damage notice.
+final class RecordingFrames {
+  /// The pace a branched run starts at: the live view's default.
+  static let branchPace = Pace.iterationsPerSecond(100)
+
+  let reader: RecordingReader
+  /// The frame shown last: while paused the loop asks for the same frame every view frame.
+  private var current: (index: Int, snapshot: Snapshot)?
+
+  init(reader: RecordingReader) {
+    self.reader = reader
+  }
+
+  var frameCount: Int { reader.frameCount }
+
+  func snapshot(at index: Int) -> Snapshot {
+    if let current, current.index == index { return current.snapshot }
+    let snapshot = reader.frame(at: index)
+    current = (index, snapshot)
+    return snapshot
+  }
+
+  /// The metrics of up to `count` frames ending with frame `index`, oldest first (read
+  /// without decoding the curves, so a jump costs little).
+  func metrics(through index: Int, count: Int) -> [TrainingMetrics] {
+    guard index >= 0 else { return [] }
+    return (max(index - count + 1, 0)...index).map { reader.metrics(at: $0) }
+  }
+
+  /// A run continuing from frame `index`, paused, not started.
+  func branch(at index: Int) throws(RecordingError) -> TrainingRuntime {
+    try reader.branch(at: index, pace: Self.branchPace, startPaused: true)
+  }
+
+  /// Frames per second of 1×.
+  var framesPerSecond: Double {
+    ReplayState.framesPerSecond(
+      durationSeconds: reader.durationSeconds, frameCount: reader.frameCount)
+  }
+
+  var markers: [TimelineMarker] {
+    reader.markers.map { marker in
+      TimelineMarker(
+        frame: marker.frameIndex,
+        kind: TimelineMarker.Kind(rawValue: marker.kind.rawValue) ?? .other,
+        label: marker.label)
+    }
+  }
+
+  /// The notice for a damaged file (cut short by a crash, or with garbage after the last
+  /// good frame), or nil for a sound one.
+  var warning: String? {
+    guard reader.damage != nil || reader.ignoredBytes > 0 else { return nil }
+    let ignored =
+      "replaying \(reader.frameCount) complete frames; \(reader.ignoredBytes) bytes ignored"
+    return ignored + (reader.damage.map { ": " + $0 } ?? "")
+  }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import GANCore
+import Testing
+
+@testable import GANRuntime
+
+extension RuntimeTests {
+  /// Verify re-simulates a recording and catches any change; branching continues a run
+  /// exactly where the recording was.
+  @Suite struct RecordingReplay {
+    static let session: RecordedRun = try! recordRun(iterations: 16, commands: sessionCommands)
+
+    @Test func aFreshRecordingVerifies() throws {
+      let reader = try RecordingReader(bytes: Self.session.bytes)
+      let report = try reader.verify()
+      #expect(report.passed, "\(String(describing: report.mismatch))")
+      #expect(report.framesCompared == reader.frameCount)
+      #expect(report.checkpointsCompared == reader.checkpointFrames.count)
+      #expect(report.origin == "the header")
+    }
+
+    /// One metric byte changed and the checksum fixed up: the file reads, verify names it.
+    @Test func verifyCatchesATamperedMetric() throws {
+      let bytes = Self.session.bytes
+      let frame = recordStarts(bytes, type: .frame)[5]
+      // The frame payload: the prefix of counters, then the metrics (JSD first).
+      let metrics = metricsOffset(bytes, recordStart: frame)
+      let tampered = withFixedChecksum(bytes, recordStart: frame) { bytes, _ in
+        bytes[metrics] ^= 0x01
+      }
+      let reader = try RecordingReader(bytes: tampered)
+      #expect(reader.damage == nil)
+      let report = try reader.verify()
+      let mismatch = try #require(report.mismatch)
+      #expect(mismatch.frameIndex == 5)
+      #expect(mismatch.detail.hasPrefix("metrics.jensenShannon: recorded"))
+      #expect(report.framesCompared == 5)
+    }
+
+    /// Branching at any frame gives a runtime whose frames are the recorded ones from there
+    /// on, sequence numbers included.
+    @Test func branchingReproducesTheRecordedContinuation() throws {
+      // The knobs all change before the resume at frame 11; no command comes after it.
+      let run = try recordRun(iterations: 40, commands: sessionCommands)
+      let reader = try RecordingReader(bytes: run.bytes)
+      let resumed = try #require(reader.frameIndex(sequence: run.events.last!.sequence))
+      #expect(resumed == 11)
+      let checkpoints = reader.checkpointFrames.filter { $0 > resumed }
+      // At the last event, between checkpoints (restores one before the events and replays
+      // them), at a checkpoint, and near the end.
+      let last = reader.frameCount - 2  // The final frame of a limited run is not a cadence one.
+      let starts = [resumed, resumed + 2, checkpoints[1], last - 1, last]
+      for start in starts {
+        let runtime = try reader.branch(at: start, pace: .maximum, startPaused: false)
+        let follower = runtime.subscribe()
+        runtime.start()
+        var frames: [Snapshot] = []
+        while frames.count < last - start + 1, let frame = follower.next() { frames.append(frame) }
+        runtime.stop()
+        #expect(frames.first == reader.frame(at: start))
+        for (offset, frame) in frames.enumerated() {
+          let recorded = reader.frame(at: start + offset)
+          #expect(
+            FrameComparison.firstDifference(
+              recorded: recorded, resimulated: FrameComparison.recorded(frame)) == nil,
+            "branch at \(start), frame \(start + offset)")
+        }
+        #expect(runtime.events.isEmpty)
+        #expect(runtime.config.target.name == "bimodal")
+      }
+      #expect(throws: RecordingError.self) {
+        try reader.branch(at: reader.frameCount, pace: .maximum, startPaused: true)
+      }
+    }
+
+    /// Knob changes between single steps, checkpoints in between: every frame re-simulates
+    /// from the checkpoint before it (the branch checks it), and a branch there goes on as
+    /// the recording did until the next recorded command.
+    @Test func everyFrameIsABranchPoint() throws {
+      let step = ControlCommand.stepIteration
+      let run = try recordRun(
+        iterations: 14,
+        commands: [
+          step, step, .setLoss(.minimax), step, .setBatchSize(40), step, step,
+          .setDiscriminatorSteps(2), step, .resetNetworks, step, .setLoss(.leastSquares),
+          .setBatchSize(8), step, .setGeneratorStepSize(0.01),
+        ], checkpoints: everyFrames(3))
+      let reader = try RecordingReader(bytes: run.bytes)
+      let eventFrames = run.events.compactMap { reader.frameIndex(sequence: $0.sequence) }
+      for start in 0..<reader.frameCount - 1 {
+        // Up to the frame before the next command (the branch does not replay it).
+        let next = eventFrames.first { $0 > start }.map { $0 - 1 } ?? .max
+        let end = min(next, start + 3, reader.frameCount - 1)
+        let runtime = try reader.branch(at: start, pace: .maximum, startPaused: false)
+        let follower = runtime.subscribe()
+        runtime.start()
+        var frames: [Snapshot] = []
+        while frames.count < end - start + 1, let frame = follower.next() { frames.append(frame) }
+        runtime.stop()
+        #expect(frames.first == reader.frame(at: start))
+        for (offset, frame) in frames.enumerated().dropFirst() {
+          #expect(
+            FrameComparison.firstDifference(
+              recorded: reader.frame(at: start + offset),
+              resimulated: FrameComparison.recorded(frame)) == nil,
+            "branch at \(start), frame \(start + offset)")
+        }
+      }
+    }
+
+    /// A recording started in the middle of a session (the R key) holds the earlier events
+    /// and verifies from the header; a recording of a branched run verifies from its first
+    /// checkpoint.
+    @Test func lateAndBranchedRecordingsVerify() throws {
+      let runtime = TrainingRuntime(
+        config: tinyConfig(), publishInterval: 2, pace: .iterationsPerSecond(200),
+        startPaused: true, stopAfterIterations: 40)
+      runtime.start()
+      runtime.send(.setDiscriminatorSteps(3), .stepIteration, .setLoss(.leastSquares), .resume)
+      eventually("some training") { runtime.status.iteration >= 10 }
+      let path = temporaryPath("late.gans")
+      let recorder = try Recorder(runtime: runtime, path: path, checkpoints: everyFrames(3))
+      runtime.waitUntilEnded()
+      recorder.stop()
+      let late = try RecordingReader(path: path)
+      #expect(late.frame(at: 0).sequence > 1)
+      #expect(late.events.count == 4)
+      #expect(late.markers.isEmpty)  // Every knob changed before the first recorded frame.
+      let report = try late.verify()
+      #expect(report.passed, "\(String(describing: report.mismatch))")
+      #expect(report.framesCompared == late.frameCount)
+
+      let branched = try late.branch(at: 2, pace: .maximum, startPaused: true)
+      let branchPath = temporaryPath("branch.gans")
+      let branchRecorder = try Recorder(
+        runtime: branched, path: branchPath, checkpoints: everyFrames(3))
+      branched.start()
+      branched.send(.setGeneratorStepSize(0.003), .stepIteration, .resume)
+      eventually("the branch trains") { branched.status.iteration >= late.frame(at: 2).iteration + 8 }
+      branched.stop()
+      branchRecorder.stop()
+      let second = try RecordingReader(path: branchPath)
+      #expect(second.header.isResumedRun)
+      #expect(second.frame(at: 0).sequence == late.frame(at: 2).sequence)
+      let branchReport = try second.verify()
+      #expect(branchReport.passed, "\(String(describing: branchReport.mismatch))")
+      #expect(branchReport.origin == "the checkpoint at frame 0")
+      #expect(branchReport.framesCompared == second.frameCount - 1)
+    }
+  }
+}
