@@ -58,24 +58,26 @@ struct LiveCommand: ParsableCommand {
       throw RunFailure.badInput(error.description)
     }
     runtime.start()
-    // The runtime stops first, then the recorder takes every frame left and closes the file;
-    // a recording that failed during the session (a full disk) is reported and exits 1.
-    defer {
+    let frameRate = fps
+    let outcome: Result<[String], RunFailure> = MainActor.assumeIsolated {
+      let recording = RecordingControl(runtime: runtime, initial: recorder)
+      let hooks = LiveSession.hooks(runtime: runtime, fps: frameRate, recording: recording)
+      var failure: RunFailure?
+      do {
+        _ = try LiveLoop(hooks: hooks, framesPerSecond: frameRate).run()
+      } catch {
+        failure = RunFailure.runtime("\(error)")
+      }
+      // The runtime stops first, so each recorder then takes every frame left and closes.
       runtime.stop()
-      recorder?.stop()
-    }
-    let hooks = LiveSession.hooks(runtime: runtime, fps: fps, recorder: recorder)
-    do {
-      _ = try LiveLoop.runOnMainThread(hooks: hooks, framesPerSecond: fps)
-    } catch let error as TerminalError {
-      throw RunFailure.runtime(error.description)
+      let failures = recording.finish()
+      return failure.map { .failure($0) } ?? .success(failures)
     }
     runtime.stop()
-    recorder?.stop()
-    if let error = recorder?.error { throw RunFailure.runtime(error) }
+    // A recording that failed during the session (a full disk) is reported and exits 1.
+    if let first = try outcome.get().first { throw RunFailure.runtime(first) }
   }
 
-  /// See `LiveSession.publishInterval(for:fps:)`.
   static func publishInterval(for pace: Pace, fps: Int) -> Int {
     LiveSession.publishInterval(for: pace, fps: fps)
   }

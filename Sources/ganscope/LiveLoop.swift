@@ -10,19 +10,21 @@ import GANView
 /// All of them are called on the main thread only.
 struct LiveHooks {
   /// The newest published snapshot (nil before the first).
-  var latestSnapshot: () -> Snapshot?
+  var latestSnapshot: @MainActor () -> Snapshot?
   /// Queues a command for the trainer (applied at the next iteration boundary).
-  var send: (ControlCommand) -> Void
+  var send: @MainActor (ControlCommand) -> Void
   /// Paused, pace and recording state. When its `iterationsPerSecond` is nil the loop
   /// fills it in from the snapshots' iteration counts.
-  var status: () -> LiveStatus
+  var status: @MainActor () -> LiveStatus
   /// Starts or stops recording and returns a line to show ("recording to run.gans"); nil
   /// until the recorder exists. Set `LiveStatus.canRecord` when this is non-nil.
-  var toggleRecording: (() throws -> String)?
+  var toggleRecording: (@MainActor () throws -> String)?
 
   init(
-    latestSnapshot: @escaping () -> Snapshot?, send: @escaping (ControlCommand) -> Void,
-    status: @escaping () -> LiveStatus, toggleRecording: (() throws -> String)? = nil
+    latestSnapshot: @escaping @MainActor () -> Snapshot?,
+    send: @escaping @MainActor (ControlCommand) -> Void,
+    status: @escaping @MainActor () -> LiveStatus,
+    toggleRecording: (@MainActor () throws -> String)? = nil
   ) {
     self.latestSnapshot = latestSnapshot
     self.send = send

@@ -5,9 +5,10 @@ import GANView
 /// A live view on a training runtime: the hooks that connect the live loop to it, shared by
 /// `ganscope live` and by a live run branched from a replay, so both behave the same.
 enum LiveSession {
-  /// The hooks for `runtime`; `recorder`, when given, shows as REC with its path while it
-  /// writes.
-  static func hooks(runtime: TrainingRuntime, fps: Int, recorder: Recorder? = nil) -> LiveHooks {
+  /// The hooks for `runtime`; `recording` starts and stops recordings with `R` and shows
+  /// as REC with its path while one writes.
+  @MainActor
+  static func hooks(runtime: TrainingRuntime, fps: Int, recording: RecordingControl) -> LiveHooks {
     LiveHooks(
       latestSnapshot: { runtime.latest() },
       send: { command in
@@ -24,8 +25,9 @@ enum LiveSession {
         let s = runtime.status
         return LiveStatus(
           paused: s.isPaused, pace: s.pace, iterationsPerSecond: s.iterationsPerSecond,
-          recordingPath: recorder.flatMap { $0.error == nil ? $0.path : nil })
-      })
+          recordingPath: recording.activePath, canRecord: true)
+      },
+      toggleRecording: { try recording.toggle() })
   }
 
   /// Iterations between published snapshots so that a pace yields about `fps` frames/s (at

@@ -114,10 +114,13 @@ struct ReplayCommand: ParsableCommand {
     view.post(
       "live from frame \(branch.frame + 1), paused: space runs, . steps one iteration"
         + (branch.recorder.map { "; recording to \($0.path)" } ?? ""))
+    let recording = RecordingControl(runtime: branch.runtime, initial: branch.recorder)
     let live = LiveLoop(
-      hooks: LiveSession.hooks(runtime: branch.runtime, fps: fps, recorder: branch.recorder),
+      hooks: LiveSession.hooks(runtime: branch.runtime, fps: fps, recording: recording),
       framesPerSecond: fps, state: view)
     _ = live.run(on: terminal, signals: signals)
+    branch.runtime.stop()
+    if let failed = recording.finish().first { return .failure(RunFailure.runtime(failed)) }
     return .success(branch)
   }
 }
