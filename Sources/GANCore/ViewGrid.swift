@@ -52,7 +52,7 @@ public struct ViewGridTracker: Sendable, Equatable {
     let wanted = (lower - pad)...(upper + pad)
     if let grid,
       grid.lower <= wanted.lowerBound, grid.upper >= wanted.upperBound,
-      wanted.upperBound - wanted.lowerBound > 0.4 * (grid.upper - grid.lower)
+      wanted.upperBound - wanted.lowerBound > 0.6 * (grid.upper - grid.lower)
     {
       return grid
     }
