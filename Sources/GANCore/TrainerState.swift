@@ -159,7 +159,8 @@ extension Trainer {
     generatorWork = Workspace(capacity: capacities[0], architecture: architecture)
     discriminatorWork = Workspace(capacity: capacities[1], architecture: architecture)
     criticOfGeneratorWork = Workspace(capacity: capacities[2], architecture: architecture)
-    discriminatorWork.output.update(from: s.discriminatorOutputs, count: s.discriminatorOutputs.count)
+    discriminatorWork.output.update(
+      from: s.discriminatorOutputs, count: s.discriminatorOutputs.count)
     criticOfGeneratorWork.output.update(from: s.criticOutputs, count: s.criticOutputs.count)
     lastDiscriminatorBatch = s.discriminatorOutputs.count / 2
     lastGeneratorBatch = s.criticOutputs.count

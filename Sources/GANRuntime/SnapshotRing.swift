@@ -22,7 +22,8 @@ struct SnapshotRing: Sendable {
 
   /// The oldest sequence number still held.
   var oldestSequence: UInt64 {
-    max(baseSequence + 1, lastSequence >= UInt64(capacity) ? lastSequence - UInt64(capacity) + 1 : 1)
+    max(
+      baseSequence + 1, lastSequence >= UInt64(capacity) ? lastSequence - UInt64(capacity) + 1 : 1)
   }
 
   var latest: Snapshot? { latestFrame?.snapshot }

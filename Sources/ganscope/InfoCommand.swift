@@ -83,7 +83,7 @@ struct RecordingSummary {
       let frame = reader.frameIndex(sequence: event.sequence).map { "frame \($0)" } ?? "before"
       lines.append(
         "  \(pad(frame, 12)) iteration \(pad("\(event.iteration)", 8)) "
-          + describe(event.command))
+          + commandLabel(event.command))
     }
     lines.append("final        iteration \(last.iteration)" + divergence)
     let values = RowPrinter.values(last)
@@ -104,7 +104,7 @@ struct RecordingSummary {
       let frame = reader.frameIndex(sequence: e.sequence).map { "\($0)" } ?? "null"
       return "{\"frame\":\(frame),\"sequence\":\(e.sequence),\"iteration\":\(e.iteration),"
         + "\"discriminator_steps\":\(e.discriminatorSteps),\"generator_steps\":"
-        + "\(e.generatorSteps),\"command\":\(json(describe(e.command)))}"
+        + "\(e.generatorSteps),\"command\":\(json(commandLabel(e.command)))}"
     }
     let fields: [(String, String)] = [
       ("file", json(reader.name)),
@@ -127,7 +127,10 @@ struct RecordingSummary {
       ("last_sequence", "\(last.sequence)"), ("first_iteration", "\(first.iteration)"),
       ("last_iteration", "\(last.iteration)"),
       ("duration_seconds", jsonNumber(reader.durationSeconds)),
-      ("checkpoint_frames", "[" + reader.checkpointFrames.map(String.init).joined(separator: ",") + "]"),
+      (
+        "checkpoint_frames",
+        "[" + reader.checkpointFrames.map(String.init).joined(separator: ",") + "]"
+      ),
       ("events", "[" + events.joined(separator: ",") + "]"),
       ("diverged_at_iteration", last.divergedAtIteration.map(String.init) ?? "null"),
       ("final_metrics", "{" + metrics.joined(separator: ",") + "}"),
@@ -143,7 +146,8 @@ struct RecordingSummary {
   }
 
   private var state: String {
-    var text = reader.isComplete ? "complete" : "incomplete (no end record: recording was cut short)"
+    var text =
+      reader.isComplete ? "complete" : "incomplete (no end record: recording was cut short)"
     if let damage = reader.damage {
       text += "; reading stopped early: \(damage); \(reader.ignoredBytes) bytes ignored"
     }
@@ -162,7 +166,7 @@ struct RecordingSummary {
 }
 
 /// A command as `info` lists it: the timeline marker's label where there is one.
-func describe(_ command: ControlCommand) -> String {
+func commandLabel(_ command: ControlCommand) -> String {
   switch command {
   case .setDiscriminatorSteps(let k): "k=\(k)"
   case .setBatchSize(let m): "m=\(m)"
@@ -190,5 +194,6 @@ func utcDate(_ seconds: Int64) -> String {
   guard gmtime_r(&t, &parts) != nil else { return "\(seconds)" }
   var buffer = [CChar](repeating: 0, count: 32)
   let n = strftime(&buffer, buffer.count, "%Y-%m-%d %H:%M:%S UTC", &parts)
-  return n > 0 ? String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) : "\(seconds)"
+  return n > 0
+    ? String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) : "\(seconds)"
 }

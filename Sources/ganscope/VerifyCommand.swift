@@ -25,8 +25,10 @@ struct VerifyCommand: ParsableCommand {
         "note: reading stopped early (\(damage)); \(reader.ignoredBytes) bytes ignored, "
           + "the \(reader.frameCount) complete frames are verified")
     }
-    if report.framesBeforeStart > 0 {
-      Output.line("note: the \(report.framesBeforeStart) frame(s) before \(report.origin) are not checked")
+    if report.framesNotChecked > 0 {
+      Output.line(
+        "note: the run was branched from another recording; it is re-simulated from "
+          + "\(report.origin), so its first \(report.framesNotChecked) frame(s) are not checked")
     }
     if let m = report.mismatch {
       Output.line(

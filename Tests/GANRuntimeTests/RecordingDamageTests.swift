@@ -40,7 +40,8 @@ extension RuntimeTests {
       #expect(openError([]) == "'x.gans' is empty, not a recording")
       #expect(openError(Array(Self.small.bytes.prefix(5)))?.contains("truncated") == true)
       // A header and nothing else: nothing to replay.
-      let headerOnly = Array(Self.small.bytes.prefix(recordStarts(Self.small.bytes, type: .context)[0]))
+      let headerOnly = Array(
+        Self.small.bytes.prefix(recordStarts(Self.small.bytes, type: .context)[0]))
       #expect(openError(headerOnly)?.contains("holds no complete frame") == true)
     }
 
@@ -123,7 +124,8 @@ extension RuntimeTests {
     }
 
     @Test func anUnwritablePathOrAFullDiskIsReported() throws {
-      let runtime = TrainingRuntime(config: tinyConfig(), publishInterval: 1, stopAfterIterations: 30)
+      let runtime = TrainingRuntime(
+        config: tinyConfig(), publishInterval: 1, stopAfterIterations: 30)
       #expect(throws: RecordingError.self) {
         try Recorder(runtime: runtime, path: temporaryPath("no/such/dir/run.gans"))
       }

@@ -136,7 +136,9 @@ extension RuntimeTests {
         runtime: branched, path: branchPath, checkpoints: everyFrames(3))
       branched.start()
       branched.send(.setGeneratorStepSize(0.003), .stepIteration, .resume)
-      eventually("the branch trains") { branched.status.iteration >= late.frame(at: 2).iteration + 8 }
+      eventually("the branch trains") {
+        branched.status.iteration >= late.frame(at: 2).iteration + 8
+      }
       branched.stop()
       branchRecorder.stop()
       let second = try RecordingReader(path: branchPath)
@@ -146,6 +148,8 @@ extension RuntimeTests {
       #expect(branchReport.passed, "\(String(describing: branchReport.mismatch))")
       #expect(branchReport.origin == "the checkpoint at frame 0")
       #expect(branchReport.framesCompared == second.frameCount - 1)
+      #expect(branchReport.framesNotChecked == 1)
+      #expect(report.framesNotChecked == 0)
     }
   }
 }

@@ -18,12 +18,22 @@ func everyFrames(_ frames: Int) -> CheckpointPolicy {
   CheckpointPolicy(frames: frames, seconds: .infinity, iterations: .max)
 }
 
-/// A fresh path in a private temporary directory.
-func temporaryPath(_ name: String) -> String {
+/// This process's directory for recordings, removed when the test process exits.
+private let recordingDirectory: URL = {
   let directory = FileManager.default.temporaryDirectory
     .appendingPathComponent("ganscope-rec-\(getpid())", isDirectory: true)
   try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-  return directory.appendingPathComponent("\(UUID().uuidString)-\(name)").path
+  atexit {
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("ganscope-rec-\(getpid())", isDirectory: true)
+    try? FileManager.default.removeItem(at: directory)
+  }
+  return directory
+}()
+
+/// A fresh path in a private temporary directory.
+func temporaryPath(_ name: String) -> String {
+  recordingDirectory.appendingPathComponent("\(UUID().uuidString)-\(name)").path
 }
 
 /// A run recorded to a file, with every frame as published and the runtime's event log.

@@ -129,7 +129,8 @@ struct ByteReader {
   mutating func string() -> String {
     let n = count(itemSize: 1)
     defer { offset += n }
-    return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + n]), as: UTF8.self)
+    return String(
+      decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + n]), as: UTF8.self)
   }
 
   mutating func floats() -> [Float] {

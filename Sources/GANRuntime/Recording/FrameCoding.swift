@@ -17,9 +17,10 @@ struct FrameContext: Sendable, Equatable {
     mappingZ = s.mappingZ
   }
 
-  init(hyperparameters: Hyperparameters, targetName: String, prior: Prior, seed: UInt64,
-    mappingZ: [Float])
-  {
+  init(
+    hyperparameters: Hyperparameters, targetName: String, prior: Prior, seed: UInt64,
+    mappingZ: [Float]
+  ) {
     self.hyperparameters = hyperparameters
     self.targetName = targetName
     self.prior = prior

@@ -25,7 +25,8 @@ extension RecordingReader {
   }
 
   /// A session re-simulated to the state right after frame `frameIndex`.
-  func resumePoint(at frameIndex: Int) throws(RecordingError) -> (session: Session, frame: Snapshot) {
+  func resumePoint(at frameIndex: Int) throws(RecordingError) -> (session: Session, frame: Snapshot)
+  {
     guard (0..<frameCount).contains(frameIndex) else {
       throw RecordingError(
         "'\(name)' has no frame \(frameIndex) (it has frames 0 to \(frameCount - 1))")

@@ -90,7 +90,9 @@ struct RecordingIndex: Sendable {
   }
 
   /// Indexes one valid record; a description of the problem if its payload is malformed.
-  private mutating func add(_ type: RecordType?, _ payload: Range<Int>, _ bytes: UnsafeRawBufferPointer)
+  private mutating func add(
+    _ type: RecordType?, _ payload: Range<Int>, _ bytes: UnsafeRawBufferPointer
+  )
     -> String?
   {
     var input = ByteReader(bytes, from: payload.lowerBound, to: payload.upperBound)
@@ -124,7 +126,8 @@ struct RecordingIndex: Sendable {
       guard !input.failed, frameIndex == frames.count - 1,
         sequence == frames.last?.prefix.sequence
       else { return "malformed checkpoint record" }
-      checkpoints.append(CheckpointEntry(frameIndex: frameIndex, sequence: sequence, payload: payload))
+      checkpoints.append(
+        CheckpointEntry(frameIndex: frameIndex, sequence: sequence, payload: payload))
     case .end:
       isComplete = true
     }
@@ -179,7 +182,8 @@ struct RecordScanner {
     let payload = (start + 5)..<(start + 5 + length)
     if checksums {
       let stored = ByteReader(bytes, from: payload.upperBound).peekU32()
-      let computed = CRC32C.checksum(UnsafeRawBufferPointer(rebasing: bytes[start..<payload.upperBound]))
+      let computed = CRC32C.checksum(
+        UnsafeRawBufferPointer(rebasing: bytes[start..<payload.upperBound]))
       guard stored == computed else {
         stopped = true
         return .problem("checksum mismatch in record at byte \(start)")

@@ -17,9 +17,9 @@ public struct RecordingVerification: Sendable {
   public var checkpointsCompared: Int
   /// Where the re-simulation started: "the header" or "the checkpoint at frame N".
   public var origin: String
-  /// Frames before the start point, which could not be checked (a recording of a branched
-  /// run starts at its first checkpoint; those frames are 0 otherwise).
-  public var framesBeforeStart: Int
+  /// Frames not re-simulated: up to and including the checkpoint a branched run's recording
+  /// is re-simulated from (0 for a run recorded from the start or joined mid-session).
+  public var framesNotChecked: Int
   public var mismatch: Mismatch?
 
   public var passed: Bool { mismatch == nil }
@@ -31,11 +31,10 @@ extension RecordingReader {
   /// would be recorded, bit for bit, and every checkpoint's state. Throws only when the
   /// re-simulation cannot start (an unreadable target, a malformed checkpoint).
   public func verify() throws(RecordingError) -> RecordingVerification {
-    var start = try start(atOrBefore: 0, preferCheckpoint: false)
-    if header.isResumedRun, start.frameIndex < 0 { start.frameIndex = 0 }
+    let start = try start(atOrBefore: 0, preferCheckpoint: false)
     var report = RecordingVerification(
       framesCompared: 0, checkpointsCompared: 0, origin: start.origin,
-      framesBeforeStart: max(start.frameIndex, 0), mismatch: nil)
+      framesNotChecked: start.frameIndex + 1, mismatch: nil)
     var checkpointsByFrame: [Int: Int] = [:]
     for (i, frame) in checkpointFrames.enumerated() { checkpointsByFrame[frame] = i }
     var next = start.frameIndex + 1

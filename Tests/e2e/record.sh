@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# End-to-end tests of recording with the real binary: `train --record` killed with SIGKILL
+# mid-run leaves a file that opens and verifies bit for bit up to its last flushed frame;
+# info, export and verify on it; their messages and exit codes on bad input; and an
+# unwritable --record path (training completes, exit 1).
+#
+# Usage: Tests/e2e/record.sh /path/to/ganscope
+set -euo pipefail
+
+BIN=${1:?usage: $0 /path/to/ganscope}
+[[ -x $BIN ]] || { echo "not an executable: $BIN" >&2; exit 2; }
+export SWIFT_BACKTRACE=interactive=no
+DIR=$(mktemp -d)
+trap 'rm -rf "$DIR"' EXIT
+
+ok() { echo "ok - $*"; }
+fail() { echo "not ok - $*"; exit 1; }
+
+# expect_exit CODE COMMAND...: runs the command and checks its exit status.
+expect_exit() {
+  local want=$1
+  shift
+  set +e
+  "$@" >"$DIR/out" 2>"$DIR/err"
+  local got=$?
+  set -e
+  [[ $got == "$want" ]] || fail "$* exited $got, not $want: $(cat "$DIR/err")"
+}
+
+# 1. kill -9 during a recording.
+REC=$DIR/killed.gans
+"$BIN" train --iterations 100000000 --every 1 --hidden 4 --layers 1 --record "$REC" >/dev/null &
+PID=$!
+deadline=$((SECONDS + 60))
+while (($(stat -c %s "$REC" 2>/dev/null || echo 0) < 300000)); do
+  ((SECONDS < deadline)) || { kill -9 $PID; fail "the recording never grew"; }
+  sleep 0.05
+done
+kill -9 $PID
+wait $PID 2>/dev/null || true
+expect_exit 0 "$BIN" info "$REC"
+grep -q "incomplete" "$DIR/out" || fail "info does not say the recording was cut short"
+FRAMES=$(awk '/^frames/ {print $2}' "$DIR/out")
+((FRAMES > 100)) || fail "only $FRAMES frames survived the kill"
+ok "killed with SIGKILL: $FRAMES frames replayable"
+expect_exit 0 "$BIN" verify "$REC"
+grep -q "^ok: all $FRAMES frames" "$DIR/out" || fail "verify: $(cat "$DIR/out")"
+ok "verify after the kill: $(tail -1 "$DIR/out")"
+expect_exit 0 "$BIN" export "$REC" --format csv --out "$DIR/killed.csv"
+[[ $(wc -l <"$DIR/killed.csv") == $((FRAMES + 1)) ]] || fail "export has the wrong row count"
+[[ $(head -1 "$DIR/killed.csv") == "iteration,loss_d,loss_g,jsd,kl,w1,v,d_real,d_fake,g_mean,g_std" ]] \
+  || fail "export header: $(head -1 "$DIR/killed.csv")"
+ok "export csv: $FRAMES rows"
+
+# 2. A complete recording: train's rows and the export's are the same.
+GOOD=$DIR/good.gans
+"$BIN" train --iterations 300 --every 20 --format jsonl --record "$GOOD" >"$DIR/train.jsonl"
+expect_exit 0 "$BIN" export "$GOOD" --format jsonl
+cmp -s "$DIR/out" "$DIR/train.jsonl" || fail "export --format jsonl differs from train's rows"
+expect_exit 0 "$BIN" info "$GOOD" --json
+grep -q '"complete":true' "$DIR/out" || fail "info --json: $(cat "$DIR/out")"
+ok "a complete recording exports train's rows and describes itself"
+
+# 3. Bad input: one 'ganscope: ' line, exit 2.
+printf 'iteration,jsd\n0,0.69\n' >"$DIR/text.csv"
+: >"$DIR/empty.gans"
+mkdir "$DIR/folder.gans"
+head -c 100 "$GOOD" >"$DIR/cut.gans"
+cp "$GOOD" "$DIR/newer.gans"
+printf '\x09' | dd of="$DIR/newer.gans" bs=1 seek=8 conv=notrunc status=none
+for bad in text.csv empty.gans folder.gans missing.gans cut.gans newer.gans; do
+  for command in info verify export; do
+    expect_exit 2 "$BIN" $command "$DIR/$bad"
+    err=$(cat "$DIR/err")
+    [[ $err == ganscope:* && $(wc -l <"$DIR/err") == 1 ]] || fail "$command $bad said: $err"
+  done
+  ok "$bad -> ${err#ganscope: }"
+done
+
+# 4. An unwritable --record path: training completes, the message comes at the end, exit 1.
+expect_exit 1 "$BIN" train --iterations 100 --every 50 --format csv --record "$DIR/no/such/dir/x.gans"
+[[ $(wc -l <"$DIR/out") == 4 ]] || fail "training did not complete: $(cat "$DIR/out")"
+grep -q "^ganscope: cannot record to '.*x.gans': No such file or directory$" "$DIR/err" \
+  || fail "unwritable --record said: $(cat "$DIR/err")"
+ok "unwritable --record: training completes, exit 1"
+echo "record.sh: all passed"
