@@ -35,13 +35,28 @@ struct GanScope: ParsableCommand {
         exit(withError: error)  // --help, --version
       }
       let message = self.message(for: error).split(separator: "\n").first.map(String.init)
-      Output.error(message ?? "\(error)")
+      Output.error(message.map(withAcceptedValues) ?? "\(error)")
       if code == .validationFailure || error is ValidationError {
         Glibc.exit(2)
       }
       Glibc.exit(code.rawValue == 64 ? 2 : 1)
     }
   }
+}
+
+/// ArgumentParser names a bad number but not what would do ("The value 'abc' is invalid
+/// for '--k <k>'"); say it. Enumerations already list their values.
+func withAcceptedValues(_ message: String) -> String {
+  guard message.hasPrefix("The value '"), message.contains("is invalid for"),
+    !message.contains("Please provide")
+  else { return message }
+  let wholeNumbers = [
+    "--k", "--batch", "--hidden", "--layers", "--seed", "--iterations", "--every", "--fps",
+    "--H", "--m", "--iters", "--warmup", "--threads", "--width", "--height", "--panels",
+    "--publish-every",
+  ]
+  let isWhole = wholeNumbers.contains { message.contains("'\($0) <") }
+  return message + (isWhole ? ": expected a whole number" : ": expected a number, e.g. 0.001")
 }
 
 /// A failure with a user-facing message and an exit status (2: bad input, 1: runtime).

@@ -56,14 +56,14 @@ struct ModelOptions: ParsableArguments {
   @Option(help: "Adam ε.") var epsilon: Float = 1e-8
   @Option(help: "Momentum coefficient μ for --optimizer momentum.") var momentum: Float = 0.9
 
-  @Option(help: "Seed of every random draw of the run.")
+  @Option(parsing: .unconditional, help: "Seed of every random draw of the run (0 or more).")
   var seed: UInt64 = 1
 
   mutating func validate() throws {
-    if let problem = hyperparameters.problem { throw ValidationError(problem) }
     if let lr, !(lr.isFinite && lr > 0) {
       throw ValidationError("step size --lr must be a positive number, got \(lr)")
     }
+    if let problem = hyperparameters.problem { throw ValidationError(problem) }
     guard (1...512).contains(width) else {
       throw ValidationError("--hidden must be between 1 and 512, got \(width)")
     }
