@@ -88,7 +88,7 @@ final class OptimizerState {
         let v = (b2 * load(second + i)).addingProduct(1 - b2, grad * grad)
         store(m, first + i)
         store(v, second + i)
-        let denominator = v.squareRoot() * secondScale + eps
+        let denominator = vectorSquareRoot(v) * secondScale + eps
         store(load(theta + i) - correctedStep * m / denominator, theta + i)
         i += 16
       }

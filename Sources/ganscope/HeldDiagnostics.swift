@@ -22,7 +22,7 @@ final class HeldDiagnostics: Sendable {
       if state.holding { state.lines.append(message) }
       return state.holding
     }
-    if !held { Output.error(message) }
+    if !held { Output.errorNow(message) }
   }
 
   /// Stops holding and writes what was held, in order (call after the terminal is restored).
@@ -32,6 +32,6 @@ final class HeldDiagnostics: Sendable {
       defer { state.lines = [] }
       return state.lines
     }
-    for line in lines { Output.error(line) }
+    for line in lines { Output.errorNow(line) }
   }
 }

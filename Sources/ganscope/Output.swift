@@ -11,8 +11,14 @@ enum Output {
     if !write(text + "\n", to: STDOUT_FILENO) && errno == EPIPE { Glibc.exit(0) }
   }
 
-  /// Writes a diagnostic line to stderr.
+  /// Writes a diagnostic line (`ganscope: text`) to stderr, or holds it until the terminal
+  /// is restored while curses owns the screen (see `HeldDiagnostics`).
   static func error(_ text: String) {
+    HeldDiagnostics.shared.write(text)
+  }
+
+  /// Writes a diagnostic line to stderr now.
+  static func errorNow(_ text: String) {
     _ = write("ganscope: \(text)\n", to: STDERR_FILENO)
   }
 
