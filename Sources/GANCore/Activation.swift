@@ -7,24 +7,23 @@ public enum Activation: String, Sendable, CaseIterable, Codable {
   /// The slope of leaky ReLU for negative inputs.
   public static let leakySlope: Float = 0.01
 
+  /// Calls `body` once with the activation as a function on 16 values. The choice is made
+  /// here, outside any loop `body` runs, so each loop is compiled for one activation.
+  @inline(__always)
+  func withVectorFunction(_ body: ((SIMD16<Float>) -> SIMD16<Float>) -> Void) {
+    switch self {
+    case .tanh: body(fastTanh)
+    case .relu: body { pointwiseMax($0, SIMD16()) }
+    case .leakyReLU: body { $0.replacing(with: $0 * Activation.leakySlope, where: $0 .< 0) }
+    }
+  }
+
   /// Applies the activation in place to `count` floats (a multiple of 16).
   func apply(_ a: UnsafeMutablePointer<Float>, count: Int) {
-    var i = 0
-    switch self {
-    case .tanh:
+    withVectorFunction { f in
+      var i = 0
       while i < count {
-        store(fastTanh(load(a + i)), a + i)
-        i += 16
-      }
-    case .relu:
-      while i < count {
-        store(pointwiseMax(load(a + i), Vector()), a + i)
-        i += 16
-      }
-    case .leakyReLU:
-      while i < count {
-        let v = load(a + i)
-        store(v.replacing(with: v * Activation.leakySlope, where: v .< 0), a + i)
+        store(f(load(a + i)), a + i)
         i += 16
       }
     }

@@ -71,15 +71,17 @@ final class Perceptron {
     let w0 = parameters + layout.inputWeights
     let b0 = parameters + layout.inputBias
     let h0 = ws.hidden[0]
-    for s in 0..<rows {
-      let x = ws.input[s]
-      var c = 0
-      while c < p {
-        store(load(b0 + c).addingProduct(x, load(w0 + c)), h0 + s * p + c)
-        c += 16
+    // The input layer and its activation in one pass over the rows.
+    activation.withVectorFunction { f in
+      for s in 0..<rows {
+        let x = ws.input[s]
+        var c = 0
+        while c < p {
+          store(f(load(b0 + c).addingProduct(x, load(w0 + c))), h0 + s * p + c)
+          c += 16
+        }
       }
     }
-    activation.apply(h0, count: rows * p)
     for l in 1..<architecture.hiddenLayers {
       let out = ws.hidden[l]
       multiply(
