@@ -27,7 +27,7 @@ public enum Asciicast {
 
   /// A JSON string literal. Control characters (the escape character above all) become
   /// `\u00XX`; everything else, braille included, stays UTF-8 as JSON allows.
-  static func jsonString(_ text: String) -> String {
+  public static func jsonString(_ text: String) -> String {
     var out = "\""
     for scalar in text.unicodeScalars {
       switch scalar {

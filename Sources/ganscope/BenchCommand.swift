@@ -1,6 +1,7 @@
 import ArgumentParser
 import GANCore
 import GANRuntime
+import GANView
 
 #if canImport(Glibc)
   import Glibc
@@ -133,25 +134,8 @@ func jsonObject(_ fields: [(String, String)]) -> String {
   "{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
 }
 
-func json(_ s: String) -> String {
-  var out = "\""
-  for scalar in s.unicodeScalars {
-    switch scalar {
-    case "\"": out += "\\\""
-    case "\\": out += "\\\\"
-    case "\n": out += "\\n"
-    case "\t": out += "\\t"
-    default:
-      if scalar.value < 0x20 {
-        let hex = String(scalar.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      } else {
-        out.unicodeScalars.append(scalar)
-      }
-    }
-  }
-  return out + "\""
-}
+/// A JSON string literal (the escaping the asciicast export uses too).
+func json(_ s: String) -> String { Asciicast.jsonString(s) }
 
 /// A JSON number rounded to `digits` decimals; NaN and infinities become null.
 func number(_ x: Double, _ digits: Int) -> String {
