@@ -28,7 +28,11 @@ enum StatusBar {
     add("pace=\(status.pace.label)")
     if status.paused { add("PAUSED", .warning) }
     if snapshot?.divergedAtIteration != nil { add("DIVERGED", .warning) }
-    if status.isRecording { add("REC", .warning) }
+    if let path = status.recordingPath {
+      add("REC", .warning)
+      // The file's name, not its directories: the line has little room.
+      add(String(path.split(separator: "/").last ?? Substring(path)))
+    }
     if snapshot == nil { add("waiting for the first snapshot") }
     if status.paused, let phase = snapshot.flatMap({ phase(of: $0.lastStep, symbols) }) {
       add(phase, .heading)
