@@ -1,5 +1,6 @@
 import ArgumentParser
 import GANCore
+import GANRuntime
 import GANView
 
 #if canImport(Glibc)
@@ -32,6 +33,12 @@ struct FigureCommand: ParsableCommand {
       """)
 
   @OptionGroup var model: ModelOptions
+
+  @Option(
+    help: ArgumentHelp(
+      "Draw the moments from this recording instead of a fresh run (the model flags are then ignored).",
+      valueName: "recording"))
+  var from: String?
 
   @Option(help: ArgumentHelp("The SVG file to write.", valueName: "file.svg"))
   var out: String
@@ -104,13 +111,12 @@ struct FigureCommand: ParsableCommand {
   }
 
   func run() throws {
-    let config = try model.config()
     let figurePanels: [FigurePanel]
-    if let at {
-      figurePanels = FigureStory.panels(at: try Self.iterations(at, count: panels), config: config)
+    if let from {
+      figurePanels = try RecordedStory.panels(
+        from: from, at: try at.map { try Self.iterations($0, count: panels) }, count: panels)
     } else {
-      let story = FigureStory.panels(config: config)
-      figurePanels = panels == 1 ? [relabelled(story[story.count - 1])] : story
+      figurePanels = try freshPanels()
     }
     let svg = FigureRenderer.render(panels: figurePanels, width: figureWidth, height: height)
     try writeText(svg, to: out)
@@ -121,6 +127,19 @@ struct FigureCommand: ParsableCommand {
         "diverged at iteration \(diverged) (NaN or infinity); the figure shows the run up to there; try a smaller step size"
       )
     }
+  }
+
+  /// The panels of a fresh seeded run (at `--at`, or the paper's story).
+  private func freshPanels() throws -> [FigurePanel] {
+    let config = try model.config()
+    let figurePanels: [FigurePanel]
+    if let at {
+      figurePanels = FigureStory.panels(at: try Self.iterations(at, count: panels), config: config)
+    } else {
+      let story = FigureStory.panels(config: config)
+      figurePanels = panels == 1 ? [relabelled(story[story.count - 1])] : story
+    }
+    return figurePanels
   }
 
   /// A lone panel is panel (a) of its own figure.
@@ -275,5 +294,45 @@ func writeText(_ text: String, to path: String) throws {
   guard written, closed else {
     throw RunFailure.runtime(
       "cannot write '\(path)': \(String(cString: strerror(written ? errno : error)))")
+  }
+}
+
+/// The moments of a recorded run: at the iterations asked for (the first frame at or after
+/// each), or the paper's story as far as the frames allow — (a) the first frame whose JSD is
+/// below `FigureStory.nearThreshold`, (b) the next frame published right after a D step
+/// (else the next frame), (c) the next after a G step (else the next frame), (d) the last
+/// frame. One panel: the last frame.
+enum RecordedStory {
+  static func panels(from path: String, at iterations: [Int]?, count: Int) throws
+    -> [FigurePanel]
+  {
+    let reader: RecordingReader
+    do {
+      reader = try RecordingReader(path: path)
+    } catch {
+      throw RunFailure.badInput(error.description)
+    }
+    let last = reader.frameCount - 1
+    func firstFrame(from start: Int, where matches: (Snapshot) -> Bool) -> Int? {
+      guard start <= last else { return nil }
+      return (start...last).first { matches(reader.frame(at: $0)) }
+    }
+    var indices: [Int]
+    if let iterations {
+      indices = iterations.map { target in firstFrame(from: 0) { $0.iteration >= target } ?? last }
+    } else if count == 1 {
+      indices = [last]
+    } else {
+      let a = firstFrame(from: 0) { $0.metrics.jensenShannon < FigureStory.nearThreshold } ?? 0
+      let b = firstFrame(from: a + 1) { $0.lastStep == .discriminator } ?? min(a + 1, last)
+      let c = firstFrame(from: b + 1) { $0.lastStep == .generator } ?? min(b + 1, last)
+      indices = [a, b, c, last]
+    }
+    return indices.enumerated().map { index, frame in
+      FigurePanel(
+        snapshot: reader.frame(at: frame), label: FigureStory.label(index),
+        note: "frame \(frame + 1) of \(reader.frameCount)",
+        showsOptimalDiscriminator: iterations == nil && count == 4 && index == 1)
+    }
   }
 }
