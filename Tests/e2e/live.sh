@@ -52,28 +52,8 @@ settled_iter() {
 
 # start WIDTH HEIGHT LOCALE: a fresh pane running the live view, after its first frame.
 start() {
-  # A new private server per run: reusing one right after kill-server races its exit.
-  stop_server
-  SESSIONS=$((SESSIONS + 1))
-  SOCKET="ganscope-e2e-$$-$SESSIONS"
-  tm new-session -d -s e2e -x "$1" -y "$2" -e LANG="$3" -e LC_ALL="$3" \
-    'bash --norc --noprofile'
-  tm set-option -t e2e remain-on-exit on >/dev/null
-  tm set-option -s escape-time 0
-  tm send-keys -t e2e "SWIFT_BACKTRACE=interactive=no $BIN live --seed 1; echo EXIT=\$?" Enter
+  new_pane "$1" "$2" "$3" "$BIN live --seed 1"
   wait_for 'iter=[0-9]+' 60 || fail "first frame appears ($3)"
-}
-
-# expect_clean_exit HOW: status 0, the alternate screen off, the tty back in canonical mode.
-expect_clean_exit() {
-  wait_for 'EXIT=[0-9]' 15 || fail "$1: the program exits"
-  screen | grep -Eq 'EXIT=0' || fail "$1: exit status 0"
-  [[ $(tm display -p -t e2e '#{alternate_on}') == 0 ]] || fail "$1: alternate screen off"
-  tm send-keys -t e2e "stty -a | tr ' ;' '\n\n' | grep -x -e icanon -e -icanon; echo STTY=\$?" \
-    Enter
-  wait_for 'STTY=[0-9]' 10 || fail "$1: stty ran"
-  screen | grep -qx 'icanon' || fail "$1: stty shows icanon"
-  ok "$1 exits 0 and leaves the terminal sane"
 }
 
 # --- Not a terminal: a clear message and status 2, before curses is touched.

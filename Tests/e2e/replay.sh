@@ -53,27 +53,8 @@ settled() {
 start() {
   local width=$1 height=$2 locale=$3
   shift 3
-  stop_server
-  SESSIONS=$((SESSIONS + 1))
-  SOCKET="ganscope-replay-e2e-$$-$SESSIONS"
-  tm new-session -d -s e2e -x "$width" -y "$height" -e LANG="$locale" -e LC_ALL="$locale" \
-    'bash --norc --noprofile'
-  tm set-option -t e2e remain-on-exit on >/dev/null
-  tm set-option -s escape-time 0
-  tm send-keys -t e2e "SWIFT_BACKTRACE=interactive=no $BIN replay $*; echo EXIT=\$?" Enter
+  new_pane "$width" "$height" "$locale" "$BIN replay $*"
   wait_for '(frame|iter)=[0-9]+' 60 || fail "first frame appears ($*)"
-}
-
-# expect_clean_exit HOW: status 0, the alternate screen off, the tty back in canonical mode.
-expect_clean_exit() {
-  wait_for 'EXIT=[0-9]' 15 || fail "$1: the program exits"
-  screen | grep -Eq 'EXIT=0' || fail "$1: exit status 0"
-  [[ $(tm display -p -t e2e '#{alternate_on}') == 0 ]] || fail "$1: alternate screen off"
-  tm send-keys -t e2e "stty -a | tr ' ;' '\n\n' | grep -x -e icanon -e -icanon; echo STTY=\$?" \
-    Enter
-  wait_for 'STTY=[0-9]' 10 || fail "$1: stty ran"
-  screen | grep -qx 'icanon' || fail "$1: stty shows icanon"
-  ok "$1 exits 0 and leaves the terminal sane"
 }
 
 # expect_bad_input WHAT EXPECTED ARGS...: exit 2 and one `ganscope: ` line naming EXPECTED.

@@ -37,3 +37,29 @@ wait_gone() {
 
 # field NAME: the value of the status token NAME=value.
 field() { screen | grep -Eo -- "(^| )$1=[^ ]+" | head -1 | sed 's/.*=//'; }
+
+# new_pane WIDTH HEIGHT LOCALE COMMAND: a fresh private server and pane running COMMAND,
+# followed by `echo EXIT=$?`. A new server per run: reusing one right after kill-server
+# races its exit.
+new_pane() {
+  stop_server
+  SESSIONS=$((SESSIONS + 1))
+  SOCKET="ganscope-e2e-$$-$SESSIONS"
+  tm new-session -d -s e2e -x "$1" -y "$2" -e LANG="$3" -e LC_ALL="$3" \
+    'bash --norc --noprofile'
+  tm set-option -t e2e remain-on-exit on >/dev/null
+  tm set-option -s escape-time 0
+  tm send-keys -t e2e "SWIFT_BACKTRACE=interactive=no $4; echo EXIT=\$?" Enter
+}
+
+# expect_clean_exit HOW: status 0, the alternate screen off, the tty back in canonical mode.
+expect_clean_exit() {
+  wait_for 'EXIT=[0-9]' 15 || fail "$1: the program exits"
+  screen | grep -Eq 'EXIT=0' || fail "$1: exit status 0"
+  [[ $(tm display -p -t e2e '#{alternate_on}') == 0 ]] || fail "$1: alternate screen off"
+  tm send-keys -t e2e "stty -a | tr ' ;' '\n\n' | grep -x -e icanon -e -icanon; echo STTY=\$?" \
+    Enter
+  wait_for 'STTY=[0-9]' 10 || fail "$1: stty ran"
+  screen | grep -qx 'icanon' || fail "$1: stty shows icanon"
+  ok "$1 exits 0 and leaves the terminal sane"
+}
