@@ -29,7 +29,8 @@ func vectorLog(_ x: SIMD16<Float>) -> SIMD16<Float> {
 @inline(__always) @usableFromInline
 func vectorSinCosTwoPi(_ u: SIMD16<Float>) -> (SIMD16<Float>, SIMD16<Float>) {
   // Round to the nearest integer by adding and removing 1.5·2²³ (exact for 0 ≤ 4u < 4):
-  // SIMD's rounded() compiles to one scalar call per lane here.
+  // SIMD's rounded() compiles to one scalar call per lane here, and so does a conversion to
+  // SIMD16<Int32> (with an overflow check per lane), so the quadrant stays a Float.
   let magic = SIMD16<Float>(repeating: 12_582_912)
   let quarter = (u * 4 + magic) - magic
   let r = (u - quarter * 0.25) * 6.28318530717959
@@ -45,16 +46,16 @@ func vectorSinCosTwoPi(_ u: SIMD16<Float>) -> (SIMD16<Float>, SIMD16<Float>) {
   cosine = SIMD16(repeating: 1.0 / 24).addingProduct(cosine, r2)
   cosine = SIMD16(repeating: -0.5).addingProduct(cosine, r2)
   cosine = SIMD16(repeating: 1).addingProduct(cosine, r2)
-  // Quarter turns q = 0…4 (4 ≡ 0): (sin, cos) → (cos, −sin) → (−sin, −cos) → (−cos, sin).
-  let q = SIMD16<Int32>(quarter) & 3
+  // Quarter turns q = 0…4 (4 ≡ 0, a full turn, matched by none of the cases below):
+  // (sin, cos) → (cos, −sin) → (−sin, −cos) → (−cos, sin).
   var s = sine
   var c = cosine
-  s.replace(with: cosine, where: q .== 1)
-  c.replace(with: -sine, where: q .== 1)
-  s.replace(with: -sine, where: q .== 2)
-  c.replace(with: -cosine, where: q .== 2)
-  s.replace(with: -cosine, where: q .== 3)
-  c.replace(with: sine, where: q .== 3)
+  s.replace(with: cosine, where: quarter .== 1)
+  c.replace(with: -sine, where: quarter .== 1)
+  s.replace(with: -sine, where: quarter .== 2)
+  c.replace(with: -cosine, where: quarter .== 2)
+  s.replace(with: -cosine, where: quarter .== 3)
+  c.replace(with: sine, where: quarter .== 3)
   return (s, c)
 }
 
