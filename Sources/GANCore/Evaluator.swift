@@ -162,7 +162,7 @@ public final class Evaluator {
     while start < inputs.count {
       let count = min(work.capacity, inputs.count - start)
       for i in 0..<count { work.input[i] = inputs[start + i] }
-      for i in count..<roundUp(count, 4) { work.input[i] = 0 }
+      for i in count..<paddedRows(count) { work.input[i] = 0 }
       net.forward(work, rows: count)
       for i in 0..<count { outputs[start + i] = work.output[i] }
       start += count
@@ -174,7 +174,7 @@ public final class Evaluator {
   private func slope(of net: Perceptron, at xs: [Float], loss: Loss) -> [Float] {
     let work = generatorWork
     let count = xs.count
-    let rows = roundUp(count, 4)
+    let rows = paddedRows(count)
     for i in 0..<rows { work.input[i] = i < count ? xs[i] : 0 }
     net.forward(work, rows: count)
     for i in 0..<rows { work.outputGradient[i] = i < count ? 1 : 0 }

