@@ -19,10 +19,14 @@ import Testing
     return sum
   }
 
-  @Test(arguments: Activation.allCases, [1, 3])
-  func perceptronGradientsMatchFiniteDifferences(activation: Activation, layers: Int) {
-    // Width 5 pads to 16 and 7 rows pad to 8: the check covers the padding too.
-    let architecture = Architecture(width: 5, hiddenLayers: layers, activation: activation)
+  /// (width, hidden layers): width 5 pads to 16 (the kernels' 16-wide blocks), 20 to 32 and
+  /// 40 to 48 (their 32-wide blocks, with and without a 16-wide remainder).
+  static let shapes = [(5, 1), (5, 3), (20, 2), (40, 2)]
+
+  @Test(arguments: Activation.allCases, shapes)
+  func perceptronGradientsMatchFiniteDifferences(activation: Activation, shape: (Int, Int)) {
+    // 7 rows pad to 8: the check covers the row padding too.
+    let architecture = Architecture(width: shape.0, hiddenLayers: shape.1, activation: activation)
     let net = Perceptron(architecture: architecture)
     var rng = Xoshiro256(seed: 42)
     net.initialize(using: &rng)
