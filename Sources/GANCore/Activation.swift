@@ -29,30 +29,33 @@ public enum Activation: String, Sendable, CaseIterable, Codable {
     }
   }
 
-  /// Multiplies the gradient `g` by the activation's derivative, expressed through the
-  /// activation's output `h` (tanh′ = 1 − h², ReLU′ = [h > 0]), so no pre-activations
-  /// need to be kept.
+  /// Calls `body` once with the chain rule through the activation on 16 values: given the
+  /// gradient g with respect to a unit's output and the output h itself, it returns g·f′,
+  /// with f′ expressed through h (tanh′ = 1 − h², ReLU′ = [h > 0]) so that no
+  /// pre-activations need to be kept. Chosen once, outside `body`'s loops, like
+  /// `withVectorFunction`; back-propagation fuses it into the passes that produce or consume
+  /// each gradient instead of sweeping the gradient once more.
+  @inline(__always)
+  func withVectorDerivative(
+    _ body: ((_ g: SIMD16<Float>, _ h: SIMD16<Float>) -> SIMD16<Float>) -> Void
+  ) {
+    switch self {
+    case .tanh: body { g, h in g * (1 - h * h) }
+    case .relu: body { g, h in g.replacing(with: 0, where: h .<= 0) }
+    case .leakyReLU:
+      body { g, h in g.replacing(with: g * Activation.leakySlope, where: h .<= 0) }
+    }
+  }
+
+  /// Multiplies the gradient `g` by the activation's derivative in place (`count` floats, a
+  /// multiple of 16), given the activation's output `h`.
   func multiplyDerivative(
     _ g: UnsafeMutablePointer<Float>, output h: UnsafePointer<Float>, count: Int
   ) {
-    var i = 0
-    switch self {
-    case .tanh:
+    withVectorDerivative { chain in
+      var i = 0
       while i < count {
-        let y = load(h + i)
-        store(load(g + i) * (1 - y * y), g + i)
-        i += 16
-      }
-    case .relu:
-      while i < count {
-        let v = load(g + i)
-        store(v.replacing(with: 0, where: load(h + i) .<= 0), g + i)
-        i += 16
-      }
-    case .leakyReLU:
-      while i < count {
-        let v = load(g + i)
-        store(v.replacing(with: v * Activation.leakySlope, where: load(h + i) .<= 0), g + i)
+        store(chain(load(g + i), load(h + i)), g + i)
         i += 16
       }
     }

@@ -147,16 +147,20 @@ final class Perceptron {
       for s in 0..<rows { biasGradient += dy[s] }
       gradients[layout.outputBias] = biasGradient
     }
-    for s in 0..<rows {
-      let g = dy[s]
-      var c = 0
-      while c < p {
-        store(g * load(wOut + c), da + s * p + c)
-        c += 16
+    // Through the output weights and the top activation in one pass.
+    activation.withVectorDerivative { chain in
+      for s in 0..<rows {
+        let g = dy[s]
+        let h = last + s * p
+        var c = 0
+        while c < p {
+          store(chain(g * load(wOut + c), load(h + c)), da + s * p + c)
+          c += 16
+        }
       }
     }
-    activation.multiplyDerivative(da, output: last, count: rows * p)
-    // Hidden-to-hidden layers, top down.
+    // Hidden-to-hidden layers, top down. The activation derivative of the lowest hidden
+    // layer is left pending: the input-layer passes below apply it as they read.
     var l = layers - 1
     while l >= 1 {
       let below = ws.hidden[l - 1]
@@ -165,38 +169,45 @@ final class Perceptron {
         columnSums(da, into: gradients + layout.bias(l), rows: rows, width: p)
       }
       multiply(da, transposed[l - 1], bias: nil, into: spare, rows: rows, width: p)
-      activation.multiplyDerivative(spare, output: below, count: rows * p)
+      if l > 1 { activation.multiplyDerivative(spare, output: below, count: rows * p) }
       swap(&da, &spare)
       l -= 1
     }
-    // Input layer.
+    // Input layer: `da` is the gradient with respect to the lowest hidden layer's output
+    // when the derivative is pending (two or more hidden layers), else its pre-activation.
+    let h0 = ws.hidden[0]
     let w0 = parameters + layout.inputWeights
-    if parameterGradients {
-      var c = 0
-      while c < p {
-        var gw = Vector()
-        var gb = Vector()
-        var row = da + c
-        for s in 0..<rows {
-          let v = load(row)
-          gw = gw.addingProduct(ws.input[s], v)
-          gb += v
-          row += p
-        }
-        store(gw, gradients + layout.inputWeights + c)
-        store(gb, gradients + layout.inputBias + c)
-        c += 16
+    activation.withVectorDerivative { chain in
+      @inline(__always) func preActivationGradient(_ index: Int) -> Vector {
+        layers > 1 ? chain(load(da + index), load(h0 + index)) : load(da + index)
       }
-    }
-    if inputGradient {
-      for s in 0..<rows {
-        var acc = Vector()
+      if parameterGradients {
         var c = 0
         while c < p {
-          acc = acc.addingProduct(load(da + s * p + c), load(w0 + c))
+          var gw = Vector()
+          var gb = Vector()
+          var index = c
+          for s in 0..<rows {
+            let v = preActivationGradient(index)
+            gw = gw.addingProduct(ws.input[s], v)
+            gb += v
+            index += p
+          }
+          store(gw, gradients + layout.inputWeights + c)
+          store(gb, gradients + layout.inputBias + c)
           c += 16
         }
-        ws.inputGradient[s] = acc.sum()
+      }
+      if inputGradient {
+        for s in 0..<rows {
+          var acc = Vector()
+          var c = 0
+          while c < p {
+            acc = acc.addingProduct(preActivationGradient(s * p + c), load(w0 + c))
+            c += 16
+          }
+          ws.inputGradient[s] = acc.sum()
+        }
       }
     }
   }
