@@ -1,6 +1,9 @@
 /// Preallocated buffers for batched passes of one net over up to `capacity` rows, so that no
 /// training step allocates. Owned by one trainer or evaluator and used on one thread.
 final class Workspace {
+  /// The most rows one pass may use. Checkpoints record it, so it keeps the rounding to a
+  /// multiple of 4 that recordings were made with; the buffers themselves are padded further,
+  /// to whole row blocks of the kernels.
   let capacity: Int
   let p: Int
   let hiddenLayers: Int
@@ -19,14 +22,15 @@ final class Workspace {
   let gradientB: UnsafeMutablePointer<Float>
 
   init(capacity rows: Int, architecture: Architecture) {
-    capacity = paddedRows(max(rows, 1))
+    capacity = roundUp(max(rows, 4), 4)
+    let allocatedRows = paddedRows(capacity)
     p = architecture.paddedWidth
     hiddenLayers = architecture.hiddenLayers
-    input = allocateFloats(capacity)
-    output = allocateFloats(capacity)
-    outputGradient = allocateFloats(capacity)
-    inputGradient = allocateFloats(capacity)
-    let size = capacity * architecture.paddedWidth
+    input = allocateFloats(allocatedRows)
+    output = allocateFloats(allocatedRows)
+    outputGradient = allocateFloats(allocatedRows)
+    inputGradient = allocateFloats(allocatedRows)
+    let size = allocatedRows * architecture.paddedWidth
     hidden = (0..<architecture.hiddenLayers).map { _ in allocateFloats(size) }
     gradientA = allocateFloats(size)
     gradientB = allocateFloats(size)

@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -12,9 +14,14 @@ enum Output {
   }
 
   /// Writes a diagnostic line (`ganscope: text`) to stderr, or holds it until the terminal
-  /// is restored while curses owns the screen (see `HeldDiagnostics`).
+  /// is restored while curses owns the screen (see `HeldDiagnostics`). Only the main thread
+  /// can own the screen, so a line from any other thread is written at once.
   static func error(_ text: String) {
-    HeldDiagnostics.shared.write(text)
+    if Thread.isMainThread {
+      MainActor.assumeIsolated { HeldDiagnostics.write(text) }
+    } else {
+      errorNow(text)
+    }
   }
 
   /// Writes a diagnostic line to stderr now.

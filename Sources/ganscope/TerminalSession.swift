@@ -10,8 +10,8 @@ enum TerminalSession {
   static func run<Result>(_ body: (Terminal, LiveSignals) throws -> Result) throws -> Result {
     let signals = LiveSignals()
     defer { signals.stop() }
-    HeldDiagnostics.shared.hold()
-    defer { HeldDiagnostics.shared.release() }
+    HeldDiagnostics.hold()
+    defer { HeldDiagnostics.release() }
     let terminal = try Terminal(noColor: !(environmentValue("NO_COLOR") ?? "").isEmpty)
     defer { terminal.restore() }
     return try body(terminal, signals)
