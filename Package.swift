@@ -36,10 +36,12 @@ let package = Package(
       name: "CNcurses",
       providers: [.apt(["libncurses-dev"])]
     ),
+    // Restores the terminal on a crash (a signal handler must be async-signal-safe C).
+    .target(name: "CCrashGuard"),
     .executableTarget(
       name: "ganscope",
       dependencies: [
-        "GANCore", "GANRuntime", "GANView", "CNcurses",
+        "GANCore", "GANRuntime", "GANView", "CNcurses", "CCrashGuard",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: cpuFlags

@@ -1,3 +1,4 @@
+import CCrashGuard
 import CNcurses
 import GANView
 
@@ -49,6 +50,7 @@ final class Terminal {
     setlocale(LC_ALL, "")
     let codeset = String(cString: nl_langinfo(nl_item(CODESET))).uppercased()
     symbols = codeset == "UTF-8" || codeset == "UTF8" ? .unicode : .ascii
+    crash_guard_save_terminal_modes()
     guard let screen = gs_newterm(), let window = gs_stdscr() else {
       let term = environmentValue("TERM") ?? "unset"
       throw TerminalError(description: "cannot use this terminal (TERM=\(term))")
@@ -64,6 +66,20 @@ final class Terminal {
     set_escdelay(25)
     Self.defineModifiedArrows()
     palette = Self.makePalette(noColor: noColor)
+    // From here a crash still leaves a usable terminal.
+    crash_guard_arm(Self.sequencesLeavingCurses())
+  }
+
+  /// The terminal's own sequences (terminfo) that end curses' use of the screen: attributes
+  /// off, cursor visible, keypad mode off, the primary screen back. For the crash guard,
+  /// which cannot ask curses from a signal handler.
+  private static func sequencesLeavingCurses() -> String {
+    var bytes = ""
+    for name in ["sgr0", "cnorm", "rmkx", "rmcup"] {
+      guard let value = tigetstr(name), Int(bitPattern: value) != -1 else { continue }
+      bytes += String(cString: value)
+    }
+    return bytes + "\r\n"
   }
 
   /// The curses key codes of the keys `FunctionKey` names.
@@ -140,6 +156,7 @@ final class Terminal {
   func restore() {
     guard active else { return }
     active = false
+    crash_guard_disarm()
     curs_set(1)
     endwin()
     delscreen(screen)

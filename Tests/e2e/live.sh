@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end tests of `ganscope live` in tmux: first frame, keys, help, resize, the
-# too-small message, and a clean exit (q, Ctrl-C, SIGTERM) that leaves the terminal sane,
-# in a UTF-8 and in the C locale.
+# too-small message, a clean exit (q, Ctrl-C, SIGTERM) that leaves the terminal sane, a crash
+# (SIGSEGV, SIGILL) that leaves it sane too, in a UTF-8 and in the C locale.
 #
 # Usage: Tests/e2e/live.sh /path/to/ganscope
 #
@@ -139,6 +139,20 @@ pid=$(pgrep -P "$shell" | head -1)
 [[ -n $pid ]] || fail "SIGTERM: find the process"
 kill -TERM "$pid"
 expect_clean_exit "SIGTERM"
+
+# --- A crash while curses owns the screen (a Swift trap is SIGILL, a bad access SIGSEGV):
+# the terminal is restored before the crash is reported, and the status says it crashed.
+for crash in SEGV ILL; do
+  start 120 40 C.UTF-8
+  shell=$(tm display -p -t e2e '#{pane_pid}')
+  pid=$(pgrep -P "$shell" | head -1)
+  [[ -n $pid ]] || fail "SIG$crash: find the process"
+  kill "-$crash" "$pid"
+  wait_for 'EXIT=[0-9]' 60 || fail "SIG$crash: the program ends"
+  screen | grep -Eq 'EXIT=(0|2)$' && fail "SIG$crash: a crash status"
+  expect_sane_terminal "SIG$crash"
+  ok "a crash (SIG$crash) still leaves the terminal sane"
+done
 
 # --- The C locale: still draws, in ASCII only.
 start 120 40 C

@@ -56,10 +56,17 @@ new_pane() {
 expect_clean_exit() {
   wait_for 'EXIT=[0-9]' 15 || fail "$1: the program exits"
   screen | grep -Eq 'EXIT=0' || fail "$1: exit status 0"
+  expect_sane_terminal "$1"
+  ok "$1 exits 0 and leaves the terminal sane"
+}
+
+# expect_sane_terminal HOW: after the program ended, the alternate screen is off, the cursor
+# visible and the tty back in canonical mode.
+expect_sane_terminal() {
   [[ $(tm display -p -t e2e '#{alternate_on}') == 0 ]] || fail "$1: alternate screen off"
+  [[ $(tm display -p -t e2e '#{cursor_flag}') == 1 ]] || fail "$1: cursor visible"
   tm send-keys -t e2e "stty -a | tr ' ;' '\n\n' | grep -x -e icanon -e -icanon; echo STTY=\$?" \
     Enter
   wait_for 'STTY=[0-9]' 10 || fail "$1: stty ran"
   screen | grep -qx 'icanon' || fail "$1: stty shows icanon"
-  ok "$1 exits 0 and leaves the terminal sane"
 }
