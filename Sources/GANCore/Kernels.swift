@@ -31,7 +31,7 @@ func paddedRows(_ n: Int) -> Int { roundUp(n, rowBlock) }
 /// Y[n×P] = X[n×P] · W[P×P] (+ bias). n is a multiple of 8, P a multiple of 16.
 /// Blocked 8 rows × 32 columns: 16 accumulators stay in registers, enough independent
 /// fused multiply-adds to hide their latency (4 rows × 32 reached 87% of the FMA peak at
-/// P = 32, 8 rows 97%), and each W row loaded serves eight samples.
+/// P = 32, 8 rows 96%), and each W row loaded serves eight samples.
 func multiply(
   _ x: UnsafePointer<Float>, _ w: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
   into y: UnsafeMutablePointer<Float>, rows n: Int, width p: Int
