@@ -25,12 +25,7 @@ struct ExportCommand: ParsableCommand {
   }
 
   func run() throws {
-    let reader: RecordingReader
-    do {
-      reader = try RecordingReader(path: file)
-    } catch {
-      throw RunFailure.badInput(error.description)
-    }
+    let reader = try RecordingReader.opening(commandLineFile: file)
     let rows: RowFormat
     switch format {
     case .csv: rows = .csv

@@ -306,12 +306,7 @@ enum RecordedStory {
   static func panels(from path: String, at iterations: [Int]?, count: Int) throws
     -> [FigurePanel]
   {
-    let reader: RecordingReader
-    do {
-      reader = try RecordingReader(path: path)
-    } catch {
-      throw RunFailure.badInput(error.description)
-    }
+    let reader = try RecordingReader.opening(commandLineFile: path)
     let last = reader.frameCount - 1
     func firstFrame(from start: Int, where matches: (Snapshot) -> Bool) -> Int? {
       guard start <= last else { return nil }

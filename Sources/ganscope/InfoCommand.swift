@@ -18,12 +18,7 @@ struct InfoCommand: ParsableCommand {
   @Flag(help: "Print one JSON object instead of text.") var json = false
 
   func run() throws {
-    let reader: RecordingReader
-    do {
-      reader = try RecordingReader(path: file)
-    } catch {
-      throw RunFailure.badInput(error.description)
-    }
+    let reader = try RecordingReader.opening(commandLineFile: file)
     let summary = RecordingSummary(reader)
     for line in json ? [summary.jsonObject] : summary.text { Output.line(line) }
   }

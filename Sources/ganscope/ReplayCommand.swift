@@ -37,12 +37,7 @@ struct ReplayCommand: ParsableCommand {
 
   func run() throws {
     // Everything that can be wrong with the input is reported before curses starts.
-    let reader: RecordingReader
-    do {
-      reader = try RecordingReader(path: file)
-    } catch {
-      throw RunFailure.badInput(error.description)
-    }
+    let reader = try RecordingReader.opening(commandLineFile: file)
     guard reader.frameCount > 0 else {
       throw RunFailure.badInput("\(file) holds no complete frame to replay")
     }

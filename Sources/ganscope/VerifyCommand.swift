@@ -12,10 +12,9 @@ struct VerifyCommand: ParsableCommand {
   @Argument(help: "The recording (written by --record).") var file: String
 
   func run() throws {
-    let reader: RecordingReader
+    let reader = try RecordingReader.opening(commandLineFile: file)
     let report: RecordingVerification
     do {
-      reader = try RecordingReader(path: file)
       report = try reader.verify()
     } catch {
       throw RunFailure.badInput(error.description)

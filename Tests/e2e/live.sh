@@ -33,23 +33,6 @@ wait_field() {
   return 1
 }
 
-# settled_iter: iter= once it has not changed for a full second (about 30 frames).
-settled_iter() {
-  local deadline=$((SECONDS + 20)) value last="" since=$SECONDS
-  while ((SECONDS < deadline)); do
-    value=$(field iter)
-    if [[ $value != "$last" ]]; then
-      last=$value
-      since=$SECONDS
-    elif ((SECONDS - since >= 2)); then
-      echo "$value"
-      return 0
-    fi
-    sleep 0.05
-  done
-  return 1
-}
-
 # start WIDTH HEIGHT LOCALE: a fresh pane running the live view, after its first frame.
 start() {
   new_pane "$1" "$2" "$3" "$BIN live --seed 1"
@@ -84,12 +67,12 @@ ok "] doubles lrD= ($lr -> $(field lrD))"
 
 tm send-keys -t e2e Space
 wait_for 'PAUSED' || fail "space shows PAUSED"
-before=$(settled_iter) || fail "iter= stops advancing when paused"
+before=$(settled iter) || fail "iter= stops advancing when paused"
 ok "space pauses at iter=$before"
 
 tm send-keys -t e2e '.'
 wait_field iter $((before + 1)) || fail ". advances one iteration from $before"
-after=$(settled_iter) || fail "iter= settles after ."
+after=$(settled iter) || fail "iter= settles after ."
 [[ $after == $((before + 1)) ]] || fail ". advances exactly one iteration ($before -> $after)"
 ok ". advances exactly one iteration ($before -> $after)"
 

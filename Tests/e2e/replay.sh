@@ -31,23 +31,6 @@ frame() { field frame | cut -d/ -f1; }
 # wait_frame EXPECTED [SECONDS]: polls until frame= shows EXPECTED/<n>.
 wait_frame() { wait_for "(^| )frame=$1/$FRAMES( |$)" "${2:-20}"; }
 
-# settled FIELD: its value once it has not changed for two seconds.
-settled() {
-  local deadline=$((SECONDS + 30)) value last="" since=$SECONDS
-  while ((SECONDS < deadline)); do
-    value=$(field "$1")
-    if [[ $value != "$last" ]]; then
-      last=$value
-      since=$SECONDS
-    elif ((SECONDS - since >= 2)); then
-      echo "$value"
-      return 0
-    fi
-    sleep 0.05
-  done
-  return 1
-}
-
 # start WIDTH HEIGHT LOCALE ARGS...: a fresh pane running `ganscope replay ARGS`, after
 # its first frame.
 start() {

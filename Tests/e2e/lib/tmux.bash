@@ -38,6 +38,23 @@ wait_gone() {
 # field NAME: the value of the status token NAME=value.
 field() { screen | grep -Eo -- "(^| )$1=[^ ]+" | head -1 | sed 's/.*=//'; }
 
+# settled FIELD: the token's value once it has not changed for two seconds (about 60 frames).
+settled() {
+  local deadline=$((SECONDS + 30)) value last="" since=$SECONDS
+  while ((SECONDS < deadline)); do
+    value=$(field "$1")
+    if [[ $value != "$last" ]]; then
+      last=$value
+      since=$SECONDS
+    elif ((SECONDS - since >= 2)); then
+      echo "$value"
+      return 0
+    fi
+    sleep 0.05
+  done
+  return 1
+}
+
 # new_pane WIDTH HEIGHT LOCALE COMMAND: a fresh private server and pane running COMMAND,
 # followed by `echo EXIT=$?`. A new server per run: reusing one right after kill-server
 # races its exit.
