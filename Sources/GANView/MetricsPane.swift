@@ -1,3 +1,4 @@
+import Foundation
 import GANCore
 
 /// The numbers of the game over time: a sparkline per metric (oldest left, newest right)
@@ -30,12 +31,20 @@ enum MetricsPane {
     for (index, metric) in shown.enumerated() {
       let label = metric.label(for: loss, ascii: !symbols.usesBraille)
       let style = style(metric.role)
-      let value = latest.map { NumberFormat.general(metric.value($0), significant: 4) } ?? "-"
-      let valueText = String(value.prefix(valueWidth))
+      let valueText =
+        latest.map { NumberFormat.fitting(metric.value($0), width: valueWidth) } ?? "-"
       let values = history.suffix(width).map(metric.value)
       if twoRows {
         let row = y + 1 + 2 * index
         grid.put(label, x: x, y: row, style: .text, limit: width - valueWidth - 1)
+        // A fixed logarithmic scale says its range, so a flat line at the bottom reads as
+        // "below 1e-08", not as "small compared with its own past".
+        if let range = rangeLabel(metric.scale, symbols: symbols) {
+          let start = x + label.count + 1
+          if start + range.count < x + width - valueText.count - 1 {
+            grid.put(range, x: start, y: row, style: .dim)
+          }
+        }
         grid.put(valueText, x: x + width - valueText.count, y: row, style: style)
         drawSparkline(
           values, scale: metric.scale, style: style, into: &grid, x: x, y: row + 1,
@@ -65,7 +74,7 @@ enum MetricsPane {
     var column = x + width - shown.count
     for value in shown {
       if value.isFinite {
-        let fraction = upper > lower ? (value - lower) / (upper - lower) : 0
+        let fraction = scale.fraction(value, lower: lower, upper: upper)
         let level = Int((min(max(fraction, 0), 1) * Double(levels.count - 1)).rounded())
         grid[column, y] = Cell(levels[level], style)
       } else {
@@ -83,8 +92,37 @@ enum MetricsPane {
     switch scale {
     case .fromZero: return (min(0, low), high)
     case .floor(let floor): return (floor, max(high, floor))
-    case .unit: return (0, 1)
+    case .fixed(let lower, let upper): return (lower, upper)
     case .automatic: return (low, high)
+    case .logarithmic(let lower, let upper): return (lower, upper)
     }
+  }
+
+  /// The fixed range of a logarithmic sparkline as a label ("1e-08…100"), nil for others.
+  static func rangeLabel(_ scale: Metric.Scale, symbols: SymbolSet) -> String? {
+    guard case .logarithmic(let lower, let upper) = scale else { return nil }
+    return "log " + decade(lower) + symbols.pick("…", "..") + decade(upper)
+  }
+
+  /// A range end in few characters: "0.01", "100", "1e-8".
+  static func decade(_ v: Double) -> String {
+    let e = Int(log10(v).rounded())
+    guard abs(v - pow(10, Double(e))) <= v * 1e-9, abs(e) > 3 else {
+      return NumberFormat.general(v, significant: 3)
+    }
+    return "1e\(e)"
+  }
+}
+
+extension Metric.Scale {
+  /// Where `value` lies between `lower` and `upper` (0 bottom, 1 top; clamped by the caller):
+  /// linear, or in decades for a logarithmic scale, where 0 and below sit at the bottom.
+  func fraction(_ value: Double, lower: Double, upper: Double) -> Double {
+    guard upper > lower else { return 0 }
+    if case .logarithmic = self {
+      guard value > 0, lower > 0 else { return 0 }
+      return (log10(value) - log10(lower)) / (log10(upper) - log10(lower))
+    }
+    return (value - lower) / (upper - lower)
   }
 }

@@ -60,6 +60,18 @@ public enum NumberFormat {
     return trimmed(fixed(v, decimals: max(digits - 1 - e, 0)))
   }
 
+  /// `general` with as many significant digits (at most `significant`) as fit in `width`
+  /// characters: never a number cut short (−9.9e-07, not −9.883e-0).
+  public static func fitting(_ v: Double, width: Int, significant: Int = 4) -> String {
+    var digits = max(significant, 1)
+    var text = general(v, significant: digits)
+    while text.count > width, digits > 1 {
+      digits -= 1
+      text = general(v, significant: digits)
+    }
+    return text
+  }
+
   /// A whole number ("2400").
   public static func integer(_ v: Double) -> String {
     if let text = nonFinite(v) { return text }

@@ -27,10 +27,14 @@ public struct Metric: Sendable {
     case fromZero
     /// From a fixed floor to the highest value.
     case floor(Double)
-    /// Fixed 0…1 (probabilities).
-    case unit
+    /// A fixed range: a probability's 0…1, the JSD's 0…log 2 (so a line at the top means
+    /// "as far apart as distributions get", not "larger than a while ago").
+    case fixed(lower: Double, upper: Double)
     /// From the lowest to the highest value.
     case automatic
+    /// Fixed decades from `lower` to `upper` (both > 0): a vanishing gradient or a tiny
+    /// divergence stays visible as a low line instead of filling the pane.
+    case logarithmic(lower: Double, upper: Double)
   }
 
   /// Short identifier (also the JSON key of `info --json`'s final metrics).
@@ -78,12 +82,15 @@ extension Metric {
   /// −log 4: the floor of C(G), reached exactly when p_g = p_data (Theorem 1).
   public static let floorOfVirtualCriterion = -2 * 0.693_147_180_559_945_3
 
+  /// log 2: the largest JSD, reached when p_g and p_data do not overlap.
+  public static let log2InNats = 0.693_147_180_559_945_3
+
   /// Every metric, in the order the metrics pane shows them and exports list them.
   public static let table: [Metric] = [
     Metric(
       key: "jsd", label: "JSD", asciiLabel: "JSD", column: "jsd",
       summary: "Jensen-Shannon divergence JSD(p_data||p_g) in nats (at most log 2)",
-      role: .divergence, scale: .fromZero, isPrimary: true,
+      role: .divergence, scale: .fixed(lower: 0, upper: log2InNats), isPrimary: true,
       source: .stored(\.jensenShannon, recordIndex: 0)),
     Metric(
       key: "c_g", label: "C(G) ≥ −1.386", asciiLabel: "C(G) >= -1.386", column: "c_g",
@@ -119,12 +126,12 @@ extension Metric {
     Metric(
       key: "d_real", label: "D(real)", asciiLabel: "D(real)", column: "d_real",
       summary: "mean of D's readout on data (a probability, or least squares' score)",
-      role: .discriminator, scale: .unit, isPrimary: true,
+      role: .discriminator, scale: .fixed(lower: 0, upper: 1), isPrimary: true,
       source: .stored(\.meanDReal, recordIndex: 5)),
     Metric(
       key: "d_fake", label: "D(fake)", asciiLabel: "D(fake)", column: "d_fake",
       summary: "mean of D's readout on G's samples",
-      role: .generator, scale: .unit, isPrimary: true,
+      role: .generator, scale: .fixed(lower: 0, upper: 1), isPrimary: true,
       source: .stored(\.meanDFake, recordIndex: 6)),
     Metric(
       key: objectiveKey, label: "V(G,D)", asciiLabel: "V(G,D)", column: "v",
@@ -134,12 +141,12 @@ extension Metric {
     Metric(
       key: "grad_d", label: "‖∇D‖", asciiLabel: "|grad D|", column: "grad_d",
       summary: "Euclidean norm of D's last parameter gradient",
-      role: .discriminator, scale: .fromZero, isPrimary: false,
+      role: .discriminator, scale: .logarithmic(lower: 1e-8, upper: 100), isPrimary: false,
       source: .stored(\.discriminatorGradientNorm, recordIndex: 9)),
     Metric(
       key: "grad_g", label: "‖∇G‖", asciiLabel: "|grad G|", column: "grad_g",
       summary: "Euclidean norm of G's last parameter gradient",
-      role: .generator, scale: .fromZero, isPrimary: false,
+      role: .generator, scale: .logarithmic(lower: 1e-8, upper: 100), isPrimary: false,
       source: .stored(\.generatorGradientNorm, recordIndex: 10)),
     Metric(
       key: "g_mean", label: "mean G(z)", asciiLabel: "mean G(z)", column: "g_mean",
