@@ -1,10 +1,11 @@
-/// Everything a key can do in the replay. Where one row binds a pair of keys (← →, < >,
-/// 0–9), the key pressed decides the direction or the target.
-public enum ReplayAction: Sendable, Equatable, Hashable, CaseIterable {
+/// What the replay's own keys do (the shared rows are `SharedAction`s). Where one row binds
+/// a pair of keys (Left Right, < >, 0-9), the key pressed decides the direction or the
+/// target.
+public enum ReplayAction: Sendable, Hashable, CaseIterable {
   case togglePlay
-  /// One frame back (←) or on (→).
+  /// One frame back (Left) or on (Right).
   case stepFrame
-  /// A tenth of the recording back (PgUp, Shift+←) or on (PgDn, Shift+→).
+  /// A tenth of the recording back (PgUp, Shift+Left) or on (PgDn, Shift+Right).
   case stepTenth
   /// The first (Home) or the last (End) frame.
   case jumpToEnd
@@ -13,79 +14,25 @@ public enum ReplayAction: Sendable, Equatable, Hashable, CaseIterable {
   /// Replay speed ÷ 2 (<) or × 2 (>).
   case changeSpeed
   case branch
-  case toggleOptimalOverlay
-  case toggleHistogram
-  case toggleArrows
-  case toggleHelp
-  case closeHelp
-  case quit
 }
 
-/// One row of the replay's key table: the keys, how the help and the footer name them, and
-/// the action. Texts are plain ASCII so they read the same in every locale.
-public struct ReplayKeyBinding: Sendable, Equatable {
-  public var keys: [KeyPress]
-  public var label: String
-  public var summary: String
-  /// A word for the footer, or nil to leave the row out of it.
-  public var hint: String?
-  public var action: ReplayAction
+/// The replay's key table (`ReplayKeyHandler` applies it).
+public enum ReplayKeys {
+  public static let table = KeyTable(
+    title: "ganscope replay keys",
+    bindings: moving + KeyBinding.figureToggles(inFooter: false) + KeyBinding.helpAndQuit)
 
-  public init(
-    _ keys: [KeyPress], _ label: String, _ summary: String, hint: String? = nil,
-    _ action: ReplayAction
-  ) {
-    self.keys = keys
-    self.label = label
-    self.summary = summary
-    self.hint = hint
-    self.action = action
-  }
-}
-
-/// The one table that dispatches the replay's keys and fills its help and footer, as
-/// `KeyTable` does for the live view.
-public enum ReplayKeyTable {
-  private static func characters(_ text: String) -> [KeyPress] { text.map { .character($0) } }
-
-  public static let bindings: [ReplayKeyBinding] = [
-    ReplayKeyBinding(characters(" "), "space", "play / pause", hint: "play", .togglePlay),
-    ReplayKeyBinding(
-      [.function(.left), .function(.right)], "Left Right", "one frame back / on (pauses)",
-      hint: "frame", .stepFrame),
-    ReplayKeyBinding(
-      [.function(.pageUp), .function(.pageDown), .function(.shiftLeft), .function(.shiftRight)],
-      "PgUp PgDn", "10% back / on (also Shift+Left/Right)", hint: "10%", .stepTenth),
-    ReplayKeyBinding(
-      [.function(.home), .function(.end)], "Home End", "first / last frame", hint: "ends",
-      .jumpToEnd),
-    ReplayKeyBinding(characters("0123456789"), "0-9", "jump to 0%, 10%, ... 90%", .jumpToDecile),
-    ReplayKeyBinding(
-      characters("<>"), "< >", "speed / 2, x 2 (1/4x ... 64x)", hint: "speed", .changeSpeed),
-    ReplayKeyBinding(
-      characters("b"), "b", "branch: train live from this frame", hint: "branch", .branch),
-    ReplayKeyBinding(characters("o"), "o", "D*(x) overlay on / off", .toggleOptimalOverlay),
-    ReplayKeyBinding(characters("h"), "h", "p_g as histogram / curve", .toggleHistogram),
-    ReplayKeyBinding(characters("a"), "a", "grad D arrows on / off", .toggleArrows),
-    ReplayKeyBinding(characters("?"), "?", "this help", hint: "help", .toggleHelp),
-    ReplayKeyBinding([.character(KeyTable.escape)], "Esc", "close this help", .closeHelp),
-    ReplayKeyBinding(characters("q"), "q", "quit", hint: "quit", .quit),
+  /// Moving through the recording, and leaving it for a live run.
+  private static let moving: [KeyBinding<ReplayAction>] = [
+    KeyBinding([" "], "space", "play / pause", hint: "play", .togglePlay),
+    KeyBinding(
+      [.left, .right], "Left Right", "one frame back / on (pauses)", hint: "frame", .stepFrame),
+    KeyBinding(
+      [.pageUp, .pageDown, .shiftLeft, .shiftRight], "PgUp PgDn",
+      "10% back / on (also Shift+Left/Right)", hint: "10%", .stepTenth),
+    KeyBinding([.home, .end], "Home End", "first / last frame", hint: "ends", .jumpToEnd),
+    KeyBinding("0123456789".map(Key.character), "0-9", "jump to 0%, 10%, ... 90%", .jumpToDecile),
+    KeyBinding(["<", ">"], "< >", "speed / 2, x 2 (1/4x ... 64x)", hint: "speed", .changeSpeed),
+    KeyBinding(["b"], "b", "branch: train live from this frame", hint: "branch", .branch),
   ]
-
-  private static let byKey: [KeyPress: ReplayKeyBinding] = {
-    var table: [KeyPress: ReplayKeyBinding] = [:]
-    for binding in bindings {
-      for key in binding.keys { table[key] = binding }
-    }
-    return table
-  }()
-
-  public static func binding(for key: KeyPress) -> ReplayKeyBinding? { byKey[key] }
-
-  /// The footer: the hinted rows in table order while they fit, help and quit always.
-  public static func footer(width: Int, symbols: SymbolSet) -> String {
-    Footer.line(
-      bindings.compactMap { binding in binding.hint.map { (binding.label, $0) } },
-      essential: 2, width: width, symbols: symbols)
-  }
 }
