@@ -62,7 +62,8 @@ public enum Screen {
       x: separator, y: top, width: 1, height: bodyHeight, with: symbols.vertical,
       style: .dim)
     MetricsPane.draw(
-      history: state.history, into: &grid, x: separator + 2, y: top, width: metricsWidth - 2,
+      history: state.history, loss: snapshot?.hyperparameters.loss, into: &grid,
+      x: separator + 2, y: top, width: metricsWidth - 2,
       height: bodyHeight, symbols: symbols)
 
     if let snapshot {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import GANCore
 import GANRuntime
+import GANView
 
 #if canImport(Glibc)
   import Glibc

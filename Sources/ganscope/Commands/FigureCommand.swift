@@ -24,9 +24,10 @@ struct FigureCommand: ParsableCommand {
       its mean distance to D* = p_data/(p_data + p_g) is below \
       \(NumberFormat.general(FigureStory.closeEnough)) or it has taken \
       \(FigureStory.mostInnerSteps) steps (D* is drawn in light blue); (c) one G step \
-      after that; (d) training continued to iteration \(FigureStory.convergedIteration) \
-      (or \(FigureStory.convergedAfter) iterations after (a), if later). --panels 1 draws \
-      (d) alone.
+      after that; (d) the plain run (without (b)'s extra D steps) at iteration \
+      \(FigureStory.convergedIteration) (or \(FigureStory.convergedAfter) iterations after \
+      (a), if later). --panels 1 draws (d) alone, at iteration \
+      \(FigureStory.convergedIteration).
 
       With --at I1,I2,I3,I4 the panels are the run's state after exactly those \
       iterations instead (one value with --panels 1).
@@ -113,7 +114,7 @@ struct FigureCommand: ParsableCommand {
   func run() throws {
     let figurePanels: [FigurePanel]
     if let from {
-      figurePanels = try RecordedStory.panels(
+      figurePanels = try RecordedPanels.panels(
         from: from, at: try at.map { try Self.iterations($0, count: panels) }, count: panels)
     } else {
       figurePanels = try freshPanels()
@@ -135,151 +136,26 @@ struct FigureCommand: ParsableCommand {
     let figurePanels: [FigurePanel]
     if let at {
       figurePanels = FigureStory.panels(at: try Self.iterations(at, count: panels), config: config)
+    } else if panels == 1 {
+      // The story's last moment alone, labelled (d) as in the four-panel figure.
+      let end = FigureStory.convergedIteration
+      figurePanels = FigureStory.panels(at: [end], config: config, firstLabel: 3)
     } else {
-      let story = FigureStory.panels(config: config)
-      figurePanels = panels == 1 ? [relabelled(story[story.count - 1])] : story
+      let story = FigureStory.story(config: config)
+      let gap = NumberFormat.general(story.supremumGap, significant: 2)
+      if story.innerCapped {
+        Output.error(
+          "note: panel (b) stopped at the cap of \(FigureStory.mostInnerSteps) D steps before D "
+            + "came within \(NumberFormat.general(FigureStory.closeEnough)) of D* (mean gap "
+            + "\(NumberFormat.general(story.meanGap, significant: 2)), sup gap \(gap))")
+      } else {
+        Output.line(
+          "panel (b): \(story.innerSteps) D steps; sup |D - D*| = \(gap) where p_data or p_g "
+            + "has mass (mean \(NumberFormat.general(story.meanGap, significant: 2)))")
+      }
+      figurePanels = story.panels
     }
     return figurePanels
-  }
-
-  /// A lone panel is panel (a) of its own figure.
-  private func relabelled(_ panel: FigurePanel) -> FigurePanel {
-    var panel = panel
-    panel.label = "(a)"
-    return panel
-  }
-}
-
-/// The moments of a fresh run that the figure draws, taken headless from one trainer and one
-/// evaluator (snapshots never change training, so the run is the same as `ganscope train`'s
-/// up to the first moment).
-enum FigureStory {
-  /// The JSD (nats) below which p_g counts as near p_data for panel (a), and how often it is
-  /// checked.
-  static let nearThreshold = 0.45
-  static let checkEvery = 5
-  /// Give up waiting for (a) after this many iterations and draw the state there.
-  static let patience = 20_000
-  /// D's inner loop for (b) runs at most this many D steps.
-  static let mostInnerSteps = 1000
-  /// ... or until D is this close to D* (mean |D − D*| where p_data + p_g has mass).
-  static let closeEnough = 0.05
-  /// Panel (d): this iteration, or this many iterations after (a) if that is later.
-  static let convergedIteration = 5000
-  static let convergedAfter = 2000
-
-  static func label(_ index: Int) -> String {
-    "(" + String(UnicodeScalar(UInt8(ascii: "a") + UInt8(index % 26))) + ")"
-  }
-
-  /// The paper's four moments (the rule is in the command's help). They are one run in
-  /// order: (b) continues from (a), (c) from (b) and (d) from (c).
-  static func panels(config: TrainingConfig) -> [FigurePanel] {
-    let trainer = Trainer(config: config)
-    let evaluator = Evaluator(architecture: config.architecture, prior: config.prior)
-
-    // (a) p_g near p_data, D a partly accurate classifier. The threshold is far from the
-    // converged JSD on purpose: by ~0.1 nats p_g matches p_data to the eye and D is ½ up to
-    // noise, and panels (a)-(c) would look like (d).
-    var near = evaluator.snapshot(of: trainer)
-    while near.metrics.jensenShannon >= nearThreshold, trainer.iteration < patience {
-      var progressed = true
-      for _ in 0..<checkEvery where progressed { progressed = trainer.runIteration() }
-      near = evaluator.snapshot(of: trainer)
-      if !progressed { break }
-    }
-    near = freshSnapshot(evaluator, trainer)
-    let isNear = near.metrics.jensenShannon < nearThreshold
-
-    // (b) D's inner loop run long enough to approach D* (the paper's "D is trained to
-    // discriminate samples from data, converging to D*"): a handful of steps moves D too
-    // little to see.
-    let k = config.hyperparameters.discriminatorSteps
-    var inner = near
-    var innerSteps = 0
-    innerLoop: while innerSteps < mostInnerSteps, optimalityGap(inner) > closeEnough {
-      for _ in 0..<k {
-        guard trainer.discriminatorStep() else { break innerLoop }
-        innerSteps += 1
-      }
-      inner = evaluator.snapshot(of: trainer)
-    }
-    inner = evaluator.snapshot(of: trainer)
-
-    // (c) one G step against that D.
-    trainer.generatorStep()
-    let moved = evaluator.snapshot(of: trainer)
-
-    // (d) training continued.
-    let end = max(convergedIteration, near.iteration + convergedAfter)
-    while trainer.iteration < end, trainer.runIteration() {}
-    let converged = freshSnapshot(evaluator, trainer)
-    let flat = halfGap(converged) < 0.05
-    let matched = converged.metrics.jensenShannon < 0.05
-
-    return [
-      FigurePanel(
-        snapshot: near, label: label(0),
-        note: isNear ? "p_g near p_data, D partly accurate" : "p_g not yet near p_data"),
-      FigurePanel(
-        snapshot: inner, label: label(1),
-        note: innerSteps > 0
-          ? "+\(innerSteps) D steps: D → D*"
-          : (optimalityGap(inner) <= closeEnough ? "D already ≈ D*" : "no D steps"),
-        showsOptimalDiscriminator: true),
-      FigurePanel(snapshot: moved, label: label(2), note: "+1 G step: G(z) follows ∇D"),
-      FigurePanel(
-        snapshot: converged, label: label(3),
-        note: flat
-          ? (matched ? "p_g ≈ p_data, D ≈ ½" : "D ≈ ½ but p_g ≠ p_data") : "not converged"),
-    ]
-  }
-
-  /// A snapshot on a grid chosen for this moment alone (the evaluator's grid otherwise
-  /// remembers where G has been, as the live view wants).
-  static func freshSnapshot(_ evaluator: Evaluator, _ trainer: Trainer) -> Snapshot {
-    evaluator.restoreGrid(ViewGridTracker(bins: evaluator.gridState.bins))
-    return evaluator.snapshot(of: trainer)
-  }
-
-  /// The run's state after each of `iterations` (ascending).
-  static func panels(at iterations: [Int], config: TrainingConfig) -> [FigurePanel] {
-    let trainer = Trainer(config: config)
-    let evaluator = Evaluator(architecture: config.architecture, prior: config.prior)
-    return iterations.enumerated().map { index, target in
-      while trainer.iteration < target, trainer.runIteration() {}
-      return FigurePanel(snapshot: freshSnapshot(evaluator, trainer), label: label(index))
-    }
-  }
-
-  /// The mean |D − D*| where the data or the model has mass (weighted by p_data + p_g).
-  static func optimalityGap(_ s: Snapshot) -> Double {
-    let data = s.dataDensity.isEmpty ? s.dataHistogram : s.dataDensity
-    var sum = 0.0
-    var weight = 0.0
-    for i in 0..<min(data.count, s.modelHistogram.count, s.discriminator.count) {
-      let w = Double(data[i]) + Double(s.modelHistogram[i])
-      let d = Double(s.discriminator[i]) - Double(s.optimalDiscriminator[i])
-      guard w.isFinite, d.isFinite else { continue }
-      sum += w * abs(d)
-      weight += w
-    }
-    return weight > 0 ? sum / weight : .infinity
-  }
-
-  /// The mean |D − ½| under p_data.
-  static func halfGap(_ s: Snapshot) -> Double {
-    let data = s.dataDensity.isEmpty ? s.dataHistogram : s.dataDensity
-    var sum = 0.0
-    var weight = 0.0
-    for i in 0..<min(data.count, s.discriminator.count) {
-      let w = Double(data[i])
-      let d = Double(s.discriminator[i]) - 0.5
-      guard w.isFinite, d.isFinite else { continue }
-      sum += w * abs(d)
-      weight += w
-    }
-    return weight > 0 ? sum / weight : .infinity
   }
 }
 
@@ -297,35 +173,19 @@ func writeText(_ text: String, to path: String) throws {
   }
 }
 
-/// The moments of a recorded run: at the iterations asked for (the first frame at or after
-/// each), or the paper's story as far as the frames allow — (a) the first frame whose JSD is
-/// below `FigureStory.nearThreshold`, (b) the next frame published right after a D step
-/// (else the next frame), (c) the next after a G step (else the next frame), (d) the last
-/// frame. One panel: the last frame.
-enum RecordedStory {
+/// A recording's frames as figure panels (`RecordedStory` picks them).
+enum RecordedPanels {
   static func panels(from path: String, at iterations: [Int]?, count: Int) throws
     -> [FigurePanel]
   {
     let reader = try RecordingReader.opening(commandLineFile: path)
-    let last = reader.frameCount - 1
-    func firstFrame(from start: Int, where matches: (Snapshot) -> Bool) -> Int? {
-      guard start <= last else { return nil }
-      return (start...last).first { matches(reader.frame(at: $0)) }
-    }
-    var indices: [Int]
-    if let iterations {
-      indices = iterations.map { target in firstFrame(from: 0) { $0.iteration >= target } ?? last }
-    } else if count == 1 {
-      indices = [last]
-    } else {
-      let a = firstFrame(from: 0) { $0.metrics.jensenShannon < FigureStory.nearThreshold } ?? 0
-      let b = firstFrame(from: a + 1) { $0.lastStep == .discriminator } ?? min(a + 1, last)
-      let c = firstFrame(from: b + 1) { $0.lastStep == .generator } ?? min(b + 1, last)
-      indices = [a, b, c, last]
-    }
+    let indices = RecordedStory.frameIndices(
+      frameCount: reader.frameCount, frame: reader.frame(at:), at: iterations, count: count)
+    // A lone panel is the story's last moment, (d), unless iterations were asked for.
+    let firstLabel = count == 1 && iterations == nil ? 3 : 0
     return indices.enumerated().map { index, frame in
       FigurePanel(
-        snapshot: reader.frame(at: frame), label: FigureStory.label(index),
+        snapshot: reader.frame(at: frame), label: FigureStory.label(firstLabel + index),
         note: "frame \(frame + 1) of \(reader.frameCount)",
         showsOptimalDiscriminator: iterations == nil && count == 4 && index == 1)
     }

@@ -83,7 +83,7 @@ struct RecordingSummary {
     lines.append("final        iteration \(last.iteration)" + divergence)
     let values = RowPrinter.values(last)
     for (name, value) in zip(RowPrinter.columns, values).dropFirst() {
-      lines.append("  \(pad(name, 8)) \(plain(value))")
+      lines.append("  \(pad(name, 10)) \(plain(value))")
     }
     lines.append("file         " + state)
     return lines

@@ -58,74 +58,18 @@ struct TrainCommand: ParsableCommand {
   }
 }
 
-/// Output formats of metric rows.
-enum RowFormat: String, ExpressibleByArgument, CaseIterable {
-  case table, csv, jsonl
+extension RowFormat: ExpressibleByArgument {}
+
+extension RowPrinter {
+  /// Rows to standard output.
+  init(format: RowFormat) { self.init(format: format) { Output.line($0) } }
 }
 
-/// Prints metric rows with the columns every tabular output of ganscope shares.
-struct RowPrinter {
-  static let columns = [
-    "iteration", "loss_d", "loss_g", "jsd", "kl", "w1", "v", "d_real", "d_fake", "g_mean",
-    "g_std",
-  ]
-  var format: RowFormat
-  /// Where lines go: stdout, or a file (`ganscope export --out`).
-  var write: (String) -> Void = { Output.line($0) }
+/// A value with `digits` decimals for a table column.
+func fixed(_ x: Double, _ digits: Int) -> String { RowPrinter.fixed(x, digits) }
 
-  static func values(_ s: Snapshot) -> [Double] {
-    let m = s.metrics
-    return [
-      Double(s.iteration), m.discriminatorLoss, m.generatorLoss, m.jensenShannon, m.klDataModel,
-      m.wasserstein, m.value, m.meanDReal, m.meanDFake, m.generatorMean,
-      m.generatorStandardDeviation,
-    ]
-  }
-
-  func header() {
-    switch format {
-    case .table:
-      write(Self.columns.map { pad($0, $0 == "iteration" ? 9 : 8) }.joined(separator: " "))
-    case .csv: write(Self.columns.joined(separator: ","))
-    case .jsonl: break
-    }
-  }
-
-  func row(_ s: Snapshot) {
-    let values = Self.values(s)
-    switch format {
-    case .table:
-      let cells = values.enumerated().map { i, v in
-        i == 0 ? pad("\(s.iteration)", 9) : pad(fixed(v, 4), 8)
-      }
-      write(cells.joined(separator: " "))
-    case .csv:
-      write(
-        values.enumerated().map { i, v in i == 0 ? "\(s.iteration)" : plain(v) }.joined(
-          separator: ","))
-    case .jsonl:
-      let fields = zip(Self.columns, values).enumerated().map { i, pair in
-        "\"\(pair.0)\":" + (i == 0 ? "\(s.iteration)" : jsonNumber(pair.1))
-      }
-      write("{" + fields.joined(separator: ",") + "}")
-    }
-  }
-
-  private func pad(_ s: String, _ width: Int) -> String {
-    s.count >= width ? s : String(repeating: " ", count: width - s.count) + s
-  }
-}
-
-/// A value with `digits` decimals for a table column (scientific beyond ±10⁶).
-func fixed(_ x: Double, _ digits: Int) -> String {
-  abs(x) >= 1e6 && x.isFinite
-    ? NumberFormat.general(x, significant: 3) : NumberFormat.fixed(x, decimals: digits)
-}
-
-/// Full precision for CSV (pandas reads nan and inf).
-func plain(_ x: Double) -> String {
-  x.isNaN ? "nan" : (x.isInfinite ? (x > 0 ? "inf" : "-inf") : "\(x)")
-}
+/// Full precision for CSV.
+func plain(_ x: Double) -> String { RowPrinter.plain(x) }
 
 /// JSON has no NaN or infinity: they become null.
-func jsonNumber(_ x: Double) -> String { x.isFinite ? "\(x)" : "null" }
+func jsonNumber(_ x: Double) -> String { RowPrinter.jsonNumber(x) }
