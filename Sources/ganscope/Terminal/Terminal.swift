@@ -6,17 +6,6 @@ import GANView
   import Glibc
 #endif
 
-/// A key press as the live loop sees it.
-enum TerminalKey: Equatable {
-  case character(Character)
-  /// A cursor or paging key (the replay binds them; the live view ignores them).
-  case function(FunctionKey)
-  /// The terminal changed size: the next frame must be painted in full.
-  case resize
-  /// A function key no view uses.
-  case other(UInt32)
-}
-
 /// The terminal could not be put into curses mode.
 struct TerminalError: Error, CustomStringConvertible {
   var description: String
@@ -82,8 +71,8 @@ final class Terminal {
     return bytes + "\r\n"
   }
 
-  /// The curses key codes of the keys `FunctionKey` names.
-  private static let functionKeys: [Int32: FunctionKey] = [
+  /// The curses codes of the keys that `Key` names; the views bind no other function key.
+  private static let namedKeys: [Int32: Key] = [
     KEY_LEFT: .left, KEY_RIGHT: .right, KEY_SLEFT: .shiftLeft, KEY_SRIGHT: .shiftRight,
     KEY_PPAGE: .pageUp, KEY_NPAGE: .pageDown, KEY_HOME: .home, KEY_END: .end,
   ]
@@ -108,23 +97,25 @@ final class Terminal {
     (Int(getmaxx(window)), Int(getmaxy(window)))
   }
 
-  /// Waits up to `timeoutMilliseconds` (0: just polls) for a key; nil when none came.
-  func readKey(timeoutMilliseconds: Int32) -> TerminalKey? {
+  /// Waits up to `timeoutMilliseconds` (0: just polls) for a key. Nil when none came in
+  /// time, and also when the wait ended for something that is not a key of `Key`: a resize
+  /// (handled here: the next `paint` redraws every cell, so the caller just paints) or a
+  /// function key no view binds.
+  func readKey(timeoutMilliseconds: Int32) -> Key? {
     wtimeout(window, timeoutMilliseconds)
     var code: wint_t = 0
     let result = wget_wch(window, &code)
     if result == ERR { return nil }
     if result == gs_key_code_yes() {
-      if Int32(code) == KEY_RESIZE { return .resize }
-      return Self.functionKeys[Int32(code)].map { .function($0) } ?? .other(UInt32(code))
+      if Int32(code) == KEY_RESIZE { invalidate() }
+      return Self.namedKeys[Int32(code)]
     }
-    guard let scalar = Unicode.Scalar(UInt32(code)) else { return .other(UInt32(code)) }
-    return .character(Character(scalar))
+    return Unicode.Scalar(UInt32(code)).map { .character(Character($0)) }
   }
 
   /// Forgets what is on the screen, so the next `paint` redraws every cell (after a resize
   /// the terminal may have reflowed or cleared anything).
-  func invalidate() {
+  private func invalidate() {
     previous = nil
     clearok(window, true)
   }
@@ -197,4 +188,9 @@ final class Terminal {
     if look.reverse { attributes |= gs_attr_reverse() }
     return attributes
   }
+}
+
+/// One environment variable, or nil when unset.
+func environmentValue(_ name: String) -> String? {
+  getenv(name).map { String(cString: $0) }
 }

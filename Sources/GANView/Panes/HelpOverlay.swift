@@ -15,18 +15,15 @@ enum HelpOverlay {
     var entries: [(label: String, summary: String)]
     var legendTitle = ""
     var legend: [LegendItem] = []
-    var closing = "? or Esc closes this help"
-  }
+    var closing = SharedKeys.helpClosing
 
-  static let title = "ganscope keys"
-  static let closing = "? or Esc closes this help"
-
-  /// The live view's help, from `KeyTable`.
-  static let live = Content(
-    title: title, entries: KeyTable.bindings.map { ($0.label, $0.summary) }, closing: closing)
-
-  static func draw(into grid: inout CellGrid, symbols: SymbolSet) {
-    draw(live, into: &grid, symbols: symbols)
+    /// Every row of a view's key table, under the table's title.
+    init<Own>(keys: KeyTable<Own>, legendTitle: String = "", legend: [LegendItem] = []) {
+      title = keys.title
+      entries = keys.bindings.map { ($0.label, $0.summary) }
+      self.legendTitle = legendTitle
+      self.legend = legend
+    }
   }
 
   static func draw(_ content: Content, into grid: inout CellGrid, symbols: SymbolSet) {

@@ -58,7 +58,7 @@ struct ReplayCommand: ParsableCommand {
     let outcome: Result<Branch?, RunFailure>
     do {
       outcome = try MainActor.assumeIsolated {
-        try TerminalSession.run { terminal, signals in
+        try FullScreen.run { terminal, signals in
           Self.session(
             recording: recording, branch: branch, playing: startPlaying, fps: frameRate,
             record: recordPath, terminal: terminal, signals: signals)
@@ -79,7 +79,7 @@ struct ReplayCommand: ParsableCommand {
   @MainActor
   private static func session(
     recording: RecordingFrames, branch: Branch?, playing: Bool, fps: Int, record: String?,
-    terminal: Terminal, signals: LiveSignals
+    terminal: Terminal, signals: QuitSignals
   ) -> Result<Branch?, RunFailure> {
     var branch = branch
     var view = ViewState()
@@ -111,7 +111,7 @@ struct ReplayCommand: ParsableCommand {
         + (branch.recorder.map { "; recording to \($0.path)" } ?? ""))
     let recording = RecordingControl(runtime: branch.runtime, initial: branch.recorder)
     let live = LiveLoop(
-      hooks: LiveSession.hooks(runtime: branch.runtime, fps: fps, recording: recording),
+      hooks: LiveHooks(runtime: branch.runtime, fps: fps, recording: recording),
       framesPerSecond: fps, state: view)
     _ = live.run(on: terminal, signals: signals)
     branch.runtime.stop()

@@ -59,13 +59,6 @@ public struct CellGrid: Sendable, Equatable {
     }
   }
 
-  /// Sets the role of a run of cells without changing their characters.
-  public mutating func restyle(x: Int, y: Int, width: Int, style: Style) {
-    for column in x..<(x + max(width, 0)) where contains(x: column, y: y) {
-      cells[y * self.width + column].style = style
-    }
-  }
-
   /// The characters of row `y`.
   public func row(_ y: Int) -> String {
     guard y >= 0, y < height else { return "" }

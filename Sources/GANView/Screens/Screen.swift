@@ -18,7 +18,8 @@ public enum Screen {
   ) -> CellGrid {
     let chrome = Chrome(
       tokens: StatusBar.tokens(snapshot: snapshot, status: status, symbols: symbols),
-      footer: { KeyTable.footer(width: $0, symbols: symbols) }, help: HelpOverlay.live)
+      footer: { LiveKeys.table.footer(width: $0, symbols: symbols) },
+      help: HelpOverlay.Content(keys: LiveKeys.table))
     return compose(
       snapshot: snapshot, state: state, chrome: chrome, width: width, height: height,
       symbols: symbols)

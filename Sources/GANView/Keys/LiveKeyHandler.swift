@@ -1,8 +1,9 @@
 import GANCore
 
-/// What one key press does: the new view state, the commands for the runtime, and whether
-/// the live view ends or the recorder toggles (the recorder is not a training command).
-public struct KeyOutcome: Sendable, Equatable {
+/// What one key press does in the live view: the new view state, the commands for the
+/// runtime, and whether the live view ends or the recorder toggles (the recorder is not a
+/// training command).
+public struct LiveKeyOutcome: Sendable, Equatable {
   public var state: ViewState
   public var commands: [ControlCommand]
   public var quit: Bool
@@ -19,29 +20,33 @@ public struct KeyOutcome: Sendable, Equatable {
   }
 }
 
-/// Turns a key into its outcome through `KeyTable`. Pure: new values are computed from the
+/// Turns a key into its outcome through `LiveKeys.table`: the shared rows through
+/// `SharedKeys`, the live view's own here. Pure: new values are computed from the
 /// latest snapshot's hyperparameters and the runtime status — or from what an earlier key
 /// just requested, if the runtime does not show it yet (`ViewState.requested`) — and every
 /// key posts a notice, so its effect is visible in the next frame even before the runtime
 /// applies it.
-public enum KeyHandler {
+public enum LiveKeyHandler {
   /// Step sizes the keys can reach.
   public static let stepSizeRange: ClosedRange<Float> = 1e-6...1
 
   public static func handle(
-    _ key: Character, state: ViewState, snapshot: Snapshot?, status: LiveStatus
-  ) -> KeyOutcome {
-    var outcome = KeyOutcome(state: state)
-    guard let binding = KeyTable.binding(for: key) else {
-      outcome.state.post("key \(describe(key)) does nothing; ? lists the keys")
+    _ key: Key, state: ViewState, snapshot: Snapshot?, status: LiveStatus
+  ) -> LiveKeyOutcome {
+    var outcome = LiveKeyOutcome(state: state)
+    guard let binding = LiveKeys.table.binding(for: key) else {
+      outcome.state.post(SharedKeys.unboundNotice(key))
       return outcome
     }
-    apply(binding.action, to: &outcome, snapshot: snapshot, status: status)
+    switch binding.action {
+    case .shared(let action): outcome.quit = SharedKeys.apply(action, to: &outcome.state)
+    case .own(let action): apply(action, to: &outcome, snapshot: snapshot, status: status)
+    }
     return outcome
   }
 
   private static func apply(
-    _ action: KeyAction, to outcome: inout KeyOutcome, snapshot: Snapshot?,
+    _ action: LiveAction, to outcome: inout LiveKeyOutcome, snapshot: Snapshot?,
     status: LiveStatus
   ) {
     switch action {
@@ -103,33 +108,18 @@ public enum KeyHandler {
     case .resetNetworks:
       outcome.commands = [.resetNetworks]
       outcome.state.post("both nets re-initialized")
-    case .toggleOptimalOverlay:
-      outcome.state.showOptimalOverlay.toggle()
-      outcome.state.post("D* overlay " + (outcome.state.showOptimalOverlay ? "on" : "off"))
-    case .toggleHistogram:
-      outcome.state.showHistogram.toggle()
-      outcome.state.post("p_g as " + (outcome.state.showHistogram ? "histogram bars" : "a curve"))
-    case .toggleArrows:
-      outcome.state.showArrows.toggle()
-      outcome.state.post("grad D arrows " + (outcome.state.showArrows ? "on" : "off"))
     case .toggleRecording:
       if status.canRecord {
         outcome.toggleRecording = true
       } else {
         outcome.state.post("recording not available yet")
       }
-    case .toggleHelp:
-      outcome.state.showHelp.toggle()
-    case .closeHelp:
-      outcome.state.showHelp = false
-    case .quit:
-      outcome.quit = true
     }
   }
 
   /// Single steps only make sense on a paused run, so a step key pauses a running one first.
   private static func step(
-    _ command: ControlCommand, _ notice: String, _ outcome: inout KeyOutcome,
+    _ command: ControlCommand, _ notice: String, _ outcome: inout LiveKeyOutcome,
     _ status: LiveStatus
   ) {
     let paused = outcome.state.requested.paused ?? status.paused
@@ -139,7 +129,7 @@ public enum KeyHandler {
   }
 
   /// The hyperparameters a key builds on: the last requested, else the snapshot's.
-  private static func hyperparameters(_ snapshot: Snapshot?, _ outcome: inout KeyOutcome)
+  private static func hyperparameters(_ snapshot: Snapshot?, _ outcome: inout LiveKeyOutcome)
     -> Hyperparameters?
   {
     guard let snapshot else {
@@ -151,7 +141,7 @@ public enum KeyHandler {
 
   /// Multiplies D's and/or G's step size, clamped to `stepSizeRange`; sends only changes.
   private static func scaleStepSizes(
-    d: Float?, g: Float?, _ snapshot: Snapshot?, _ outcome: inout KeyOutcome
+    d: Float?, g: Float?, _ snapshot: Snapshot?, _ outcome: inout LiveKeyOutcome
   ) {
     guard let h = hyperparameters(snapshot, &outcome) else { return }
     func scaled(_ value: Float, _ factor: Float) -> Float {
@@ -176,13 +166,6 @@ public enum KeyHandler {
     if new != h { outcome.state.request { $0.hyperparameters = new } }
     let limit = outcome.commands.isEmpty ? " (limit: 1e-06...1)" : ""
     outcome.state.post(parts.joined(separator: ", ") + limit)
-  }
-
-  /// A key as a notice can show it: printable ASCII as itself, anything else as its code.
-  static func describe(_ key: Character) -> String {
-    if let ascii = key.asciiValue, ascii >= 0x21, ascii < 0x7F { return "'\(key)'" }
-    let code = key.unicodeScalars.first.map { String($0.value, radix: 16) } ?? "?"
-    return "0x" + code
   }
 }
 

@@ -29,23 +29,14 @@ final class ReplayLoop {
   }
 
   /// Runs on a terminal already in curses mode until `q`, a signal, or a branch.
-  func run(on terminal: Terminal, signals: LiveSignals) -> ReplayExit {
+  func run(on terminal: Terminal, signals: QuitSignals) -> ReplayExit {
     var clock = Clock.now()
     var jumps: Int?
     while true {
       if let number = signals.received { return .signal(number) }
       var key = terminal.readKey(timeoutMilliseconds: frameMilliseconds)
       while let pressed = key {
-        let press: KeyPress?
-        switch pressed {
-        case .resize:
-          terminal.invalidate()
-          press = nil
-        case .character(let character): press = .character(character)
-        case .function(let name): press = .function(name)
-        case .other: press = nil
-        }
-        if let press, let exit = handle(press) { return exit }
+        if let exit = handle(pressed) { return exit }
         key = terminal.readKey(timeoutMilliseconds: 0)
       }
       let now = Clock.now()
@@ -71,7 +62,7 @@ final class ReplayLoop {
   }
 
   /// Applies one key; returns how the replay ends, if it does.
-  private func handle(_ key: KeyPress) -> ReplayExit? {
+  private func handle(_ key: Key) -> ReplayExit? {
     let outcome = ReplayKeyHandler.handle(key, state: state)
     state = outcome.state
     switch outcome.effect {

@@ -22,6 +22,4 @@ public struct LiveStatus: Sendable, Equatable {
     self.recordingPath = recordingPath
     self.canRecord = canRecord
   }
-
-  public var isRecording: Bool { recordingPath != nil }
 }

@@ -61,7 +61,7 @@ struct LiveCommand: ParsableCommand {
     let frameRate = fps
     let outcome: Result<[String], RunFailure> = MainActor.assumeIsolated {
       let recording = RecordingControl(runtime: runtime, initial: recorder)
-      let hooks = LiveSession.hooks(runtime: runtime, fps: frameRate, recording: recording)
+      let hooks = LiveHooks(runtime: runtime, fps: frameRate, recording: recording)
       var failure: RunFailure?
       do {
         _ = try LiveLoop(hooks: hooks, framesPerSecond: frameRate).run()
@@ -78,7 +78,14 @@ struct LiveCommand: ParsableCommand {
     if let first = try outcome.get().first { throw RunFailure.runtime(first) }
   }
 
+  /// Iterations between published snapshots so that a pace yields about `fps` frames/s (at
+  /// full speed, assume about 10,000 iterations/s).
   static func publishInterval(for pace: Pace, fps: Int) -> Int {
-    LiveSession.publishInterval(for: pace, fps: fps)
+    let rate: Double
+    switch pace {
+    case .maximum: rate = 10_000
+    case .iterationsPerSecond(let r): rate = r
+    }
+    return max(1, Int((rate / Double(fps)).rounded(.down)))
   }
 }

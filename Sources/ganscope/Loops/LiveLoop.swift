@@ -1,38 +1,6 @@
 import GANCore
 import GANView
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
-/// What the live view needs from whoever runs the training. Closures rather than the
-/// runtime's type, so the loop works with the live runtime, a replayer, or a test double.
-/// All of them are called on the main thread only.
-struct LiveHooks {
-  /// The newest published snapshot (nil before the first).
-  var latestSnapshot: @MainActor () -> Snapshot?
-  /// Queues a command for the trainer (applied at the next iteration boundary).
-  var send: @MainActor (ControlCommand) -> Void
-  /// Paused, pace and recording state. When its `iterationsPerSecond` is nil the loop
-  /// fills it in from the snapshots' iteration counts.
-  var status: @MainActor () -> LiveStatus
-  /// Starts or stops recording and returns a line to show ("recording to run.gans"); nil
-  /// until the recorder exists. Set `LiveStatus.canRecord` when this is non-nil.
-  var toggleRecording: (@MainActor () throws -> String)?
-
-  init(
-    latestSnapshot: @escaping @MainActor () -> Snapshot?,
-    send: @escaping @MainActor (ControlCommand) -> Void,
-    status: @escaping @MainActor () -> LiveStatus,
-    toggleRecording: (@MainActor () throws -> String)? = nil
-  ) {
-    self.latestSnapshot = latestSnapshot
-    self.send = send
-    self.status = status
-    self.toggleRecording = toggleRecording
-  }
-}
-
 /// Why the live view ended. Every reason is a normal exit (status 0).
 enum LiveExit: Equatable {
   case quit
@@ -58,34 +26,21 @@ final class LiveLoop {
     frameMilliseconds = Int32(1000 / min(max(framesPerSecond, 1), 120))
   }
 
-  /// Runs from a nonisolated context (a command's `run()`) that is on the main thread.
-  nonisolated static func runOnMainThread(
-    hooks: sending LiveHooks, framesPerSecond: Int = 30
-  ) throws -> LiveExit {
-    try MainActor.assumeIsolated {
-      try LiveLoop(hooks: hooks, framesPerSecond: framesPerSecond).run()
-    }
-  }
-
   /// Runs until `q`, Ctrl-C, SIGTERM or SIGHUP. The terminal is restored on every way out,
   /// including a thrown error; diagnostics written meanwhile through `HeldDiagnostics` are
   /// printed after that. Throws `TerminalError` when curses cannot start.
   func run() throws -> LiveExit {
-    try TerminalSession.run { terminal, signals in run(on: terminal, signals: signals) }
+    try FullScreen.run { terminal, signals in run(on: terminal, signals: signals) }
   }
 
   /// Runs on a terminal already in curses mode, until `q` or a signal.
-  func run(on terminal: Terminal, signals: LiveSignals) -> LiveExit {
+  func run(on terminal: Terminal, signals: QuitSignals) -> LiveExit {
     while true {
       if let number = signals.received { return .signal(number) }
       var key = terminal.readKey(timeoutMilliseconds: frameMilliseconds)
       // Take every key already typed before drawing, so held-down keys never lag behind.
       while let pressed = key {
-        switch pressed {
-        case .resize: terminal.invalidate()
-        case .character(let character): if handle(character) { return .quit }
-        case .other, .function: break
-        }
+        if handle(pressed) { return .quit }
         key = terminal.readKey(timeoutMilliseconds: 0)
       }
       let snapshot = hooks.latestSnapshot()
@@ -103,8 +58,8 @@ final class LiveLoop {
   }
 
   /// Applies one key; returns true when it ends the live view.
-  private func handle(_ key: Character) -> Bool {
-    let outcome = KeyHandler.handle(
+  private func handle(_ key: Key) -> Bool {
+    let outcome = LiveKeyHandler.handle(
       key, state: state, snapshot: hooks.latestSnapshot(), status: hooks.status())
     state = outcome.state
     for command in outcome.commands { hooks.send(command) }
@@ -140,9 +95,4 @@ struct IterationRate {
     current = Double(iteration - first.iteration) / (time - first.time)
     return current
   }
-}
-
-/// One environment variable, or nil when unset.
-func environmentValue(_ name: String) -> String? {
-  getenv(name).map { String(cString: $0) }
 }

@@ -38,7 +38,7 @@ public struct RequestedValues: Sendable, Equatable {
 
 /// What the view remembers between frames: the toggles the keys flip, a transient notice,
 /// the eased density axis and the metric history. Updated once per frame by
-/// `advanceFrame(with:)` and by `KeyHandler`, both pure; the renderer only reads it.
+/// `advanceFrame(with:)` and by the key handlers, all pure; the renderer only reads it.
 public struct ViewState: Sendable, Equatable {
   public var showOptimalOverlay: Bool
   public var showHistogram: Bool

@@ -21,7 +21,7 @@ extension Screen {
     }
     let chrome = Chrome(
       tokens: StatusBar.replayTokens(snapshot: snapshot, replay: replay, symbols: symbols),
-      footer: { ReplayKeyTable.footer(width: $0, symbols: symbols) },
+      footer: { ReplayKeys.table.footer(width: $0, symbols: symbols) },
       help: replayHelp(symbols), bottomRows: rows)
     return compose(
       snapshot: snapshot, state: replay.view, chrome: chrome, width: width, height: height,
@@ -30,8 +30,6 @@ extension Screen {
 
   static func replayHelp(_ symbols: SymbolSet) -> HelpOverlay.Content {
     HelpOverlay.Content(
-      title: "ganscope replay keys",
-      entries: ReplayKeyTable.bindings.map { ($0.label, $0.summary) },
-      legendTitle: "timeline:", legend: Timeline.legend(symbols))
+      keys: ReplayKeys.table, legendTitle: "timeline:", legend: Timeline.legend(symbols))
   }
 }

@@ -5,12 +5,12 @@ import Synchronization
   import Glibc
 #endif
 
-/// Turns SIGINT, SIGTERM and SIGHUP into a flag the live loop polls each frame, so the loop
-/// itself leaves curses mode and restores the terminal: nothing else may touch curses, and a
-/// signal handler must not. The default actions are ignored (SIG_IGN) and dispatch sources
-/// on a private queue observe the signals instead.
+/// Turns SIGINT, SIGTERM and SIGHUP into a flag the full-screen loops (live and replay) poll
+/// each frame, so the loop itself leaves curses mode and restores the terminal: nothing else
+/// may touch curses, and a signal handler must not. The default actions are ignored
+/// (SIG_IGN) and dispatch sources on a private queue observe the signals instead.
 @MainActor
-final class LiveSignals {
+final class QuitSignals {
   static let watched: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
   /// The flag shared with the handlers: the signal number that arrived, or 0.

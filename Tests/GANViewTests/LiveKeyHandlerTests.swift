@@ -3,16 +3,16 @@ import Testing
 
 @testable import GANView
 
-@Suite struct KeyHandlerTests {
+@Suite struct LiveKeyHandlerTests {
   static let snapshot = Fixture.snapshot()
   static let running = LiveStatus(paused: false, pace: .iterationsPerSecond(300))
   static let paused = LiveStatus(paused: true, pace: .maximum, canRecord: true)
 
   func press(
-    _ key: Character, _ state: ViewState = ViewState(), snapshot: Snapshot? = snapshot,
+    _ key: Key, _ state: ViewState = ViewState(), snapshot: Snapshot? = snapshot,
     status: LiveStatus = running
-  ) -> KeyOutcome {
-    KeyHandler.handle(key, state: state, snapshot: snapshot, status: status)
+  ) -> LiveKeyOutcome {
+    LiveKeyHandler.handle(key, state: state, snapshot: snapshot, status: status)
   }
 
   func snapshot(_ change: (inout Hyperparameters) -> Void) -> Snapshot {
@@ -23,7 +23,7 @@ import Testing
 
   /// The expected commands for every key of the table, from the fixture (k = 2, both step
   /// sizes 1e-3, non-saturating loss, target gaussian) while running at 300 it/s.
-  static let expected: [Character: [ControlCommand]] = [
+  static let expected: [Key: [ControlCommand]] = [
     " ": [.pause],
     ".": [.pause, .stepIteration],
     "d": [.pause, .stepDiscriminator],
@@ -42,24 +42,27 @@ import Testing
     "l": [.setLoss(.leastSquares)],
     "t": [.setTarget("bimodal")],
     "r": [.resetNetworks],
-    "o": [], "h": [], "a": [], "R": [], "?": [], KeyTable.escape: [], "q": [],
+    "o": [], "h": [], "a": [], "R": [], "?": [], Key.escape: [], "q": [],
   ]
 
   @Test func everyKeyOfTheTableIsTested() {
-    let keys = Set(KeyTable.bindings.flatMap(\.keys))
+    let keys = Set(LiveKeys.table.bindings.flatMap(\.keys))
     #expect(keys == Set(Self.expected.keys))
-    #expect(Set(KeyTable.bindings.map(\.action)) == Set(KeyAction.allCases))
+    let actions =
+      LiveAction.allCases.map(KeyAction.own) + SharedAction.allCases.map(KeyAction.shared)
+    #expect(Set(LiveKeys.table.bindings.map(\.action)) == Set(actions))
   }
 
-  @Test(arguments: KeyTable.bindings.flatMap(\.keys))
-  func everyKeySendsItsCommands(key: Character) {
+  @Test(arguments: LiveKeys.table.bindings.flatMap(\.keys))
+  func everyKeySendsItsCommands(key: Key) {
     let outcome = press(key)
     #expect(outcome.commands == Self.expected[key], "key \(key)")
     #expect(outcome.quit == (key == "q"))
   }
 
-  @Test(arguments: KeyTable.bindings.flatMap(\.keys).filter { !"q?\u{1B}".contains($0) })
-  func everyKeyButQuitAndHelpPostsANotice(key: Character) {
+  @Test(
+    arguments: LiveKeys.table.bindings.flatMap(\.keys).filter { !["q", "?", .escape].contains($0) })
+  func everyKeyButQuitAndHelpPostsANotice(key: Key) {
     #expect(press(key).state.notice != nil, "key \(key)")
   }
 
@@ -139,7 +142,7 @@ import Testing
   }
 
   @Test func quickSuccessivePressesBuildOnEachOther() {
-    func twice(_ key: Character, status: LiveStatus = Self.running) -> [ControlCommand] {
+    func twice(_ key: Key, status: LiveStatus = Self.running) -> [ControlCommand] {
       let first = press(key, status: status)
       return first.commands + press(key, first.state, status: status).commands
     }
@@ -176,7 +179,7 @@ import Testing
     #expect(press("a").state.showArrows)
     #expect(press("?").state.showHelp)
     #expect(!press("?", press("?").state).state.showHelp)
-    #expect(!press(KeyTable.escape, press("?").state).state.showHelp)
+    #expect(!press(.escape, press("?").state).state.showHelp)
     #expect(!press("o", press("o").state).state.showOptimalOverlay)
   }
 
@@ -188,7 +191,7 @@ import Testing
   }
 
   @Test func keysThatNeedASnapshotWaitForOne() {
-    for key: Character in ["k", "K", "-", "+", "[", "]", "{", "}", "l", "t"] {
+    for key: Key in ["k", "K", "-", "+", "[", "]", "{", "}", "l", "t"] {
       let outcome = press(key, snapshot: nil)
       #expect(outcome.commands.isEmpty, "key \(key)")
       #expect(outcome.state.notice == "no snapshot yet")
@@ -200,31 +203,33 @@ import Testing
     #expect(outcome.commands.isEmpty && !outcome.quit)
     #expect(outcome.state.notice?.contains("'x'") == true)
     #expect(press("\u{7}").state.notice?.contains("0x7") == true)
+    // The live view binds no cursor key: it says so rather than ignoring the key silently.
+    #expect(press(.left).state.notice == "key Left does nothing; ? lists the keys")
   }
 
   @Test func helpListsEveryKeyOfTheTable() {
     for symbols in SymbolSet.allCases {
       for (width, height) in [(80, 24), (120, 40)] {
         var grid = CellGrid(width: width, height: height)
-        HelpOverlay.draw(into: &grid, symbols: symbols)
+        HelpOverlay.draw(HelpOverlay.Content(keys: LiveKeys.table), into: &grid, symbols: symbols)
         let text = grid.text
-        for binding in KeyTable.bindings {
+        for binding in LiveKeys.table.bindings {
           let row = (0..<height).map(grid.row).first { $0.contains(binding.summary) }
           #expect(row != nil, "\(binding.summary) at \(width)x\(height)")
           #expect(row?.contains(binding.label + " ") == true, "\(binding.label)")
         }
-        #expect(text.contains(HelpOverlay.closing))
+        #expect(text.contains(SharedKeys.helpClosing))
       }
     }
   }
 
   @Test func footerIsGeneratedFromTheTable() {
-    let wide = KeyTable.footer(width: 200, symbols: .unicode)
-    for binding in KeyTable.bindings {
+    let wide = LiveKeys.table.footer(width: 200, symbols: .unicode)
+    for binding in LiveKeys.table.bindings {
       guard let hint = binding.hint else { continue }
       #expect(wide.contains("\(binding.label) \(hint)"))
     }
-    let narrow = KeyTable.footer(width: 40, symbols: .ascii)
+    let narrow = LiveKeys.table.footer(width: 40, symbols: .ascii)
     #expect(narrow.count <= 40)
     #expect(narrow.hasSuffix("? help  q quit"))
   }
