@@ -10,7 +10,6 @@
 @inlinable func _cos(_ x: Double) -> Double { cos(x) }
 @inlinable func _sin(_ x: Double) -> Double { sin(x) }
 @inlinable func _log1p(_ x: Double) -> Double { log1p(x) }
-@inlinable func _erf(_ x: Double) -> Double { erf(x) }
 @inlinable func _erfc(_ x: Double) -> Double { erfc(x) }
 @inlinable func _tanh(_ x: Double) -> Double { tanh(x) }
 
