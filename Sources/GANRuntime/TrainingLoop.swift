@@ -38,9 +38,9 @@ struct TrainingLoop {
     self.shared = shared
     self.settings = settings
     if let resume = settings.resume {
-      // `TrainingRuntime(resuming:)` restored this same checkpoint before, so this only
-      // fails if the world changed since (a `file:` target deleted in between).
-      session = try? Session(restoring: resume.checkpoint)
+      // The checkpoint was made from a session that restored (`RecordingReader.branch`), and
+      // `config.target` is that session's target, so this does not fail.
+      session = try? Session(restoring: resume.checkpoint, knownTargets: [config.target])
     } else {
       session = Session(config: config, publishInterval: settings.publishInterval)
     }
