@@ -33,7 +33,7 @@ extension RuntimeTests {
       let report = try reader.verify()
       let mismatch = try #require(report.mismatch)
       #expect(mismatch.frameIndex == 5)
-      #expect(mismatch.detail.hasPrefix("metrics.jensenShannon: recorded"))
+      #expect(mismatch.detail.hasPrefix("metrics.jsd: recorded"))
       #expect(report.framesCompared == 5)
     }
 

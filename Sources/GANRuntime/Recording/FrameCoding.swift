@@ -142,7 +142,7 @@ extension ByteReader {
   mutating func frameBody(_ p: FramePrefix, context c: FrameContext, curves v: FrameCurves)
     -> Snapshot
   {
-    let fields = (0..<13).map { _ in f64() }
+    let fields = (0..<Metric.recordedCountInFormat1).map { _ in f64() }
     let model = CurveCoding.decode(&self)
     let d = CurveCoding.decode(&self)
     let optimal = CurveCoding.decode(&self)
@@ -155,7 +155,7 @@ extension ByteReader {
       seed: c.seed, divergedAtIteration: p.divergedAtIteration, grid: v.grid,
       dataHistogram: v.dataHistogram, modelHistogram: model, dataDensity: v.dataDensity,
       discriminator: d, optimalDiscriminator: optimal, mappingZ: c.mappingZ, mappingX: x,
-      mappingSlope: slope, metrics: TrainingMetrics(fields: fields)!)
+      mappingSlope: slope, metrics: TrainingMetrics(fields: fields))
   }
 }
 

@@ -15,7 +15,7 @@ public final class RecordingReader: Sendable {
   /// The file's name as given (for messages).
   public let name: String
   private let bytes: [UInt8]
-  private let index: RecordingIndex
+  let index: RecordingIndex
   public let markers: [RecordingMarker]
 
   /// Opens the recording at `path`.
@@ -63,7 +63,8 @@ public final class RecordingReader: Sendable {
     let entry = self.index.frames[min(max(index, 0), frameCount - 1)]
     return bytes.withUnsafeBytes { raw in
       var input = ByteReader(raw, from: entry.body.lowerBound, to: entry.body.upperBound)
-      return TrainingMetrics(fields: (0..<13).map { _ in input.f64() })!
+      return TrainingMetrics(
+        fields: (0..<Metric.recordedCountInFormat1).map { _ in input.f64() })
     }
   }
 
