@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// One mixture component: a distribution and its share of the total mass.
 public struct MixtureComponent: Sendable, Hashable {
   public var weight: Double
@@ -262,7 +256,7 @@ public indirect enum Distribution: Sendable, Hashable {
     case .laplace(_, let b): return b * 2.0.squareRoot()
     case .logNormal(let mu, let sigma):
       let s2 = sigma * sigma
-      return expm1(s2).squareRoot() * _exp(mu + s2 / 2)
+      return _expm1(s2).squareRoot() * _exp(mu + s2 / 2)
     case .mixture(let components):
       guard !components.isEmpty else { return .nan }
       let m = mean

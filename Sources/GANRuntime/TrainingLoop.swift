@@ -38,8 +38,8 @@ struct TrainingLoop {
     self.shared = shared
     self.settings = settings
     if let resume = settings.resume {
-      // The checkpoint was made from a session that restored (`RecordingReader.branch`), and
-      // `config.target` is that session's target, so this does not fail.
+      // `RecordingReader.branch` took this checkpoint of a live session and `config.target`
+      // from that session's trainer, so the target is at hand and this does not fail.
       session = try? Session(restoring: resume.checkpoint, knownTargets: [config.target])
     } else {
       session = Session(config: config, publishInterval: settings.publishInterval)
