@@ -173,6 +173,7 @@ let malformedCases: [(text: String, expected: [String])] = [
       #expect(preset.name == name && preset.spec == name)
       let definition = try #require(definitions[name])
       #expect(preset.distribution == (try Target.parse(definition).distribution))
+      #expect(Target.presets.first { $0.name == name }?.definition == definition)
       #expect(try Target.parse(name) == preset)
       #expect(try Target.parse(name.uppercased()) == preset)
       #expect(Target.preset(" \(name.capitalized) ") == preset)
