@@ -7,9 +7,9 @@ import GANView
   import Glibc
 #endif
 
-/// The canonical workload of ../shared/bench (README there), timed exactly as the peer
-/// scripts time it and printed as the same one-line JSON, so run_all.sh can run it beside
-/// PyTorch, JAX and NumPy.
+/// The canonical workload (docs/theory.md), timed exactly as the peer implementations in
+/// PyTorch, JAX and NumPy time it and printed as the same one-line JSON, so the peers'
+/// runner can run it beside them (docs/performance.md).
 struct BenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench",
