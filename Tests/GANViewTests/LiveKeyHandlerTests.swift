@@ -141,6 +141,26 @@ import Testing
     #expect(press("t", snapshot: s).commands == [.setTarget(Target.preset(Target.presetNames[0])!)])
   }
 
+  /// `t` comes back to the user's own --target after the presets.
+  @Test func targetCycleReturnsToTheUsersOwnTarget() throws {
+    let own = try Target.parse("mix(normal(-4,0.4),normal(4,0.4))")
+    var status = Self.running
+    status.ownTarget = own
+    var s = Self.snapshot
+    s.targetName = Target.presetNames.last!
+    #expect(press("t", snapshot: s, status: status).commands == [.setTarget(own)])
+    s.targetName = own.name
+    #expect(
+      press("t", snapshot: s, status: status).commands == [
+        .setTarget(Target.preset(Target.presetNames[0])!)
+      ])
+    // A preset as --target is already in the cycle, and a data file is left out.
+    #expect(LiveKeyHandler.targetCycle(own: Target.preset("bimodal")).count == 6)
+    let file = Target(name: "file:x", spec: "file:x", distribution: own.distribution)
+    #expect(LiveKeyHandler.targetCycle(own: file).count == Target.presetNames.count)
+    #expect(LiveKeyHandler.targetCycle(own: own).last == own)
+  }
+
   @Test func quickSuccessivePressesBuildOnEachOther() {
     func twice(_ key: Key, status: LiveStatus = Self.running) -> [ControlCommand] {
       let first = press(key, status: status)

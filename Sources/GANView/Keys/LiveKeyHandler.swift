@@ -30,6 +30,17 @@ public enum LiveKeyHandler {
   /// Step sizes the keys can reach.
   public static let stepSizeRange: ClosedRange<Float> = 1e-6...1
 
+  /// What `t` cycles through: the presets, then the run's own target when it is none of
+  /// them. A target read from a data file is left out: recordings log a target change by its
+  /// spec alone, so a change back to a file could not be replayed.
+  public static func targetCycle(own: Target?) -> [Target] {
+    let presets = Target.presetNames.compactMap(Target.preset)
+    guard let own, !own.spec.lowercased().contains("file:"),
+      !presets.contains(where: { $0.name.lowercased() == own.name.lowercased() })
+    else { return presets }
+    return presets + [own]
+  }
+
   public static func handle(
     _ key: Key, state: ViewState, snapshot: Snapshot?, status: LiveStatus
   ) -> LiveKeyOutcome {
@@ -99,13 +110,13 @@ public enum LiveKeyHandler {
         outcome.state.post("no snapshot yet")
         return
       }
-      let presets = Target.presetNames
+      let cycle = targetCycle(own: status.ownTarget)
       let name = outcome.state.requested.targetName ?? snapshot.targetName.lowercased()
-      let next = presets[((presets.firstIndex(of: name) ?? -1) + 1) % presets.count]
-      guard let target = Target.preset(next) else { return }
-      outcome.commands = [.setTarget(target)]
-      outcome.state.request { $0.targetName = next }
-      outcome.state.post("target = \(next)")
+      let index = cycle.firstIndex { $0.name.lowercased() == name } ?? -1
+      let next = cycle[(index + 1) % cycle.count]
+      outcome.commands = [.setTarget(next)]
+      outcome.state.request { $0.targetName = next.name.lowercased() }
+      outcome.state.post("target = \(next.name)")
     case .resetNetworks:
       outcome.commands = [.resetNetworks]
       outcome.state.post("both nets re-initialized")

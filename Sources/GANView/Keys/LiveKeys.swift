@@ -44,7 +44,7 @@ public enum LiveKeys {
     KeyBinding(["<"], "<", "slower pace", .slower),
     KeyBinding([">"], ">", "faster pace", hint: "faster", .faster),
     KeyBinding(["l"], "l", "next G loss", hint: "loss", .cycleLoss),
-    KeyBinding(["t"], "t", "next target preset", hint: "target", .cycleTarget),
+    KeyBinding(["t"], "t", "next target (+ yours)", hint: "target", .cycleTarget),
     KeyBinding(["r"], "r", "reset both nets", .resetNetworks),
   ]
 

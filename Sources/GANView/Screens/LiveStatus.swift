@@ -11,11 +11,15 @@ public struct LiveStatus: Sendable, Equatable {
   public var recordingPath: String?
   /// Whether `R` can start a recording (false until the recorder exists).
   public var canRecord: Bool
+  /// The target the run started with (the user's `--target`): `t` cycles through the
+  /// presets and back to it.
+  public var ownTarget: Target?
 
   public init(
     paused: Bool = false, pace: Pace = .maximum, iterationsPerSecond: Double? = nil,
-    recordingPath: String? = nil, canRecord: Bool = false
+    recordingPath: String? = nil, canRecord: Bool = false, ownTarget: Target? = nil
   ) {
+    self.ownTarget = ownTarget
     self.paused = paused
     self.pace = pace
     self.iterationsPerSecond = iterationsPerSecond

@@ -52,7 +52,8 @@ extension LiveHooks {
         let s = runtime.status
         return LiveStatus(
           paused: s.isPaused, pace: s.pace, iterationsPerSecond: s.iterationsPerSecond,
-          recordingPath: recording.activePath, canRecord: true)
+          recordingPath: recording.activePath, canRecord: true,
+          ownTarget: runtime.config.target)
       },
       toggleRecording: { try recording.toggle() })
   }
