@@ -285,16 +285,7 @@ enum FigureStory {
 
 /// Writes `text` to the file at `path`, replacing it.
 func writeText(_ text: String, to path: String) throws {
-  guard let file = fopen(path, "w") else {
-    throw RunFailure.runtime("cannot write '\(path)': \(String(cString: strerror(errno)))")
-  }
-  let written = fputs(text, file) >= 0 && fflush(file) == 0 && ferror(file) == 0
-  let error = errno
-  let closed = fclose(file) == 0
-  guard written, closed else {
-    throw RunFailure.runtime(
-      "cannot write '\(path)': \(String(cString: strerror(written ? errno : error)))")
-  }
+  try OutputFile.write(path) { write in write(text) }
 }
 
 /// The moments of a recorded run: at the iterations asked for (the first frame at or after

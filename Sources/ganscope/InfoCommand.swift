@@ -64,18 +64,23 @@ struct RecordingSummary {
     lines.append(
       "cadence      a frame every \(header.publishInterval) iteration(s) at the start"
         + (header.isResumedRun ? "; the run was branched from another recording" : ""))
+    let total = reader.lastFrameNumber
+    let readable =
+      reader.frameCount == total ? "\(total)" : "\(reader.frameCount) readable of \(total)"
     lines.append(
-      "frames       \(reader.frameCount) (sequence \(first.sequence) to \(last.sequence))")
+      "frames       \(readable) (numbered 1 to \(total); sequence \(first.sequence) to "
+        + "\(last.sequence))")
     lines.append(
       "iterations   \(first.iteration) to \(last.iteration)")
     lines.append(
       "duration     \(NumberFormat.fixed(reader.durationSeconds, decimals: 1)) s")
     lines.append(
-      "checkpoints  \(reader.checkpointFrames.count)" + framesList(reader.checkpointFrames))
+      "checkpoints  \(reader.checkpointFrames.count)"
+        + framesList(reader.checkpointFrames.map { reader.frameNumber(at: $0) }))
     lines.append(
       "events       \(reader.events.count)")
     for event in reader.events {
-      let frame = reader.frameIndex(sequence: event.sequence).map { "frame \($0)" } ?? "before"
+      let frame = event.sequence < first.sequence ? "before" : "frame \(number(event.sequence))"
       lines.append(
         "  \(pad(frame, 12)) iteration \(pad("\(event.iteration)", 8)) "
           + commandLabel(event.command))
@@ -85,7 +90,7 @@ struct RecordingSummary {
     for (name, value) in zip(RowPrinter.columns, values).dropFirst() {
       lines.append("  \(pad(name, 8)) \(plain(value))")
     }
-    lines.append("file         " + state)
+    lines += state
     return lines
   }
 
@@ -96,7 +101,7 @@ struct RecordingSummary {
       "\(json($0)):\(jsonNumber($1))"
     }
     let events = reader.events.map { e in
-      let frame = reader.frameIndex(sequence: e.sequence).map { "\($0)" } ?? "null"
+      let frame = e.sequence < first.sequence ? "null" : "\(number(e.sequence))"
       return "{\"frame\":\(frame),\"sequence\":\(e.sequence),\"iteration\":\(e.iteration),"
         + "\"discriminator_steps\":\(e.discriminatorSteps),\"generator_steps\":"
         + "\(e.generatorSteps),\"command\":\(json(commandLabel(e.command)))}"
@@ -118,20 +123,26 @@ struct RecordingSummary {
       ("beta1", "\(o.beta1)"), ("beta2", "\(o.beta2)"), ("epsilon", "\(o.epsilon)"),
       ("seed", "\(config.seed)"), ("publish_interval", "\(header.publishInterval)"),
       ("grid_bins", "\(header.gridBins)"), ("resumed_run", "\(header.isResumedRun)"),
-      ("frames", "\(reader.frameCount)"), ("first_sequence", "\(first.sequence)"),
+      ("frames", "\(reader.lastFrameNumber)"), ("readable_frames", "\(reader.frameCount)"),
+      ("first_sequence", "\(first.sequence)"),
       ("last_sequence", "\(last.sequence)"), ("first_iteration", "\(first.iteration)"),
       ("last_iteration", "\(last.iteration)"),
       ("duration_seconds", jsonNumber(reader.durationSeconds)),
       (
         "checkpoint_frames",
-        "[" + reader.checkpointFrames.map(String.init).joined(separator: ",") + "]"
+        "["
+          + reader.checkpointFrames.map { "\(reader.frameNumber(at: $0))" }.joined(separator: ",")
+          + "]"
       ),
       ("events", "[" + events.joined(separator: ",") + "]"),
       ("diverged_at_iteration", last.divergedAtIteration.map(String.init) ?? "null"),
       ("final_metrics", "{" + metrics.joined(separator: ",") + "}"),
       ("complete", "\(reader.isComplete)"),
+      ("incomplete_at_byte", reader.incompleteTail.map { "\($0.lowerBound)" } ?? "null"),
+      ("damaged", "\(reader.isDamaged)"),
+      ("missing_frames", "\(reader.missingFrameCount)"),
+      ("damaged_spans", "[" + reader.damage.map(jsonSpan).joined(separator: ",") + "]"),
       ("ignored_bytes", "\(reader.ignoredBytes)"),
-      ("damage", reader.damage.map(json) ?? "null"),
     ]
     return "{" + fields.map { "\(json($0.0)):\($0.1)" }.joined(separator: ",") + "}"
   }
@@ -140,13 +151,41 @@ struct RecordingSummary {
     last.divergedAtIteration.map { " (diverged at iteration \($0))" } ?? ""
   }
 
-  private var state: String {
-    var text =
-      reader.isComplete ? "complete" : "incomplete (no end record: recording was cut short)"
-    if let damage = reader.damage {
-      text += "; reading stopped early: \(damage); \(reader.ignoredBytes) bytes ignored"
+  /// The number of the frame with sequence number `sequence`.
+  private func number(_ sequence: UInt64) -> Int { Int(sequence - first.sequence) + firstNumber }
+
+  private var firstNumber: Int { reader.frameNumber(at: 0) }
+
+  /// The file's condition: intact, incomplete (cut short: the normal result of a crash or a
+  /// kill), damaged (bad records inside), or both; each damaged span on a line of its own.
+  private var state: [String] {
+    var lines: [String] = []
+    if reader.isComplete && !reader.isDamaged {
+      lines.append("file         intact (stopped cleanly; every record checks)")
     }
-    return text
+    if !reader.isComplete {
+      let cut = reader.incompleteTail.map {
+        "; it ends inside a record at byte \($0.lowerBound) (\($0.count) bytes ignored)"
+      }
+      lines.append(
+        "file         incomplete: no end record (the recording was not stopped cleanly, e.g. "
+          + "a crash or a kill)\(cut ?? ""); nothing before that is lost")
+    }
+    if reader.isDamaged {
+      let spans = reader.damage
+      lines.append(
+        "file         damaged in \(spans.count) place(s): \(reader.missingFrameCount) frame(s) "
+          + "unreadable, \(spans.reduce(0) { $0 + $1.bytes.count }) bytes skipped")
+      for span in spans.prefix(20) { lines.append("  " + span.description) }
+      if spans.count > 20 { lines.append("  … and \(spans.count - 20) more") }
+    }
+    return lines
+  }
+
+  private func jsonSpan(_ span: DamagedSpan) -> String {
+    let frames = span.missingFrames.map { "[\($0.lowerBound),\($0.upperBound)]" }
+    return "{\"first_byte\":\(span.bytes.lowerBound),\"end_byte\":\(span.bytes.upperBound),"
+      + "\"reason\":\(json(span.reason)),\"missing_frames\":[\(frames.joined(separator: ","))]}"
   }
 
   private func framesList(_ frames: [Int]) -> String {

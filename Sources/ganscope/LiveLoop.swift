@@ -19,13 +19,17 @@ struct LiveHooks {
   /// Starts or stops recording and returns a line to show ("recording to run.gans"); nil
   /// until the recorder exists. Set `LiveStatus.canRecord` when this is non-nil.
   var toggleRecording: (@MainActor () throws -> String)?
+  /// A line to show at once, polled every frame (a recording that just failed).
+  var notice: (@MainActor () -> String?)?
 
   init(
     latestSnapshot: @escaping @MainActor () -> Snapshot?,
     send: @escaping @MainActor (ControlCommand) -> Void,
     status: @escaping @MainActor () -> LiveStatus,
-    toggleRecording: (@MainActor () throws -> String)? = nil
+    toggleRecording: (@MainActor () throws -> String)? = nil,
+    notice: (@MainActor () -> String?)? = nil
   ) {
+    self.notice = notice
     self.latestSnapshot = latestSnapshot
     self.send = send
     self.status = status
@@ -88,6 +92,7 @@ final class LiveLoop {
         }
         key = terminal.readKey(timeoutMilliseconds: 0)
       }
+      if let line = hooks.notice?() { state.post(line) }
       let snapshot = hooks.latestSnapshot()
       var status = hooks.status()
       if status.iterationsPerSecond == nil {

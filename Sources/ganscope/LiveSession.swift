@@ -27,7 +27,8 @@ enum LiveSession {
           paused: s.isPaused, pace: s.pace, iterationsPerSecond: s.iterationsPerSecond,
           recordingPath: recording.activePath, canRecord: true)
       },
-      toggleRecording: { try recording.toggle() })
+      toggleRecording: { try recording.toggle() },
+      notice: { recording.failureNotice() })
   }
 
   /// Iterations between published snapshots so that a pace yields about `fps` frames/s (at

@@ -52,12 +52,15 @@ final class RecordingFrames {
     }
   }
 
-  /// The notice for a damaged file (cut short by a crash, or with garbage after the last
-  /// good frame), or nil for a sound one.
+  /// The notice for a damaged or incomplete file, or nil for an intact one.
   var warning: String? {
-    guard reader.damage != nil || reader.ignoredBytes > 0 else { return nil }
-    let ignored =
-      "replaying \(reader.frameCount) complete frames; \(reader.ignoredBytes) bytes ignored"
-    return ignored + (reader.damage.map { ": " + $0 } ?? "")
+    guard reader.isDamaged || !reader.isComplete else { return nil }
+    if reader.isDamaged {
+      let missing = reader.damage.flatMap(\.missingFrames)
+      let lost =
+        missing.isEmpty ? "no frame lost" : DamagedSpan.frameList(missing, limit: 4) + " unreadable"
+      return "damaged recording: \(lost); replaying the \(reader.frameCount) readable frames"
+    }
+    return "incomplete recording (not stopped cleanly): replaying its \(reader.frameCount) frames"
   }
 }
