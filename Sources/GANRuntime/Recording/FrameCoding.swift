@@ -232,11 +232,16 @@ struct RecordingEncoder {
     eventCount += 1
   }
 
-  /// A checkpoint of the state right after the last frame.
+  /// A checkpoint of the state right after the last frame. The next frame writes its
+  /// context and curves again: a damaged context or curves record then costs at most the
+  /// frames up to the next checkpoint, not the rest of the file (a record of each per
+  /// checkpoint: about 2 KB every 300 frames).
   mutating func checkpoint(_ c: Checkpoint, into out: inout ByteWriter) {
     let index = frameCount - 1
     out.record(.checkpoint) { $0.checkpoint(c, frameIndex: index) }
     checkpointCount += 1
+    lastContext = []
+    lastCurves = []
   }
 
   func end(into out: inout ByteWriter) {
