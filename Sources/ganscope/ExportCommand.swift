@@ -57,7 +57,8 @@ struct ExportCommand: ParsableCommand {
     let name = RecordingError.quoted(reader.name)
     if reader.isDamaged {
       let missing = reader.damage.flatMap(\.missingFrames)
-      let lost = missing.isEmpty ? "no frame lost" : DamagedSpan.frameList(missing, limit: 20) + " missing"
+      let lost =
+        missing.isEmpty ? "no frame lost" : DamagedSpan.frameList(missing, limit: 20) + " missing"
       Output.error(
         "'\(name)' is damaged in \(reader.damage.count) place(s): \(lost); exported the "
           + "\(reader.frameCount) readable frames")

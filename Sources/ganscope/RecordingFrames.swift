@@ -52,6 +52,21 @@ final class RecordingFrames {
     }
   }
 
+  /// Where frames are missing (lost to damage), for the timeline and the frame numbers.
+  var gaps: [FrameGap] {
+    var gaps: [FrameGap] = []
+    var previous = 0
+    for i in 0..<reader.frameCount {
+      let number = reader.frameNumber(at: i)
+      if number > previous + 1 { gaps.append(FrameGap(before: i, count: number - previous - 1)) }
+      previous = number
+    }
+    if reader.lastFrameNumber > previous {
+      gaps.append(FrameGap(before: reader.frameCount, count: reader.lastFrameNumber - previous))
+    }
+    return gaps
+  }
+
   /// The notice for a damaged or incomplete file, or nil for an intact one.
   var warning: String? {
     guard reader.isDamaged || !reader.isComplete else { return nil }

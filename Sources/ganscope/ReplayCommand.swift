@@ -44,7 +44,8 @@ struct ReplayCommand: ParsableCommand {
     if let record {
       if RecordingTarget.sameFile(record, file) {
         throw RunFailure.badInput(
-          "--record would write over the recording being replayed ('\(RecordingError.quoted(file))')")
+          "--record would write over the recording being replayed ('\(RecordingError.quoted(file))')"
+        )
       }
       do {
         try Recorder.checkTarget(record, overwrite: force)
@@ -106,9 +107,10 @@ struct ReplayCommand: ParsableCommand {
     var branch = branch
     var view = ViewState()
     if branch == nil {
-      let state = ReplayState(
+      var state = ReplayState(
         frameCount: recording.frameCount, framesPerSecond: recording.framesPerSecond,
         markers: recording.markers, playing: playing)
+      state.gaps = recording.gaps
       let loop = ReplayLoop(
         recording: recording, state: state, warning: recording.warning, framesPerSecond: fps)
       switch loop.run(on: terminal, signals: signals) {

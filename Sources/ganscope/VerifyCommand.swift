@@ -80,7 +80,8 @@ struct VerifyCommand: ParsableCommand {
     } else if reader.isDamaged {
       lines.append(
         "FAILED: the file is damaged in \(reader.damage.count) place(s), "
-          + "\(reader.missingFrameCount) frame(s) unreadable; what could be read matches (\(counts))")
+          + "\(reader.missingFrameCount) frame(s) unreadable; what could be read matches (\(counts))"
+      )
     } else if !report.unverifiable.isEmpty {
       lines.append("FAILED: \(report.unverifiable.count) segment(s) could not be verified")
     } else if report.framesCompared == 0 {

@@ -43,7 +43,8 @@ extension RuntimeTests {
         _ = try Recorder(runtime: runtime(), path: path, overwrite: true)
         Issue.record("two recorders wrote one file")
       } catch {
-        #expect(error.description == "cannot record to '\(path)': another ganscope is recording to it")
+        #expect(
+          error.description == "cannot record to '\(path)': another ganscope is recording to it")
       }
       first.start()
       first.waitUntilEnded()

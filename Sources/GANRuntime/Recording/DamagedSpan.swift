@@ -21,7 +21,8 @@ public struct DamagedSpan: Sendable, Equatable {
   /// "bytes 1200–1887 (a record that fails its checksum): frames 3–4 unreadable".
   public var description: String {
     let where_ =
-      bytes.isEmpty ? "at byte \(bytes.lowerBound)" : "bytes \(bytes.lowerBound)–\(bytes.upperBound - 1)"
+      bytes.isEmpty
+      ? "at byte \(bytes.lowerBound)" : "bytes \(bytes.lowerBound)–\(bytes.upperBound - 1)"
     let frames =
       missingFrames.isEmpty
       ? "no frame lost" : "\(Self.frameList(missingFrames)) unreadable"

@@ -66,7 +66,9 @@ public final class RecordingReader: Sendable {
 
   /// The number of the recording's last frame (readable or not): how many it holds.
   public var lastFrameNumber: Int {
-    max(frameNumber(at: frameCount - 1), index.damage.flatMap(\.missingFrames).map(\.upperBound).max() ?? 0)
+    max(
+      frameNumber(at: frameCount - 1),
+      index.damage.flatMap(\.missingFrames).map(\.upperBound).max() ?? 0)
   }
 
   /// Frame `index` (clamped to 0..<frameCount) as a snapshot: counters and metrics exactly
@@ -155,7 +157,9 @@ public final class RecordingReader: Sendable {
   }
 
   /// The indexes of the frames that carry a checkpoint (where branching is quickest).
-  public var checkpointFrames: [Int] { index.checkpoints.compactMap { frameIndex(sequence: $0.sequence) } }
+  public var checkpointFrames: [Int] {
+    index.checkpoints.compactMap { frameIndex(sequence: $0.sequence) }
+  }
 
   /// How many checkpoints decode completely (each is decoded in full: for diagnostics and
   /// fuzzing; branching decodes only the one it needs).
@@ -194,7 +198,8 @@ extension RecordingIndex {
     var parts: [String] = []
     if !damage.isEmpty {
       let missing = damage.flatMap(\.missingFrames)
-      let frames = missing.isEmpty ? "no frame lost" : DamagedSpan.frameList(missing) + " unreadable"
+      let frames =
+        missing.isEmpty ? "no frame lost" : DamagedSpan.frameList(missing) + " unreadable"
       let spans = damage.prefix(3).map(\.description).joined(separator: "; ")
       parts.append(
         "damaged in \(damage.count) place(s), \(frames) [\(spans)\(damage.count > 3 ? "; …" : "")]")

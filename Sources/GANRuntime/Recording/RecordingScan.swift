@@ -52,7 +52,12 @@ struct RecordingIndex: Sendable {
     let version = try prelude(bytes, name: name)
     var framing = RecordFraming(bytes: bytes, checksums: checksums)
     let headerStart = RecordingFormat.preludeSize
-    guard case .record(.header, let payload, var offset) = framing.record(at: headerStart) else {
+    let first = framing.record(at: headerStart)
+    if case .bad(_, runsPastEnd: true) = first {
+      throw RecordingError(
+        "'\(name)' is incomplete: it ends inside its header record, before any frame")
+    }
+    guard case .record(.header, let payload, var offset) = first else {
       throw RecordingError(
         "'\(name)' is damaged: its header record (at byte \(headerStart)) is unreadable, and "
           + "no frame can be read without it")

@@ -15,7 +15,11 @@ public enum RecordingTarget {
     if stat(path, &info) == 0 {
       guard overwrite else { throw exists(path) }
       guard info.st_mode & S_IFMT == S_IFREG else { throw notRegular(path) }
-      guard access(path, W_OK) == 0 else { throw cannot(path, errno) }
+      // Another ganscope recording to it holds the lock: say so now, not after training.
+      let fd = Glibc.open(path, O_WRONLY | O_CLOEXEC | O_NONBLOCK)
+      guard fd >= 0 else { throw cannot(path, errno) }
+      defer { close(fd) }
+      guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { throw locked(path) }
     } else {
       guard errno == ENOENT else { throw cannot(path, errno) }
       let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
@@ -47,8 +51,7 @@ public enum RecordingTarget {
     guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
       close(fd)
       if created { unlink(path) }
-      throw RecordingError(
-        "cannot record to '\(RecordingError.quoted(path))': another ganscope is recording to it")
+      throw locked(path)
     }
     guard created || ftruncate(fd, 0) == 0 else {
       let error = errno
@@ -70,6 +73,11 @@ public enum RecordingTarget {
     RecordingError(
       "'\(RecordingError.quoted(path))' exists; ganscope does not write over it unless asked "
         + "(--force)")
+  }
+
+  private static func locked(_ path: String) -> RecordingError {
+    RecordingError(
+      "cannot record to '\(RecordingError.quoted(path))': another ganscope is recording to it")
   }
 
   private static func notRegular(_ path: String) -> RecordingError {

@@ -140,8 +140,7 @@ extension RecordingReader {
       report.checkpointsCompared += outcome.checkpointsCompared
       if let why = outcome.unverifiable { report.unverifiable.append(why) }
       if outcome.unverifiable == nil { report.segmentsVerified += 1 }
-      if let m = outcome.mismatch, report.mismatch.map({ m.frameNumber < $0.frameNumber }) ?? true
-      {
+      if let m = outcome.mismatch, report.mismatch.map({ m.frameNumber < $0.frameNumber }) ?? true {
         report.mismatch = m
       }
     }
@@ -160,7 +159,9 @@ extension RecordingReader {
     let frames = frameEntries
     var origins: [(checkpoint: Int?, sequence: UInt64, recordStart: Int)] = []
     if coversStartOfRun { origins.append((nil, 0, 0)) }
-    for (i, entry) in checkpoints.enumerated() { origins.append((i, entry.sequence, entry.recordStart)) }
+    for (i, entry) in checkpoints.enumerated() {
+      origins.append((i, entry.sequence, entry.recordStart))
+    }
     let damage = self.damage.map(\.bytes)
     var segments: [VerificationSegment] = []
     for (k, origin) in origins.enumerated() {
@@ -178,7 +179,9 @@ extension RecordingReader {
           originCheckpoint: origin.checkpoint, originSequence: origin.sequence,
           endCheckpoint: end?.checkpoint, stopSequence: stop, frames: compared,
           untilIteration: frames[bound].prefix.iteration,
-          damaged: damage.contains { $0.overlaps(bytes) || ($0.isEmpty && bytes.contains($0.lowerBound)) }))
+          damaged: damage.contains {
+            $0.overlaps(bytes) || ($0.isEmpty && bytes.contains($0.lowerBound))
+          }))
     }
     return segments
   }
