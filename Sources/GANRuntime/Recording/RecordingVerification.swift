@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import GANCore
 
 /// The outcome of `RecordingReader.verify`.
@@ -125,15 +126,34 @@ extension RecordingReader {
     let chosen = picked
     let results = Locked([SegmentOutcome?](repeating: nil, count: chosen.count))
     let done = Locked(0)
-    DispatchQueue.concurrentPerform(iterations: chosen.count) { k in
-      let outcome = verify(all[chosen[k]], limits: limits)
-      results.withLock { $0[k] = outcome }
-      let finished = done.withLock {
-        $0 += 1
-        return $0
+    // One thread per core, each taking the next segment not yet started. Plain threads:
+    // `concurrentPerform` ran everything on the calling thread here (Linux, 2 cores).
+    let next = Locked(0)
+    let workers = min(ProcessInfo.processInfo.activeProcessorCount, chosen.count)
+    let finished = DispatchGroup()
+    for _ in 0..<workers {
+      finished.enter()
+      let thread = Thread {
+        while true {
+          let k = next.withLock {
+            $0 += 1
+            return $0 - 1
+          }
+          guard k < chosen.count else { break }
+          let outcome = self.verify(all[chosen[k]], limits: limits)
+          results.withLock { $0[k] = outcome }
+          let count = done.withLock {
+            $0 += 1
+            return $0
+          }
+          progress?(count, chosen.count)
+        }
+        finished.leave()
       }
-      progress?(finished, chosen.count)
+      thread.stackSize = 16 << 20
+      thread.start()
     }
+    finished.wait()
     let outcomes = results.withLock { $0 }
     for case let outcome? in outcomes {
       report.framesCompared += outcome.framesCompared
