@@ -87,6 +87,10 @@ struct FigureCommand: ParsableCommand {
     if let at { _ = try Self.iterations(at, count: panels) }
   }
 
+  /// The largest iteration `--at` takes: a fresh run trains up to it (about 100 s at the
+  /// canonical workload), so an unbounded one would run for ever.
+  static let latestIteration = 1_000_000
+
   /// The iterations of `--at`: exactly `count` whole numbers ≥ 0, strictly ascending.
   static func iterations(_ text: String, count: Int) throws -> [Int] {
     let items = text.split(separator: ",", omittingEmptySubsequences: false).map { item in
@@ -94,8 +98,10 @@ struct FigureCommand: ParsableCommand {
     }
     var result: [Int] = []
     for item in items {
-      guard let value = Int(item), value >= 0 else {
-        throw ValidationError("--at takes iterations >= 0 separated by commas, got '\(item)'")
+      guard let value = Int(item), (0...latestIteration).contains(value) else {
+        throw ValidationError(
+          "--at takes iterations from 0 to \(latestIteration) separated by commas, got "
+            + "'\(RecordingError.quoted(item, limit: 40))'")
       }
       if let last = result.last, value <= last {
         throw ValidationError("--at iterations must be ascending, got \(last) then \(value)")

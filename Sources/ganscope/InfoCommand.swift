@@ -79,8 +79,8 @@ struct RecordingSummary {
         + framesList(reader.checkpointFrames.map { reader.frameNumber(at: $0) }))
     lines.append(
       "events       \(reader.events.count)")
-    for event in reader.events {
-      let frame = event.sequence < first.sequence ? "before" : "frame \(number(event.sequence))"
+    for (event, number) in zip(reader.events, reader.eventFrameNumbers) {
+      let frame = number.map { "frame \($0)" } ?? "before"
       lines.append(
         "  \(pad(frame, 12)) iteration \(pad("\(event.iteration)", 8)) "
           + commandLabel(event.command))
@@ -100,8 +100,8 @@ struct RecordingSummary {
     let metrics = zip(RowPrinter.columns, RowPrinter.values(last)).dropFirst().map {
       "\(json($0)):\(jsonNumber($1))"
     }
-    let events = reader.events.map { e in
-      let frame = e.sequence < first.sequence ? "null" : "\(number(e.sequence))"
+    let events = zip(reader.events, reader.eventFrameNumbers).map { e, number in
+      let frame = number.map(String.init) ?? "null"
       return "{\"frame\":\(frame),\"sequence\":\(e.sequence),\"iteration\":\(e.iteration),"
         + "\"discriminator_steps\":\(e.discriminatorSteps),\"generator_steps\":"
         + "\(e.generatorSteps),\"command\":\(json(commandLabel(e.command)))}"
@@ -151,35 +151,11 @@ struct RecordingSummary {
     last.divergedAtIteration.map { " (diverged at iteration \($0))" } ?? ""
   }
 
-  /// The number of the frame with sequence number `sequence`.
-  private func number(_ sequence: UInt64) -> Int { Int(sequence - first.sequence) + firstNumber }
-
-  private var firstNumber: Int { reader.frameNumber(at: 0) }
-
-  /// The file's condition: intact, incomplete (cut short: the normal result of a crash or a
-  /// kill), damaged (bad records inside), or both; each damaged span on a line of its own.
+  /// The file's condition (`RecordingCondition`), the first line labelled.
   private var state: [String] {
-    var lines: [String] = []
-    if reader.isComplete && !reader.isDamaged {
-      lines.append("file         intact (stopped cleanly; every record checks)")
+    reader.condition.lines().map { line in
+      line.hasPrefix(" ") ? line : "file         " + line
     }
-    if !reader.isComplete {
-      let cut = reader.incompleteTail.map {
-        "; it ends inside a record at byte \($0.lowerBound) (\($0.count) bytes ignored)"
-      }
-      lines.append(
-        "file         incomplete: no end record (the recording was not stopped cleanly, e.g. "
-          + "a crash or a kill)\(cut ?? ""); nothing before that is lost")
-    }
-    if reader.isDamaged {
-      let spans = reader.damage
-      lines.append(
-        "file         damaged in \(spans.count) place(s): \(reader.missingFrameCount) frame(s) "
-          + "unreadable, \(spans.reduce(0) { $0 + $1.bytes.count }) bytes skipped")
-      for span in spans.prefix(20) { lines.append("  " + span.description) }
-      if spans.count > 20 { lines.append("  … and \(spans.count - 20) more") }
-    }
-    return lines
   }
 
   private func jsonSpan(_ span: DamagedSpan) -> String {

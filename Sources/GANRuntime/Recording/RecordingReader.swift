@@ -22,7 +22,7 @@ public final class RecordingReader: Sendable {
 
   /// Opens the recording at `path`.
   public convenience init(path: String) throws(RecordingError) {
-    try self.init(bytes: try readRecordingFile(path), name: path)
+    try self.init(bytes: try readRecordingFile(path, name: RecordingError.quoted(path)), name: path)
   }
 
   /// Reads a recording held in memory (the fuzzer's entry; `name` appears in messages).
@@ -32,6 +32,8 @@ public final class RecordingReader: Sendable {
     throws(RecordingError)
   {
     self.bytes = bytes
+    // Names appear in messages: a short, escaped excerpt of what the user gave.
+    let name = RecordingError.quoted(name)
     self.name = name
     let scanned = bytes.withUnsafeBytes { raw in
       Result { () throws(RecordingError) in
@@ -214,20 +216,20 @@ extension RecordingIndex {
 }
 
 /// The whole file at `path`, or a one-line reason why it cannot be read.
-private func readRecordingFile(_ path: String) throws(RecordingError) -> [UInt8] {
+private func readRecordingFile(_ path: String, name: String) throws(RecordingError) -> [UInt8] {
   // Non-blocking, so a FIFO (whose open waits for a writer) is refused instead of hanging.
   let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
   guard fd >= 0 else {
-    throw RecordingError("cannot open '\(path)': \(String(cString: strerror(errno)))")
+    throw RecordingError("cannot open '\(name)': \(String(cString: strerror(errno)))")
   }
   defer { close(fd) }
   var info = stat()
   guard fstat(fd, &info) == 0 else {
-    throw RecordingError("cannot read '\(path)': \(String(cString: strerror(errno)))")
+    throw RecordingError("cannot read '\(name)': \(String(cString: strerror(errno)))")
   }
-  if info.st_mode & S_IFMT == S_IFDIR { throw RecordingError("'\(path)' is a directory") }
+  if info.st_mode & S_IFMT == S_IFDIR { throw RecordingError("'\(name)' is a directory") }
   guard info.st_mode & S_IFMT == S_IFREG else {
-    throw RecordingError("'\(path)' is not a regular file")
+    throw RecordingError("'\(name)' is not a regular file")
   }
   var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
   var filled = 0
@@ -235,7 +237,7 @@ private func readRecordingFile(_ path: String) throws(RecordingError) -> [UInt8]
     let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
     if n < 0 && errno == EINTR { continue }
     guard n >= 0 else {
-      throw RecordingError("cannot read '\(path)': \(String(cString: strerror(errno)))")
+      throw RecordingError("cannot read '\(name)': \(String(cString: strerror(errno)))")
     }
     if n == 0 { break }  // The file shrank meanwhile: read what is there.
     filled += n
