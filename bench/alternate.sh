@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # A quick same-run comparison at one size: ganscope, PyTorch eager and JAX lax.scan in turn,
 # ROUNDS times (3 by default), each pinned to core 0, printing iterations/s and the medians.
-# The full comparison is ../shared/bench/run_all.sh (see docs/performance.md).
-#   swift build -c release && bash bench/alternate.sh [--H 32 --m 128 --k 1]
+# The full comparison is the peer suite's run_all.sh (see docs/performance.md). PEERS must
+# name a checkout of the peer suite (PyTorch/JAX/NumPy scripts; not distributed with ganscope).
+#   swift build -c release && PEERS=/path/to/peers bash bench/alternate.sh [--H 32 --m 128 --k 1]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-peers=${PEERS:-$here/../../shared/bench}
+peers=${PEERS:?set PEERS to a checkout of the peer benchmark suite}
 py=${VENV:-$HOME/.cache/gan1d-peers-venv}/bin/python
 [[ -x $py ]] || { echo "no peer venv at $py (run $peers/setup.sh)" >&2; exit 2; }
 size=("$@")

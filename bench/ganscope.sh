@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
-# Runs `ganscope bench` with the peer scripts' flags, for ../shared/bench/run_all.sh:
-#   swift build -c release && EXTRA="ganscope=$PWD/bench/ganscope.sh" bash ../shared/bench/run_all.sh
+# Runs `ganscope bench` with the peer scripts' flags, for the peer suite's run_all.sh
+# (docs/performance.md; PEERS: a checkout of that suite):
+#   swift build -c release && EXTRA="ganscope=$PWD/bench/ganscope.sh" bash "$PEERS/run_all.sh"
 exec "$(dirname "$0")/../.build/release/ganscope" bench "$@"

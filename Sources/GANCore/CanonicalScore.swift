@@ -1,4 +1,4 @@
-/// The peers' correctness metrics (../shared/bench/common.py) on 10,000 samples of G: mean,
+/// The peer benchmarks' correctness metrics (docs/performance.md) on 10,000 samples of G: mean,
 /// standard deviation and the histogram JSD against 10,000 fresh data samples, 200 bins on
 /// [−2, 8] (on [−5, 5] for a target with mass below −1), samples outside clipped to the edges.
 public struct CanonicalScore: Sendable {

@@ -69,25 +69,26 @@ public final class Evaluator {
     let fake = Swift.stride(from: stride / 2, to: finiteCount, by: stride).map { samples[$0] }
     let dInputs = (real + fake + centers).map(Float.init)
     let dOutputs = evaluate(trainer.discriminator, at: dInputs, work: discriminatorWork)
-    var logDReal = 0.0
+    // D's objective and mean readout under the current loss, by quadrature.
+    var objectiveReal = 0.0
     var meanReal = 0.0
     for i in real.indices {
-      let d = loss.probability(Double(dOutputs[i]))
-      meanReal += d
-      logDReal += safeLog(d)
+      let o = Double(dOutputs[i])
+      meanReal += loss.readout(o)
+      objectiveReal += loss.objectiveRealTerm(o)
     }
-    var logOneMinusDFake = 0.0
+    var objectiveFake = 0.0
     var meanFake = 0.0
     for i in fake.indices {
-      let d = loss.probability(Double(dOutputs[real.count + i]))
-      meanFake += d
-      logOneMinusDFake += safeLog(1 - d)
+      let o = Double(dOutputs[real.count + i])
+      meanFake += loss.readout(o)
+      objectiveFake += loss.objectiveFakeTerm(o)
     }
     let realCount = Double(max(real.count, 1))
     let fakeCount = Double(max(fake.count, 1))
     let sampleCount = Double(max(finiteCount, 1))
     let discriminator = dOutputs[(real.count + fake.count)...].map {
-      Float(loss.probability(Double($0)))
+      Float(loss.readout(Double($0)))
     }
     let slopes = slope(of: trainer.discriminator, at: mappingX, loss: loss)
 
@@ -123,7 +124,7 @@ public final class Evaluator {
       klModelData: kullbackLeibler(modelMetric, target.metricProbabilities),
       wasserstein: finiteCount == n
         ? wasserstein1(sorted: target.sortedSamples, sorted: samples) : .infinity,
-      value: logDReal / realCount + logOneMinusDFake / fakeCount,
+      value: objectiveReal / realCount + objectiveFake / fakeCount,
       meanDReal: meanReal / realCount,
       meanDFake: meanFake / fakeCount,
       discriminatorLoss: trainer.discriminatorLoss,
@@ -180,7 +181,7 @@ public final class Evaluator {
     for i in 0..<rows { work.outputGradient[i] = i < count ? 1 : 0 }
     net.backward(work, rows: count, parameterGradients: false, inputGradient: true)
     return (0..<count).map {
-      Float(Double(work.inputGradient[$0]) * loss.probabilitySlope(Double(work.output[$0])))
+      Float(Double(work.inputGradient[$0]) * loss.readoutSlope(Double(work.output[$0])))
     }
   }
 
@@ -213,5 +214,3 @@ public final class Evaluator {
     return new
   }
 }
-
-private func safeLog(_ x: Double) -> Double { _log(max(x, 1e-30)) }

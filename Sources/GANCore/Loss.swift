@@ -1,5 +1,8 @@
-/// The adversarial losses. All are computed from D's raw output (a logit for the two
-/// cross-entropy losses), never from a rounded probability.
+/// The adversarial losses: each owns D's and G's objectives, their derivatives with respect
+/// to D's raw output, and how that output is read and shown (`readout`). All are computed
+/// from the raw output (a logit for the two cross-entropy losses), never from a rounded
+/// probability. Every property is an exhaustive `switch`, so a new loss cannot compile
+/// without saying what it means everywhere.
 public enum Loss: String, Sendable, CaseIterable, Codable {
   /// The paper's original game: G descends log(1 − D(G(z))). It saturates when D rejects
   /// G's samples confidently, which is when G most needs a gradient.
@@ -8,41 +11,88 @@ public enum Loss: String, Sendable, CaseIterable, Codable {
   /// gradients.
   case nonsaturating
   /// Least squares (Mao et al. 2017, targets 0/1): D's raw output is regressed to 1 on data
-  /// and 0 on samples; G pulls it to 1. Its optimal D is also p_data / (p_data + p_g).
+  /// and 0 on samples; G pulls it to 1. Its optimal D is also p_data / (p_data + p_g), so its
+  /// score is drawn on the same axis as a probability (it may leave [0, 1]).
   case leastSquares = "least-squares"
 
-  /// D(x) as a probability from the raw output: the sigmoid of the logit, or for least
-  /// squares the output itself clamped to [0, 1].
-  public func probability(_ output: Double) -> Double {
+  /// How D's raw output is read as "D(x)": what the D curve, D*, the mean D on data and on
+  /// samples mean under this loss.
+  public var readout: DiscriminatorReadout {
     switch self {
-    case .minimax, .nonsaturating: sigmoid(output)
-    case .leastSquares: min(max(output, 0), 1)
+    case .minimax, .nonsaturating: .probability
+    case .leastSquares: .score(real: 1, fake: 0)
     }
   }
 
-  /// dD(x)/d output, to turn an input gradient of the output into one of D(x).
-  public func probabilitySlope(_ output: Double) -> Double {
-    switch self {
-    case .minimax, .nonsaturating:
+  /// D(x) from the raw output: the sigmoid of the logit, or least squares' score itself.
+  public func readout(_ output: Double) -> Double {
+    switch readout {
+    case .probability: sigmoid(output)
+    case .score: output
+    }
+  }
+
+  /// dD(x)/d output, to turn an input gradient of the raw output into one of D(x).
+  public func readoutSlope(_ output: Double) -> Double {
+    switch readout {
+    case .probability:
       let d = sigmoid(output)
       return d * (1 - d)
-    case .leastSquares:
-      return (0...1).contains(output) ? 1 : 0
+    case .score: return 1
     }
   }
 
-  /// D's loss per real sample (to be averaged): BCE −log D(x), or ½(out − 1)².
-  func discriminatorRealLoss(_ o: Double) -> Double {
-    self == .leastSquares ? 0.5 * (o - 1) * (o - 1) : softplus(-o)
+  /// D's loss per real sample (to be averaged): BCE −log D(x) = softplus(−o), or ½(o − 1)².
+  public func discriminatorRealLoss(_ o: Double) -> Double {
+    switch self {
+    case .minimax, .nonsaturating: softplus(-o)
+    case .leastSquares: 0.5 * (o - 1) * (o - 1)
+    }
   }
 
-  /// D's loss per generated sample: BCE −log(1 − D(G(z))), or ½ out².
-  func discriminatorFakeLoss(_ o: Double) -> Double {
-    self == .leastSquares ? 0.5 * o * o : softplus(o)
+  /// D's loss per generated sample: BCE −log(1 − D(G(z))) = softplus(o), or ½ o².
+  public func discriminatorFakeLoss(_ o: Double) -> Double {
+    switch self {
+    case .minimax, .nonsaturating: softplus(o)
+    case .leastSquares: 0.5 * o * o
+    }
+  }
+
+  /// D's objective (what D ascends, −L_D) per real and per generated sample, for the
+  /// quadrature in a snapshot. For the cross-entropy losses the terms of V(G, D):
+  /// log D(x) and log(1 − D(G(z))), from the probability floored at 1e-30 (as recordings
+  /// have always stored them).
+  public func objectiveRealTerm(_ o: Double) -> Double {
+    switch self {
+    case .minimax, .nonsaturating: _log(max(sigmoid(o), 1e-30))
+    case .leastSquares: -discriminatorRealLoss(o)
+    }
+  }
+
+  public func objectiveFakeTerm(_ o: Double) -> Double {
+    switch self {
+    case .minimax, .nonsaturating: _log(max(1 - sigmoid(o), 1e-30))
+    case .leastSquares: -discriminatorFakeLoss(o)
+    }
+  }
+
+  /// The name of D's objective on screen and in the docs.
+  public var objectiveName: String {
+    switch self {
+    case .minimax, .nonsaturating: "V(G,D)"
+    case .leastSquares: "−L_D (LS)"
+    }
+  }
+
+  public var objectiveASCIIName: String {
+    switch self {
+    case .minimax, .nonsaturating: "V(G,D)"
+    case .leastSquares: "-L_D (LS)"
+    }
   }
 
   /// G's loss per sample, the quantity G descends.
-  func generatorLoss(_ o: Double) -> Double {
+  public func generatorLoss(_ o: Double) -> Double {
     switch self {
     case .minimax: -softplus(o)  // log(1 − σ(o))
     case .nonsaturating: softplus(-o)  // −log σ(o)
@@ -98,4 +148,14 @@ private func mapSigmoid(
     g[i] = transform(SIMD16(repeating: s))[0]
     i += 1
   }
+}
+
+/// What D's raw output means under a loss.
+public enum DiscriminatorReadout: Sendable, Equatable {
+  /// σ(logit): the probability that x is data. D* = p_data / (p_data + p_g), ½ at the
+  /// equilibrium.
+  case probability
+  /// A score regressed toward `real` on data and `fake` on samples (least squares). Drawn on
+  /// the probability axis: with targets 1 and 0 its optimum is the same D*.
+  case score(real: Double, fake: Double)
 }

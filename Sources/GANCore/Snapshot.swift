@@ -1,52 +1,3 @@
-/// The numbers that summarize one moment of training.
-public struct TrainingMetrics: Sendable, Hashable, Codable {
-  /// JSD(p_data ‖ p_g) in nats, from binned p_data and binned p_g on the metric grid.
-  public var jensenShannon: Double
-  /// KL(p_data ‖ p_g) and KL(p_g ‖ p_data) in nats, smoothed by `klSmoothing` per bin.
-  public var klDataModel: Double
-  public var klModelData: Double
-  /// Exact W1 between the quantile samples of p_data and G's quantile samples.
-  public var wasserstein: Double
-  /// V(G, D) = E_data[log D(x)] + E_z[log(1 − D(G(z)))], evaluated on the same samples.
-  public var value: Double
-  /// Mean D(x) on data and on G's samples.
-  public var meanDReal: Double
-  public var meanDFake: Double
-  /// Losses of the last D step and G step batches, as the trainer descended them.
-  public var discriminatorLoss: Double
-  public var generatorLoss: Double
-  /// Norms of the last parameter gradients.
-  public var discriminatorGradientNorm: Double
-  public var generatorGradientNorm: Double
-  /// Mean and standard deviation of G's samples.
-  public var generatorMean: Double
-  public var generatorStandardDeviation: Double
-
-  /// C(G) = −log 4 + 2·JSD (Theorem 1): what max_D V(G, D) would be for the current G.
-  public var virtualCriterion: Double { -_log(4) + 2 * jensenShannon }
-
-  /// Every field in order (for bitwise comparison, hashing and export).
-  public var fields: [Double] {
-    [
-      jensenShannon, klDataModel, klModelData, wasserstein, value, meanDReal, meanDFake,
-      discriminatorLoss, generatorLoss, discriminatorGradientNorm, generatorGradientNorm,
-      generatorMean, generatorStandardDeviation,
-    ]
-  }
-}
-
-extension TrainingMetrics: Equatable {
-  /// Bitwise equality: "identical" for determinism checks, so a NaN (a loss before the first
-  /// step) equals itself.
-  public static func == (a: Self, b: Self) -> Bool {
-    a.fields.map(\.bitPattern) == b.fields.map(\.bitPattern)
-  }
-
-  public func hash(into hasher: inout Hasher) {
-    for field in fields { hasher.combine(field.bitPattern) }
-  }
-}
-
 /// One frame of training: everything any consumer (view, recorder, exporter, figure) draws or
 /// prints. A value: readers can keep it as long as they like.
 public struct Snapshot: Sendable, Equatable {
@@ -110,19 +61,5 @@ public struct Snapshot: Sendable, Equatable {
     self.mappingX = mappingX
     self.mappingSlope = mappingSlope
     self.metrics = metrics
-  }
-}
-
-extension TrainingMetrics {
-  /// Metrics from their `fields`, in that order (how recordings store them); nil unless
-  /// there are exactly as many values as fields.
-  public init?(fields: [Double]) {
-    guard fields.count == 13 else { return nil }
-    self.init(
-      jensenShannon: fields[0], klDataModel: fields[1], klModelData: fields[2],
-      wasserstein: fields[3], value: fields[4], meanDReal: fields[5], meanDFake: fields[6],
-      discriminatorLoss: fields[7], generatorLoss: fields[8],
-      discriminatorGradientNorm: fields[9], generatorGradientNorm: fields[10],
-      generatorMean: fields[11], generatorStandardDeviation: fields[12])
   }
 }

@@ -229,7 +229,8 @@ public final class Trainer {
 
   // MARK: Readouts (off the hot path)
 
-  /// D's loss on the batch of the last D step: mean BCE on data + mean BCE on samples.
+  /// D's loss on the batch of the last D step under the current loss: the mean loss on
+  /// data plus the mean loss on samples.
   public var discriminatorLoss: Double {
     if let restored = restoredDiscriminatorReadout { return restored.loss }
     let m = lastDiscriminatorBatch
@@ -286,11 +287,12 @@ extension Trainer {
     return samples
   }
 
-  /// D(x) as a probability at each x (for tests and figures).
-  public func discriminatorProbability(at xs: [Double]) -> [Double] {
+  /// D(x) at each x as the current loss reads it (`Loss.readout`: a probability for the
+  /// cross-entropy losses), for tests and figures.
+  public func discriminatorReadout(at xs: [Double]) -> [Double] {
     let work = Workspace(capacity: xs.count, architecture: architecture)
     for (i, x) in xs.enumerated() { work.input[i] = Float(x) }
     discriminator.forward(work, rows: xs.count)
-    return (0..<xs.count).map { hyperparameters.loss.probability(Double(work.output[$0])) }
+    return (0..<xs.count).map { hyperparameters.loss.readout(Double(work.output[$0])) }
   }
 }

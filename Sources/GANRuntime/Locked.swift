@@ -7,7 +7,8 @@ import Foundation
 /// `condition`'s mutex for the whole access, so no two threads ever see it at once. `State`
 /// must be `Sendable`, so whatever a caller copies out may be used on any thread. NSCondition
 /// (a pthread mutex + condvar on Linux) rather than `Synchronization.Mutex`, because
-/// ThreadSanitizer reports false races on the latter under contention (TERMINAL-NOTES.md).
+/// ThreadSanitizer reports false races on the latter under contention
+/// (docs/architecture.md, "Threads and the one lock").
 final class Locked<State: Sendable>: @unchecked Sendable {
   private let condition = NSCondition()
   private var state: State

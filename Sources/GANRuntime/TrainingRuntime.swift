@@ -3,7 +3,7 @@ import GANCore
 
 /// A training run on its own serial queue, shared with any number of threads: viewers read
 /// the latest snapshot, every-frame readers (`FrameReader`) get all of them in order, and
-/// anyone may send control commands. See DESIGN.md, section Threads.
+/// anyone may send control commands. See docs/architecture.md, "Threads and the one lock".
 public final class TrainingRuntime: Sendable {
   public let config: TrainingConfig
   let shared: Locked<SharedState>

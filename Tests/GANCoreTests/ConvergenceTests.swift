@@ -2,7 +2,7 @@ import Testing
 
 @testable import GANCore
 
-/// The canonical workload (GAN-NOTES.md, ../shared/bench): N(4, 0.5), H = 32, m = 128, Adam
+/// The canonical workload (docs/theory.md): N(4, 0.5), H = 32, m = 128, Adam
 /// 1e-3 (β₁ = 0.5), non-saturating loss, 5000 iterations, scored like the peers.
 @Suite struct ConvergenceTests {
   func train(k: Int, seed: UInt64, target: String = "gaussian") throws -> CanonicalScore {

@@ -36,7 +36,7 @@ import Testing
     let modelMass = binProbabilities(samples, lower: lower, upper: upper, bins: bins)
     let dataMass = binProbabilities(target.distribution, lower: lower, upper: upper, bins: bins)
     let centers = (0..<bins).map { lower + (Double($0) + 0.5) * width }
-    let d = trainer.discriminatorProbability(at: centers)
+    let d = trainer.discriminatorReadout(at: centers)
     var error = 0.0
     var weight = 0.0
     for i in 0..<bins where dataMass[i] + modelMass[i] > 0 {

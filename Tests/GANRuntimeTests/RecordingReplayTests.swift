@@ -34,7 +34,7 @@ extension RuntimeTests {
       let mismatch = try #require(report.mismatch)
       #expect(mismatch.frameNumber == 6)
       #expect(!report.passed)
-      #expect(mismatch.detail.hasPrefix("metrics.jensenShannon: recorded"))
+      #expect(mismatch.detail.hasPrefix("metrics.jsd: recorded"))
       #expect(report.framesCompared < reader.frameCount)
     }
 

@@ -16,58 +16,52 @@ import Testing
     return state
   }
 
-  func press(_ key: KeyPress, _ state: ReplayState = state()) -> ReplayOutcome {
+  func press(_ key: Key, _ state: ReplayState = state()) -> ReplayKeyOutcome {
     ReplayKeyHandler.handle(key, state: state)
   }
 
-  func press(_ character: Character, _ state: ReplayState = state()) -> ReplayOutcome {
-    press(.character(character), state)
-  }
-
   /// Where each key takes the replay: (0-based frame, playing, speed, effect).
-  static let expected:
-    [KeyPress: (frame: Int, playing: Bool, speed: Double, effect: ReplayEffect?)] =
-      [
-        .character(" "): (149, true, 1, nil),
-        .function(.left): (148, false, 1, nil),
-        .function(.right): (150, false, 1, nil),
-        .function(.pageUp): (119, false, 1, nil),
-        .function(.pageDown): (179, false, 1, nil),
-        .function(.shiftLeft): (119, false, 1, nil),
-        .function(.shiftRight): (179, false, 1, nil),
-        .function(.home): (0, false, 1, nil),
-        .function(.end): (299, false, 1, nil),
-        .character("0"): (0, false, 1, nil),
-        .character("1"): (30, false, 1, nil),
-        .character("2"): (60, false, 1, nil),
-        .character("3"): (90, false, 1, nil),
-        .character("4"): (120, false, 1, nil),
-        .character("5"): (150, false, 1, nil),
-        .character("6"): (180, false, 1, nil),
-        .character("7"): (210, false, 1, nil),
-        .character("8"): (240, false, 1, nil),
-        .character("9"): (270, false, 1, nil),
-        .character("<"): (149, false, 0.5, nil),
-        .character(">"): (149, false, 2, nil),
-        .character("b"): (149, false, 1, .branch(frame: 149)),
-        .character("o"): (149, false, 1, nil),
-        .character("h"): (149, false, 1, nil),
-        .character("a"): (149, false, 1, nil),
-        .character("?"): (149, false, 1, nil),
-        .character(KeyTable.escape): (149, false, 1, nil),
-        .character("q"): (149, false, 1, .quit),
-      ]
+  static let expected: [Key: (frame: Int, playing: Bool, speed: Double, effect: ReplayEffect?)] =
+    [
+      " ": (149, true, 1, nil),
+      .left: (148, false, 1, nil),
+      .right: (150, false, 1, nil),
+      .pageUp: (119, false, 1, nil),
+      .pageDown: (179, false, 1, nil),
+      .shiftLeft: (119, false, 1, nil),
+      .shiftRight: (179, false, 1, nil),
+      .home: (0, false, 1, nil),
+      .end: (299, false, 1, nil),
+      "0": (0, false, 1, nil),
+      "1": (30, false, 1, nil),
+      "2": (60, false, 1, nil),
+      "3": (90, false, 1, nil),
+      "4": (120, false, 1, nil),
+      "5": (150, false, 1, nil),
+      "6": (180, false, 1, nil),
+      "7": (210, false, 1, nil),
+      "8": (240, false, 1, nil),
+      "9": (270, false, 1, nil),
+      "<": (149, false, 0.5, nil),
+      ">": (149, false, 2, nil),
+      "b": (149, false, 1, .branch(frame: 149)),
+      "o": (149, false, 1, nil),
+      "h": (149, false, 1, nil),
+      "a": (149, false, 1, nil),
+      "?": (149, false, 1, nil),
+      Key.escape: (149, false, 1, nil),
+      "q": (149, false, 1, .quit),
+    ]
 
   @Test func everyKeyOfTheTableIsTested() {
-    #expect(Set(ReplayKeyTable.bindings.flatMap(\.keys)) == Set(Self.expected.keys))
-    #expect(Set(ReplayKeyTable.bindings.map(\.action)) == Set(ReplayAction.allCases))
-    // One binding per key: the table is a function from keys to actions.
-    let keys = ReplayKeyTable.bindings.flatMap(\.keys)
-    #expect(keys.count == Set(keys).count)
+    #expect(Set(ReplayKeys.table.bindings.flatMap(\.keys)) == Set(Self.expected.keys))
+    let actions =
+      ReplayAction.allCases.map(KeyAction.own) + SharedAction.allCases.map(KeyAction.shared)
+    #expect(Set(ReplayKeys.table.bindings.map(\.action)) == Set(actions))
   }
 
-  @Test(arguments: ReplayKeyTable.bindings.flatMap(\.keys))
-  func everyKeyDoesWhatTheTableSays(key: KeyPress) throws {
+  @Test(arguments: ReplayKeys.table.bindings.flatMap(\.keys))
+  func everyKeyDoesWhatTheTableSays(key: Key) throws {
     let want = try #require(Self.expected[key])
     let outcome = press(key)
     #expect(outcome.state.frame == want.frame, "\(key)")
@@ -85,27 +79,27 @@ import Testing
   }
 
   @Test func frameKeysPauseButSeeksKeepPlaying() {
-    #expect(!press(.function(.right), Self.state(playing: true)).state.playing)
-    #expect(!press(.function(.left), Self.state(playing: true)).state.playing)
-    #expect(press(.function(.pageDown), Self.state(playing: true)).state.playing)
+    #expect(!press(.right, Self.state(playing: true)).state.playing)
+    #expect(!press(.left, Self.state(playing: true)).state.playing)
+    #expect(press(.pageDown, Self.state(playing: true)).state.playing)
     #expect(press("3", Self.state(playing: true)).state.playing)
     #expect(!press("b", Self.state(playing: true)).state.playing)
   }
 
   @Test func stepsStopAtTheEnds() {
-    let first = press(.function(.left), Self.state(frame: 0))
+    let first = press(.left, Self.state(frame: 0))
     #expect(first.state.frame == 0 && first.state.view.notice == "this is the first frame")
-    let last = press(.function(.right), Self.state(frame: 299))
+    let last = press(.right, Self.state(frame: 299))
     #expect(last.state.frame == 299)
     #expect(last.state.view.notice == ReplayKeyHandler.lastFrameNotice)
-    #expect(press(.function(.pageDown), Self.state(frame: 290)).state.frame == 299)
-    #expect(press(.function(.pageUp), Self.state(frame: 10)).state.frame == 0)
+    #expect(press(.pageDown, Self.state(frame: 290)).state.frame == 299)
+    #expect(press(.pageUp, Self.state(frame: 10)).state.frame == 0)
   }
 
   @Test func aTenthIsAtLeastOneFrame() {
     let short = Self.state(frame: 2, count: 5)
-    #expect(press(.function(.pageDown), short).state.frame == 3)
-    #expect(press(.function(.pageUp), short).state.frame == 1)
+    #expect(press(.pageDown, short).state.frame == 3)
+    #expect(press(.pageUp, short).state.frame == 1)
     #expect(press("9", short).state.frame == 4)
   }
 
@@ -124,16 +118,16 @@ import Testing
   }
 
   @Test func landingOnAMarkerShowsItsLabel() {
-    #expect(press(.function(.right)).state.view.notice == "k = 3")
+    #expect(press(.right).state.view.notice == "k = 3")
     #expect(press("5").state.view.notice == "k = 3")
-    #expect(press(.function(.left)).state.view.notice == nil)
+    #expect(press(.left).state.view.notice == nil)
   }
 
   @Test func jumpsAreCountedSoTheHistoryCanBeRebuilt() {
     let state = Self.state()
-    #expect(press(.function(.right), state).state.jumps == state.jumps)
-    for key: KeyPress in [
-      .function(.left), .function(.home), .function(.pageDown), .character("7"),
+    #expect(press(.right, state).state.jumps == state.jumps)
+    for key: Key in [
+      .left, .home, .pageDown, "7",
     ] {
       #expect(press(key, state).state.jumps == state.jumps + 1, "\(key)")
     }
@@ -145,23 +139,23 @@ import Testing
     #expect(press("a").state.view.showArrows)
     #expect(press("?").state.view.showHelp)
     #expect(!press("?", press("?").state).state.view.showHelp)
-    #expect(!press(.character(KeyTable.escape), press("?").state).state.view.showHelp)
+    #expect(!press(Key.escape, press("?").state).state.view.showHelp)
   }
 
   @Test func anUnboundKeySaysSo() {
     let outcome = press("x")
     #expect(outcome.effect == nil && outcome.state.frame == 149)
     #expect(outcome.state.view.notice == "key 'x' does nothing; ? lists the keys")
-    #expect(press(.character("\u{7}")).state.view.notice?.contains("0x7") == true)
+    #expect(press("\u{7}").state.view.notice?.contains("0x7") == true)
   }
 
   @Test func footerComesFromTheTable() {
-    let wide = ReplayKeyTable.footer(width: 200, symbols: .unicode)
-    for binding in ReplayKeyTable.bindings {
+    let wide = ReplayKeys.table.footer(width: 200, symbols: .unicode)
+    for binding in ReplayKeys.table.bindings {
       guard let hint = binding.hint else { continue }
       #expect(wide.contains("\(binding.label) \(hint)"))
     }
-    let narrow = ReplayKeyTable.footer(width: 40, symbols: .ascii)
+    let narrow = ReplayKeys.table.footer(width: 40, symbols: .ascii)
     #expect(narrow.count <= 40 && narrow.hasSuffix("? help  q quit"))
   }
 }

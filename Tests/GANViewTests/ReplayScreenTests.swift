@@ -74,7 +74,7 @@ import Testing
     let grid = render(80, 24, replay: Self.replay { $0.showHelp = true })
     try expectGolden(grid, "replay-help-80x24")
     let text = grid.text
-    for binding in ReplayKeyTable.bindings {
+    for binding in ReplayKeys.table.bindings {
       let row = (0..<24).map(grid.row).first { $0.contains(binding.summary) }
       #expect(row?.contains(binding.label + " ") == true, "\(binding.label)")
     }

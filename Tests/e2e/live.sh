@@ -5,8 +5,9 @@
 #
 # Usage: Tests/e2e/live.sh /path/to/ganscope
 #
-# Follows docs/TERMINAL-NOTES.md: a private tmux server without user config, polling for
-# every expected change (never a fixed sleep), `EXIT=[0-9]` to find the exit status.
+# The recipe that keeps these reliable is in lib/tmux.bash: a private tmux server without
+# user config, polling for every expected change (never a fixed sleep), `EXIT=[0-9]` to find
+# the exit status.
 set -euo pipefail
 
 BIN=${1:?usage: $0 /path/to/ganscope}
@@ -87,7 +88,15 @@ wait_for 'ganscope keys' || fail "? shows the help"
 screen | grep -q 'reset both nets' || fail "help lists r"
 tm send-keys -t e2e '?'
 wait_gone 'ganscope keys' || fail "? hides the help"
-ok "? shows and hides the help"
+tm send-keys -t e2e '?'
+wait_for 'ganscope keys' || fail "? shows the help again"
+tm send-keys -t e2e Escape
+wait_gone 'ganscope keys' || fail "Esc closes the help"
+ok "? shows and hides the help, Esc closes it"
+
+tm send-keys -t e2e Left
+wait_for 'key Left does nothing; \? lists the keys' || fail "an unbound key says so"
+ok "an unbound key (Left) says it does nothing"
 
 tm resize-window -t e2e -x 80 -y 24
 # Redrawn: the footer sits on the new last row and the plot's axis corner is there.

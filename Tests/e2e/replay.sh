@@ -6,8 +6,9 @@
 #
 # Usage: Tests/e2e/replay.sh /path/to/ganscope
 #
-# Follows docs/TERMINAL-NOTES.md: a private tmux server without user config, polling for
-# every expected change (never a fixed sleep), `EXIT=[0-9]` to find the exit status.
+# The recipe that keeps these reliable is in lib/tmux.bash: a private tmux server without
+# user config, polling for every expected change (never a fixed sleep), `EXIT=[0-9]` to find
+# the exit status.
 set -euo pipefail
 
 BIN=${1:?usage: $0 /path/to/ganscope}
@@ -168,7 +169,11 @@ screen | grep -q 'branch: train live from this frame' || fail "help lists b"
 screen | grep -q 'timeline:' || fail "help has the timeline legend"
 tm send-keys -t e2e '?'
 wait_gone 'ganscope replay keys' || fail "? hides the help"
-ok "? shows and hides the help with the legend"
+tm send-keys -t e2e '?'
+wait_for 'ganscope replay keys' || fail "? shows the help again"
+tm send-keys -t e2e Escape
+wait_gone 'ganscope replay keys' || fail "Esc closes the help"
+ok "? shows and hides the help with the legend, Esc closes it"
 
 tm resize-window -t e2e -x 80 -y 24
 for ((i = 0; i < 100; i++)); do

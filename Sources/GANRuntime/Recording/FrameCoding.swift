@@ -72,7 +72,7 @@ struct FramePrefix: Sendable {
   var context: Int
   var curves: Int
   /// How many metric values follow the prefix (13 in version 1; counted from version 2).
-  var metricCount = 13
+  var metricCount = Metric.recordedCountInFormat1
 }
 
 extension ByteWriter {
@@ -139,7 +139,7 @@ extension ByteReader {
     let diverged = varintInt()
     let context = varintInt()
     let curves = varintInt()
-    let metricCount = version >= 2 ? varintInt() : 13
+    let metricCount = version >= 2 ? varintInt() : Metric.recordedCountInFormat1
     if !(1...RecordingFormat.maximumMetricCount).contains(metricCount)
       || metricCount > remaining / 8
     {
@@ -168,21 +168,7 @@ extension ByteReader {
       seed: c.seed, divergedAtIteration: p.divergedAtIteration, grid: v.grid,
       dataHistogram: v.dataHistogram, modelHistogram: model, dataDensity: v.dataDensity,
       discriminator: d, optimalDiscriminator: optimal, mappingZ: c.mappingZ, mappingX: x,
-      mappingSlope: slope, metrics: .decoded(fields))
-  }
-}
-
-extension TrainingMetrics {
-  /// The metrics a frame stores: as many values as it counts. A frame from a later version
-  /// may carry more than this ganscope knows (the extra ones are ignored); fewer, the
-  /// missing ones read as NaN.
-  static func decoded(_ values: [Double]) -> TrainingMetrics {
-    if let metrics = TrainingMetrics(fields: values) { return metrics }
-    let known = 13
-    let fitted =
-      Array(values.prefix(known))
-      + Array(repeating: Double.nan, count: max(0, known - values.count))
-    return TrainingMetrics(fields: fitted)!
+      mappingSlope: slope, metrics: TrainingMetrics(fields: fields))
   }
 }
 

@@ -26,12 +26,6 @@ enum FrameComparison {
     }
   }
 
-  static let metricNames = [
-    "jensenShannon", "klDataModel", "klModelData", "wasserstein", "value", "meanDReal",
-    "meanDFake", "discriminatorLoss", "generatorLoss", "discriminatorGradientNorm",
-    "generatorGradientNorm", "generatorMean", "generatorStandardDeviation",
-  ]
-
   /// The first field in which two snapshots differ in any bit, with both values; nil when
   /// they are identical.
   static func firstDifference(recorded a: Snapshot, resimulated b: Snapshot) -> String? {
@@ -52,9 +46,11 @@ enum FrameComparison {
       differ("grid", a.grid, b.grid),
     ]
     if let found = scalars.compactMap({ $0 }).first { return found }
-    for (i, name) in metricNames.enumerated() {
-      let (x, y) = (a.metrics.fields[i], b.metrics.fields[i])
-      if x.bitPattern != y.bitPattern { return "metrics.\(name): recorded \(x), re-simulated \(y)" }
+    for metric in Metric.recorded {
+      let (x, y) = (a.metrics[metric], b.metrics[metric])
+      if x.bitPattern != y.bitPattern {
+        return "metrics.\(metric.column): recorded \(x), re-simulated \(y)"
+      }
     }
     let curves: [(String, [Float], [Float])] = [
       ("dataHistogram", a.dataHistogram, b.dataHistogram),

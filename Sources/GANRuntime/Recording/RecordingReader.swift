@@ -17,7 +17,7 @@ public final class RecordingReader: Sendable {
   /// The file's name as given (for messages).
   public let name: String
   private let bytes: [UInt8]
-  private let index: RecordingIndex
+  let index: RecordingIndex
   public let markers: [RecordingMarker]
 
   /// Opens the recording at `path`.
@@ -92,7 +92,7 @@ public final class RecordingReader: Sendable {
     let entry = self.index.frames[min(max(index, 0), frameCount - 1)]
     return bytes.withUnsafeBytes { raw in
       var input = ByteReader(raw, from: entry.body.lowerBound, to: entry.body.upperBound)
-      return .decoded((0..<entry.prefix.metricCount).map { _ in input.f64() })
+      return TrainingMetrics(fields: (0..<entry.prefix.metricCount).map { _ in input.f64() })
     }
   }
 

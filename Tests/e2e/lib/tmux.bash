@@ -1,6 +1,18 @@
 # Helpers shared by the tmux end-to-end scripts (sourced, not run): a private tmux server
 # on $SOCKET without user config, and polling for what the screen shows. Each script sets
 # its own EXIT trap (calling stop_server).
+#
+# What keeps the scripts reliable (each was a real failure first):
+# - `tmux -L <unique socket> -f /dev/null` for every call: no user config, no other server.
+# - A new server per program run: reusing one right after kill-server races its exit.
+# - `escape-time 0`, or Esc and the keys after it arrive late; `remain-on-exit on`, so the
+#   pane and its last screen outlive the program.
+# - LANG/LC_ALL passed into the pane: the program's locale decides braille or ASCII.
+# - Wait for the first frame before sending keys (keys sent earlier are lost), and poll for
+#   every expected change; never sleep a fixed time.
+# - The command line is echoed on screen: match `EXIT=[0-9]`, not `EXIT=`.
+# - SWIFT_BACKTRACE=interactive=no, or a crash waits for a key with curses still active.
+# - After the program ends: #{alternate_on} is 0, #{cursor_flag} is 1, `stty -a` shows icanon.
 
 tm() { tmux -L "$SOCKET" -f /dev/null "$@"; }
 stop_server() { [[ -z $SOCKET ]] || tm kill-server 2>/dev/null || true; }

@@ -1,0 +1,175 @@
+/// One number of the game, described once: what the metrics pane, `train`, `export`,
+/// `info`, recordings and `verify` need to know about it. Adding a metric is one entry in
+/// `Metric.table` plus its computation in the evaluator (docs/architecture.md).
+public struct Metric: Sendable {
+  /// Where the value comes from.
+  public enum Source: Sendable {
+    /// A field of `TrainingMetrics`, stored in recordings at `recordIndex` (append-only:
+    /// recordings written earlier hold the metrics with lower indices).
+    case stored(WritableKeyPath<TrainingMetrics, Double> & Sendable, recordIndex: Int)
+    /// Computed from the stored fields (never recorded: it cannot disagree with them).
+    case derived(@Sendable (TrainingMetrics) -> Double)
+  }
+
+  /// Which side of the game a number belongs to (the view colours it accordingly).
+  public enum Role: Sendable, Equatable {
+    /// Divergences and distances between p_data and p_g.
+    case divergence
+    /// D's numbers.
+    case discriminator
+    /// G's numbers.
+    case generator
+  }
+
+  /// How a sparkline maps values to its levels.
+  public enum Scale: Sendable, Equatable {
+    /// From 0 (or the lowest value if negative) to the highest.
+    case fromZero
+    /// From a fixed floor to the highest value.
+    case floor(Double)
+    /// A fixed range: a probability's 0…1, the JSD's 0…log 2 (so a line at the top means
+    /// "as far apart as distributions get", not "larger than a while ago").
+    case fixed(lower: Double, upper: Double)
+    /// From the lowest to the highest value.
+    case automatic
+    /// Fixed decades from `lower` to `upper` (both > 0): a vanishing gradient or a tiny
+    /// divergence stays visible as a low line instead of filling the pane.
+    case logarithmic(lower: Double, upper: Double)
+  }
+
+  /// Short identifier (also the JSON key of `info --json`'s final metrics).
+  public let key: String
+  /// The label on screen, and its plain-ASCII twin for terminals without Unicode.
+  public let label: String
+  public let asciiLabel: String
+  /// The column name in `train` and `export` output.
+  public let column: String
+  /// What the number is, in one line (help, docs).
+  public let summary: String
+  public let role: Role
+  public let scale: Scale
+  /// Shown in the metrics pane even when it is short of rows.
+  public let isPrimary: Bool
+  public let source: Source
+
+  /// The metric's value in `metrics`.
+  public func value(_ metrics: TrainingMetrics) -> Double {
+    switch source {
+    case .stored(let path, _): metrics[keyPath: path]
+    case .derived(let compute): compute(metrics)
+    }
+  }
+
+  /// The field a stored metric lives in; nil for a derived one.
+  public var storage: (WritableKeyPath<TrainingMetrics, Double> & Sendable)? {
+    if case .stored(let path, _) = source { return path }
+    return nil
+  }
+
+  /// The label, where it depends on the loss (D's objective is V(G, D) only for the
+  /// cross-entropy losses).
+  public func label(for loss: Loss?, ascii: Bool) -> String {
+    if key == Metric.objectiveKey, let loss {
+      return ascii ? loss.objectiveASCIIName : loss.objectiveName
+    }
+    return ascii ? asciiLabel : label
+  }
+
+  static let objectiveKey = "v"
+}
+
+extension Metric {
+  /// −log 4: the floor of C(G), reached exactly when p_g = p_data (Theorem 1).
+  public static let floorOfVirtualCriterion = -2 * 0.693_147_180_559_945_3
+
+  /// log 2: the largest JSD, reached when p_g and p_data do not overlap.
+  public static let log2InNats = 0.693_147_180_559_945_3
+
+  /// Every metric, in the order the metrics pane shows them and exports list them.
+  public static let table: [Metric] = [
+    Metric(
+      key: "jsd", label: "JSD", asciiLabel: "JSD", column: "jsd",
+      summary: "Jensen-Shannon divergence JSD(p_data||p_g) in nats (at most log 2)",
+      role: .divergence, scale: .fixed(lower: 0, upper: log2InNats), isPrimary: true,
+      source: .stored(\.jensenShannon, recordIndex: 0)),
+    Metric(
+      key: "c_g", label: "C(G) ≥ −1.386", asciiLabel: "C(G) >= -1.386", column: "c_g",
+      summary: "virtual training criterion C(G) = -log 4 + 2 JSD (Theorem 1)",
+      role: .divergence, scale: .floor(floorOfVirtualCriterion), isPrimary: true,
+      source: .derived { -2 * 0.693_147_180_559_945_3 + 2 * $0.jensenShannon }),
+    Metric(
+      key: "kl", label: "KL(p_d‖p_g)", asciiLabel: "KL(p_d||p_g)", column: "kl",
+      summary: "KL(p_data||p_g) in nats: what maximum likelihood minimizes; a missing mode costs",
+      role: .divergence, scale: .fromZero, isPrimary: true,
+      source: .stored(\.klDataModel, recordIndex: 1)),
+    Metric(
+      key: "kl_reverse", label: "KL(p_g‖p_d)", asciiLabel: "KL(p_g||p_d)",
+      column: "kl_reverse",
+      summary: "KL(p_g||p_data) in nats: samples where there is no data cost",
+      role: .divergence, scale: .fromZero, isPrimary: true,
+      source: .stored(\.klModelData, recordIndex: 2)),
+    Metric(
+      key: "w1", label: "W1", asciiLabel: "W1", column: "w1",
+      summary: "exact Wasserstein-1 distance between p_data and p_g",
+      role: .divergence, scale: .fromZero, isPrimary: true,
+      source: .stored(\.wasserstein, recordIndex: 3)),
+    Metric(
+      key: "loss_d", label: "loss D", asciiLabel: "loss D", column: "loss_d",
+      summary: "D's loss on its last batch, as D descended it",
+      role: .discriminator, scale: .automatic, isPrimary: true,
+      source: .stored(\.discriminatorLoss, recordIndex: 7)),
+    Metric(
+      key: "loss_g", label: "loss G", asciiLabel: "loss G", column: "loss_g",
+      summary: "G's loss on its last batch, as G descended it",
+      role: .generator, scale: .automatic, isPrimary: true,
+      source: .stored(\.generatorLoss, recordIndex: 8)),
+    Metric(
+      key: "d_real", label: "D(real)", asciiLabel: "D(real)", column: "d_real",
+      summary: "mean of D's readout on data (a probability, or least squares' score)",
+      role: .discriminator, scale: .fixed(lower: 0, upper: 1), isPrimary: true,
+      source: .stored(\.meanDReal, recordIndex: 5)),
+    Metric(
+      key: "d_fake", label: "D(fake)", asciiLabel: "D(fake)", column: "d_fake",
+      summary: "mean of D's readout on G's samples",
+      role: .generator, scale: .fixed(lower: 0, upper: 1), isPrimary: true,
+      source: .stored(\.meanDFake, recordIndex: 6)),
+    Metric(
+      key: objectiveKey, label: "V(G,D)", asciiLabel: "V(G,D)", column: "v",
+      summary: "D's objective under the current loss (V(G,D) for the cross-entropy losses)",
+      role: .divergence, scale: .automatic, isPrimary: false,
+      source: .stored(\.value, recordIndex: 4)),
+    Metric(
+      key: "grad_d", label: "‖∇D‖", asciiLabel: "|grad D|", column: "grad_d",
+      summary: "Euclidean norm of D's last parameter gradient",
+      role: .discriminator, scale: .logarithmic(lower: 1e-8, upper: 100), isPrimary: false,
+      source: .stored(\.discriminatorGradientNorm, recordIndex: 9)),
+    Metric(
+      key: "grad_g", label: "‖∇G‖", asciiLabel: "|grad G|", column: "grad_g",
+      summary: "Euclidean norm of G's last parameter gradient",
+      role: .generator, scale: .logarithmic(lower: 1e-8, upper: 100), isPrimary: false,
+      source: .stored(\.generatorGradientNorm, recordIndex: 10)),
+    Metric(
+      key: "g_mean", label: "mean G(z)", asciiLabel: "mean G(z)", column: "g_mean",
+      summary: "mean of G's samples",
+      role: .generator, scale: .automatic, isPrimary: false,
+      source: .stored(\.generatorMean, recordIndex: 11)),
+    Metric(
+      key: "g_std", label: "sd G(z)", asciiLabel: "sd G(z)", column: "g_std",
+      summary: "standard deviation of G's samples",
+      role: .generator, scale: .fromZero, isPrimary: false,
+      source: .stored(\.generatorStandardDeviation, recordIndex: 12)),
+  ]
+
+  /// The stored metrics in the order recordings hold them.
+  public static let recorded: [Metric] = table.compactMap { metric -> (Int, Metric)? in
+    if case .stored(_, let index) = metric.source { return (index, metric) }
+    return nil
+  }.sorted { $0.0 < $1.0 }.map(\.1)
+
+  /// How many metric values a frame of a format-1 recording holds (the count is not in the
+  /// file; later formats write it).
+  public static let recordedCountInFormat1 = 13
+
+  /// The metric with this key.
+  public static func named(_ key: String) -> Metric? { table.first { $0.key == key } }
+}

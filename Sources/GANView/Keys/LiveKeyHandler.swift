@@ -1,0 +1,181 @@
+import GANCore
+
+/// What one key press does in the live view: the new view state, the commands for the
+/// runtime, and whether the live view ends or the recorder toggles (the recorder is not a
+/// training command).
+public struct LiveKeyOutcome: Sendable, Equatable {
+  public var state: ViewState
+  public var commands: [ControlCommand]
+  public var quit: Bool
+  public var toggleRecording: Bool
+
+  public init(
+    state: ViewState, commands: [ControlCommand] = [], quit: Bool = false,
+    toggleRecording: Bool = false
+  ) {
+    self.state = state
+    self.commands = commands
+    self.quit = quit
+    self.toggleRecording = toggleRecording
+  }
+}
+
+/// Turns a key into its outcome through `LiveKeys.table`: the shared rows through
+/// `SharedKeys`, the live view's own here. Pure: new values are computed from the
+/// latest snapshot's hyperparameters and the runtime status — or from what an earlier key
+/// just requested, if the runtime does not show it yet (`ViewState.requested`) — and every
+/// key posts a notice, so its effect is visible in the next frame even before the runtime
+/// applies it.
+public enum LiveKeyHandler {
+  /// Step sizes the keys can reach.
+  public static let stepSizeRange: ClosedRange<Float> = 1e-6...1
+
+  public static func handle(
+    _ key: Key, state: ViewState, snapshot: Snapshot?, status: LiveStatus
+  ) -> LiveKeyOutcome {
+    var outcome = LiveKeyOutcome(state: state)
+    guard let binding = LiveKeys.table.binding(for: key) else {
+      outcome.state.post(SharedKeys.unboundNotice(key))
+      return outcome
+    }
+    switch binding.action {
+    case .shared(let action): outcome.quit = SharedKeys.apply(action, to: &outcome.state)
+    case .own(let action): apply(action, to: &outcome, snapshot: snapshot, status: status)
+    }
+    return outcome
+  }
+
+  private static func apply(
+    _ action: LiveAction, to outcome: inout LiveKeyOutcome, snapshot: Snapshot?,
+    status: LiveStatus
+  ) {
+    switch action {
+    case .togglePause:
+      let paused = outcome.state.requested.paused ?? status.paused
+      outcome.commands = [paused ? .resume : .pause]
+      outcome.state.request { $0.paused = !paused }
+      outcome.state.post(paused ? "resumed" : "paused")
+    case .stepIteration:
+      step(.stepIteration, "one iteration: k D steps, then one G step", &outcome, status)
+    case .stepDiscriminator:
+      step(.stepDiscriminator, "one D step: panel (b), D -> D*", &outcome, status)
+    case .stepGenerator:
+      step(.stepGenerator, "one G step: panel (c), G follows grad D", &outcome, status)
+    case .decreaseDiscriminatorSteps, .increaseDiscriminatorSteps:
+      guard let h = hyperparameters(snapshot, &outcome) else { return }
+      let range = Hyperparameters.discriminatorStepRange
+      let delta = action == .increaseDiscriminatorSteps ? 1 : -1
+      let k = min(max(h.discriminatorSteps + delta, range.lowerBound), range.upperBound)
+      if k != h.discriminatorSteps {
+        outcome.commands = [.setDiscriminatorSteps(k)]
+        outcome.state.request { $0.hyperparameters = h.with(\.discriminatorSteps, k) }
+      }
+      outcome.state.post(
+        k != h.discriminatorSteps
+          ? "k = \(k)" : "k is already \(k) (\(range.lowerBound)...\(range.upperBound))")
+    case .halveStepSizes: scaleStepSizes(d: 0.5, g: 0.5, snapshot, &outcome)
+    case .doubleStepSizes: scaleStepSizes(d: 2, g: 2, snapshot, &outcome)
+    case .halveDiscriminatorStepSize: scaleStepSizes(d: 0.5, g: nil, snapshot, &outcome)
+    case .doubleDiscriminatorStepSize: scaleStepSizes(d: 2, g: nil, snapshot, &outcome)
+    case .halveGeneratorStepSize: scaleStepSizes(d: nil, g: 0.5, snapshot, &outcome)
+    case .doubleGeneratorStepSize: scaleStepSizes(d: nil, g: 2, snapshot, &outcome)
+    case .slower, .faster:
+      let current = outcome.state.requested.pace ?? status.pace
+      let pace = current.stepped(action == .faster ? 1 : -1)
+      if pace != current {
+        outcome.commands = [.setPace(pace)]
+        outcome.state.request { $0.pace = pace }
+      }
+      outcome.state.post(pace != current ? "pace = \(pace.label)" : "pace is already \(pace.label)")
+    case .cycleLoss:
+      guard let h = hyperparameters(snapshot, &outcome) else { return }
+      let all = Loss.allCases
+      let next = all[((all.firstIndex(of: h.loss) ?? -1) + 1) % all.count]
+      outcome.commands = [.setLoss(next)]
+      outcome.state.request { $0.hyperparameters = h.with(\.loss, next) }
+      outcome.state.post("loss = \(next.rawValue)")
+    case .cycleTarget:
+      guard let snapshot = snapshot else {
+        outcome.state.post("no snapshot yet")
+        return
+      }
+      let presets = Target.presetNames
+      let name = outcome.state.requested.targetName ?? snapshot.targetName.lowercased()
+      let next = presets[((presets.firstIndex(of: name) ?? -1) + 1) % presets.count]
+      outcome.commands = [.setTarget(next)]
+      outcome.state.request { $0.targetName = next }
+      outcome.state.post("target = \(next)")
+    case .resetNetworks:
+      outcome.commands = [.resetNetworks]
+      outcome.state.post("both nets re-initialized")
+    case .toggleRecording:
+      if status.canRecord {
+        outcome.toggleRecording = true
+      } else {
+        outcome.state.post("recording not available yet")
+      }
+    }
+  }
+
+  /// Single steps only make sense on a paused run, so a step key pauses a running one first.
+  private static func step(
+    _ command: ControlCommand, _ notice: String, _ outcome: inout LiveKeyOutcome,
+    _ status: LiveStatus
+  ) {
+    let paused = outcome.state.requested.paused ?? status.paused
+    outcome.commands = paused ? [command] : [.pause, command]
+    outcome.state.request { $0.paused = true }
+    outcome.state.post(notice)
+  }
+
+  /// The hyperparameters a key builds on: the last requested, else the snapshot's.
+  private static func hyperparameters(_ snapshot: Snapshot?, _ outcome: inout LiveKeyOutcome)
+    -> Hyperparameters?
+  {
+    guard let snapshot else {
+      outcome.state.post("no snapshot yet")
+      return nil
+    }
+    return outcome.state.requested.hyperparameters ?? snapshot.hyperparameters
+  }
+
+  /// Multiplies D's and/or G's step size, clamped to `stepSizeRange`; sends only changes.
+  private static func scaleStepSizes(
+    d: Float?, g: Float?, _ snapshot: Snapshot?, _ outcome: inout LiveKeyOutcome
+  ) {
+    guard let h = hyperparameters(snapshot, &outcome) else { return }
+    func scaled(_ value: Float, _ factor: Float) -> Float {
+      min(max(value * factor, stepSizeRange.lowerBound), stepSizeRange.upperBound)
+    }
+    var parts: [String] = []
+    var new = h
+    if let d {
+      new.discriminatorStepSize = scaled(h.discriminatorStepSize, d)
+      if new.discriminatorStepSize != h.discriminatorStepSize {
+        outcome.commands.append(.setDiscriminatorStepSize(new.discriminatorStepSize))
+      }
+      parts.append("lrD = " + NumberFormat.general(Double(new.discriminatorStepSize)))
+    }
+    if let g {
+      new.generatorStepSize = scaled(h.generatorStepSize, g)
+      if new.generatorStepSize != h.generatorStepSize {
+        outcome.commands.append(.setGeneratorStepSize(new.generatorStepSize))
+      }
+      parts.append("lrG = " + NumberFormat.general(Double(new.generatorStepSize)))
+    }
+    if new != h { outcome.state.request { $0.hyperparameters = new } }
+    let limit = outcome.commands.isEmpty ? " (limit: 1e-06...1)" : ""
+    outcome.state.post(parts.joined(separator: ", ") + limit)
+  }
+}
+
+extension Hyperparameters {
+  /// A copy with one value changed.
+  fileprivate func with<Value>(_ key: WritableKeyPath<Hyperparameters, Value>, _ value: Value)
+    -> Hyperparameters
+  {
+    var copy = self
+    copy[keyPath: key] = value
+    return copy
+  }
+}

@@ -1,0 +1,55 @@
+/// What the live view's own keys do (the shared rows are `SharedAction`s).
+public enum LiveAction: Sendable, Hashable, CaseIterable {
+  case togglePause
+  case stepIteration
+  case stepDiscriminator
+  case stepGenerator
+  case decreaseDiscriminatorSteps
+  case increaseDiscriminatorSteps
+  case halveStepSizes
+  case doubleStepSizes
+  case halveDiscriminatorStepSize
+  case doubleDiscriminatorStepSize
+  case halveGeneratorStepSize
+  case doubleGeneratorStepSize
+  case slower
+  case faster
+  case cycleLoss
+  case cycleTarget
+  case resetNetworks
+  case toggleRecording
+}
+
+/// The live view's key table (`LiveKeyHandler` applies it).
+public enum LiveKeys {
+  public static let table = KeyTable(
+    title: "ganscope keys",
+    bindings: training + KeyBinding.figureToggles(inFooter: true) + recording
+      + KeyBinding.helpAndQuit)
+
+  /// Running and single-stepping the training, then its knobs.
+  private static let training: [KeyBinding<LiveAction>] = [
+    KeyBinding([" "], "space", "pause / resume", hint: "pause", .togglePause),
+    KeyBinding(["."], ".", "one iteration (k D + 1 G)", hint: "step", .stepIteration),
+    KeyBinding(["d"], "d", "one D step: panel (b)", hint: "D step", .stepDiscriminator),
+    KeyBinding(["g"], "g", "one G step: panel (c)", hint: "G step", .stepGenerator),
+    KeyBinding(["k"], "k", "k - 1 (D steps per G step)", .decreaseDiscriminatorSteps),
+    KeyBinding(["K"], "K", "k + 1 (at most 50)", hint: "k+1", .increaseDiscriminatorSteps),
+    KeyBinding(["-"], "-", "both step sizes / 2", .halveStepSizes),
+    KeyBinding(["+", "="], "+ =", "both step sizes x 2", .doubleStepSizes),
+    KeyBinding(["["], "[", "D step size / 2", .halveDiscriminatorStepSize),
+    KeyBinding(["]"], "]", "D step size x 2", .doubleDiscriminatorStepSize),
+    KeyBinding(["{"], "{", "G step size / 2", .halveGeneratorStepSize),
+    KeyBinding(["}"], "}", "G step size x 2", .doubleGeneratorStepSize),
+    KeyBinding(["<"], "<", "slower pace", .slower),
+    KeyBinding([">"], ">", "faster pace", hint: "faster", .faster),
+    KeyBinding(["l"], "l", "next G loss", hint: "loss", .cycleLoss),
+    KeyBinding(["t"], "t", "next target preset", hint: "target", .cycleTarget),
+    KeyBinding(["r"], "r", "reset both nets", .resetNetworks),
+  ]
+
+  /// The recorder: not a training knob, so listed after the figure's toggles.
+  private static let recording: [KeyBinding<LiveAction>] = [
+    KeyBinding(["R"], "R", "start / stop recording", .toggleRecording)
+  ]
+}

@@ -1,0 +1,72 @@
+/// What the rows every view shares do: the figure's toggles, the help, quitting. They act
+/// only on `ViewState`, which every view carries, so one handler serves them all.
+public enum SharedAction: Sendable, Hashable, CaseIterable {
+  case toggleOptimalOverlay
+  case toggleHistogram
+  case toggleArrows
+  case toggleHelp
+  case closeHelp
+  case quit
+}
+
+extension KeyBinding {
+  /// o h a: the figure's toggles. `inFooter`: whether their hints may take room in the
+  /// footer (the replay's footer keeps its room for moving through the recording).
+  public static func figureToggles(inFooter: Bool) -> [KeyBinding] {
+    func row(_ key: Character, _ summary: String, hint: String, _ action: SharedAction)
+      -> KeyBinding
+    {
+      KeyBinding(
+        [.character(key)], String(key), summary, hint: inFooter ? hint : nil,
+        action: .shared(action))
+    }
+    return [
+      row("o", "D*(x) overlay on / off", hint: "D*", .toggleOptimalOverlay),
+      row("h", "p_g as histogram / curve", hint: "bars", .toggleHistogram),
+      row("a", "grad D arrows on / off", hint: "arrows", .toggleArrows),
+    ]
+  }
+
+  /// ? Esc q: the last rows of every table, so every footer ends with "? help · q quit".
+  public static var helpAndQuit: [KeyBinding] {
+    [
+      KeyBinding(["?"], "?", "this help", hint: "help", action: .shared(.toggleHelp)),
+      KeyBinding([Key.escape], "Esc", "close this help", action: .shared(.closeHelp)),
+      KeyBinding(["q"], "q", "quit", hint: "quit", action: .shared(.quit)),
+    ]
+  }
+}
+
+/// The one handler of the shared rows, and what every view says about a key it does not
+/// bind.
+public enum SharedKeys {
+  /// The help's last line; it names the keys of `KeyBinding.helpAndQuit` that close it.
+  public static let helpClosing = "? or Esc closes this help"
+
+  /// Applies a shared row to the view's state; returns true when the view ends (q).
+  public static func apply(_ action: SharedAction, to state: inout ViewState) -> Bool {
+    switch action {
+    case .toggleOptimalOverlay:
+      state.showOptimalOverlay.toggle()
+      state.post("D* overlay " + (state.showOptimalOverlay ? "on" : "off"))
+    case .toggleHistogram:
+      state.showHistogram.toggle()
+      state.post("p_g as " + (state.showHistogram ? "histogram bars" : "a curve"))
+    case .toggleArrows:
+      state.showArrows.toggle()
+      state.post("grad D arrows " + (state.showArrows ? "on" : "off"))
+    case .toggleHelp:
+      state.showHelp.toggle()
+    case .closeHelp:
+      state.showHelp = false
+    case .quit:
+      return true
+    }
+    return false
+  }
+
+  /// The notice for a key no row of the view's table binds.
+  public static func unboundNotice(_ key: Key) -> String {
+    "key \(key.name) does nothing; ? lists the keys"
+  }
+}

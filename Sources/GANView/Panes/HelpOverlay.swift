@@ -1,0 +1,118 @@
+/// The help: a box over the middle of the screen listing every row of a key table, in one
+/// column when the screen is tall enough and in two otherwise, and under them an optional
+/// legend (the replay's timeline symbols).
+enum HelpOverlay {
+  /// A symbol of the legend, drawn in its own role, and what it means.
+  struct LegendItem: Equatable {
+    var symbol: Character
+    var style: Style
+    var words: String
+  }
+
+  /// What a help box lists.
+  struct Content {
+    var title: String
+    var entries: [(label: String, summary: String)]
+    var legendTitle = ""
+    var legend: [LegendItem] = []
+    var closing = SharedKeys.helpClosing
+
+    /// Every row of a view's key table, under the table's title.
+    init<Own>(keys: KeyTable<Own>, legendTitle: String = "", legend: [LegendItem] = []) {
+      title = keys.title
+      entries = keys.bindings.map { ($0.label, $0.summary) }
+      self.legendTitle = legendTitle
+      self.legend = legend
+    }
+  }
+
+  static func draw(_ content: Content, into grid: inout CellGrid, symbols: SymbolSet) {
+    let entries = content.entries
+    let keyWidth = entries.map(\.label.count).max() ?? 1
+    let summaryWidth = entries.map(\.summary.count).max() ?? 1
+    let entryWidth = keyWidth + 2 + summaryWidth
+    // Borders and a title row and a closing row inside them; a legend adds a blank row and
+    // its own rows.
+    let oneColumnWidth = min(entryWidth, grid.width - 4)
+    let oneColumnLegend = legendRows(content, width: oneColumnWidth)
+    let oneColumn = entries.count + 6 + legendHeight(oneColumnLegend) <= grid.height
+    let columns = oneColumn ? 1 : 2
+    let perColumn = (entries.count + columns - 1) / columns
+    let innerWidth = min(columns * entryWidth + (columns - 1) * 3, grid.width - 4)
+    let legend = oneColumn ? oneColumnLegend : legendRows(content, width: innerWidth)
+    let boxWidth = innerWidth + 4
+    let boxHeight = perColumn + 6 + legendHeight(legend)
+    let left = max((grid.width - boxWidth) / 2, 0)
+    let top = max((grid.height - boxHeight) / 2, 0)
+
+    grid.fill(x: left, y: top, width: boxWidth, height: boxHeight)
+    drawBorder(into: &grid, left: left, top: top, width: boxWidth, height: boxHeight, symbols)
+    grid.put(content.title, x: left + 2, y: top + 1, style: .heading)
+    for (index, entry) in entries.enumerated() {
+      let column = index / perColumn
+      let x = left + 2 + column * (entryWidth + 3)
+      let y = top + 3 + index % perColumn
+      let room = left + 2 + innerWidth - x
+      grid.put(entry.label, x: x, y: y, style: .heading, limit: room)
+      grid.put(
+        entry.summary, x: x + keyWidth + 2, y: y, style: .text, limit: room - keyWidth - 2)
+    }
+    for (offset, row) in legend.enumerated() {
+      var x = left + 2
+      for piece in row {
+        x += grid.put(piece.text, x: x, y: top + 4 + perColumn + offset, style: piece.style)
+      }
+    }
+    grid.put(content.closing, x: left + 2, y: top + boxHeight - 2, style: .dim, limit: innerWidth)
+  }
+
+  private static func legendHeight(_ rows: [[(text: String, style: Style)]]) -> Int {
+    rows.isEmpty ? 0 : rows.count + 1
+  }
+
+  /// The legend as rows of styled pieces: its title, then "symbol words" items two blanks
+  /// apart, wrapped at `width` (an item is never split).
+  static func legendRows(_ content: Content, width: Int) -> [[(text: String, style: Style)]] {
+    guard !content.legend.isEmpty else { return [] }
+    var rows: [[(text: String, style: Style)]] = []
+    var row: [(text: String, style: Style)] = [(content.legendTitle, .heading)]
+    var used = content.legendTitle.count
+    for item in content.legend {
+      let length = 2 + item.words.count + 2
+      if used + length > width && used > 0 {
+        rows.append(row)
+        row = []
+        used = -2
+      }
+      row += [("  ", .text), (String(item.symbol), item.style), (" " + item.words, .text)]
+      used += length
+    }
+    rows.append(row)
+    // A row that starts with the separator would look indented: drop it.
+    return rows.map { row in row.first?.text == "  " ? Array(row.dropFirst()) : row }
+  }
+
+  private static func drawBorder(
+    into grid: inout CellGrid, left: Int, top: Int, width: Int, height: Int,
+    _ symbols: SymbolSet
+  ) {
+    let right = left + width - 1
+    let bottom = top + height - 1
+    grid.fill(
+      x: left + 1, y: top, width: width - 2, height: 1, with: symbols.horizontal,
+      style: .axis)
+    grid.fill(
+      x: left + 1, y: bottom, width: width - 2, height: 1, with: symbols.horizontal,
+      style: .axis)
+    grid.fill(
+      x: left, y: top + 1, width: 1, height: height - 2, with: symbols.vertical,
+      style: .axis)
+    grid.fill(
+      x: right, y: top + 1, width: 1, height: height - 2, with: symbols.vertical,
+      style: .axis)
+    grid[left, top] = Cell(symbols.topLeft, .axis)
+    grid[right, top] = Cell(symbols.topRight, .axis)
+    grid[left, bottom] = Cell(symbols.bottomLeft, .axis)
+    grid[right, bottom] = Cell(symbols.bottomRight, .axis)
+  }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import GANCore
+
+/// The numbers of the game over time: a sparkline per metric (oldest left, newest right)
+/// and its current value. C(G) is drawn down to its floor −log 4, so the line reaching the
+/// bottom means p_g = p_data (Theorem 1).
+enum MetricsPane {
+  /// The cell style of a metric's value and sparkline.
+  static func style(_ role: Metric.Role) -> Style {
+    switch role {
+    case .divergence: .metric
+    case .discriminator: .discriminator
+    case .generator: .model
+    }
+  }
+
+  /// Draws the pane. With room for two rows per metric the label and value get their own
+  /// row above a full-width sparkline; otherwise all three share one row.
+  static func draw(
+    history: MetricHistory, loss: Loss?, into grid: inout CellGrid, x: Int, y: Int,
+    width: Int, height: Int, symbols: SymbolSet
+  ) {
+    grid.put("metrics (nats)", x: x, y: y, style: .heading, limit: width)
+    let latest = history.samples.last
+    let primaryCount = Metric.table.filter(\.isPrimary).count
+    let twoRows = height - 1 >= 2 * primaryCount
+    // The primary metrics first, then the others while there is room.
+    let ordered = Metric.table.filter(\.isPrimary) + Metric.table.filter { !$0.isPrimary }
+    let shown = ordered.prefix(twoRows ? (height - 1) / 2 : height - 1)
+    let valueWidth = 9
+    for (index, metric) in shown.enumerated() {
+      let label = metric.label(for: loss, ascii: !symbols.usesBraille)
+      let style = style(metric.role)
+      let valueText =
+        latest.map { NumberFormat.fitting(metric.value($0), width: valueWidth) } ?? "-"
+      let values = history.suffix(width).map(metric.value)
+      if twoRows {
+        let row = y + 1 + 2 * index
+        grid.put(label, x: x, y: row, style: .text, limit: width - valueWidth - 1)
+        // A fixed logarithmic scale says its range, so a flat line at the bottom reads as
+        // "below 1e-08", not as "small compared with its own past".
+        if let range = rangeLabel(metric.scale, symbols: symbols) {
+          let start = x + label.count + 1
+          if start + range.count < x + width - valueText.count - 1 {
+            grid.put(range, x: start, y: row, style: .dim)
+          }
+        }
+        grid.put(valueText, x: x + width - valueText.count, y: row, style: style)
+        drawSparkline(
+          values, scale: metric.scale, style: style, into: &grid, x: x, y: row + 1,
+          width: width, symbols: symbols)
+      } else {
+        let row = y + 1 + index
+        guard row < y + height else { break }
+        let labelWidth = 8
+        grid.put(label, x: x, y: row, style: .text, limit: labelWidth)
+        let sparkWidth = max(width - labelWidth - valueWidth - 2, 1)
+        drawSparkline(
+          Array(values.suffix(sparkWidth)), scale: metric.scale, style: style,
+          into: &grid, x: x + labelWidth + 1, y: row, width: sparkWidth, symbols: symbols)
+        grid.put(valueText, x: x + width - valueText.count, y: row, style: style)
+      }
+    }
+  }
+
+  /// The last `width` values, right-aligned so the newest is always at the right edge.
+  static func drawSparkline(
+    _ values: [Double], scale: Metric.Scale, style: Style, into grid: inout CellGrid,
+    x: Int, y: Int, width: Int, symbols: SymbolSet
+  ) {
+    let shown = values.suffix(width)
+    let (lower, upper) = range(of: Array(shown), scale: scale)
+    let levels = symbols.sparkLevels
+    var column = x + width - shown.count
+    for value in shown {
+      if value.isFinite {
+        let fraction = scale.fraction(value, lower: lower, upper: upper)
+        let level = Int((min(max(fraction, 0), 1) * Double(levels.count - 1)).rounded())
+        grid[column, y] = Cell(levels[level], style)
+      } else {
+        grid[column, y] = Cell(symbols.notFinite, .warning)
+      }
+      column += 1
+    }
+  }
+
+  /// The value range a sparkline spans.
+  static func range(of values: [Double], scale: Metric.Scale) -> (Double, Double) {
+    let finite = values.filter(\.isFinite)
+    let low = finite.min() ?? 0
+    let high = finite.max() ?? 1
+    switch scale {
+    case .fromZero: return (min(0, low), high)
+    case .floor(let floor): return (floor, max(high, floor))
+    case .fixed(let lower, let upper): return (lower, upper)
+    case .automatic: return (low, high)
+    case .logarithmic(let lower, let upper): return (lower, upper)
+    }
+  }
+
+  /// The fixed range of a logarithmic sparkline as a label ("1e-08…100"), nil for others.
+  static func rangeLabel(_ scale: Metric.Scale, symbols: SymbolSet) -> String? {
+    guard case .logarithmic(let lower, let upper) = scale else { return nil }
+    return "log " + decade(lower) + symbols.pick("…", "..") + decade(upper)
+  }
+
+  /// A range end in few characters: "0.01", "100", "1e-8".
+  static func decade(_ v: Double) -> String {
+    let e = Int(log10(v).rounded())
+    guard abs(v - pow(10, Double(e))) <= v * 1e-9, abs(e) > 3 else {
+      return NumberFormat.general(v, significant: 3)
+    }
+    return "1e\(e)"
+  }
+}
+
+extension Metric.Scale {
+  /// Where `value` lies between `lower` and `upper` (0 bottom, 1 top; clamped by the caller):
+  /// linear, or in decades for a logarithmic scale, where 0 and below sit at the bottom.
+  func fraction(_ value: Double, lower: Double, upper: Double) -> Double {
+    guard upper > lower else { return 0 }
+    if case .logarithmic = self {
+      guard value > 0, lower > 0 else { return 0 }
+      return (log10(value) - log10(lower)) / (log10(upper) - log10(lower))
+    }
+    return (value - lower) / (upper - lower)
+  }
+}

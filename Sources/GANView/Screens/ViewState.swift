@@ -1,0 +1,136 @@
+import GANCore
+
+/// The metrics of the most recent snapshots, oldest first, for the sparklines. Bounded, so a
+/// long session costs the same memory as a short one.
+public struct MetricHistory: Sendable, Equatable {
+  public static let defaultCapacity = 512
+  public let capacity: Int
+  public private(set) var samples: [TrainingMetrics] = []
+
+  public init(capacity: Int = MetricHistory.defaultCapacity) {
+    self.capacity = max(capacity, 1)
+  }
+
+  public mutating func append(_ metrics: TrainingMetrics) {
+    if samples.count >= capacity { samples.removeFirst(samples.count - capacity + 1) }
+    samples.append(metrics)
+  }
+
+  /// The newest `count` samples.
+  public func suffix(_ count: Int) -> ArraySlice<TrainingMetrics> {
+    samples.suffix(max(count, 0))
+  }
+}
+
+/// Values the keys have asked for that the runtime may not show yet. A second key press
+/// right after the first builds on these rather than on a snapshot that predates the first
+/// (`K K` must make k + 2, `space space` must resume). They are dropped once a snapshot
+/// shows them, or after `ViewState.requestFrames` frames in case the runtime refused one.
+public struct RequestedValues: Sendable, Equatable {
+  public var hyperparameters: Hyperparameters?
+  public var targetName: String?
+  public var pace: Pace?
+  public var paused: Bool?
+  public var framesLeft = 0
+
+  public init() {}
+}
+
+/// What the view remembers between frames: the toggles the keys flip, a transient notice,
+/// the eased density axis and the metric history. Updated once per frame by
+/// `advanceFrame(with:)` and by the key handlers, all pure; the renderer only reads it.
+public struct ViewState: Sendable, Equatable {
+  public var showOptimalOverlay: Bool
+  public var showHistogram: Bool
+  public var showArrows: Bool
+  public var showHelp: Bool
+  /// A one-line message (the effect of the last key), shown in the footer for a while.
+  public private(set) var notice: String?
+  public private(set) var noticeFramesLeft = 0
+  /// The top of the density axis, eased toward the curves' peak so it never jumps.
+  public private(set) var densityMax: Double?
+  public private(set) var history: MetricHistory
+  /// The sequence number of the last snapshot whose metrics entered the history.
+  public private(set) var lastSequence: UInt64?
+  /// What the keys asked for that may not be applied yet (see `RequestedValues`).
+  public internal(set) var requested = RequestedValues()
+
+  /// Frames a notice stays up (about three seconds at 30 frames per second).
+  public static let noticeFrames = 90
+  /// The fraction of the way the density axis moves toward its target each frame.
+  public static let easing = 0.25
+  /// Room above the highest peak, so a curve's top does not touch the frame.
+  public static let headroom = 1.15
+  /// Frames a requested value is trusted over the runtime's (about half a second).
+  public static let requestFrames = 15
+
+  public init(
+    showOptimalOverlay: Bool = false, showHistogram: Bool = false, showArrows: Bool = false,
+    showHelp: Bool = false, historyCapacity: Int = MetricHistory.defaultCapacity
+  ) {
+    self.showOptimalOverlay = showOptimalOverlay
+    self.showHistogram = showHistogram
+    self.showArrows = showArrows
+    self.showHelp = showHelp
+    history = MetricHistory(capacity: historyCapacity)
+  }
+
+  /// Shows `text` in the footer for `noticeFrames` frames.
+  public mutating func post(_ text: String) {
+    notice = text
+    noticeFramesLeft = Self.noticeFrames
+  }
+
+  /// Replaces the metric history with `samples` (oldest first), the last of which belongs to
+  /// the snapshot with sequence number `sequence`. A replay that jumps rebuilds the history
+  /// this way from the recorded frames before the new position.
+  public mutating func replaceHistory(with samples: [TrainingMetrics], through sequence: UInt64?) {
+    history = MetricHistory(capacity: history.capacity)
+    for sample in samples { history.append(sample) }
+    lastSequence = sequence
+  }
+
+  /// Notes values just requested from the runtime (see `RequestedValues`).
+  mutating func request(_ change: (inout RequestedValues) -> Void) {
+    change(&requested)
+    requested.framesLeft = Self.requestFrames
+  }
+
+  /// Advances one frame: ages the notice and the requests, records a new snapshot's metrics, and eases the
+  /// density axis toward the peak of `snapshot`'s curves — never below that peak, so a
+  /// curve is never cut off, and never by a jump, so the picture does not flicker.
+  public mutating func advanceFrame(with snapshot: Snapshot?) {
+    if noticeFramesLeft > 0 {
+      noticeFramesLeft -= 1
+      if noticeFramesLeft == 0 { notice = nil }
+    }
+    if requested.framesLeft > 0 {
+      requested.framesLeft -= 1
+      if requested.framesLeft == 0 { requested = RequestedValues() }
+    }
+    guard let snapshot else { return }
+    if requested.hyperparameters == snapshot.hyperparameters { requested.hyperparameters = nil }
+    if requested.targetName == snapshot.targetName.lowercased() { requested.targetName = nil }
+    if lastSequence != snapshot.sequence {
+      lastSequence = snapshot.sequence
+      history.append(snapshot.metrics)
+    }
+    let peak = Self.densityPeak(of: snapshot)
+    let target = peak * Self.headroom
+    if let current = densityMax {
+      densityMax = max(peak, current + (target - current) * Self.easing)
+    } else {
+      densityMax = target
+    }
+  }
+
+  /// The highest finite value of the density curves the plot can show (at least a small
+  /// positive number, so an empty plot still has an axis).
+  public static func densityPeak(of snapshot: Snapshot) -> Double {
+    var peak = 0.0
+    for series in [snapshot.dataDensity, snapshot.dataHistogram, snapshot.modelHistogram] {
+      for value in series where value.isFinite { peak = max(peak, Double(value)) }
+    }
+    return peak > 0 ? peak : 1
+  }
+}

@@ -1,0 +1,159 @@
+import ArgumentParser
+import GANCore
+import GANRuntime
+import GANView
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The canonical workload (docs/theory.md), timed exactly as the peer implementations in
+/// PyTorch, JAX and NumPy time it and printed as the same one-line JSON, so the peers'
+/// runner can run it beside them (docs/performance.md).
+struct BenchCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bench",
+    abstract: "Time the canonical 1-D GAN workload and print one JSON line like the peer scripts.")
+
+  @Option(name: .customLong("H"), help: "Hidden width.") var width: Int = 32
+  @Option(name: .customLong("m"), help: "Minibatch size.") var batchSize: Int = 128
+  @Option(name: .customLong("k"), help: "D steps per iteration.") var discriminatorSteps: Int = 1
+  @Option(help: "Total training iterations.") var iters: Int = 5000
+  @Option(help: "Leading iterations excluded from the timing.") var warmup: Int = 500
+  @Option(help: "Accepted for compatibility; ganscope trains on one thread.") var threads: Int = 1
+  @Option(help: "Seed.") var seed: UInt64 = 0
+  @Option(help: "normal (N(4, 0.5)) or mixture (½N(−2, 0.5) + ½N(2, 0.5)).")
+  var target: BenchTarget = .normal
+  @Option(help: "Write the 10,000 scored G samples here, one per line.")
+  var samplesOut: String?
+
+  @Flag(
+    help: """
+      Instead of the peers' workload, compare the bare trainer with the live runtime at full \
+      speed while a viewer reads the latest snapshot 60 times a second (3 alternating rounds).
+      """)
+  var withViewer = false
+
+  @Option(
+    help:
+      "With --with-viewer: iterations between published snapshots (default: the live view's cadence at full speed)."
+  )
+  var publishEvery: Int?
+
+  @Option(help: "With --with-viewer: seconds per measurement round.")
+  var seconds: Double = 2
+
+  enum BenchTarget: String, ExpressibleByArgument, CaseIterable {
+    case normal, mixture
+  }
+
+  func validate() throws {
+    guard iters > 0, (0..<iters).contains(warmup) else {
+      throw ValidationError("need 0 <= --warmup < --iters, got \(warmup) and \(iters)")
+    }
+    guard (1...512).contains(width), batchSize >= 1, (1...50).contains(discriminatorSteps) else {
+      throw ValidationError("need 1 <= --H <= 512, --m >= 1 and 1 <= --k <= 50")
+    }
+  }
+
+  func run() throws {
+    let config = try benchConfig()
+    if withViewer { return runWithViewer(config) }
+    let trainer = Trainer(config: config)
+    for _ in 0..<warmup { trainer.runIteration() }
+    let wallStart = Clock.now()
+    let cpuStart = Clock.cpu()
+    for _ in warmup..<iters { trainer.runIteration() }
+    let seconds = Clock.now() - wallStart
+    let cpuSeconds = Clock.cpu() - cpuStart
+
+    let samples = trainer.generateSamples(count: 10_000, seed: derivedSeed(seed, 7))
+    let score = CanonicalScore(samples: samples, target: config.target)
+    if let samplesOut {
+      try writeSamples(samples, to: samplesOut)
+    }
+    let timed = iters - warmup
+    var fields: [(String, String)] = [
+      ("impl", json("ganscope")), ("H", "\(width)"), ("m", "\(batchSize)"),
+      ("k", "\(discriminatorSteps)"), ("threads", "\(threads)"), ("target", json(target.rawValue)),
+      ("seed", "\(seed)"), ("iters", "\(iters)"), ("timed_iters", "\(timed)"),
+      ("seconds", number(seconds, 4)), ("cpu_seconds", number(cpuSeconds, 4)),
+      ("iterations_per_second", number(Double(timed) / seconds, 2)),
+      ("loadavg1", number(loadAverage(), 2)),
+      ("d_loss", number(trainer.discriminatorLoss, 5)),
+      ("g_loss", number(trainer.generatorLoss, 5)),
+      ("g_mean", number(score.mean, 5)), ("g_std", number(score.standardDeviation, 5)),
+      ("jsd", number(score.jensenShannon, 5)), ("finite", score.finite ? "true" : "false"),
+    ]
+    if target == .mixture { fields.append(("frac_pos", number(score.fractionPositive, 5))) }
+    fields.append(("compute_threads", "1"))
+    Output.line(jsonObject(fields))
+  }
+
+  /// The canonical workload of the peer scripts at this command's sizes.
+  func benchConfig() throws -> TrainingConfig {
+    TrainingConfig(
+      target: try Target.parse(target == .normal ? "gaussian" : "bimodal"), prior: .uniform,
+      architecture: Architecture(width: width, hiddenLayers: 2, activation: .tanh),
+      hyperparameters: Hyperparameters(
+        discriminatorSteps: discriminatorSteps, batchSize: batchSize,
+        discriminatorStepSize: 1e-3, generatorStepSize: 1e-3, loss: .nonsaturating,
+        optimizer: OptimizerSettings(kind: .adam, beta1: 0.5, beta2: 0.999, epsilon: 1e-8)),
+      seed: seed)
+  }
+
+  /// Bare trainer against the runtime with a 60 Hz viewer, alternating so that machine noise
+  /// hits both alike; prints the medians and their ratio.
+  func runWithViewer(_ config: TrainingConfig) {
+    let interval = publishEvery ?? LiveCommand.publishInterval(for: .maximum, fps: 30)
+    var bare: [Double] = []
+    var viewed: [Double] = []
+    for _ in 0..<3 {
+      bare.append(TrainingRuntime.measureBareThroughput(config: config, seconds: seconds))
+      viewed.append(
+        TrainingRuntime.measureThroughput(
+          config: config, seconds: seconds, withViewer: true, publishInterval: interval))
+    }
+    let median = { (values: [Double]) in values.sorted()[values.count / 2] }
+    Output.line(
+      jsonObject([
+        ("impl", json("ganscope")), ("mode", json("with-viewer")), ("H", "\(width)"),
+        ("m", "\(batchSize)"), ("k", "\(discriminatorSteps)"), ("publish_interval", "\(interval)"),
+        ("bare_iterations_per_second", number(median(bare), 1)),
+        ("viewer_iterations_per_second", number(median(viewed), 1)),
+        ("ratio", number(median(viewed) / median(bare), 3)),
+        ("rounds_bare", "[" + bare.map { number($0, 1) }.joined(separator: ", ") + "]"),
+        ("rounds_viewer", "[" + viewed.map { number($0, 1) }.joined(separator: ", ") + "]"),
+        ("loadavg1", number(loadAverage(), 2)),
+      ]))
+  }
+}
+
+/// One JSON object on one line from already-encoded values.
+func jsonObject(_ fields: [(String, String)]) -> String {
+  "{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
+}
+
+/// A JSON string literal (the escaping the asciicast export uses too).
+func json(_ s: String) -> String { Asciicast.jsonString(s) }
+
+/// A JSON number rounded to `digits` decimals; NaN and infinities become null.
+func number(_ x: Double, _ digits: Int) -> String {
+  guard x.isFinite else { return "null" }
+  var scale = 1.0
+  for _ in 0..<digits { scale *= 10 }
+  let rounded = (x * scale).rounded() / scale
+  return "\(rounded)"
+}
+
+func loadAverage() -> Double {
+  var loads = [Double](repeating: 0, count: 3)
+  return getloadavg(&loads, 3) > 0 ? loads[0] : .nan
+}
+
+/// Writes one sample per line.
+func writeSamples(_ samples: [Float], to path: String) throws {
+  try OutputFile.writeLines(path) { line in
+    for x in samples { line("\(x)") }
+  }
+}

@@ -1,0 +1,190 @@
+import ArgumentParser
+import GANCore
+import GANRuntime
+import GANView
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `ganscope figure`: Figure 1 of the paper as an SVG picture, drawn from a real run.
+struct FigureCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "figure",
+    abstract: "Draw Figure 1 of the paper from a real run, as an SVG picture.",
+    discussion: """
+      Trains the model headless and draws four moments of the run side by side, the way \
+      the paper's Figure 1 does: p_data black dotted, p_g green solid, D(x) blue dashed, \
+      and under each panel the z line with arrows up to x = G(z).
+
+      Without --at the moments tell the paper's story: (a) the first iteration (checked \
+      every \(FigureStory.checkEvery)) at which the JSD falls below \
+      \(NumberFormat.general(FigureStory.nearThreshold)) nats: p_g is near p_data and D \
+      is a partly accurate classifier; (b) from there D alone, k steps at a time, until \
+      its mean distance to D* = p_data/(p_data + p_g) is below \
+      \(NumberFormat.general(FigureStory.closeEnough)) or it has taken \
+      \(FigureStory.mostInnerSteps) steps (D* is drawn in light blue); (c) one G step \
+      after that; (d) the plain run (without (b)'s extra D steps) at iteration \
+      \(FigureStory.convergedIteration) (or \(FigureStory.convergedAfter) iterations after \
+      (a), if later). --panels 1 draws (d) alone, at iteration \
+      \(FigureStory.convergedIteration).
+
+      With --at I1,I2,I3,I4 the panels are the run's state after exactly those \
+      iterations instead (one value with --panels 1).
+      """)
+
+  @OptionGroup var model: ModelOptions
+
+  @Option(
+    help: ArgumentHelp(
+      "Draw the moments from this recording instead of a fresh run (the model flags are then ignored).",
+      valueName: "recording"))
+  var from: String?
+
+  @Option(help: ArgumentHelp("The SVG file to write.", valueName: "file.svg"))
+  var out: String
+
+  // Numbers may be negative on the command line (and are then rejected with a clear
+  // message), so these options take their value unconditionally.
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "Draw the run after these iterations instead of the story's moments: ascending, comma-separated, one per panel.",
+      valueName: "i1,i2,..."))
+  var at: String?
+
+  @Option(
+    parsing: .unconditional,
+    help: "Panels side by side: 4 (the paper's (a)-(d)) or 1 (the last moment).")
+  var panels: Int = 4
+
+  @Option(
+    parsing: .unconditional,
+    help: "Width of the picture in pixels (default 1200 for 4 panels, 440 for 1).")
+  var width: Int?
+
+  @Option(
+    parsing: .unconditional,
+    help: "Height of the picture in pixels (default 360).")
+  var height: Int = 360
+
+  static let largestSide = 16_384
+
+  var minimumWidth: Int { 150 * panels + 80 }
+  var figureWidth: Int { width ?? (panels == 1 ? 440 : 1200) }
+
+  func validate() throws {
+    guard panels == 1 || panels == 4 else {
+      throw ValidationError("--panels must be 1 or 4, got \(panels)")
+    }
+    if let width, !(minimumWidth...Self.largestSide).contains(width) {
+      throw ValidationError(
+        "--width must be between \(minimumWidth) and \(Self.largestSide) for \(panels) panels, got \(width)"
+      )
+    }
+    guard (200...Self.largestSide).contains(height) else {
+      throw ValidationError("--height must be between 200 and \(Self.largestSide), got \(height)")
+    }
+    if let at { _ = try Self.iterations(at, count: panels) }
+  }
+
+  /// The largest iteration `--at` takes: a fresh run trains up to it (about 100 s at the
+  /// canonical workload), so an unbounded one would run for ever.
+  static let latestIteration = 1_000_000
+
+  /// The iterations of `--at`: exactly `count` whole numbers ≥ 0, strictly ascending.
+  static func iterations(_ text: String, count: Int) throws -> [Int] {
+    let items = text.split(separator: ",", omittingEmptySubsequences: false).map { item in
+      String(item.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    }
+    var result: [Int] = []
+    for item in items {
+      guard let value = Int(item), (0...latestIteration).contains(value) else {
+        throw ValidationError(
+          "--at takes iterations from 0 to \(latestIteration) separated by commas, got "
+            + "'\(RecordingError.quoted(item, limit: 40))'")
+      }
+      if let last = result.last, value <= last {
+        throw ValidationError("--at iterations must be ascending, got \(last) then \(value)")
+      }
+      result.append(value)
+    }
+    guard result.count == count else {
+      throw ValidationError(
+        "--at needs exactly \(count) iteration\(count == 1 ? "" : "s") for --panels \(count), got \(result.count)"
+      )
+    }
+    return result
+  }
+
+  func run() throws {
+    let figurePanels: [FigurePanel]
+    if let from {
+      figurePanels = try RecordedPanels.panels(
+        from: from, at: try at.map { try Self.iterations($0, count: panels) }, count: panels)
+    } else {
+      figurePanels = try freshPanels()
+    }
+    let svg = FigureRenderer.render(panels: figurePanels, width: figureWidth, height: height)
+    try writeText(svg, to: out)
+    let moments = figurePanels.map { "\($0.label) \($0.snapshot.iteration)" }
+    Output.line("wrote \(out): iterations " + moments.joined(separator: ", "))
+    if let diverged = figurePanels.compactMap(\.snapshot.divergedAtIteration).first {
+      throw RunFailure.runtime(
+        "diverged at iteration \(diverged) (NaN or infinity); the figure shows the run up to there; try a smaller step size"
+      )
+    }
+  }
+
+  /// The panels of a fresh seeded run (at `--at`, or the paper's story).
+  private func freshPanels() throws -> [FigurePanel] {
+    let config = try model.config()
+    let figurePanels: [FigurePanel]
+    if let at {
+      figurePanels = FigureStory.panels(at: try Self.iterations(at, count: panels), config: config)
+    } else if panels == 1 {
+      // The story's last moment alone, labelled (d) as in the four-panel figure.
+      let end = FigureStory.convergedIteration
+      figurePanels = FigureStory.panels(at: [end], config: config, firstLabel: 3)
+    } else {
+      let story = FigureStory.story(config: config)
+      let gap = NumberFormat.general(story.supremumGap, significant: 2)
+      if story.innerCapped {
+        Output.error(
+          "note: panel (b) stopped at the cap of \(FigureStory.mostInnerSteps) D steps before D "
+            + "came within \(NumberFormat.general(FigureStory.closeEnough)) of D* (mean gap "
+            + "\(NumberFormat.general(story.meanGap, significant: 2)), sup gap \(gap))")
+      } else {
+        Output.line(
+          "panel (b): \(story.innerSteps) D steps; sup |D - D*| = \(gap) where p_data or p_g "
+            + "has mass (mean \(NumberFormat.general(story.meanGap, significant: 2)))")
+      }
+      figurePanels = story.panels
+    }
+    return figurePanels
+  }
+}
+
+/// Writes `text` to the file at `path`, replacing it.
+func writeText(_ text: String, to path: String) throws {
+  try OutputFile.write(path) { write in write(text) }
+}
+
+/// A recording's frames as figure panels (`RecordedStory` picks them).
+enum RecordedPanels {
+  static func panels(from path: String, at iterations: [Int]?, count: Int) throws
+    -> [FigurePanel]
+  {
+    let reader = try RecordingReader.opening(commandLineFile: path)
+    let indices = RecordedStory.frameIndices(
+      frameCount: reader.frameCount, frame: reader.frame(at:), at: iterations, count: count)
+    // A lone panel is the story's last moment, (d), unless iterations were asked for.
+    let firstLabel = count == 1 && iterations == nil ? 3 : 0
+    return indices.enumerated().map { index, frame in
+      FigurePanel(
+        snapshot: reader.frame(at: frame), label: FigureStory.label(firstLabel + index),
+        note: "frame \(frame + 1) of \(reader.frameCount)",
+        showsOptimalDiscriminator: iterations == nil && count == 4 && index == 1)
+    }
+  }
+}

@@ -1,0 +1,93 @@
+import ArgumentParser
+import GANCore
+import GANRuntime
+import GANView
+
+/// `ganscope live` (the default): train in the background and animate Figure 1.
+struct LiveCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "live",
+    abstract: "Train in the background and animate Figure 1 live (the default command).")
+
+  @OptionGroup var model: ModelOptions
+
+  @Option(help: "Frames per second of the view (1...120).")
+  var fps: Int = 30
+
+  @Option(
+    help: ArgumentHelp(
+      "Training pace in iterations per second, or 'max'.", valueName: "rate|max"))
+  var pace: String = "100"
+
+  @Flag(help: "Start paused (press space to run, '.', 'd', 'g' to single-step).")
+  var paused = false
+
+  @Option(help: "Record the session to this file (see 'ganscope replay', 'info', 'verify').")
+  var record: String?
+
+  @Flag(help: "Let --record write over an existing file.") var force = false
+
+  func validate() throws {
+    guard (1...120).contains(fps) else {
+      throw ValidationError("--fps must be between 1 and 120, got \(fps)")
+    }
+    _ = try parsedPace()
+  }
+
+  func parsedPace() throws -> Pace {
+    if pace == "max" { return .maximum }
+    guard let rate = Double(pace), rate.isFinite, rate > 0, rate <= 1e7 else {
+      throw ValidationError(
+        "--pace must be a positive number of iterations/s or 'max', got '\(pace)'")
+    }
+    return .iterationsPerSecond(rate)
+  }
+
+  func run() throws {
+    guard Terminal.isInteractive() else { throw RunFailure.badInput(Terminal.notATerminalMessage) }
+    let config = try model.config()
+    let initialPace = try parsedPace()
+    let runtime = TrainingRuntime(
+      config: config, publishInterval: LiveCommand.publishInterval(for: initialPace, fps: fps),
+      pace: initialPace, startPaused: paused)
+    // An unwritable --record path is found before the terminal changes (exit 2).
+    let recorder: Recorder?
+    do {
+      recorder = try record.map { path throws(RecordingError) in
+        try Recorder(runtime: runtime, path: path, overwrite: force)
+      }
+    } catch {
+      throw RunFailure.badInput(error.description)
+    }
+    runtime.start()
+    let frameRate = fps
+    let outcome: Result<[String], RunFailure> = MainActor.assumeIsolated {
+      let recording = RecordingControl(runtime: runtime, initial: recorder)
+      let hooks = LiveHooks(runtime: runtime, fps: frameRate, recording: recording)
+      var failure: RunFailure?
+      do {
+        _ = try LiveLoop(hooks: hooks, framesPerSecond: frameRate).run()
+      } catch {
+        failure = RunFailure.runtime("\(error)")
+      }
+      // The runtime stops first, so each recorder then takes every frame left and closes.
+      runtime.stop()
+      let failures = recording.finish()
+      return failure.map { .failure($0) } ?? .success(failures)
+    }
+    runtime.stop()
+    // A recording that failed during the session (a full disk) is reported and exits 1.
+    if let first = try outcome.get().first { throw RunFailure.runtime(first) }
+  }
+
+  /// Iterations between published snapshots so that a pace yields about `fps` frames/s (at
+  /// full speed, assume about 10,000 iterations/s).
+  static func publishInterval(for pace: Pace, fps: Int) -> Int {
+    let rate: Double
+    switch pace {
+    case .maximum: rate = 10_000
+    case .iterationsPerSecond(let r): rate = r
+    }
+    return max(1, Int((rate / Double(fps)).rounded(.down)))
+  }
+}

@@ -1,0 +1,86 @@
+import ArgumentParser
+import GANCore
+import GANRuntime
+import GANView
+
+/// Headless training: a row of metrics every E iterations, as a table, CSV or JSON lines.
+struct TrainCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "train",
+    abstract: "Train without the view and print metrics rows (table, csv or jsonl).")
+
+  @OptionGroup var model: ModelOptions
+
+  @Option(help: "Training iterations (each: k D steps and one G step).")
+  var iterations: Int = 5000
+
+  @Option(help: "Print a row every E iterations.")
+  var every: Int = 500
+
+  @Option(help: "Row format: table, csv or jsonl.")
+  var format: RowFormat = .table
+
+  @Option(help: "At the end, write 10,000 samples of G to this file, one per line.")
+  var samplesOut: String?
+
+  @Option(help: "Record every row's frame to this file (see 'ganscope replay', 'info', 'verify').")
+  var record: String?
+
+  @Flag(help: "Let --record write over an existing file.") var force = false
+
+  func validate() throws {
+    guard iterations >= 0 else {
+      throw ValidationError("--iterations must be >= 0, got \(iterations)")
+    }
+    guard every >= 1 else { throw ValidationError("--every must be >= 1, got \(every)") }
+  }
+
+  func run() throws {
+    let config = try model.config()
+    // Where the results go is checked before training, not after it.
+    if let record {
+      do {
+        try Recorder.checkTarget(record, overwrite: force)
+      } catch {
+        throw RunFailure.badInput(error.description)
+      }
+    }
+    if let samplesOut { try OutputFile.check(samplesOut) }
+    let printer = RowPrinter(format: format)
+    printer.header()
+    // The same runtime as the live view, at full speed, publishing a frame per row: a frame
+    // at iteration 0, every E iterations, at the end, and at a divergence (which ends it).
+    let run = TrainingRuntime.runHeadless(
+      config: config, iterations: iterations, publishInterval: every,
+      samples: samplesOut.map { _ in
+        SampleRequest(count: 10_000, seed: derivedSeed(config.seed, 7))
+      }, recordTo: record, overwriteRecording: force
+    ) { printer.row($0) }
+    let diverged = run.lastFrame?.divergedAtIteration
+    if let at = diverged {
+      Output.error("diverged at iteration \(at) (NaN or infinity); try a smaller step size")
+    }
+    if let samplesOut, let samples = run.samples {
+      try writeSamples(samples, to: samplesOut)
+    }
+    // A failed recording never stops the training; it is reported at the end.
+    if let problem = run.recordingError { throw RunFailure.runtime(problem) }
+    if diverged != nil { throw ExitCode(1) }
+  }
+}
+
+extension RowFormat: ExpressibleByArgument {}
+
+extension RowPrinter {
+  /// Rows to standard output.
+  init(format: RowFormat) { self.init(format: format) { Output.line($0) } }
+}
+
+/// A value with `digits` decimals for a table column.
+func fixed(_ x: Double, _ digits: Int) -> String { RowPrinter.fixed(x, digits) }
+
+/// Full precision for CSV.
+func plain(_ x: Double) -> String { RowPrinter.plain(x) }
+
+/// JSON has no NaN or infinity: they become null.
+func jsonNumber(_ x: Double) -> String { RowPrinter.jsonNumber(x) }

@@ -1,0 +1,59 @@
+import Dispatch
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Turns SIGINT, SIGTERM and SIGHUP into a flag the full-screen loops (live and replay) poll
+/// each frame, so the loop itself leaves curses mode and restores the terminal: nothing else
+/// may touch curses, and a signal handler must not. The default actions are ignored
+/// (SIG_IGN) and dispatch sources on a private queue observe the signals instead.
+@MainActor
+final class QuitSignals {
+  static let watched: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+
+  /// The flag shared with the handlers: the signal number that arrived, or 0.
+  private final class Flag: Sendable {
+    let signal = Atomic<Int32>(0)
+  }
+
+  private let flag = Flag()
+  private var sources: [any DispatchSourceSignal] = []
+  private let queue = DispatchQueue(label: "ganscope.signals")
+
+  init() {
+    for number in Self.watched {
+      signal(number, SIG_IGN)
+      sources.append(Self.makeSource(number, flag: flag, queue: queue))
+    }
+  }
+
+  /// The first signal received, or nil.
+  var received: Int32? {
+    let number = flag.signal.load(ordering: .acquiring)
+    return number == 0 ? nil : number
+  }
+
+  /// Stops watching and restores the default actions, so a second Ctrl-C during shutdown
+  /// still ends the process.
+  func stop() {
+    for source in sources { source.cancel() }
+    sources = []
+    for number in Self.watched { signal(number, SIG_DFL) }
+  }
+
+  /// Nonisolated on purpose: a handler closure formed in main-actor code would inherit that
+  /// isolation and trap when dispatch runs it on the signal queue.
+  private nonisolated static func makeSource(
+    _ number: Int32, flag: Flag, queue: DispatchQueue
+  ) -> any DispatchSourceSignal {
+    let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+    source.setEventHandler { @Sendable in
+      _ = flag.signal.compareExchange(
+        expected: 0, desired: number, ordering: .acquiringAndReleasing)
+    }
+    source.resume()
+    return source
+  }
+}

@@ -1,0 +1,196 @@
+import CCrashGuard
+import CNcurses
+import GANView
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The terminal could not be put into curses mode.
+struct TerminalError: Error, CustomStringConvertible {
+  var description: String
+}
+
+/// The curses backend: the only code that talks to ncurses. It paints a `CellGrid`, cell by
+/// changed cell, and reads keys. Main-actor isolated because curses is not thread-safe and
+/// must only ever be touched from the main thread.
+@MainActor
+final class Terminal {
+  /// Whether stdin and stdout are both terminals; when not, the caller prints
+  /// `notATerminalMessage` and exits 2.
+  nonisolated static func isInteractive() -> Bool { isatty(0) == 1 && isatty(1) == 1 }
+  nonisolated static let notATerminalMessage =
+    "the live view needs a terminal; try 'ganscope train'"
+
+  /// Unicode when the locale's character set is UTF-8, else ASCII: in other locales braille
+  /// and box characters render as blanks, silently.
+  let symbols: SymbolSet
+  private let screen: OpaquePointer
+  private let window: UnsafeMutablePointer<WINDOW>
+  private let palette: [Style: (attributes: attr_t, pair: Int16)]
+  /// What is on the screen now, to paint only the cells that change.
+  private var previous: CellGrid?
+  private var active = true
+
+  /// Sets the locale, enters curses mode (cbreak so Ctrl-C still raises SIGINT, no echo,
+  /// keypad keys decoded, cursor hidden) and sets up the colours. Call after the signal
+  /// handling is in place. `noColor`: NO_COLOR is set (https://no-color.org).
+  init(noColor: Bool) throws(TerminalError) {
+    setlocale(LC_ALL, "")
+    let codeset = String(cString: nl_langinfo(nl_item(CODESET))).uppercased()
+    symbols = codeset == "UTF-8" || codeset == "UTF8" ? .unicode : .ascii
+    crash_guard_save_terminal_modes()
+    guard let screen = gs_newterm(), let window = gs_stdscr() else {
+      let term = environmentValue("TERM") ?? "unset"
+      throw TerminalError(description: "cannot use this terminal (TERM=\(term))")
+    }
+    self.screen = screen
+    self.window = window
+    cbreak()
+    noecho()
+    nonl()
+    keypad(window, true)
+    leaveok(window, true)
+    curs_set(0)
+    set_escdelay(25)
+    Self.defineModifiedArrows()
+    palette = Self.makePalette(noColor: noColor)
+    // From here a crash still leaves a usable terminal.
+    crash_guard_arm(Self.sequencesLeavingCurses())
+  }
+
+  /// The terminal's own sequences (terminfo) that end curses' use of the screen: attributes
+  /// off, cursor visible, keypad mode off, the primary screen back. For the crash guard,
+  /// which cannot ask curses from a signal handler.
+  private static func sequencesLeavingCurses() -> String {
+    var bytes = ""
+    for name in ["sgr0", "cnorm", "rmkx", "rmcup"] {
+      guard let value = tigetstr(name), Int(bitPattern: value) != -1 else { continue }
+      bytes += String(cString: value)
+    }
+    return bytes + "\r\n"
+  }
+
+  /// The curses codes of the keys that `Key` names; the views bind no other function key.
+  private static let namedKeys: [Int32: Key] = [
+    KEY_LEFT: .left, KEY_RIGHT: .right, KEY_SLEFT: .shiftLeft, KEY_SRIGHT: .shiftRight,
+    KEY_PPAGE: .pageUp, KEY_NPAGE: .pageDown, KEY_HOME: .home, KEY_END: .end,
+  ]
+
+  /// Terminals (and tmux) send Shift+arrows and Home/End as xterm sequences even where the
+  /// terminfo entry (TERM=screen, tmux's default) does not list them; unlisted, curses would
+  /// hand them over as loose characters (Esc, '[', '1', …). Teach curses the missing ones.
+  private static func defineModifiedArrows() {
+    let sequences: [(String, Int32)] = [
+      ("\u{1B}[1;2D", KEY_SLEFT), ("\u{1B}[1;2C", KEY_SRIGHT),
+      ("\u{1B}[H", KEY_HOME), ("\u{1B}[F", KEY_END), ("\u{1B}OH", KEY_HOME),
+      ("\u{1B}OF", KEY_END), ("\u{1B}[1~", KEY_HOME), ("\u{1B}[4~", KEY_END),
+      ("\u{1B}[5~", KEY_PPAGE), ("\u{1B}[6~", KEY_NPAGE),
+    ]
+    for (sequence, code) in sequences where key_defined(sequence) == 0 {
+      define_key(sequence, code)
+    }
+  }
+
+  /// The current size in cells.
+  var size: (width: Int, height: Int) {
+    (Int(getmaxx(window)), Int(getmaxy(window)))
+  }
+
+  /// Waits up to `timeoutMilliseconds` (0: just polls) for a key. Nil when none came in
+  /// time, and also when the wait ended for something that is not a key of `Key`: a resize
+  /// (handled here: the next `paint` redraws every cell, so the caller just paints) or a
+  /// function key no view binds.
+  func readKey(timeoutMilliseconds: Int32) -> Key? {
+    wtimeout(window, timeoutMilliseconds)
+    var code: wint_t = 0
+    let result = wget_wch(window, &code)
+    if result == ERR { return nil }
+    if result == gs_key_code_yes() {
+      if Int32(code) == KEY_RESIZE { invalidate() }
+      return Self.namedKeys[Int32(code)]
+    }
+    return Unicode.Scalar(UInt32(code)).map { .character(Character($0)) }
+  }
+
+  /// Forgets what is on the screen, so the next `paint` redraws every cell (after a resize
+  /// the terminal may have reflowed or cleared anything).
+  private func invalidate() {
+    previous = nil
+    clearok(window, true)
+  }
+
+  /// Paints `grid`: only the cells that differ from the previous frame, then one update.
+  func paint(_ grid: CellGrid) {
+    guard active else { return }
+    let full = previous.map { $0.width != grid.width || $0.height != grid.height } ?? true
+    if full { werase(window) }
+    var cell = cchar_t()
+    var text: [wchar_t] = [0, 0]
+    for y in 0..<grid.height {
+      for x in 0..<grid.width {
+        let new = grid[x, y]
+        if !full, let previous, previous[x, y] == new { continue }
+        let (attributes, pair) = palette[new.style] ?? (gs_attr_normal(), 0)
+        text[0] = wchar_t(bitPattern: new.character.unicodeScalars.first?.value ?? 32)
+        setcchar(&cell, text, attributes, pair, nil)
+        // The bottom-right cell reports ERR (the cursor cannot advance) but is drawn.
+        mvwadd_wch(window, Int32(y), Int32(x), &cell)
+      }
+    }
+    previous = grid
+    wnoutrefresh(window)
+    doupdate()
+  }
+
+  /// Leaves curses mode and gives the terminal back as it was. Safe to call twice.
+  func restore() {
+    guard active else { return }
+    active = false
+    crash_guard_disarm()
+    curs_set(1)
+    endwin()
+    delscreen(screen)
+  }
+
+  // MARK: Colours
+
+  /// How each role looks, by what the terminal can do: 256 colours, 8 colours, or none
+  /// (no colour support, or NO_COLOR set: https://no-color.org). The looks come from
+  /// `Palette`, which the asciicast export uses too.
+  private static func makePalette(noColor: Bool) -> [Style: (attributes: attr_t, pair: Int16)] {
+    var palette: [Style: (attributes: attr_t, pair: Int16)] = [:]
+    guard !noColor, has_colors(), start_color() == OK else {
+      for style in Style.allCases {
+        palette[style] = (attributes(of: Palette.look(for: style, depth: .monochrome)), 0)
+      }
+      return palette
+    }
+    // −1 is the terminal's own background (and foreground), so a light theme stays light;
+    // without use_default_colors, fall back to white on black.
+    let defaults = use_default_colors() == OK
+    let background: Int16 = defaults ? -1 : Int16(COLOR_BLACK)
+    let foreground: Int16 = defaults ? -1 : Int16(COLOR_WHITE)
+    let depth: ColorDepth = gs_colors() >= 256 ? .colors256 : .colors8
+    for (index, style) in Style.allCases.enumerated() {
+      let look = Palette.look(for: style, depth: depth)
+      let pair = Int16(index + 1)
+      init_pair(pair, look.foreground.map(Int16.init) ?? foreground, background)
+      palette[style] = (attributes(of: look), pair)
+    }
+    return palette
+  }
+
+  private static func attributes(of look: Look) -> attr_t {
+    var attributes = gs_attr_normal()
+    if look.bold { attributes |= gs_attr_bold() }
+    if look.dim { attributes |= gs_attr_dim() }
+    if look.reverse { attributes |= gs_attr_reverse() }
+    return attributes
+  }
+}
+
+/// One environment variable, or nil when unset.
+func environmentValue(_ name: String) -> String? {
+  getenv(name).map { String(cString: $0) }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+@testable import GANCore
+
+/// The metric table is the one list everything derives from: it must be consistent.
+@Suite struct MetricTableTests {
+  @Test func keysAndColumnsAreUnique() {
+    let keys = Metric.table.map(\.key)
+    let columns = Metric.table.map(\.column)
+    #expect(Set(keys).count == keys.count)
+    #expect(Set(columns).count == columns.count)
+    #expect(!columns.contains("iteration"))
+    for column in columns {
+      #expect(column.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "_" }, "\(column)")
+    }
+  }
+
+  /// Recordings store the stored metrics by index: the indices are 0..<n, no gaps, and the
+  /// first 13 are the ones format 1 wrote, in its order.
+  @Test func recordIndicesAreDenseAndKeepFormat1Order() {
+    let indices = Metric.table.compactMap { metric -> Int? in
+      if case .stored(_, let index) = metric.source { return index }
+      return nil
+    }
+    #expect(indices.sorted() == Array(0..<indices.count))
+    let format1 = [
+      "jsd", "kl", "kl_reverse", "w1", "v", "d_real", "d_fake", "loss_d", "loss_g", "grad_d",
+      "grad_g", "g_mean", "g_std",
+    ]
+    #expect(Metric.recorded.prefix(13).map(\.key) == format1)
+    #expect(Metric.recordedCountInFormat1 == format1.count)
+  }
+
+  @Test func fieldsRoundTripAndMissingOnesReadAsNaN() {
+    let values = (0..<Metric.recorded.count).map { Double($0) * 1.5 - 2 }
+    let metrics = TrainingMetrics(fields: values)
+    #expect(metrics.fields == values)
+    for (i, metric) in Metric.recorded.enumerated() { #expect(metrics[metric] == values[i]) }
+
+    let older = TrainingMetrics(fields: Array(values.prefix(3)))
+    #expect(older.fields.prefix(3) == values.prefix(3))
+    #expect(older.fields.dropFirst(3).allSatisfy { $0.isNaN })
+    // A newer file's extra values are ignored.
+    #expect(TrainingMetrics(fields: values + [7, 8]) == metrics)
+  }
+
+  @Test func virtualCriterionIsDerivedFromJSD() throws {
+    let c = try #require(Metric.named("c_g"))
+    guard case .derived = c.source else {
+      Issue.record("C(G) must be derived, not stored")
+      return
+    }
+    var metrics = TrainingMetrics.notRecorded
+    metrics.jensenShannon = 0
+    #expect(abs(metrics[c] - (-log(4.0))) < 1e-15)
+    metrics.jensenShannon = log(2.0)
+    #expect(abs(metrics[c]) < 1e-15)
+    #expect(c.scale == .floor(Metric.floorOfVirtualCriterion))
+  }
+
+  /// The objective's label says which objective it is.
+  @Test func objectiveLabelFollowsTheLoss() throws {
+    let v = try #require(Metric.named("v"))
+    #expect(v.label(for: .nonsaturating, ascii: false) == "V(G,D)")
+    #expect(v.label(for: .minimax, ascii: true) == "V(G,D)")
+    #expect(v.label(for: .leastSquares, ascii: true) == "-L_D (LS)")
+    #expect(v.label(for: nil, ascii: false) == "V(G,D)")
+  }
+}

@@ -1,0 +1,64 @@
+import GANCore
+import Testing
+
+@testable import GANView
+
+/// The figure's story: the moments it picks and the claims its captions make.
+@Suite struct FigureStoryTests {
+  @Test func distanceIsWeightedMeanAndSupremum() {
+    let a: [Float] = [0.5, 0.9, 0.2, .nan]
+    let b: [Float] = [0.5, 0.5, 0.5, 0.5]
+    let gap = Closeness.distance(a, b, weights: [1, 1, 2, 5])
+    #expect(abs(gap.mean - (0.4 + 2 * 0.3) / 4) < 1e-6)
+    #expect(abs(gap.supremum - 0.4) < 1e-6)
+    // Bins without weight do not count.
+    #expect(Closeness.distance(a, b, weights: [1, 0, 0, 0]).supremum == 0)
+    #expect(Closeness.distance(a, b, weights: [0, 0, 0, 0]).mean == .infinity)
+  }
+
+  /// Panel (d) is the plain run at its iteration (not the run with (b)'s extra D steps), and
+  /// (b)'s caption says D → D* only when D got within the stated tolerance of D*.
+  @Test func storyPanelsTellTheTruth() throws {
+    let config = TrainingConfig(target: try Target.parse("gaussian"), seed: 1)
+    let story = FigureStory.story(config: config)
+    #expect(story.panels.map(\.label) == ["(a)", "(b)", "(c)", "(d)"])
+    let d = story.panels[3].snapshot
+    let plain = FigureStory.panels(at: [d.iteration], config: config)[0].snapshot
+    #expect(d.iteration >= FigureStory.convergedIteration)
+    #expect(d.metrics == plain.metrics)
+    #expect(d.discriminatorSteps == d.iteration * config.hyperparameters.discriminatorSteps)
+
+    let b = story.panels[1]
+    let gap = Closeness.optimalityGap(b.snapshot)
+    #expect(abs(gap.mean - story.meanGap) < 1e-12)
+    #expect(gap.supremum >= gap.mean)
+    if b.note.contains("D → D*") {
+      #expect(gap.mean <= FigureStory.closeEnough)
+      #expect(!story.innerCapped)
+    } else {
+      #expect(story.innerCapped == (story.innerSteps > 0))
+    }
+    // (c) is exactly one G step after (b).
+    let c = story.panels[2].snapshot
+    #expect(c.generatorSteps == b.snapshot.generatorSteps + 1)
+    #expect(c.discriminatorSteps == b.snapshot.discriminatorSteps)
+  }
+
+  @Test func recordedStoryPicksTheMoments() {
+    // Frames: JSD falls below the threshold at frame 3; a D step at 5, a G step at 7.
+    let frames: [Snapshot] = (0..<10).map { i in
+      var s = Fixture.snapshot(sequence: UInt64(i + 1), iteration: i * 10)
+      s.metrics.jensenShannon = i < 3 ? 0.6 : 0.1
+      s.lastStep = i == 5 ? .discriminator : (i == 7 ? .generator : .none)
+      return s
+    }
+    let story = RecordedStory.frameIndices(
+      frameCount: frames.count, frame: { frames[$0] }, at: nil, count: 4)
+    #expect(story == [3, 5, 7, 9])
+    let at = RecordedStory.frameIndices(
+      frameCount: frames.count, frame: { frames[$0] }, at: [0, 15, 90, 1000], count: 4)
+    #expect(at == [0, 2, 9, 9])
+    #expect(
+      RecordedStory.frameIndices(frameCount: 10, frame: { frames[$0] }, at: nil, count: 1) == [9])
+  }
+}
