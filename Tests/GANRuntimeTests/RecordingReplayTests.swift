@@ -151,6 +151,21 @@ extension RuntimeTests {
       #expect(branchReport.framesCompared == second.frameCount - 1)
       #expect(branchReport.framesNotChecked == 1)
       #expect(report.framesNotChecked == 1)
+
+      // A recording of a branch that holds only the frame it started from checks nothing:
+      // verify does not pass it ("ok: all 0 frames" was the bug).
+      let idle = try late.branch(at: 2, pace: .maximum, startPaused: true)
+      let idlePath = temporaryPath("idle.gans")
+      let idleRecorder = try Recorder(runtime: idle, path: idlePath, checkpoints: everyFrames(3))
+      idle.start()
+      eventually("the first frame is recorded") { idleRecorder.framesWritten >= 1 }
+      idle.stop()
+      idleRecorder.stop()
+      let single = try RecordingReader(path: idlePath)
+      #expect(single.frameCount == 1)
+      let nothing = try single.verify()
+      #expect(nothing.framesCompared == 0)
+      #expect(!nothing.passed)
     }
   }
 }

@@ -62,10 +62,17 @@ struct RecordFraming {
     guard start <= last else { return nil }
     for offset in start...last {
       // Cheap tests first: a known type and a length that fits; only then the checksum.
-      guard let type = RecordType(rawValue: bytes[offset]) else { continue }
+      // A header is only ever the first record.
+      guard let type = RecordType(rawValue: bytes[offset]), type != .header else { continue }
       let length = ByteReader(bytes, from: offset + 1).peekU32()
       guard type.payloadLengths.contains(Int(length)), Int(length) <= last - offset else {
         continue
+      }
+      // A checkpoint may be long: look at its first fields (a frame index and a sequence
+      // number, both far below 2⁴⁰) before checksumming megabytes.
+      if type == .checkpoint {
+        var fields = ByteReader(bytes, from: offset + 5)
+        guard fields.u64() < 1 << 40, (1..<(1 << 40)).contains(fields.u64()) else { continue }
       }
       searchBudget -= Int(length)
       guard searchBudget >= 0 else { return nil }
