@@ -28,7 +28,9 @@ func exercise(_ bytes: [UInt8]) {
       _ = reader.frameIndex(sequence: frame.sequence)
     }
     sink &+= reader.readableCheckpointCount
-    sink &+= resimulate(reader)
+    // Re-simulating costs milliseconds where reading costs microseconds: for one input in
+    // sixteen (chosen by its bytes, so a finding reproduces), read as a file is read.
+    if checksums && bytes.reduce(0, &+) % 16 == 0 { sink &+= resimulate(reader) }
     if sink == 42_424_242 { print("") }  // Keeps the reads from being optimized away.
   }
 }
@@ -41,7 +43,7 @@ func resimulate(_ reader: RecordingReader) -> Int {
   guard config.architecture.width <= 8, config.hyperparameters.batchSize <= 64,
     config.hyperparameters.discriminatorSteps <= 5
   else { return 0 }
-  let limits = VerificationLimits(iterationsPerSegment: 50, largestWidth: 8, largestBatch: 64)
+  let limits = VerificationLimits(iterationsPerSegment: 20, largestWidth: 8, largestBatch: 64)
   var sink = 0
   if let report = try? reader.verify(limits: limits) {
     sink &+= report.framesCompared + report.unverifiable.count + (report.passed ? 1 : 0)

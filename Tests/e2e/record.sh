@@ -122,5 +122,10 @@ grep -q "another ganscope is recording to it" "$DIR/err" || fail "a second write
 mkfifo "$DIR/fifo.gans"
 expect_exit 2 timeout 10 "$BIN" info "$DIR/fifo.gans"
 grep -q "is not a regular file" "$DIR/err" || fail "info on a FIFO said: $(cat "$DIR/err")"
+before=$(cksum <"$GOOD")
+expect_exit 2 "$BIN" replay "$GOOD" --record "$GOOD" --force
+grep -q "would write over the recording being replayed" "$DIR/err" \
+  || fail "replay --record onto itself said: $(cat "$DIR/err")"
+[[ $(cksum <"$GOOD") == "$before" ]] || fail "the replayed file was changed"
 ok "existing files kept without --force, one writer at a time, FIFOs refused"
 echo "record.sh: all passed"

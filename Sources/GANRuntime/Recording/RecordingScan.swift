@@ -44,6 +44,10 @@ struct RecordingIndex: Sendable {
   var firstSequence: UInt64 = 1
   private var checkpointFirstSequence: UInt64?
 
+  /// The largest sequence number (and frame count) a recording may hold: a frame 30 times a
+  /// second for a thousand years. Larger ones are damage, and would overflow frame numbers.
+  static let largestSequence: UInt64 = 1 << 40
+
   /// Scans `bytes`; `name` is used in messages. `checksums: false` skips the CRC checks
   /// (so that the fuzzer reaches the record decoders).
   static func scan(_ bytes: UnsafeRawBufferPointer, name: String, checksums: Bool = true)
@@ -175,7 +179,8 @@ struct RecordingIndex: Sendable {
       }
     case .frame:
       let prefix = input.framePrefix(version: header.formatVersion)
-      guard !input.failed, prefix.sequence > (frames.last?.prefix.sequence ?? 0),
+      guard !input.failed, prefix.sequence <= Self.largestSequence,
+        prefix.sequence > (frames.last?.prefix.sequence ?? 0),
         prefix.time >= (frames.last?.prefix.time ?? 0)
       else { return "a malformed frame record" }
       // A frame whose context or curves record was lost cannot be shown: never with
@@ -193,6 +198,7 @@ struct RecordingIndex: Sendable {
       let frameIndex = input.i64()
       let sequence = input.u64()
       guard !input.failed, frameIndex >= 0, sequence >= 1, UInt64(frameIndex) < sequence,
+        sequence <= Self.largestSequence,
         sequence >= (frames.last?.prefix.sequence ?? 0),
         sequence > (checkpoints.last?.sequence ?? 0)
       else { return "a malformed checkpoint record" }
@@ -203,7 +209,9 @@ struct RecordingIndex: Sendable {
         CheckpointEntry(sequence: sequence, payload: payload, recordStart: start))
     case .end:
       let frames = input.i64()
-      guard !input.failed, frames >= 0 else { return "a malformed end record" }
+      guard !input.failed, (0...Int(Self.largestSequence)).contains(frames) else {
+        return "a malformed end record"
+      }
       framesWritten = frames
       isComplete = true
     }
