@@ -267,6 +267,23 @@ extension RuntimeTests {
       #expect(monotonicSeconds() - start < 5)
     }
 
+    /// Sequence numbers near 2⁶⁴ (a fuzzer's finding: they overflowed the frame numbers)
+    /// are damage, not frames.
+    @Test func absurdSequenceNumbersAreDamage() throws {
+      let bytes = Self.small.bytes
+      let reader = try RecordingReader(bytes: bytes)
+      let end = records(bytes).last!.range
+      var frame = reader.frame(at: reader.frameCount - 1)
+      frame.sequence = UInt64.max - 3
+      var out = ByteWriter()
+      out.record(.frame) { $0.frame(frame, time: 1 << 40, context: 0, curves: 0) }
+      let forged = Array(bytes[..<end.lowerBound]) + out.bytes + bytes[end.lowerBound...]
+      let read = try RecordingReader(bytes: forged, name: "absurd.gans")
+      #expect(read.frameCount == reader.frameCount)
+      #expect(read.isDamaged && read.damage.first?.reason == "a malformed frame record")
+      #expect(read.lastFrameNumber == reader.lastFrameNumber)
+    }
+
     /// Without checksums, mangled records reach the decoders, which must fail cleanly; so
     /// must verify and branching on what they read.
     @Test func mangledRecordsNeverCrashTheDecoders() throws {
