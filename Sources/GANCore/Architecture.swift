@@ -21,22 +21,26 @@ public struct Architecture: Sendable, Equatable, Hashable, Codable {
   public var paddedWidth: Int { roundUp(width, 16) }
 
   /// Offsets of each parameter block inside the padded parameter buffer.
+  /// Every block is padded to `paddedWidth` (P) floats per row, the padding holding zeros.
   struct Layout: Sendable {
-    let p: Int
+    let paddedWidth: Int
     let hiddenLayers: Int
     /// Input layer (1 → H): weights then biases.
     var inputWeights: Int { 0 }
-    var inputBias: Int { p }
-    /// Hidden-to-hidden layer l (1 ≤ l < hiddenLayers): a P×P matrix stored input-major.
-    func weights(_ l: Int) -> Int { 2 * p + (l - 1) * (p * p + p) }
-    func bias(_ l: Int) -> Int { weights(l) + p * p }
+    var inputBias: Int { paddedWidth }
+    /// Hidden-to-hidden layer l (1 ≤ l < hiddenLayers): a P×P matrix stored input-major
+    /// (row i holds the weights out of unit i of the layer below), then P biases.
+    func weights(_ l: Int) -> Int { 2 * paddedWidth + (l - 1) * hiddenBlock }
+    func bias(_ l: Int) -> Int { weights(l) + paddedWidth * paddedWidth }
     /// Output layer (H → 1): P weights, then the bias in a 16-float slot.
-    var outputWeights: Int { 2 * p + (hiddenLayers - 1) * (p * p + p) }
-    var outputBias: Int { outputWeights + p }
+    var outputWeights: Int { 2 * paddedWidth + (hiddenLayers - 1) * hiddenBlock }
+    var outputBias: Int { outputWeights + paddedWidth }
     var count: Int { outputBias + 16 }
+    /// The floats of one hidden-to-hidden layer: a P×P matrix and P biases.
+    private var hiddenBlock: Int { paddedWidth * paddedWidth + paddedWidth }
   }
 
-  var layout: Layout { Layout(p: paddedWidth, hiddenLayers: hiddenLayers) }
+  var layout: Layout { Layout(paddedWidth: paddedWidth, hiddenLayers: hiddenLayers) }
 
   /// The number of real (unpadded) parameters.
   public var parameterCount: Int {

@@ -38,7 +38,7 @@ public enum Pace: Sendable, Equatable, Hashable, Codable {
 
 /// A change requested by a user (a key, a flag, a recorded event). Commands that change the
 /// trainer are applied by `Trainer.apply`; the runtime handles the loop commands itself.
-public enum ControlCommand: Sendable, Equatable, Hashable, Codable {
+public enum ControlCommand: Sendable, Equatable, Hashable {
   // Trainer changes.
   case setDiscriminatorSteps(Int)
   case setBatchSize(Int)
@@ -46,8 +46,9 @@ public enum ControlCommand: Sendable, Equatable, Hashable, Codable {
   case setGeneratorStepSize(Float)
   case setLoss(Loss)
   case setOptimizer(OptimizerKind)
-  /// A target spec, parsed when applied (invalid specs are rejected before they are sent).
-  case setTarget(String)
+  /// A new target, parsed (and its data file read) before it is sent: applying it reads
+  /// nothing. Recordings store it by its spec (`Target.spec`).
+  case setTarget(Target)
   case resetNetworks
   case reseed(UInt64)
   // Loop commands.
@@ -74,8 +75,7 @@ extension Trainer {
     case .setGeneratorStepSize(let eta): h.generatorStepSize = eta
     case .setLoss(let loss): h.loss = loss
     case .setOptimizer(let kind): h.optimizer.kind = kind
-    case .setTarget(let spec):
-      guard let target = try? Target.parse(spec) else { return false }
+    case .setTarget(let target):
       setTarget(target)
       return true
     case .resetNetworks:

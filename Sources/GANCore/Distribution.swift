@@ -1,11 +1,5 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// One mixture component: a distribution and its share of the total mass.
-public struct MixtureComponent: Sendable, Equatable {
+public struct MixtureComponent: Sendable, Hashable {
   public var weight: Double
   public var distribution: Distribution
 
@@ -20,7 +14,7 @@ public struct MixtureComponent: Sendable, Equatable {
 ///
 /// Resampling uniformly from the values is the distribution this stands for, so the standard
 /// deviation divides by n, not n − 1.
-public struct EmpiricalSamples: Sendable, Equatable {
+public struct EmpiricalSamples: Sendable, Hashable {
   /// The values, sorted ascending; never empty, every value finite.
   public let sorted: [Double]
   /// The mean of the values.
@@ -29,7 +23,7 @@ public struct EmpiricalSamples: Sendable, Equatable {
   public let standardDeviation: Double
 
   /// Keeps the finite values of `values`, sorted. Callers are expected to validate their data
-  /// (the `file:` parser rejects empty or non-finite input); so that this initializer never
+  /// (`EmpiricalDataParser` rejects empty or non-finite input); so that this initializer never
   /// traps, non-finite values are dropped and an input with no finite value becomes `[0]`.
   public init(values: [Double]) {
     var kept = values.filter { $0.isFinite }
@@ -85,7 +79,7 @@ public struct EmpiricalSamples: Sendable, Equatable {
 }
 
 /// A one-dimensional target distribution p_data.
-public indirect enum Distribution: Sendable, Equatable {
+public indirect enum Distribution: Sendable, Hashable {
   /// N(mean, standardDeviation²).
   case normal(mean: Double, standardDeviation: Double)
   /// Uniform on [lower, upper].
@@ -262,7 +256,7 @@ public indirect enum Distribution: Sendable, Equatable {
     case .laplace(_, let b): return b * 2.0.squareRoot()
     case .logNormal(let mu, let sigma):
       let s2 = sigma * sigma
-      return expm1(s2).squareRoot() * _exp(mu + s2 / 2)
+      return _expm1(s2).squareRoot() * _exp(mu + s2 / 2)
     case .mixture(let components):
       guard !components.isEmpty else { return .nan }
       let m = mean
@@ -414,10 +408,9 @@ extension Distribution: CustomStringConvertible {
   public var description: String {
     let f = Self.format
     switch self {
-    case .normal(let m, let s): return "normal(\(f(m)),\(f(s)))"
-    case .uniform(let a, let b): return "uniform(\(f(a)),\(f(b)))"
-    case .laplace(let m, let b): return "laplace(\(f(m)),\(f(b)))"
-    case .logNormal(let mu, let sigma): return "lognormal(\(f(mu)),\(f(sigma)))"
+    case .normal, .uniform, .laplace, .logNormal:
+      guard case let (family, a, b)? = family else { return "" }  // every one of these has one
+      return "\(family.name)(\(f(a)),\(f(b)))"
     case .mixture(let components):
       let parts = components.map { "\(f($0.weight))*\($0.distribution.description)" }
       return "mix(\(parts.joined(separator: ",")))"

@@ -1,8 +1,13 @@
-// The batched dense kernels of the scalar MLPs. Activations are stored sample-major: row s
-// holds the P floats of one sample, where P is the layer width padded to a multiple of 16 so
-// that every row is a whole number of SIMD16 vectors. Padding units have zero weights and
-// biases, so they carry zero activations and receive zero gradients: the padding is exact.
-// Row counts are padded to a multiple of `rowBlock` (rows beyond the batch hold zero gradients).
+// The batched dense kernels of the scalar MLPs (Perceptron.swift has the equations they
+// serve). Activations are stored sample-major: row s holds the P = paddedWidth floats of one
+// sample, the layer width padded to a multiple of 16 so that every row is a whole number of
+// SIMD16 vectors. Padding units have zero weights and biases, so they carry zero activations
+// and receive zero gradients: the padding is exact. Row counts are padded to a multiple of
+// `rowBlock` (rows beyond the batch hold zero gradients).
+//
+// Each kernel is the plain loop in its doc comment, reordered: the sums are the same sums
+// over the same terms (and so the tests compare them with plain loops), blocked so that many
+// independent fused multiply-adds are in flight and each loaded vector is used several times.
 
 @usableFromInline typealias Vector = SIMD16<Float>
 
@@ -28,20 +33,28 @@ let rowBlock = 8
 @inline(__always)
 func paddedRows(_ n: Int) -> Int { roundUp(n, rowBlock) }
 
-/// Y[n×P] = X[n×P] · W[P×P] (+ bias). n is a multiple of 8, P a multiple of 16.
+/// Y[n×P] = X[n×P] · W[P×P] (+ bias), that is
+///
+///     Y[s][j] = bias[j] + Σᵢ X[s][i] · W[i][j]
+///
+/// n is a multiple of 8, P a multiple of 16. The layers' aˡ = hˡ⁻¹·Wˡ + bˡ (with the batch
+/// as X) and δˡ⁻¹ = δˡ·(Wˡ)ᵀ (with the transposed copy as W, no bias).
 /// Blocked 8 rows × 32 columns: 16 accumulators stay in registers, enough independent
 /// fused multiply-adds to hide their latency (4 rows × 32 reached 87% of the FMA peak at
 /// P = 32, 8 rows 96%), and each W row loaded serves eight samples.
 func multiply(
   _ x: UnsafePointer<Float>, _ w: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
-  into y: UnsafeMutablePointer<Float>, rows n: Int, width p: Int
+  into y: UnsafeMutablePointer<Float>, rows n: Int, width paddedWidth: Int
 ) {
   var r = 0
   while r < n {
-    let x0 = x + r * p
-    let y0 = y + r * p
+    let x0 = x + r * paddedWidth
+    let y0 = y + r * paddedWidth
     var c = 0
-    while c + 32 <= p {
+    // Block: rows r…r+7, columns c…c+31. Accumulator aRH holds Y[r+R][c+16H …], started at
+    // the bias; each step of the loop adds X[r+R][i]·W[i][c …] for one i (`xi` points at
+    // X[r][i], `wRow` at W[i][c]).
+    while c + 32 <= paddedWidth {
       let b0 = bias.map { load($0 + c) } ?? Vector()
       let b1 = bias.map { load($0 + c + 16) } ?? Vector()
       var a00 = b0
@@ -62,48 +75,49 @@ func multiply(
       var a71 = b1
       var wRow = w + c
       var xi = x0
-      for _ in 0..<p {
+      for _ in 0..<paddedWidth {
         let w0 = load(wRow)
         let w1 = load(wRow + 16)
         a00.addProduct(xi[0], w0)
         a01.addProduct(xi[0], w1)
-        a10.addProduct(xi[p], w0)
-        a11.addProduct(xi[p], w1)
-        a20.addProduct(xi[2 * p], w0)
-        a21.addProduct(xi[2 * p], w1)
-        a30.addProduct(xi[3 * p], w0)
-        a31.addProduct(xi[3 * p], w1)
-        a40.addProduct(xi[4 * p], w0)
-        a41.addProduct(xi[4 * p], w1)
-        a50.addProduct(xi[5 * p], w0)
-        a51.addProduct(xi[5 * p], w1)
-        a60.addProduct(xi[6 * p], w0)
-        a61.addProduct(xi[6 * p], w1)
-        a70.addProduct(xi[7 * p], w0)
-        a71.addProduct(xi[7 * p], w1)
-        wRow += p
+        a10.addProduct(xi[paddedWidth], w0)
+        a11.addProduct(xi[paddedWidth], w1)
+        a20.addProduct(xi[2 * paddedWidth], w0)
+        a21.addProduct(xi[2 * paddedWidth], w1)
+        a30.addProduct(xi[3 * paddedWidth], w0)
+        a31.addProduct(xi[3 * paddedWidth], w1)
+        a40.addProduct(xi[4 * paddedWidth], w0)
+        a41.addProduct(xi[4 * paddedWidth], w1)
+        a50.addProduct(xi[5 * paddedWidth], w0)
+        a51.addProduct(xi[5 * paddedWidth], w1)
+        a60.addProduct(xi[6 * paddedWidth], w0)
+        a61.addProduct(xi[6 * paddedWidth], w1)
+        a70.addProduct(xi[7 * paddedWidth], w0)
+        a71.addProduct(xi[7 * paddedWidth], w1)
+        wRow += paddedWidth
         xi += 1
       }
       let out = y0 + c
       store(a00, out)
       store(a01, out + 16)
-      store(a10, out + p)
-      store(a11, out + p + 16)
-      store(a20, out + 2 * p)
-      store(a21, out + 2 * p + 16)
-      store(a30, out + 3 * p)
-      store(a31, out + 3 * p + 16)
-      store(a40, out + 4 * p)
-      store(a41, out + 4 * p + 16)
-      store(a50, out + 5 * p)
-      store(a51, out + 5 * p + 16)
-      store(a60, out + 6 * p)
-      store(a61, out + 6 * p + 16)
-      store(a70, out + 7 * p)
-      store(a71, out + 7 * p + 16)
+      store(a10, out + paddedWidth)
+      store(a11, out + paddedWidth + 16)
+      store(a20, out + 2 * paddedWidth)
+      store(a21, out + 2 * paddedWidth + 16)
+      store(a30, out + 3 * paddedWidth)
+      store(a31, out + 3 * paddedWidth + 16)
+      store(a40, out + 4 * paddedWidth)
+      store(a41, out + 4 * paddedWidth + 16)
+      store(a50, out + 5 * paddedWidth)
+      store(a51, out + 5 * paddedWidth + 16)
+      store(a60, out + 6 * paddedWidth)
+      store(a61, out + 6 * paddedWidth + 16)
+      store(a70, out + 7 * paddedWidth)
+      store(a71, out + 7 * paddedWidth + 16)
       c += 32
     }
-    if c < p {  // one remaining 16-wide column block
+    if c < paddedWidth {
+      // The remaining 16 columns (P = 16, 48, …): the same sums, one vector per row.
       let b0 = bias.map { load($0 + c) } ?? Vector()
       var a0 = b0
       var a1 = b0
@@ -115,43 +129,50 @@ func multiply(
       var a7 = b0
       var wRow = w + c
       var xi = x0
-      for _ in 0..<p {
+      for _ in 0..<paddedWidth {
         let w0 = load(wRow)
         a0.addProduct(xi[0], w0)
-        a1.addProduct(xi[p], w0)
-        a2.addProduct(xi[2 * p], w0)
-        a3.addProduct(xi[3 * p], w0)
-        a4.addProduct(xi[4 * p], w0)
-        a5.addProduct(xi[5 * p], w0)
-        a6.addProduct(xi[6 * p], w0)
-        a7.addProduct(xi[7 * p], w0)
-        wRow += p
+        a1.addProduct(xi[paddedWidth], w0)
+        a2.addProduct(xi[2 * paddedWidth], w0)
+        a3.addProduct(xi[3 * paddedWidth], w0)
+        a4.addProduct(xi[4 * paddedWidth], w0)
+        a5.addProduct(xi[5 * paddedWidth], w0)
+        a6.addProduct(xi[6 * paddedWidth], w0)
+        a7.addProduct(xi[7 * paddedWidth], w0)
+        wRow += paddedWidth
         xi += 1
       }
       let out = y0 + c
       store(a0, out)
-      store(a1, out + p)
-      store(a2, out + 2 * p)
-      store(a3, out + 3 * p)
-      store(a4, out + 4 * p)
-      store(a5, out + 5 * p)
-      store(a6, out + 6 * p)
-      store(a7, out + 7 * p)
+      store(a1, out + paddedWidth)
+      store(a2, out + 2 * paddedWidth)
+      store(a3, out + 3 * paddedWidth)
+      store(a4, out + 4 * paddedWidth)
+      store(a5, out + 5 * paddedWidth)
+      store(a6, out + 6 * paddedWidth)
+      store(a7, out + 7 * paddedWidth)
     }
     r += 8
   }
 }
 
-/// G[P×P] = Xᵀ · A over n rows: the weight gradient of a dense layer with input X and
-/// pre-activation gradient A. Blocked 8 input units × 32 output units, as `multiply`.
+/// G[P×P] = Xᵀ · A over n rows, that is
+///
+///     G[i][j] = Σₛ X[s][i] · A[s][j]
+///
+/// the weight gradient ∂ℒ/∂Wˡ = Σₛ (hˡ⁻¹)ᵀ·δˡ of a layer with input X = hˡ⁻¹ and delta
+/// A = δˡ. Blocked 8 input units × 32 output units, as `multiply`.
 func multiplyTransposed(
   _ x: UnsafePointer<Float>, _ a: UnsafePointer<Float>, into g: UnsafeMutablePointer<Float>,
-  rows n: Int, width p: Int
+  rows n: Int, width paddedWidth: Int
 ) {
   var i = 0
-  while i < p {
+  while i < paddedWidth {
     var c = 0
-    while c + 32 <= p {
+    // Block: G rows i…i+7, columns c…c+31. Accumulator gRH holds G[i+R][c+16H …]; each
+    // step of the loop adds X[s][i+R]·A[s][c …] for one sample s (`xRow` points at X[s][i],
+    // `aRow` at A[s][c]).
+    while c + 32 <= paddedWidth {
       var g00 = Vector()
       var g01 = Vector()
       var g10 = Vector()
@@ -189,29 +210,30 @@ func multiplyTransposed(
         g61.addProduct(xRow[6], a1)
         g70.addProduct(xRow[7], a0)
         g71.addProduct(xRow[7], a1)
-        xRow += p
-        aRow += p
+        xRow += paddedWidth
+        aRow += paddedWidth
       }
-      let out = g + i * p + c
+      let out = g + i * paddedWidth + c
       store(g00, out)
       store(g01, out + 16)
-      store(g10, out + p)
-      store(g11, out + p + 16)
-      store(g20, out + 2 * p)
-      store(g21, out + 2 * p + 16)
-      store(g30, out + 3 * p)
-      store(g31, out + 3 * p + 16)
-      store(g40, out + 4 * p)
-      store(g41, out + 4 * p + 16)
-      store(g50, out + 5 * p)
-      store(g51, out + 5 * p + 16)
-      store(g60, out + 6 * p)
-      store(g61, out + 6 * p + 16)
-      store(g70, out + 7 * p)
-      store(g71, out + 7 * p + 16)
+      store(g10, out + paddedWidth)
+      store(g11, out + paddedWidth + 16)
+      store(g20, out + 2 * paddedWidth)
+      store(g21, out + 2 * paddedWidth + 16)
+      store(g30, out + 3 * paddedWidth)
+      store(g31, out + 3 * paddedWidth + 16)
+      store(g40, out + 4 * paddedWidth)
+      store(g41, out + 4 * paddedWidth + 16)
+      store(g50, out + 5 * paddedWidth)
+      store(g51, out + 5 * paddedWidth + 16)
+      store(g60, out + 6 * paddedWidth)
+      store(g61, out + 6 * paddedWidth + 16)
+      store(g70, out + 7 * paddedWidth)
+      store(g71, out + 7 * paddedWidth + 16)
       c += 32
     }
-    if c < p {
+    if c < paddedWidth {
+      // The remaining 16 columns, as in `multiply`.
       var g0 = Vector()
       var g1 = Vector()
       var g2 = Vector()
@@ -232,53 +254,56 @@ func multiplyTransposed(
         g5.addProduct(xRow[5], a0)
         g6.addProduct(xRow[6], a0)
         g7.addProduct(xRow[7], a0)
-        xRow += p
-        aRow += p
+        xRow += paddedWidth
+        aRow += paddedWidth
       }
-      let out = g + i * p + c
+      let out = g + i * paddedWidth + c
       store(g0, out)
-      store(g1, out + p)
-      store(g2, out + 2 * p)
-      store(g3, out + 3 * p)
-      store(g4, out + 4 * p)
-      store(g5, out + 5 * p)
-      store(g6, out + 6 * p)
-      store(g7, out + 7 * p)
+      store(g1, out + paddedWidth)
+      store(g2, out + 2 * paddedWidth)
+      store(g3, out + 3 * paddedWidth)
+      store(g4, out + 4 * paddedWidth)
+      store(g5, out + 5 * paddedWidth)
+      store(g6, out + 6 * paddedWidth)
+      store(g7, out + 7 * paddedWidth)
     }
     i += 8
   }
 }
 
-/// Column sums of A[n×P] into s[P] (bias gradients).
+/// Column sums of A[n×P] into s[P]: s[j] = Σₛ A[s][j], the bias gradient ∂ℒ/∂bˡ = Σₛ δˡ.
 func columnSums(
-  _ a: UnsafePointer<Float>, into s: UnsafeMutablePointer<Float>, rows n: Int, width p: Int
+  _ a: UnsafePointer<Float>, into s: UnsafeMutablePointer<Float>, rows n: Int,
+  width paddedWidth: Int
 ) {
   var c = 0
-  while c < p {
+  while c < paddedWidth {
     var acc = Vector()
     var row = a + c
     for _ in 0..<n {
       acc += load(row)
-      row += p
+      row += paddedWidth
     }
     store(acc, s + c)
     c += 16
   }
 }
 
-/// t[j][i] = w[i][j] for a P×P matrix (P a multiple of 16), by 16×16 blocks transposed in
-/// registers: viewing a block as 256 floats with a 4-bit row index above a 4-bit column index,
+/// t[j][i] = w[i][j] for a P×P matrix (P a multiple of 16): the (Wˡ)ᵀ that the backward
+/// pass multiplies by in δˡ⁻¹ = δˡ·(Wˡ)ᵀ. By 16×16 blocks transposed in registers: viewing a block as 256 floats with a 4-bit row index above a 4-bit column index,
 /// one round of unzipping row pairs (even lanes of each pair to the first eight rows, odd lanes
 /// to the last eight) rotates that 8-bit index right by one bit, so four rounds swap row and
 /// column. Element by element the transpose cost 10× as much (strided scalar stores).
-func transpose(_ w: UnsafePointer<Float>, into t: UnsafeMutablePointer<Float>, width p: Int) {
+func transpose(
+  _ w: UnsafePointer<Float>, into t: UnsafeMutablePointer<Float>, width paddedWidth: Int
+) {
   var i = 0
-  while i < p {
+  while i < paddedWidth {
     var j = 0
-    while j < p {
+    while j < paddedWidth {
       var rows = InlineArray<16, Vector>(repeating: Vector())
-      let source = w + (i &* p &+ j)
-      for k in 0..<16 { rows[k] = load(source + k &* p) }
+      let source = w + (i &* paddedWidth &+ j)
+      for k in 0..<16 { rows[k] = load(source + k &* paddedWidth) }
       for _ in 0..<4 {
         var next = rows
         for k in 0..<8 {
@@ -288,8 +313,8 @@ func transpose(_ w: UnsafePointer<Float>, into t: UnsafeMutablePointer<Float>, w
         }
         rows = next
       }
-      let destination = t + (j &* p &+ i)
-      for k in 0..<16 { store(rows[k], destination + k &* p) }
+      let destination = t + (j &* paddedWidth &+ i)
+      for k in 0..<16 { store(rows[k], destination + k &* paddedWidth) }
       j += 16
     }
     i += 16

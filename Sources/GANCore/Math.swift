@@ -4,13 +4,15 @@
   import Darwin
 #endif
 
-// Thin wrappers so the rest of GANCore names libm functions once, in one place.
+// GANCore's only use of the C library is libm (it does no I/O: data files are read by the
+// program's edge, see TargetLoader). Thin wrappers so the rest of GANCore names libm
+// functions once, in one place.
 @inlinable func _log(_ x: Double) -> Double { log(x) }
 @inlinable func _exp(_ x: Double) -> Double { exp(x) }
 @inlinable func _cos(_ x: Double) -> Double { cos(x) }
 @inlinable func _sin(_ x: Double) -> Double { sin(x) }
 @inlinable func _log1p(_ x: Double) -> Double { log1p(x) }
-@inlinable func _erf(_ x: Double) -> Double { erf(x) }
+@inlinable func _expm1(_ x: Double) -> Double { expm1(x) }
 @inlinable func _erfc(_ x: Double) -> Double { erfc(x) }
 @inlinable func _tanh(_ x: Double) -> Double { tanh(x) }
 

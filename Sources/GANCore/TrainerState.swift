@@ -97,8 +97,12 @@ extension Trainer {
   }
 
   /// A trainer that continues exactly from `state`. Fails with a description when the state
-  /// does not fit together (wrong buffer sizes, an unparseable target).
-  public convenience init(state: TrainerState) throws(TrainerStateError) {
+  /// does not fit together (wrong buffer sizes, an unparseable target). A target with data
+  /// files takes their numbers from the target of `knownTargets` with the same spec (no file
+  /// is read here).
+  public convenience init(state: TrainerState, knownTargets: [Target] = [])
+    throws(TrainerStateError)
+  {
     let count = TrainerState.parameterCount(state.architecture)
     let buffers =
       [state.generatorParameters, state.discriminatorParameters]
@@ -116,7 +120,7 @@ extension Trainer {
     else { throw TrainerStateError(description: "checkpoint workspaces do not fit") }
     let target: Target
     do {
-      target = try Target.parse(state.target)
+      target = try Target.parse(state.target, dataFrom: knownTargets)
     } catch {
       throw TrainerStateError(description: "checkpoint target: \(error.description)")
     }

@@ -5,7 +5,8 @@ final class Workspace {
   /// multiple of 4 that recordings were made with; the buffers themselves are padded further,
   /// to whole row blocks of the kernels.
   let capacity: Int
-  let p: Int
+  /// H rounded up to a multiple of 16: the length of each row of the hidden buffers.
+  let paddedWidth: Int
   let hiddenLayers: Int
   /// Network input, one float per row.
   let input: UnsafeMutablePointer<Float>
@@ -15,16 +16,17 @@ final class Workspace {
   let outputGradient: UnsafeMutablePointer<Float>
   /// Gradient of the loss with respect to the input, one float per row.
   let inputGradient: UnsafeMutablePointer<Float>
-  /// Post-activation values of each hidden layer, rows × P each.
+  /// The activations h of each hidden layer, rows × paddedWidth each.
   let hidden: [UnsafeMutablePointer<Float>]
-  /// Two rows × P buffers for back-propagated gradients.
-  let gradientA: UnsafeMutablePointer<Float>
-  let gradientB: UnsafeMutablePointer<Float>
+  /// Two rows × paddedWidth buffers for the deltas δ = ∂ℒ/∂a of back-propagation: one
+  /// layer's δ and the one below it, swapped as the pass moves down.
+  let deltaA: UnsafeMutablePointer<Float>
+  let deltaB: UnsafeMutablePointer<Float>
 
   init(capacity rows: Int, architecture: Architecture) {
     capacity = roundUp(max(rows, 4), 4)
     let allocatedRows = paddedRows(capacity)
-    p = architecture.paddedWidth
+    paddedWidth = architecture.paddedWidth
     hiddenLayers = architecture.hiddenLayers
     input = allocateFloats(allocatedRows)
     output = allocateFloats(allocatedRows)
@@ -32,12 +34,12 @@ final class Workspace {
     inputGradient = allocateFloats(allocatedRows)
     let size = allocatedRows * architecture.paddedWidth
     hidden = (0..<architecture.hiddenLayers).map { _ in allocateFloats(size) }
-    gradientA = allocateFloats(size)
-    gradientB = allocateFloats(size)
+    deltaA = allocateFloats(size)
+    deltaB = allocateFloats(size)
   }
 
   deinit {
-    for buffer in [input, output, outputGradient, inputGradient, gradientA, gradientB] + hidden {
+    for buffer in [input, output, outputGradient, inputGradient, deltaA, deltaB] + hidden {
       buffer.deallocate()
     }
   }

@@ -3,7 +3,7 @@ import GANCore
 /// One control command as it took effect: the step counters before it was applied, and the
 /// sequence number of the snapshot published right after it. An ordered list of these, with
 /// the seed and config, determines a run exactly (see `TrainingRuntime.replay`).
-public struct AppliedEvent: Sendable, Equatable, Hashable, Codable {
+public struct AppliedEvent: Sendable, Equatable, Hashable {
   public var command: ControlCommand
   public var iteration: Int
   public var discriminatorSteps: Int

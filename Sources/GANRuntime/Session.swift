@@ -23,12 +23,13 @@ final class Session {
 
   /// A session in exactly the state it was in right after publishing the frame a checkpoint
   /// was captured with: the next snapshot it makes, and every one after, is bit for bit the
-  /// one the captured session would have made.
-  init(restoring checkpoint: Checkpoint) throws(CheckpointError) {
+  /// one the captured session would have made. A checkpoint names its target by spec; a
+  /// target with a data file is taken from `knownTargets` (see `Trainer(state:)`).
+  init(restoring checkpoint: Checkpoint, knownTargets: [Target]) throws(CheckpointError) {
     guard checkpoint.publishInterval >= 1, Checkpoint.gridBinRange.contains(checkpoint.grid.bins)
     else { throw CheckpointError(description: "checkpoint cadence or grid is out of range") }
     do {
-      trainer = try Trainer(state: checkpoint.trainer)
+      trainer = try Trainer(state: checkpoint.trainer, knownTargets: knownTargets)
     } catch {
       throw CheckpointError(description: error.description)
     }

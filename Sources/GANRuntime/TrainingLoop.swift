@@ -38,9 +38,9 @@ struct TrainingLoop {
     self.shared = shared
     self.settings = settings
     if let resume = settings.resume {
-      // `TrainingRuntime(resuming:)` restored this same checkpoint before, so this only
-      // fails if the world changed since (a `file:` target deleted in between).
-      session = try? Session(restoring: resume.checkpoint)
+      // `RecordingReader.branch` took this checkpoint of a live session and `config.target`
+      // from that session's trainer, so the target is at hand and this does not fail.
+      session = try? Session(restoring: resume.checkpoint, knownTargets: [config.target])
     } else {
       session = Session(config: config, publishInterval: settings.publishInterval)
     }

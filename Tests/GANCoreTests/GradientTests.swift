@@ -23,27 +23,77 @@ import Testing
   /// 40 to 48 (their 32-wide blocks, with and without a 16-wide remainder).
   static let shapes = [(5, 1), (5, 3), (20, 2), (40, 2)]
 
+  /// ℒ = Σₛ gₛ·y(xₛ) by the reference net, in Double.
+  static func weightedOutput(
+    _ net: ReferencePerceptron, _ inputs: [Double], _ outputGradients: [Double]
+  ) -> Double {
+    zip(inputs, outputGradients).reduce(0) { $0 + $1.1 * net.forward($1.0).output }
+  }
+
+  /// Every parameter gradient and every input gradient of the fast net against central
+  /// differences of the loss in Double (step 1e-6: truncation and rounding errors near
+  /// 1e-10). The inputs keep every pre-activation at least 1e-3 from 0, a thousand steps
+  /// away, so no difference crosses a ReLU kink and the check is exact for every activation.
   @Test(arguments: Activation.allCases, shapes)
   func perceptronGradientsMatchFiniteDifferences(activation: Activation, shape: (Int, Int)) {
-    // 7 rows pad to 8: the check covers the row padding too.
-    let architecture = Architecture(width: shape.0, hiddenLayers: shape.1, activation: activation)
-    let net = Perceptron(architecture: architecture)
-    var rng = Xoshiro256(seed: 42)
-    net.initialize(using: &rng)
-    let xs: [Float] = (0..<7).map { _ in 4 * rng.nextUnitFloat() - 2 }
-    let c: [Float] = (0..<7).map { _ in 2 * rng.nextUnitFloat() - 1 }
-    let ws = Workspace(capacity: 7, architecture: architecture)
-    _ = weightedOutput(net, ws, xs, c)
-    for i in 0..<8 { ws.outputGradient[i] = i < 7 ? c[i] : 0 }
-    net.backward(ws, rows: 7, parameterGradients: true, inputGradient: true)
-    let analytic = Array(UnsafeBufferPointer(start: net.gradients, count: net.parameterCount))
-    let inputGradient = (0..<7).map { Double(ws.inputGradient[$0]) }
+    let fixture = NetFixture(width: shape.0, layers: shape.1, activation: activation)
+    let fast = fixture.fastPasses()
+    let (xs, gs) = (fixture.inputs, fixture.outputGradients)
+    let step = 1e-6
+    func difference(_ change: (inout ReferencePerceptron, Double) -> Void) -> Double {
+      var plus = fixture.reference
+      change(&plus, step)
+      var minus = fixture.reference
+      change(&minus, -step)
+      return (Self.weightedOutput(plus, xs, gs) - Self.weightedOutput(minus, xs, gs)) / (2 * step)
+    }
+    // The numeric gradients, laid out like the fast net's gradient buffer.
+    var numeric = fixture.reference.gradients(inputs: xs, outputGradients: gs)
+    for l in numeric.weights.indices {
+      for i in numeric.weights[l].indices {
+        for j in numeric.weights[l][i].indices {
+          numeric.weights[l][i][j] = difference { $0.weights[l][i][j] += $1 }
+        }
+      }
+      for j in numeric.biases[l].indices {
+        numeric.biases[l][j] = difference { $0.biases[l][j] += $1 }
+      }
+    }
+    let expected = ReferencePerceptron.padded(numeric, like: fixture.net)
+    let isParameter = fixture.isParameter
+    #expect(isParameter.filter { $0 }.count == fixture.net.architecture.parameterCount)
+    let scale = expected.map(abs).max() ?? 1
+    var mismatches: [Int] = []
+    for i in expected.indices where isParameter[i] {
+      let error = abs(fast.parameters[i] - expected[i])
+      if error > 1e-3 * (abs(expected[i]) + 1e-3 * scale) { mismatches.append(i) }
+    }
+    #expect(
+      mismatches.isEmpty,
+      "\(mismatches.count) parameters disagree, from index \(mismatches.first ?? -1)")
 
-    // A smaller step for ReLU nets makes crossing a kink rarer.
-    let h: Float = activation == .tanh ? 1e-2 : 1e-3
-    var checked = 0
-    var agreed = 0
-    for index in 0..<net.parameterCount {
+    for s in xs.indices {
+      let numericInput =
+        (Self.weightedOutput(fixture.reference, [xs[s] + step], [gs[s]])
+          - Self.weightedOutput(fixture.reference, [xs[s] - step], [gs[s]])) / (2 * step)
+      #expect(abs(fast.inputs[s] - numericInput) <= 1e-3 * (abs(numericInput) + 1e-3))
+    }
+  }
+
+  /// The same check with Float32 finite differences of the fast net itself (smooth tanh
+  /// only: no reference involved, so a mistake shared by both nets cannot hide).
+  @Test(arguments: shapes)
+  func fastTanhNetMatchesItsOwnFiniteDifferences(shape: (Int, Int)) {
+    let fixture = NetFixture(width: shape.0, layers: shape.1, activation: .tanh)
+    let fast = fixture.fastPasses()
+    let net = fixture.net
+    let xs = fixture.inputs.map(Float.init)
+    let c = fixture.outputGradients.map(Float.init)
+    let ws = Workspace(capacity: xs.count, architecture: net.architecture)
+    let h: Float = 1e-2
+    let isParameter = fixture.isParameter
+    var mismatches: [Int] = []
+    for index in 0..<net.parameterCount where isParameter[index] {
       let saved = net.parameters[index]
       net.parameters[index] = saved + h
       net.parametersChanged()
@@ -53,28 +103,13 @@ import Testing
       let minus = weightedOutput(net, ws, xs, c)
       net.parameters[index] = saved
       net.parametersChanged()
-      let numeric = (plus - minus) / Double(2 * h)
-      if saved == 0 && analytic[index] == 0 && numeric == 0 { continue }  // padding
-      checked += 1
-      if close(Double(analytic[index]), numeric) { agreed += 1 }
+      if !close(fast.parameters[index], (plus - minus) / Double(2 * h)) {
+        mismatches.append(index)
+      }
     }
-    #expect(checked == architecture.parameterCount)
-    // ReLU nets have kinks that a finite step can cross; smooth nets must agree everywhere.
-    if activation == .tanh {
-      #expect(agreed == checked)
-    } else {
-      #expect(Double(agreed) >= 0.9 * Double(checked))
-    }
-
-    for s in 0..<7 {
-      var shifted = xs
-      shifted[s] += h
-      let plus = weightedOutput(net, ws, shifted, c)
-      shifted[s] -= 2 * h
-      let minus = weightedOutput(net, ws, shifted, c)
-      let numeric = (plus - minus) / Double(2 * h)
-      if activation == .tanh { #expect(close(inputGradient[s], numeric)) }
-    }
+    #expect(
+      mismatches.isEmpty,
+      "\(mismatches.count) parameters disagree, from index \(mismatches.first ?? -1)")
   }
 
   @Test(arguments: Loss.allCases)

@@ -173,6 +173,7 @@ let malformedCases: [(text: String, expected: [String])] = [
       #expect(preset.name == name && preset.spec == name)
       let definition = try #require(definitions[name])
       #expect(preset.distribution == (try Target.parse(definition).distribution))
+      #expect(Target.presets.first { $0.name == name }?.definition == definition)
       #expect(try Target.parse(name) == preset)
       #expect(try Target.parse(name.uppercased()) == preset)
       #expect(Target.preset(" \(name.capitalized) ") == preset)
@@ -291,97 +292,150 @@ let malformedCases: [(text: String, expected: [String])] = [
     #expect(accepted > 0)
   }
 
-  // MARK: file:PATH
+  // MARK: The family table
 
-  func temporaryFile(_ contents: String) throws -> String {
-    let url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("ganscope-target-\(UUID().uuidString).txt")
-    try contents.write(to: url, atomically: true, encoding: .utf8)
-    return url.path
+  @Test func everyFamilyIsParsedFromTheTable() throws {
+    for family in DistributionFamily.allCases {
+      let target = try Target.parse("\(family.name.uppercased())(1, 2)")
+      let parsed = try #require(target.distribution.family)
+      #expect(parsed.family == family && parsed.a == 1 && parsed.b == 2)
+      #expect(target.spec == "\(family.name)(1,2)")
+      #expect(family.signature.hasPrefix(family.name + "("))
+    }
+    // The families are not a fallback for unknown names.
+    for unknown in ["gamma(1,2)", "cauchy(0,1)", "lognorma(1,2)", "normals(1,2)"] {
+      let error = #expect(throws: TargetSpecError.self) { try Target.parse(unknown) }
+      #expect(error?.description.contains("unknown distribution") == true, "\(unknown)")
+    }
   }
 
-  @Test func fileTarget() throws {
-    let path = try temporaryFile("# heights\n1.5\n\n  2.5  \r\n# more\n-1e-1\n4\n")
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    let target = try Target.parse("file:\(path)")
-    let basename = (path as NSString).lastPathComponent
-    #expect(target.name == "file:\(basename)")
-    #expect(target.spec == "file:\(path)")
-    guard case .empirical(let samples) = target.distribution else {
-      Issue.record("not empirical")
-      return
-    }
-    #expect(samples.sorted == [-0.1, 1.5, 2.5, 4])
-    #expect(abs(target.distribution.mean - 1.975) < 1e-12)
-    #expect(!target.distribution.hasExactDensity)
-    #expect(try Target.parse(target.spec) == target)
-    #expect(try Target.parse("  FILE:\(path)  ") == target)
+  // MARK: Messages stay short and inert
 
-    // Inside a mix, the path runs up to the next ',' or ')'.
-    let mix = try Target.parse("mix(file:\(path), 3*normal(0,1))")
-    guard case .mixture(let components) = mix.distribution else {
+  @Test func messagesQuoteAShortEscapedExcerpt() {
+    let huge = "normal(" + String(repeating: "x", count: 131_000) + ")"
+    let numbers = "normal(4," + String(repeating: "0", count: 131_000) + ")"
+    let mixes = "mix(" + String(repeating: "1*", count: 70_000) + ")"
+    for spec in [huge, numbers, mixes, String(repeating: "q", count: 131_000)] {
+      let error = #expect(throws: TargetSpecError.self) { try Target.parse(spec) }
+      let message = error?.description ?? ""
+      #expect(message.count < 600, "\(message.count) characters")
+    }
+    let escape = "normal(4,0.5)\u{1B}[31m\u{202E}x\u{7}"
+    let error = #expect(throws: TargetSpecError.self) { try Target.parse(escape) }
+    let message = error?.description ?? ""
+    #expect(message.contains("\\u{1B}[31m\\u{202E}x\\u{7}"), "\(message)")
+    #expect(!message.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x202E })
+  }
+
+  // MARK: file:PATH, parsed without reading
+
+  @Test func fileSpecsNameTheirDataWithoutReadingIt() throws {
+    let spec = try TargetSpec.parse("  FILE:/no/such/dir/heights.txt  ")
+    #expect(spec.dataFiles == ["/no/such/dir/heights.txt"])
+    #expect(spec.spec == "file:/no/such/dir/heights.txt")
+    #expect(spec.name == "file:heights.txt")
+    let mix = try TargetSpec.parse("mix(file:a.txt, 4*normal(0,1), file:b.txt, 2*file:a.txt)")
+    #expect(mix.dataFiles == ["a.txt", "b.txt"])
+    #expect(mix.spec == "mix(0.125*file:a.txt,0.5*normal(0,1),0.125*file:b.txt,0.25*file:a.txt)")
+    #expect(try TargetSpec.parse("bimodal").dataFiles.isEmpty)
+
+    // GANCore reads no file: without the numbers the target cannot be made.
+    let error = #expect(throws: TargetSpecError.self) { try Target.parse("file:a.txt") }
+    #expect(error?.description.contains("'file:a.txt' needs the numbers of its data file") == true)
+
+    // Given them, it is complete.
+    let a = EmpiricalSamples(values: [1, 2, 3])
+    let b = EmpiricalSamples(values: [-5, 5])
+    let target = try mix.target(data: ["a.txt": a, "b.txt": b])
+    guard case .mixture(let components) = target.distribution else {
       Issue.record("not a mixture")
       return
     }
-    #expect(components.map(\.weight) == [0.25, 0.75])
-    #expect(components[0].distribution == target.distribution)
-    #expect(mix.spec == "mix(0.25*file:\(path),0.75*normal(0,1))")
-    #expect(try Target.parse(mix.spec) == mix)
-
-    var rng = Xoshiro256(seed: 8)
-    for _ in 0..<100 { #expect(samples.sorted.contains(target.distribution.sample(using: &rng))) }
+    #expect(
+      components.map(\.distribution) == [
+        .empirical(a), .normal(mean: 0, standardDeviation: 1), .empirical(b), .empirical(a),
+      ])
+    #expect(target.spec == mix.spec && target.name == mix.spec)
   }
 
-  @Test func fileWithoutTrailingNewline() throws {
-    let path = try temporaryFile("1\n2\n3")
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    guard case .empirical(let samples) = try Target.parse("file:" + path).distribution else {
-      Issue.record("not empirical")
-      return
+  @Test func dataComesFromAKnownTargetWithTheSameSpec() throws {
+    let known = Target(
+      name: "file:x.txt", spec: "file:/data/x.txt",
+      distribution: .empirical(EmpiricalSamples(values: [1, 2])))
+    #expect(try Target.parse("file:/data/x.txt", dataFrom: [known]) == known)
+    #expect(try Target.parse(" file:/data/x.txt ", dataFrom: [known]) == known)
+    #expect(throws: TargetSpecError.self) {
+      try Target.parse("file:/data/y.txt", dataFrom: [known])
     }
-    #expect(samples.sorted == [1, 2, 3])
+    // A spec without data is parsed, whatever is known.
+    #expect(try Target.parse("gaussian", dataFrom: [known]) == Target.preset("gaussian"))
   }
 
-  @Test func fileWithANonNumberLine() throws {
-    let path = try temporaryFile("1.0\n2.0\n# fine\n\nthree\n4\n")
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    let error = #expect(throws: TargetSpecError.self) { try Target.parse("file:" + path) }
-    let text = error?.description ?? ""
-    #expect(text.contains("line 5") && text.contains("'three'") && text.contains(path), "\(text)")
+  // MARK: Data files
+
+  /// Parses `contents` fed in chunks of `chunk` bytes (the answer must not depend on where
+  /// the reads of a pipe happen to end).
+  func parseData(_ contents: String, chunk: Int = 7) throws(TargetSpecError) -> EmpiricalSamples {
+    var parser = EmpiricalDataParser(path: "/tmp/data.txt")
+    let bytes = Array(contents.utf8)
+    var start = 0
+    while start < bytes.count {
+      try parser.consume(Array(bytes[start..<min(start + chunk, bytes.count)]))
+      start += chunk
+    }
+    return try parser.finish()
   }
 
-  @Test func fileErrors() throws {
+  @Test(arguments: [1, 2, 7, 4096])
+  func dataFiles(chunk: Int) throws {
+    let samples = try parseData("# heights\n1.5\n\n  2.5  \r\n# more\n-1e-1\n4\n", chunk: chunk)
+    #expect(samples.sorted == [-0.1, 1.5, 2.5, 4])
+    #expect(abs(samples.mean - 1.975) < 1e-12)
+    #expect(try parseData("1\n2\n3", chunk: chunk).sorted == [1, 2, 3])
+  }
+
+  @Test func dataFileErrors() throws {
     let cases: [(contents: String, expected: [String])] = [
+      ("1.0\n2.0\n# fine\n\nthree\n4\n", ["line 5", "'three'", "not a number"]),
       ("1\ninf\n", ["line 2", "'inf'", "not a finite number"]),
       ("1\nnan\n", ["line 2", "'nan'"]),
       ("1\n2,5\n", ["line 2", "'2,5'", "not a number"]),
       ("# only comments\n\n", ["holds 0 number(s)", "at least 2"]),
+      ("", ["holds 0 number(s)"]),
       ("7\n", ["holds 1 number(s)"]),
       ("3\n3\n3\n", ["all 3 values are equal"]),
-      ("1\n1e300\n-1e300\n", ["too extreme"]),
-      (String(repeating: "1", count: 5000), ["line 1", "longer than"]),
+      ("1\n1e300\n-1e300\n", ["too extreme", "'file:/tmp/data.txt'"]),
+      (String(repeating: "1", count: 5000), ["line 1", "longer than 4096 bytes"]),
+      ("1\n\u{1B}]0;pwned\u{7}\u{1B}[2J\n", ["line 2", "'\\u{1B}]0;pwned\\u{7}\\u{1B}[2J'"]),
     ]
     for c in cases {
-      let path = try temporaryFile(c.contents)
-      defer { try? FileManager.default.removeItem(atPath: path) }
-      let error = #expect(throws: TargetSpecError.self) { try Target.parse("file:" + path) }
-      for part in c.expected + [path] {
-        #expect(error?.description.contains(part) == true, "\(String(describing: error))")
+      let error = #expect(throws: TargetSpecError.self) { try parseData(c.contents) }
+      let message = error?.description ?? ""
+      for part in c.expected + ["/tmp/data.txt"] {
+        #expect(message.contains(part), "\(message)")
       }
+      #expect(!message.unicodeScalars.contains { $0.value < 0x20 }, "\(message)")
     }
   }
 
-  @Test func missingAndUnreadableFiles() {
-    let missing = "/nonexistent-dir/ganscope-\(UUID().uuidString).txt"
-    let error = #expect(throws: TargetSpecError.self) { try Target.parse("file:" + missing) }
-    #expect(error?.description.contains(missing) == true)
-    #expect(error?.description.contains("cannot open") == true)
-    let directory = FileManager.default.temporaryDirectory.path
-    let dirError = #expect(throws: TargetSpecError.self) { try Target.parse("file:" + directory) }
-    #expect(dirError?.description.contains(directory) == true)
-    let inMix = #expect(throws: TargetSpecError.self) {
-      try Target.parse("mix(normal(0,1), file:\(missing))")
+  /// A binary file fails at its first line, its bytes shown escaped.
+  @Test func binaryDataIsRefusedEarlyAndInertly() {
+    var rng = Xoshiro256(seed: 5)
+    var parser = EmpiricalDataParser(path: "blob")
+    var refusedAfter = 0
+    do {
+      for _ in 0..<1000 {
+        try parser.consume((0..<512).map { _ in UInt8(truncatingIfNeeded: rng.next()) })
+        refusedAfter += 512
+      }
+      Issue.record("500 KB of random bytes were accepted")
+    } catch {
+      #expect(refusedAfter <= 8192)
+      #expect(error.description.count < 1000)
+      #expect(
+        !error.description.unicodeScalars.contains {
+          $0.value < 0x20 || (0x7F...0x9F).contains($0.value)
+        })
     }
-    #expect(inMix?.description.contains(missing) == true)
   }
 }

@@ -69,7 +69,8 @@ func recordRun(
 /// The commands of a typical session: every kind of knob, a single step and a reset.
 let sessionCommands: [ControlCommand] = [
   .stepIteration, .setDiscriminatorSteps(2), .setGeneratorStepSize(0.002),
-  .setLoss(.minimax), .setTarget("bimodal"), .stepDiscriminator, .setOptimizer(.momentum),
+  .setLoss(.minimax), .setTarget(Target.preset("bimodal")!), .stepDiscriminator,
+  .setOptimizer(.momentum),
   .setBatchSize(24), .resetNetworks, .setPublishInterval(3),
 ]
 

@@ -48,7 +48,7 @@ import Testing
     // Frames: JSD falls below the threshold at frame 3; a D step at 5, a G step at 7.
     let frames: [Snapshot] = (0..<10).map { i in
       var s = Fixture.snapshot(sequence: UInt64(i + 1), iteration: i * 10)
-      s.metrics.jensenShannon = i < 3 ? 0.6 : 0.1
+      s.metrics.jensenShannon = i < 3 ? 0.6 : FigureStory.nearThreshold / 2
       s.lastStep = i == 5 ? .discriminator : (i == 7 ? .generator : .none)
       return s
     }
@@ -60,5 +60,41 @@ import Testing
     #expect(at == [0, 2, 9, 9])
     #expect(
       RecordedStory.frameIndices(frameCount: 10, frame: { frames[$0] }, at: nil, count: 1) == [9])
+  }
+}
+
+/// The figure's geometry: one x range for all panels, text that scales with the picture, a
+/// clipped peak that says so.
+@Suite struct FigureGeometryTests {
+  @Test func largerPicturesScaleTheDrawing() {
+    #expect(FigureRenderer.scale(width: 1200, height: 360, panelCount: 4) == 1)
+    #expect(FigureRenderer.scale(width: 2400, height: 720, panelCount: 4) == 2)
+    // Text fits the smaller of the two ratios.
+    #expect(FigureRenderer.scale(width: 2400, height: 360, panelCount: 4) == 1)
+    #expect(FigureRenderer.scale(width: 440, height: 360, panelCount: 1) == 1)
+    let svg = FigureRenderer.render(
+      panels: [FigurePanel(snapshot: Fixture.snapshot(), label: "(d)")], width: 880, height: 720)
+    #expect(svg.contains("width=\"880\" height=\"720\" viewBox=\"0 0 440 360\""))
+  }
+
+  @Test func panelsShareOneXRange() {
+    var a = Fixture.snapshot()
+    var b = Fixture.snapshot()
+    a.grid = ViewGrid(lower: -1, upper: 5, bins: a.grid.bins)
+    b.grid = ViewGrid(lower: 2, upper: 9, bins: b.grid.bins)
+    let panels = [FigurePanel(snapshot: a, label: "(a)"), FigurePanel(snapshot: b, label: "(b)")]
+    #expect(FigureRenderer.sharedDomain(panels) == -1...9)
+  }
+
+  @Test func aClippedPeakIsMarked() {
+    var spike = Fixture.snapshot()
+    spike.modelHistogram = spike.modelHistogram.indices.map { $0 == 50 ? 40 : 0.1 }
+    let svg = FigureRenderer.render(
+      panels: [FigurePanel(snapshot: spike, label: "(a)")], width: 440, height: 360)
+    #expect(svg.contains("class=\"clipped-peak\""))
+    #expect(svg.contains("p_g peak 40"))
+    let plain = FigureRenderer.render(
+      panels: [FigurePanel(snapshot: Fixture.snapshot(), label: "(a)")], width: 440, height: 360)
+    #expect(!plain.contains("clipped-peak"))
   }
 }

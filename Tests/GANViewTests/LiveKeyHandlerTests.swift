@@ -40,7 +40,7 @@ import Testing
     "<": [.setPace(.iterationsPerSecond(100))],
     ">": [.setPace(.iterationsPerSecond(1000))],
     "l": [.setLoss(.leastSquares)],
-    "t": [.setTarget("bimodal")],
+    "t": [.setTarget(Target.preset("bimodal")!)],
     "r": [.resetNetworks],
     "o": [], "h": [], "a": [], "R": [], "?": [], Key.escape: [], "q": [],
   ]
@@ -129,16 +129,16 @@ import Testing
     var s = Self.snapshot
     var names: [String] = []
     for _ in Target.presetNames {
-      guard case .setTarget(let name) = press("t", snapshot: s).commands.first else {
+      guard case .setTarget(let target) = press("t", snapshot: s).commands.first else {
         Issue.record("no target command")
         return
       }
-      names.append(name)
-      s.targetName = name
+      names.append(target.name)
+      s.targetName = target.name
     }
     #expect(Set(names) == Set(Target.presetNames))
     s.targetName = "normal(1,2)"
-    #expect(press("t", snapshot: s).commands == [.setTarget(Target.presetNames[0])])
+    #expect(press("t", snapshot: s).commands == [.setTarget(Target.preset(Target.presetNames[0])!)])
   }
 
   @Test func quickSuccessivePressesBuildOnEachOther() {
@@ -151,7 +151,8 @@ import Testing
     #expect(twice(" ") == [.pause, .resume])
     #expect(
       twice(">") == [.setPace(.iterationsPerSecond(1000)), .setPace(.iterationsPerSecond(3000))])
-    #expect(twice("t") == [.setTarget("bimodal"), .setTarget("trimodal")])
+    #expect(
+      twice("t") == [.setTarget(Target.preset("bimodal")!), .setTarget(Target.preset("trimodal")!)])
     #expect(twice("l") == [.setLoss(.leastSquares), .setLoss(.minimax)])
     #expect(twice(".") == [.pause, .stepIteration, .stepIteration])
     // Different keys combine too: k changed, then η_G halved, both kept.

@@ -78,9 +78,28 @@ import Testing
     }
   }
 
+  /// A view state that has shown `before`, then `after`.
+  func state(after before: Snapshot, _ after: Snapshot) -> ViewState {
+    var state = ViewState()
+    state.advanceFrame(with: before)
+    state.advanceFrame(with: after)
+    return state
+  }
+
+  /// `s` one single D step (or G step) after the fixture's frame.
+  func afterSingleStep(_ step: StepKind, diverged: Int? = nil) -> (Snapshot, Snapshot) {
+    let before = Fixture.snapshot(sequence: 59, lastStep: .generator)
+    var after = Fixture.snapshot(sequence: 60, lastStep: step, diverged: diverged)
+    after.discriminatorSteps = before.discriminatorSteps + (step == .discriminator ? 1 : 0)
+    after.generatorSteps = before.generatorSteps + (step == .generator ? 1 : 0)
+    return (before, after)
+  }
+
   @Test func statusLineHasEveryTokenAt80Columns() {
-    let snapshot = Fixture.snapshot(lastStep: .discriminator, diverged: 12_000)
-    let text = render(80, 24, snapshot: snapshot, status: Self.paused).text
+    let (before, snapshot) = afterSingleStep(.discriminator, diverged: 12_000)
+    let text = render(
+      80, 24, snapshot: snapshot, state: state(after: before, snapshot), status: Self.paused
+    ).text
     for token in [
       "iter=12345", "it/s=0", "k=2", "lrD=0.001", "lrG=0.001", "loss=nonsaturating",
       "opt=adam", "target=gaussian", "pace=30", "PAUSED", "DIVERGED", "REC",
@@ -91,13 +110,20 @@ import Testing
   }
 
   @Test func phaseIsNamedOnlyWhenSingleStepping() {
-    let afterG = Fixture.snapshot(lastStep: .generator)
+    let (before, afterG) = afterSingleStep(.generator)
+    let stepped = state(after: before, afterG)
     #expect(
-      render(120, 40, snapshot: afterG, status: Self.paused).text.contains(
+      render(120, 40, snapshot: afterG, state: stepped, status: Self.paused).text.contains(
         "panel (c): G follows ∇D"))
-    #expect(!render(120, 40, snapshot: afterG, status: Self.running).text.contains("panel (c)"))
-    let ascii = render(120, 40, snapshot: afterG, status: Self.paused, symbols: .ascii).text
+    #expect(
+      !render(120, 40, snapshot: afterG, state: stepped, status: Self.running).text.contains(
+        "panel (c)"))
+    let ascii = render(
+      120, 40, snapshot: afterG, state: stepped, status: Self.paused, symbols: .ascii
+    ).text
     #expect(ascii.contains("panel (c): G follows grad D"))
+    // An ordinary frame that happens to end with a G step (every iteration does): no caption.
+    #expect(!render(120, 40, snapshot: afterG, status: Self.paused).text.contains("panel"))
   }
 
   @Test func waitsForTheFirstSnapshot() {

@@ -96,3 +96,39 @@ import Testing
     #expect(NumberFormat.tickStep(span: 0.03, count: 3) == (0.01, 2))
   }
 }
+
+/// The status line names the paper's panel only for a snapshot one single update after the
+/// one before it.
+@Suite struct SingleStepCaptionTests {
+  func snapshot(_ sequence: UInt64, d: Int, g: Int, last: StepKind) -> Snapshot {
+    var s = Fixture.snapshot(sequence: sequence, lastStep: last)
+    s.discriminatorSteps = d
+    s.generatorSteps = g
+    return s
+  }
+
+  @Test func onlyASingleStepGetsItsPanel() {
+    var state = ViewState()
+    state.advanceFrame(with: snapshot(1, d: 50, g: 10, last: .generator))
+    #expect(state.singleStep == nil)  // A whole iteration's frame: no caption.
+    state.advanceFrame(with: snapshot(2, d: 51, g: 10, last: .discriminator))
+    #expect(state.singleStep == .discriminator)
+    state.advanceFrame(with: snapshot(3, d: 51, g: 11, last: .generator))
+    #expect(state.singleStep == .generator)
+    state.advanceFrame(with: snapshot(4, d: 56, g: 12, last: .generator))
+    #expect(state.singleStep == nil)  // k D steps and a G step.
+    state.advanceFrame(with: snapshot(4, d: 56, g: 12, last: .generator))
+    #expect(state.singleStep == nil)
+  }
+
+  @Test func theStatusLineShowsTheCaptionOnlyThen() {
+    let status = LiveStatus(paused: true)
+    let s = snapshot(9, d: 51, g: 11, last: .generator)
+    let words = { (step: StepKind?) in
+      StatusBar.tokens(snapshot: s, status: status, singleStep: step, symbols: .unicode)
+        .map(\.text)
+    }
+    #expect(words(.generator).contains("panel (c): G follows ∇D"))
+    #expect(!words(nil).contains { $0.hasPrefix("panel") })
+  }
+}

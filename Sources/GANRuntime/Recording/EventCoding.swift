@@ -33,9 +33,9 @@ extension ByteWriter {
     case .setOptimizer(let kind):
       u8(6)
       string(kind.rawValue)
-    case .setTarget(let spec):
+    case .setTarget(let target):
       u8(7)
-      string(spec)
+      string(target.spec)
     case .resetNetworks: u8(8)
     case .reseed(let seed):
       u8(9)
@@ -79,7 +79,14 @@ extension ByteReader {
     case 4: return .setGeneratorStepSize(f32())
     case 5: return .setLoss(named(Loss.self, fallback: .nonsaturating))
     case 6: return .setOptimizer(named(OptimizerKind.self, fallback: .adam))
-    case 7: return .setTarget(string())
+    case 7:
+      // Stored by spec. Targets change by preset (the `t` key), so a spec never needs a data
+      // file here; one that does not parse without one makes the record malformed.
+      guard let target = try? Target.parse(string()) else {
+        fail()
+        return .pause
+      }
+      return .setTarget(target)
     case 8: return .resetNetworks
     case 9: return .reseed(u64())
     case 10:

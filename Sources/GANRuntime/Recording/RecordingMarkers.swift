@@ -9,7 +9,7 @@ extension RecordingMarker {
     case .setDiscriminatorStepSize(let eta): (.stepSize, "lrD=\(eta)")
     case .setGeneratorStepSize(let eta): (.stepSize, "lrG=\(eta)")
     case .setLoss(let loss): (.loss, "loss=\(loss.rawValue)")
-    case .setTarget(let spec): (.target, "target=\(spec)")
+    case .setTarget(let target): (.target, "target=\(target.spec)")
     case .setOptimizer(let kind): (.optimizer, "optimizer=\(kind.rawValue)")
     case .resetNetworks: (.reset, "reset")
     case .setBatchSize(let m): (.other, "m=\(m)")

@@ -4,20 +4,20 @@ import GANCore
 /// a checkpoint, following the recorded events. Shared by `verify` and `branch`.
 extension RecordingReader {
   /// The config to re-simulate from: the header's, with the target parsed again from its
-  /// spec (the parser validates it) and checked against the recorded distribution.
+  /// spec (the parser validates it) and checked against the recorded distribution. The
+  /// numbers of a data file are the ones the header holds: no file is read again.
   func replayConfig() throws(RecordingError) -> TrainingConfig {
     var config = header.config
     let spec = config.target.spec
     let target: Target
     do {
-      target = try Target.parse(spec)
+      target = try Target.parse(spec, dataFrom: [config.target])
     } catch {
       throw RecordingError("cannot re-create the target '\(spec)' of '\(name)': \(error)")
     }
     guard target.distribution == config.target.distribution else {
       throw RecordingError(
-        "the target '\(spec)' of '\(name)' no longer means what it did when recorded "
-          + "(a data file changed?)")
+        "the target '\(spec)' of '\(name)' does not match its recorded distribution")
     }
     config.target = target
     return config
@@ -50,7 +50,7 @@ extension RecordingReader {
       throw RecordingError("'\(name)': the checkpoint at frame \(number) is malformed")
     }
     do {
-      let session = try Session(restoring: checkpoint)
+      let session = try Session(restoring: checkpoint, knownTargets: [header.config.target])
       return Start(
         session: session, sequence: sequence, initialSnapshot: nil,
         origin: "the checkpoint at frame \(number)")

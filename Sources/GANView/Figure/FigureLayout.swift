@@ -1,5 +1,6 @@
 /// Where each part of the figure goes, from the picture's size and its number of panels.
-/// Text keeps a fixed size; the plots and the z → x map take the room that is left.
+/// Units are the figure's design scale (`FigureRenderer.scale`): text keeps a fixed size in
+/// them; the plots and the z → x map take the room that is left.
 struct FigureLayout {
   static let fontSize = 12.0
   static let smallFontSize = 11.0
@@ -15,14 +16,15 @@ struct FigureLayout {
   let legendRows: Int
 
   /// Room left of the first plot (density labels, "x"/"z"), right of the last (D's labels),
-  /// and between two plots (ticks and the next panel's "x"/"z").
+  /// and between two plots (D's labels of one, the density labels and "x"/"z" of the next:
+  /// every panel labels its axes).
   let marginLeft = 46.0
   let marginRight = 34.0
-  let gap = 36.0
+  let gap = 62.0
 
-  init(width: Int, height: Int, panelCount: Int, legendRows: Int) {
-    self.width = Double(max(width, 1))
-    self.height = Double(max(height, 1))
+  init(width: Double, height: Double, panelCount: Int, legendRows: Int) {
+    self.width = max(width, 1)
+    self.height = max(height, 1)
     self.panelCount = max(panelCount, 1)
     self.legendRows = max(legendRows, 1)
   }

@@ -8,9 +8,8 @@ struct FigurePanelDrawing {
   let index: Int
   let layout: FigureLayout
   let densityMax: Double
-  /// Which panels carry the tick labels of the shared density and D axes.
-  let labelsDensityAxis: Bool
-  let labelsDiscriminatorAxis: Bool
+  /// The x range every panel shares (`FigureRenderer.sharedDomain`).
+  let domain: ClosedRange<Double>
   /// The target named in the figure's header; a panel on another target says so.
   let headerTarget: String
 
@@ -20,7 +19,6 @@ struct FigurePanelDrawing {
   var snapshot: Snapshot { panel.snapshot }
   var left: Double { layout.plotLeft(index) }
   var right: Double { layout.plotRight(index) }
-  var domain: ViewGrid { snapshot.grid }
 
   /// The "panel-a" … "panel-z" id of the panel at `index` (then "panel-27", …).
   static func identifier(_ index: Int) -> String {
@@ -29,8 +27,8 @@ struct FigurePanelDrawing {
   }
 
   func x(_ value: Double) -> Double {
-    let span = domain.upper - domain.lower
-    return left + (span > 0 ? (value - domain.lower) / span : 0.5) * layout.plotWidth
+    let span = domain.upperBound - domain.lowerBound
+    return left + (span > 0 ? (value - domain.lowerBound) / span : 0.5) * layout.plotWidth
   }
 
   /// The plot's y of `value` on a 0…`maximum` axis, clipped to the plot.
@@ -60,11 +58,11 @@ struct FigurePanelDrawing {
     svg.line(from: SVGPoint(x: left, y: bottom), to: SVGPoint(x: right, y: bottom))
 
     // x ticks at round values, labels centred under them.
-    let span = domain.upper - domain.lower
+    let span = domain.upperBound - domain.lowerBound
     let (step, decimals) = NumberFormat.tickStep(
       span: span, count: max(Int(layout.plotWidth / 45), 2))
-    var tick = (domain.lower / step).rounded(.up)
-    while tick * step <= domain.upper + step * 1e-9 {
+    var tick = (domain.lowerBound / step).rounded(.up)
+    while tick * step <= domain.upperBound + step * 1e-9 {
       let value = tick * step
       tick += 1
       let px = x(value)
@@ -87,7 +85,6 @@ struct FigurePanelDrawing {
       index += 1
       let py = y(value, maximum: densityMax)
       svg.line(from: SVGPoint(x: left - 4, y: py), to: SVGPoint(x: left, y: py))
-      guard labelsDensityAxis else { continue }
       svg.text(
         NumberFormat.fixed(value, decimals: densityDecimals), at: SVGPoint(x: left - 6, y: py + 4),
         [
@@ -98,7 +95,6 @@ struct FigurePanelDrawing {
     for (value, label) in [(0.0, "0"), (0.5, "½"), (1.0, "1")] {
       let py = y(value, maximum: 1)
       svg.line(from: SVGPoint(x: right, y: py), to: SVGPoint(x: right + 4, y: py))
-      guard labelsDiscriminatorAxis else { continue }
       svg.text(
         label, at: SVGPoint(x: right + 6, y: py + 4),
         [("font-size", small), ("fill", FigureStyle.discriminatorText), ("stroke", "none")])
@@ -110,16 +106,40 @@ struct FigurePanelDrawing {
 
   /// One point per column of about 1.5 px: with more bins than that each point averages
   /// the bins it covers (which also smooths the histogram's sampling noise).
+  /// The snapshot's grid may cover less than the shared x range: its columns are placed at
+  /// their own x.
   func points(_ values: [Float], maximum: Double, smooth: Bool = true) -> [SVGPoint?] {
-    let count = max(min(values.count, Int(layout.plotWidth / 1.5)), 2)
+    let grid = snapshot.grid
+    let width = x(grid.upper) - x(grid.lower)
+    let count = max(min(values.count, Int(width / 1.5)), 2)
     let resampled = Series.resample(values, count: count, smooth: smooth)
     return resampled.enumerated().map { column, value in
       value.map {
         SVGPoint(
-          x: left + (Double(column) + 0.5) / Double(count) * layout.plotWidth,
+          x: x(grid.lower + (Double(column) + 0.5) / Double(count) * (grid.upper - grid.lower)),
           y: y($0, maximum: maximum))
       }
     }
+  }
+
+  /// Where p_g rises above the density axis (a G collapsed to a spike), a mark at the top
+  /// says so and how high it really goes, so a flat top never reads as a plateau.
+  func drawClippedPeak(into svg: inout SVGWriter) {
+    let model = snapshot.modelHistogram
+    guard
+      let peak = model.indices.filter({ model[$0].isFinite }).max(by: { model[$0] < model[$1] }),
+      Double(model[peak]) > densityMax
+    else { return }
+    let grid = snapshot.grid
+    let px = x(grid.lower + (Double(peak) + 0.5) * grid.binWidth)
+    let label = "↑ p_g peak " + NumberFormat.general(Double(model[peak]), significant: 2)
+    svg.text(
+      label, at: SVGPoint(x: min(max(px, left + 4), right - 4), y: layout.plotTop + 11),
+      [
+        ("class", "clipped-peak"), ("text-anchor", px > (left + right) / 2 ? "end" : "start"),
+        ("font-size", SVGWriter.number(FigureLayout.smallFontSize)),
+        ("fill", FigureStyle.modelText),
+      ])
   }
 
   func drawCurves(into svg: inout SVGWriter) {
@@ -144,6 +164,7 @@ struct FigurePanelDrawing {
     path(
       points(snapshot.discriminator, maximum: 1), className: "series d",
       style: FigureStyle.discriminator, into: &svg)
+    drawClippedPeak(into: &svg)
   }
 
   /// `values` where p_data or p_g has mass, and NaN (a gap) elsewhere: D* is 0/0 where

@@ -15,26 +15,47 @@ public enum FigureRenderer {
   /// collapsed to a spike would otherwise flatten every other curve.
   static let modelPeakLimit = 1.5
 
+  /// The size the figure's text and strokes are designed for: four panels at 1200 × 360,
+  /// one at 440 × 360. A larger picture is the same drawing scaled up, text included.
+  public static func designSize(panelCount: Int) -> (width: Int, height: Int) {
+    (panelCount == 1 ? 440 : 300 * max(panelCount, 1), 360)
+  }
+
+  /// How much larger than its design size a picture of `width` × `height` is drawn (the
+  /// smaller of the two ratios, so text fits both ways; at least ½).
+  public static func scale(width: Int, height: Int, panelCount: Int) -> Double {
+    let design = designSize(panelCount: panelCount)
+    let ratio = min(Double(width) / Double(design.width), Double(height) / Double(design.height))
+    return max(ratio, 0.5)
+  }
+
   public static func render(panels: [FigurePanel], width: Int, height: Int) -> String {
     let header = panels.last.map(headerText) ?? ""
     let legend = legendEntries(showsOptimal: panels.contains { $0.showsOptimalDiscriminator })
     let legendWidth = legend.reduce(0.0) { $0 + $1.width }
-    let oneRow = FigureLayout(width: width, height: height, panelCount: panels.count, legendRows: 1)
+    // Laid out at the design scale in the viewBox's units; the viewer scales it to the size.
+    let scale = scale(width: width, height: height, panelCount: panels.count)
+    let (viewWidth, viewHeight) = (Double(width) / scale, Double(height) / scale)
+    let oneRow = FigureLayout(
+      width: viewWidth, height: viewHeight, panelCount: panels.count, legendRows: 1)
     let headerWidth = FigureLayout.textWidth(header, fontSize: FigureLayout.smallFontSize)
     let fits = oneRow.marginLeft + legendWidth + 16 + headerWidth <= oneRow.width - 8
     let layout =
       fits
-      ? oneRow : FigureLayout(width: width, height: height, panelCount: panels.count, legendRows: 2)
+      ? oneRow
+      : FigureLayout(
+        width: viewWidth, height: viewHeight, panelCount: panels.count, legendRows: 2)
 
     var svg = SVGWriter()
-    let w = SVGWriter.number(layout.width)
-    let h = SVGWriter.number(layout.height)
+    let w = SVGWriter.number(Double(width))
+    let h = SVGWriter.number(Double(height))
+    let viewBox = "0 0 \(SVGWriter.number(layout.width)) \(SVGWriter.number(layout.height))"
     svg.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
     svg.open(
       "svg",
       [
         ("xmlns", "http://www.w3.org/2000/svg"), ("version", "1.1"), ("width", w),
-        ("height", h), ("viewBox", "0 0 \(w) \(h)"), ("font-family", "sans-serif"),
+        ("height", h), ("viewBox", viewBox), ("font-family", "sans-serif"),
         ("font-size", SVGWriter.number(FigureLayout.fontSize)),
       ])
     svg.open("title")
@@ -43,7 +64,8 @@ public enum FigureRenderer {
     svg.element(
       "rect",
       [
-        ("class", "background"), ("x", "0"), ("y", "0"), ("width", w), ("height", h),
+        ("class", "background"), ("x", "0"), ("y", "0"),
+        ("width", SVGWriter.number(layout.width)), ("height", SVGWriter.number(layout.height)),
         ("fill", "#ffffff"),
       ])
     // One exit on purpose: with an early `return` after a `close()` in a guard, Swift 6.3.1
@@ -76,13 +98,23 @@ public enum FigureRenderer {
       ])
 
     let densityMax = sharedDensityMax(panels)
+    let domain = sharedDomain(panels)
     for (index, panel) in panels.enumerated() {
       FigurePanelDrawing(
-        panel: panel, index: index, layout: layout, densityMax: densityMax,
-        labelsDensityAxis: index == 0, labelsDiscriminatorAxis: index == panels.count - 1,
+        panel: panel, index: index, layout: layout, densityMax: densityMax, domain: domain,
         headerTarget: panels.last?.snapshot.targetName ?? ""
       ).draw(into: &svg)
     }
+  }
+
+  /// One x range for every panel, so the same x is at the same place in each: the union of
+  /// the panels' view grids.
+  static func sharedDomain(_ panels: [FigurePanel]) -> ClosedRange<Double> {
+    let grids = panels.map(\.snapshot.grid).filter { $0.lower.isFinite && $0.upper.isFinite }
+    guard let lower = grids.map(\.lower).min(), let upper = grids.map(\.upper).max(),
+      upper > lower
+    else { return 0...1 }
+    return lower...upper
   }
 
   /// What the run was: target, prior, k and seed (of the last panel, the newest moment).

@@ -5,7 +5,7 @@ import GANCore
 public enum FigureStory {
   /// The JSD (nats) below which p_g counts as near p_data for panel (a), and how often it is
   /// checked.
-  public static let nearThreshold = 0.45
+  public static let nearThreshold = 0.1
   public static let checkEvery = 5
   /// Give up waiting for (a) after this many iterations and draw the state there.
   public static let patience = 20_000

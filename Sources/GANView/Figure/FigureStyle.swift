@@ -26,6 +26,7 @@ enum FigureStyle {
   static let arrow = "#222222"
   static let axisText = "#333333"
   static let discriminatorText = "#1f3fd6"
+  static let modelText = "#1a7a1a"
   static let noteText = "#555555"
   static let warningText = "#c00000"
 }

@@ -102,7 +102,8 @@ public enum LiveKeyHandler {
       let presets = Target.presetNames
       let name = outcome.state.requested.targetName ?? snapshot.targetName.lowercased()
       let next = presets[((presets.firstIndex(of: name) ?? -1) + 1) % presets.count]
-      outcome.commands = [.setTarget(next)]
+      guard let target = Target.preset(next) else { return }
+      outcome.commands = [.setTarget(target)]
       outcome.state.request { $0.targetName = next }
       outcome.state.post("target = \(next)")
     case .resetNetworks:

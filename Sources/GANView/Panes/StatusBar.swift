@@ -13,7 +13,9 @@ enum StatusBar {
 
   static let targetWidth = 24
 
-  static func tokens(snapshot: Snapshot?, status: LiveStatus, symbols: SymbolSet) -> [Token] {
+  static func tokens(
+    snapshot: Snapshot?, status: LiveStatus, singleStep: StepKind?, symbols: SymbolSet
+  ) -> [Token] {
     var words: [Token] = []
     func add(_ text: String, _ style: Style = .status) {
       words.append(Token(text: text, style: style))
@@ -34,7 +36,7 @@ enum StatusBar {
       add(String(path.split(separator: "/").last ?? Substring(path)))
     }
     if snapshot == nil { add("waiting for the first snapshot") }
-    if status.paused, let phase = snapshot.flatMap({ phase(of: $0.lastStep, symbols) }) {
+    if status.paused, let step = singleStep, let phase = phase(of: step, symbols) {
       add(phase, .heading)
     }
     return words
@@ -58,7 +60,7 @@ enum StatusBar {
     add("speed=\(replay.speedLabel)")
     if !replay.playing { add("PAUSED", .warning) }
     if snapshot?.divergedAtIteration != nil { add("DIVERGED", .warning) }
-    if !replay.playing, let phase = snapshot.flatMap({ phase(of: $0.lastStep, symbols) }) {
+    if !replay.playing, let step = replay.view.singleStep, let phase = phase(of: step, symbols) {
       add(phase, .heading)
     }
     return words

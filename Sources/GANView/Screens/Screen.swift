@@ -17,7 +17,8 @@ public enum Screen {
     symbols: SymbolSet
   ) -> CellGrid {
     let chrome = Chrome(
-      tokens: StatusBar.tokens(snapshot: snapshot, status: status, symbols: symbols),
+      tokens: StatusBar.tokens(
+        snapshot: snapshot, status: status, singleStep: state.singleStep, symbols: symbols),
       footer: { LiveKeys.table.footer(width: $0, symbols: symbols) },
       help: HelpOverlay.Content(keys: LiveKeys.table))
     return compose(

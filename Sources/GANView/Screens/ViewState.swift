@@ -52,6 +52,18 @@ public struct ViewState: Sendable, Equatable {
   public private(set) var history: MetricHistory
   /// The sequence number of the last snapshot whose metrics entered the history.
   public private(set) var lastSequence: UInt64?
+  /// The single update the shown snapshot is after, when it is one D step (the paper's panel
+  /// (b)) or one G step (panel (c)) beyond the snapshot shown before it; nil after anything
+  /// else (whole iterations, a jump in a replay), so the panel captions are never claimed
+  /// for an ordinary frame.
+  public private(set) var singleStep: StepKind?
+  private var lastCounters: StepCounters?
+
+  /// D and G steps done by a snapshot's trainer.
+  struct StepCounters: Sendable, Equatable {
+    var discriminator: Int
+    var generator: Int
+  }
   /// What the keys asked for that may not be applied yet (see `RequestedValues`).
   public internal(set) var requested = RequestedValues()
 
@@ -114,6 +126,9 @@ public struct ViewState: Sendable, Equatable {
     if lastSequence != snapshot.sequence {
       lastSequence = snapshot.sequence
       history.append(snapshot.metrics)
+      singleStep = Self.singleStep(from: lastCounters, to: snapshot)
+      lastCounters = StepCounters(
+        discriminator: snapshot.discriminatorSteps, generator: snapshot.generatorSteps)
     }
     let peak = Self.densityPeak(of: snapshot)
     let target = peak * Self.headroom
@@ -121,6 +136,22 @@ public struct ViewState: Sendable, Equatable {
       densityMax = max(peak, current + (target - current) * Self.easing)
     } else {
       densityMax = target
+    }
+  }
+
+  /// Which single update leads from `previous` counters to `snapshot`, if exactly one does.
+  /// Without a previous snapshot only a D step is certain: a whole iteration always ends
+  /// with a G step, so a snapshot whose last update was a D step follows single D steps.
+  static func singleStep(
+    from previous: StepCounters?, to snapshot: Snapshot
+  ) -> StepKind? {
+    guard let previous else { return snapshot.lastStep == .discriminator ? .discriminator : nil }
+    let d = snapshot.discriminatorSteps - previous.discriminator
+    let g = snapshot.generatorSteps - previous.generator
+    switch (d, g) {
+    case (1, 0) where snapshot.lastStep == .discriminator: return .discriminator
+    case (0, 1) where snapshot.lastStep == .generator: return .generator
+    default: return nil
     }
   }
 

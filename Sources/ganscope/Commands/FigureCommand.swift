@@ -41,7 +41,10 @@ struct FigureCommand: ParsableCommand {
       valueName: "recording"))
   var from: String?
 
-  @Option(help: ArgumentHelp("The SVG file to write.", valueName: "file.svg"))
+  @Option(
+    help: ArgumentHelp(
+      "The picture to write: .svg, or .png / .pdf (converted by rsvg-convert).",
+      valueName: "file.svg"))
   var out: String
 
   // Numbers may be negative on the command line (and are then rejected with a clear
@@ -65,13 +68,20 @@ struct FigureCommand: ParsableCommand {
 
   @Option(
     parsing: .unconditional,
-    help: "Height of the picture in pixels (default 360).")
-  var height: Int = 360
+    help:
+      "Height of the picture in pixels (default: 360 at the default width, in proportion to --width otherwise). Text and lines scale with the picture."
+  )
+  var height: Int?
 
   static let largestSide = 16_384
 
   var minimumWidth: Int { 150 * panels + 80 }
-  var figureWidth: Int { width ?? (panels == 1 ? 440 : 1200) }
+  var figureWidth: Int { width ?? FigureRenderer.designSize(panelCount: panels).width }
+  var figureHeight: Int {
+    if let height { return height }
+    let design = FigureRenderer.designSize(panelCount: panels)
+    return min(max(design.height * figureWidth / design.width, 200), Self.largestSide)
+  }
 
   func validate() throws {
     guard panels == 1 || panels == 4 else {
@@ -82,10 +92,17 @@ struct FigureCommand: ParsableCommand {
         "--width must be between \(minimumWidth) and \(Self.largestSide) for \(panels) panels, got \(width)"
       )
     }
-    guard (200...Self.largestSide).contains(height) else {
+    if let height, !(200...Self.largestSide).contains(height) {
       throw ValidationError("--height must be between 200 and \(Self.largestSide), got \(height)")
     }
     if let at { _ = try Self.iterations(at, count: panels) }
+    // Before any training: a picture format we cannot write is refused now.
+    if case .converted = try PictureFormat(path: out), PictureFormat.converter == nil {
+      throw ValidationError(
+        "--out \(SpecText.quoted(out)) needs rsvg-convert to turn the SVG into "
+          + "\(PictureFormat.fileExtension(out).uppercased()) (Debian: apt-get install "
+          + "librsvg2-bin); or write .svg")
+    }
   }
 
   /// The largest iteration `--at` takes: a fresh run trains up to it (about 100 s at the
@@ -125,8 +142,9 @@ struct FigureCommand: ParsableCommand {
     } else {
       figurePanels = try freshPanels()
     }
-    let svg = FigureRenderer.render(panels: figurePanels, width: figureWidth, height: height)
-    try writeText(svg, to: out)
+    let svg = FigureRenderer.render(
+      panels: figurePanels, width: figureWidth, height: figureHeight)
+    try PictureFormat(path: out).write(svg, to: out)
     let moments = figurePanels.map { "\($0.label) \($0.snapshot.iteration)" }
     Output.line("wrote \(out): iterations " + moments.joined(separator: ", "))
     if let diverged = figurePanels.compactMap(\.snapshot.divergedAtIteration).first {

@@ -184,7 +184,7 @@ func commandLabel(_ command: ControlCommand) -> String {
   case .setGeneratorStepSize(let eta): "lrG=\(eta)"
   case .setLoss(let loss): "loss=\(loss.rawValue)"
   case .setOptimizer(let kind): "optimizer=\(kind.rawValue)"
-  case .setTarget(let spec): "target=\(spec)"
+  case .setTarget(let target): "target=\(target.spec)"
   case .resetNetworks: "reset"
   case .reseed(let seed): "seed=\(seed)"
   case .setPace(let pace): "pace=\(pace.label)"

@@ -1,11 +1,12 @@
 import ArgumentParser
 import GANCore
+import GANRuntime
 
 /// The flags shared by every command that trains a model.
 struct ModelOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp(
-      "The data distribution p_data: a preset (\(Target.presetNames.joined(separator: ", "))), normal(mu,sigma), uniform(a,b), laplace(mu,b), lognormal(mu,sigma), mix(w1*SPEC,w2*SPEC,...) or file:PATH.",
+      "The data distribution p_data: a preset (\(Target.presetNames.joined(separator: ", "))), \(DistributionFamily.signatures), mix(w1*SPEC,w2*SPEC,...) or file:PATH (one number per line; file:/dev/stdin reads a pipe).",
       valueName: "spec"))
   var target: String = "gaussian"
 
@@ -81,8 +82,10 @@ struct ModelOptions: ParsableArguments {
     guard epsilon > 0, (0..<1).contains(momentum) else {
       throw ValidationError("--epsilon must be > 0 and --momentum in [0, 1)")
     }
+    // The spec only: its data file, if any, is read once, by `config()` (a pipe cannot be
+    // read twice).
     do {
-      _ = try Target.parse(target)
+      _ = try TargetSpec.parse(target)
     } catch {
       throw ValidationError("bad --target: \(error.description)")
     }
@@ -97,10 +100,17 @@ struct ModelOptions: ParsableArguments {
         kind: optimizer, momentum: momentum, beta1: beta1, beta2: beta2, epsilon: epsilon))
   }
 
-  /// The run's configuration (validation has already parsed the target once).
+  /// The run's configuration, with the target's data file read (call once: `file:/dev/stdin`
+  /// can be read only once). A data file that cannot be read is bad input (exit status 2).
   func config() throws -> TrainingConfig {
-    TrainingConfig(
-      target: try Target.parse(target), prior: prior,
+    let loaded: Target
+    do {
+      loaded = try TargetLoader.load(target)
+    } catch {
+      throw RunFailure.badInput("bad --target: \(error.description)")
+    }
+    return TrainingConfig(
+      target: loaded, prior: prior,
       architecture: Architecture(width: width, hiddenLayers: hiddenLayers, activation: activation),
       hyperparameters: hyperparameters, seed: seed)
   }
