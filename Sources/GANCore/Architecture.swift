@@ -6,6 +6,11 @@ public struct Architecture: Sendable, Equatable, Hashable, Codable {
   public var hiddenLayers: Int
   public var activation: Activation
 
+  /// The widths and depths ganscope trains (the command line's limits; a recording that
+  /// claims more is refused before anything is allocated for it).
+  public static let widthRange = 1...512
+  public static let hiddenLayerRange = 1...8
+
   public init(width: Int = 32, hiddenLayers: Int = 2, activation: Activation = .tanh) {
     self.width = width
     self.hiddenLayers = hiddenLayers

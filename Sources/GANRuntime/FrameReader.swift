@@ -43,9 +43,6 @@ public final class FrameReader: Sendable {
   /// frame has been taken: `while let frame = reader.next() { … }`.
   public func next() -> Snapshot? { take(timeout: nil).frame?.snapshot }
 
-  /// The next frame if one is ready, without waiting.
-  public func tryNext() -> Snapshot? { take(timeout: 0).frame?.snapshot }
-
   /// Stops holding the trainer back; later reads return `.ended`.
   public func detach() {
     runtime.shared.withLockNotifying { $0.removeReader(id) }

@@ -22,7 +22,7 @@ extension TrainingRuntime {
   public static func runHeadless(
     config: TrainingConfig, iterations: Int, publishInterval: Int,
     samples: SampleRequest? = nil, recordTo path: String? = nil,
-    onFrame: (Snapshot) throws -> Void
+    overwriteRecording: Bool = false, onFrame: (Snapshot) throws -> Void
   ) rethrows -> HeadlessRun {
     let runtime = TrainingRuntime(
       config: config, publishInterval: publishInterval, stopAfterIterations: iterations,
@@ -31,7 +31,7 @@ extension TrainingRuntime {
     var recordingError: String?
     if let path {
       do {
-        recorder = try Recorder(runtime: runtime, path: path)
+        recorder = try Recorder(runtime: runtime, path: path, overwrite: overwriteRecording)
       } catch {
         recordingError = error.description
       }

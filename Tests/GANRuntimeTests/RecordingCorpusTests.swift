@@ -57,7 +57,8 @@ extension RuntimeTests {
         total += bytes.count
         let reader = try RecordingReader(bytes: bytes, name: name)
         #expect(reader.frameCount >= 2, "\(name)")
-        #expect((reader.damage != nil) == name.hasPrefix("truncated"), "\(name)")
+        #expect(!reader.isDamaged, "\(name)")
+        #expect(reader.isComplete == !name.hasPrefix("truncated"), "\(name)")
         #expect(reader.readableCheckpointCount == reader.checkpointFrames.count)
       }
       #expect(total < 100_000)

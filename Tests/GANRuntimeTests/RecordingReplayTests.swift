@@ -29,12 +29,13 @@ extension RuntimeTests {
         bytes[metrics] ^= 0x01
       }
       let reader = try RecordingReader(bytes: tampered)
-      #expect(reader.damage == nil)
+      #expect(!reader.isDamaged)
       let report = try reader.verify()
       let mismatch = try #require(report.mismatch)
-      #expect(mismatch.frameIndex == 5)
+      #expect(mismatch.frameNumber == 6)
+      #expect(!report.passed)
       #expect(mismatch.detail.hasPrefix("metrics.jsd: recorded"))
-      #expect(report.framesCompared == 5)
+      #expect(report.framesCompared < reader.frameCount)
     }
 
     /// Branching at any frame gives a runtime whose frames are the recorded ones from there
@@ -109,8 +110,7 @@ extension RuntimeTests {
     }
 
     /// A recording started in the middle of a session (the R key) holds the earlier events
-    /// and verifies from the header; a recording of a branched run verifies from its first
-    /// checkpoint.
+    /// but verifies from its own first checkpoint, as does a recording of a branched run.
     @Test func lateAndBranchedRecordingsVerify() throws {
       let runtime = TrainingRuntime(
         config: tinyConfig(), publishInterval: 2, pace: .iterationsPerSecond(200),
@@ -128,7 +128,8 @@ extension RuntimeTests {
       #expect(late.markers.isEmpty)  // Every knob changed before the first recorded frame.
       let report = try late.verify()
       #expect(report.passed, "\(String(describing: report.mismatch))")
-      #expect(report.framesCompared == late.frameCount)
+      #expect(report.origin == "the checkpoint at frame 1")
+      #expect(report.framesCompared == late.frameCount - 1)
 
       let branched = try late.branch(at: 2, pace: .maximum, startPaused: true)
       let branchPath = temporaryPath("branch.gans")
@@ -146,10 +147,25 @@ extension RuntimeTests {
       #expect(second.frame(at: 0).sequence == late.frame(at: 2).sequence)
       let branchReport = try second.verify()
       #expect(branchReport.passed, "\(String(describing: branchReport.mismatch))")
-      #expect(branchReport.origin == "the checkpoint at frame 0")
+      #expect(branchReport.origin == "the checkpoint at frame 1")
       #expect(branchReport.framesCompared == second.frameCount - 1)
       #expect(branchReport.framesNotChecked == 1)
-      #expect(report.framesNotChecked == 0)
+      #expect(report.framesNotChecked == 1)
+
+      // A recording of a branch that holds only the frame it started from checks nothing:
+      // verify does not pass it ("ok: all 0 frames" was the bug).
+      let idle = try late.branch(at: 2, pace: .maximum, startPaused: true)
+      let idlePath = temporaryPath("idle.gans")
+      let idleRecorder = try Recorder(runtime: idle, path: idlePath, checkpoints: everyFrames(3))
+      idle.start()
+      eventually("the first frame is recorded") { idleRecorder.framesWritten >= 1 }
+      idle.stop()
+      idleRecorder.stop()
+      let single = try RecordingReader(path: idlePath)
+      #expect(single.frameCount == 1)
+      let nothing = try single.verify()
+      #expect(nothing.framesCompared == 0)
+      #expect(!nothing.passed)
     }
   }
 }

@@ -107,17 +107,23 @@ func withFixedChecksum(
   return bytes
 }
 
-/// The byte offsets where records of `type` start.
-func recordStarts(_ bytes: [UInt8], type: RecordType) -> [Int] {
-  var starts: [Int] = []
+/// The records of an intact file: type, where each starts and ends.
+func records(_ bytes: [UInt8]) -> [(type: RecordType?, range: Range<Int>)] {
+  var found: [(RecordType?, Range<Int>)] = []
   bytes.withUnsafeBytes { raw in
-    var scanner = RecordScanner(bytes: raw, checksums: true)
-    while case .record(let found, let payload, let start)? = scanner.next() {
-      if found == type { starts.append(start) }
-      _ = payload
+    let framing = RecordFraming(bytes: raw, checksums: true)
+    var offset = RecordingFormat.preludeSize
+    while case .record(let type, _, let end) = framing.record(at: offset) {
+      found.append((type, offset..<end))
+      offset = end
     }
   }
-  return starts
+  return found
+}
+
+/// The byte offsets where records of `type` start.
+func recordStarts(_ bytes: [UInt8], type: RecordType) -> [Int] {
+  records(bytes).filter { $0.type == type }.map(\.range.lowerBound)
 }
 
 /// Where the metrics of the frame record at `recordStart` begin (after its counters).

@@ -74,4 +74,20 @@ import Testing
       #expect(Timeline.legend(symbols).count == kinds.count + 1)
     }
   }
+
+  /// Frames lost to damage: a cross where they are missing, over any marker there, and
+  /// frame numbers that count them (the status line's frame=N/total).
+  @Test func gapsAreMarkedAndFrameNumbersCountThem() {
+    let markers = [TimelineMarker(frame: 50, kind: .loss, label: "loss = minimax")]
+    let cells = Timeline.cells(
+      frame: 0, count: 100, markers: markers, gaps: [50, 100], width: 100, symbols: .unicode)
+    #expect(cells[50].character == "✕" && cells[50].style == .warning)
+    #expect(cells[99].character == "✕")
+    var state = ReplayState(frameCount: 100, playing: false)
+    state.gaps = [FrameGap(before: 50, count: 3), FrameGap(before: 100, count: 2)]
+    #expect(state.frameNumber == 1)
+    #expect(state.lastFrameNumber == 105)
+    state.seek(to: 50)
+    #expect(state.frame == 50 && state.frameNumber == 54)
+  }
 }

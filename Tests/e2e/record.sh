@@ -44,7 +44,8 @@ FRAMES=$(awk '/^frames/ {print $2}' "$DIR/out")
 ((FRAMES > 100)) || fail "only $FRAMES frames survived the kill"
 ok "killed with SIGKILL: $FRAMES frames replayable"
 expect_exit 0 "$BIN" verify "$REC"
-grep -q "^ok: all $FRAMES frames" "$DIR/out" || fail "verify: $(cat "$DIR/out")"
+grep -q "^ok: all $FRAMES frame" "$DIR/out" || fail "verify: $(cat "$DIR/out")"
+grep -q "^note: incomplete" "$DIR/out" || fail "verify does not say the file is incomplete"
 ok "verify after the kill: $(tail -1 "$DIR/out")"
 expect_exit 0 "$BIN" export "$REC" --format csv --out "$DIR/killed.csv"
 [[ $(wc -l <"$DIR/killed.csv") == $((FRAMES + 1)) ]] || fail "export has the wrong row count"
@@ -77,10 +78,54 @@ for bad in text.csv empty.gans folder.gans missing.gans cut.gans newer.gans; do
   ok "$bad -> ${err#ganscope: }"
 done
 
-# 4. An unwritable --record path: training completes, the message comes at the end, exit 1.
-expect_exit 1 "$BIN" train --iterations 100 --every 50 --format csv --record "$DIR/no/such/dir/x.gans"
-[[ $(wc -l <"$DIR/out") == 4 ]] || fail "training did not complete: $(cat "$DIR/out")"
+# 4. An unwritable --record path: refused before training (no rows), one line, exit 2.
+expect_exit 2 "$BIN" train --iterations 100 --every 50 --format csv --record "$DIR/no/such/dir/x.gans"
+[[ ! -s $DIR/out ]] || fail "training ran before the unwritable --record was found"
 grep -q "^ganscope: cannot record to '.*x.gans': No such file or directory$" "$DIR/err" \
   || fail "unwritable --record said: $(cat "$DIR/err")"
-ok "unwritable --record: training completes, exit 1"
+ok "unwritable --record: refused before training, exit 2"
+
+# 5. A damaged recording: info says damaged (not incomplete), verify exits 1, export writes
+#    the readable frames and names the missing one on stderr.
+DAMAGED=$DIR/damaged.gans
+python3 - "$GOOD" "$DAMAGED" <<'PY'
+import sys
+data = bytearray(open(sys.argv[1], "rb").read())
+data[len(data) * 3 // 4] ^= 0x10
+open(sys.argv[2], "wb").write(data)
+PY
+expect_exit 0 "$BIN" info "$DAMAGED"
+grep -q "^file         damaged in 1 place" "$DIR/out" || fail "info on a damaged file: $(cat "$DIR/out")"
+grep -q "incomplete" "$DIR/out" && fail "info calls a damaged (complete) file incomplete"
+expect_exit 1 "$BIN" verify "$DAMAGED"
+grep -q "^FAILED: the file is damaged" "$DIR/out" || fail "verify on a damaged file: $(cat "$DIR/out")"
+expect_exit 0 "$BIN" export "$DAMAGED" --format csv
+grep -q "damaged in 1 place" "$DIR/err" || fail "export did not name the damage: $(cat "$DIR/err")"
+ok "damaged: info names the span, verify exits 1, export warns"
+
+# 6. Never destroy a recording: an existing file is refused without --force (and left
+#    alone); a file being recorded is refused even with it; a FIFO never blocks.
+cp "$GOOD" "$DIR/keep.gans"
+expect_exit 2 "$BIN" train --iterations 10 --every 5 --record "$DIR/keep.gans"
+grep -q "exists; ganscope does not write over it unless asked (--force)" "$DIR/err" \
+  || fail "an existing --record said: $(cat "$DIR/err")"
+cmp -s "$GOOD" "$DIR/keep.gans" || fail "the existing recording was changed"
+expect_exit 0 "$BIN" train --iterations 10 --every 5 --record "$DIR/keep.gans" --force
+LIVE=$DIR/busy.gans
+"$BIN" train --iterations 100000000 --every 1 --hidden 4 --layers 1 --record "$LIVE" >/dev/null &
+PID=$!
+while [[ ! -s $LIVE ]]; do sleep 0.05; done
+expect_exit 2 "$BIN" train --iterations 10 --every 5 --record "$LIVE" --force
+kill -9 $PID
+wait $PID 2>/dev/null || true
+grep -q "another ganscope is recording to it" "$DIR/err" || fail "a second writer said: $(cat "$DIR/err")"
+mkfifo "$DIR/fifo.gans"
+expect_exit 2 timeout 10 "$BIN" info "$DIR/fifo.gans"
+grep -q "is not a regular file" "$DIR/err" || fail "info on a FIFO said: $(cat "$DIR/err")"
+before=$(cksum <"$GOOD")
+expect_exit 2 "$BIN" replay "$GOOD" --record "$GOOD" --force
+grep -q "would write over the recording being replayed" "$DIR/err" \
+  || fail "replay --record onto itself said: $(cat "$DIR/err")"
+[[ $(cksum <"$GOOD") == "$before" ]] || fail "the replayed file was changed"
+ok "existing files kept without --force, one writer at a time, FIFOs refused"
 echo "record.sh: all passed"

@@ -99,20 +99,24 @@ extension ByteReader {
     let h = Hyperparameters(
       discriminatorSteps: k, batchSize: m, discriminatorStepSize: etaD, generatorStepSize: etaG,
       loss: loss, optimizer: settings)
-    if h.problem != nil { fail() }
+    // The command line's limits (Adam's betas in [0, 1), ε > 0, μ in [0, 1)): a value
+    // outside them is damage, or a file made to crash the trainer.
+    let o = h.optimizer
+    if h.problem != nil || !(0..<1).contains(o.beta1) || !(0..<1).contains(o.beta2)
+      || !(o.epsilon > 0 && o.epsilon.isFinite) || !(0..<1).contains(o.momentum)
+    {
+      fail()
+    }
     return h
   }
-
-  /// Widths and depths beyond these are not nets anyone trains here; refusing them keeps a
-  /// damaged file from asking for gigabytes.
-  static let widthRange = 1...4096
-  static let layerRange = 1...64
 
   mutating func architecture() -> Architecture {
     let width = i64()
     let layers = i64()
     let activation = named(Activation.self, fallback: .tanh)
-    guard Self.widthRange.contains(width), Self.layerRange.contains(layers) else {
+    // The command line's limits: a damaged file must not ask for gigabytes.
+    guard Architecture.widthRange.contains(width), Architecture.hiddenLayerRange.contains(layers)
+    else {
       fail()
       return Architecture()
     }

@@ -71,6 +71,8 @@ struct FramePrefix: Sendable {
   var divergedAtIteration: Int?
   var context: Int
   var curves: Int
+  /// How many metric values follow the prefix (13 in version 1; counted from version 2).
+  var metricCount = Metric.recordedCountInFormat1
 }
 
 extension ByteWriter {
@@ -100,7 +102,9 @@ extension ByteWriter {
     varint(s.divergedAtIteration.map { UInt64($0) + 1 } ?? 0)  // 0: not diverged.
     varint(context)
     varint(curves)
-    for field in s.metrics.fields { f64(field) }
+    let fields = s.metrics.fields
+    varint(fields.count)
+    for field in fields { f64(field) }
     CurveCoding.encode(s.modelHistogram, bits: FrameBits.histogram, into: &self)
     CurveCoding.encode(s.discriminator, bits: FrameBits.discriminator, into: &self)
     CurveCoding.encode(s.optimalDiscriminator, bits: FrameBits.discriminator, into: &self)
@@ -124,7 +128,8 @@ extension ByteReader {
       dataDensity: floats())
   }
 
-  mutating func framePrefix() -> FramePrefix {
+  /// A frame's prefix in format `version` (version 2 adds the metric count).
+  mutating func framePrefix(version: Int = RecordingFormat.version) -> FramePrefix {
     let sequence = varint()
     let time = varint()
     let iteration = varintInt()
@@ -132,17 +137,25 @@ extension ByteReader {
     let g = varintInt()
     let last = stepKind()
     let diverged = varintInt()
+    let context = varintInt()
+    let curves = varintInt()
+    let metricCount = version >= 2 ? varintInt() : Metric.recordedCountInFormat1
+    if !(1...RecordingFormat.maximumMetricCount).contains(metricCount)
+      || metricCount > remaining / 8
+    {
+      fail()
+    }
     return FramePrefix(
       sequence: sequence, time: time, iteration: iteration, discriminatorSteps: d,
       generatorSteps: g, lastStep: last, divergedAtIteration: diverged == 0 ? nil : diverged - 1,
-      context: varintInt(), curves: varintInt())
+      context: context, curves: curves, metricCount: failed ? 0 : metricCount)
   }
 
   /// The rest of a frame after its prefix, as a snapshot with `context` and `curves`.
   mutating func frameBody(_ p: FramePrefix, context c: FrameContext, curves v: FrameCurves)
     -> Snapshot
   {
-    let fields = (0..<Metric.recordedCountInFormat1).map { _ in f64() }
+    let fields = (0..<p.metricCount).map { _ in f64() }
     let model = CurveCoding.decode(&self)
     let d = CurveCoding.decode(&self)
     let optimal = CurveCoding.decode(&self)
@@ -176,14 +189,22 @@ struct RecordingEncoder {
     var context = ByteWriter()
     context.context(FrameContext(s))
     if context.bytes != lastContext {
-      out.record(.context) { $0.append(context.bytes) }
+      let number = contextCount
+      out.record(.context) {
+        $0.varint(number)
+        $0.append(context.bytes)
+      }
       lastContext = context.bytes
       contextCount += 1
     }
     var curves = ByteWriter()
     curves.curves(FrameCurves(s))
     if curves.bytes != lastCurves {
-      out.record(.curves) { $0.append(curves.bytes) }
+      let number = curvesCount
+      out.record(.curves) {
+        $0.varint(number)
+        $0.append(curves.bytes)
+      }
       lastCurves = curves.bytes
       curvesCount += 1
     }
@@ -197,11 +218,16 @@ struct RecordingEncoder {
     eventCount += 1
   }
 
-  /// A checkpoint of the state right after the last frame.
+  /// A checkpoint of the state right after the last frame. The next frame writes its
+  /// context and curves again: a damaged context or curves record then costs at most the
+  /// frames up to the next checkpoint, not the rest of the file (a record of each per
+  /// checkpoint: about 2 KB every 300 frames).
   mutating func checkpoint(_ c: Checkpoint, into out: inout ByteWriter) {
     let index = frameCount - 1
     out.record(.checkpoint) { $0.checkpoint(c, frameIndex: index) }
     checkpointCount += 1
+    lastContext = []
+    lastCurves = []
   }
 
   func end(into out: inout ByteWriter) {

@@ -14,17 +14,35 @@ struct RecordFile {
   private(set) var failure: Int32?
   /// For tests: fail with ENOSPC once this many bytes have been written (a full disk).
   let writeLimit: Int?
+  /// Complete frames written to the file (their last byte is on disk).
+  private(set) var framesOnDisk = 0
+  /// Where pending frames end (file offsets) and how many frames the file then holds.
+  private var frameEnds: [(offset: Int, frames: Int)] = []
 
   init(fd: Int32, writeLimit: Int? = nil) {
     self.fd = fd
     self.writeLimit = writeLimit
   }
 
+  /// Notes that a frame record ends at the end of what is pending (the file then holds
+  /// `frames` frames).
+  mutating func noteFrameEnd(frames: Int) {
+    frameEnds.append((bytesWritten + pending.bytes.count, frames))
+  }
+
   /// Writes everything pending; false once a write has failed.
   @discardableResult
   mutating func flush() -> Bool {
     guard failure == nil else { return false }
-    defer { pending.bytes.removeAll(keepingCapacity: true) }
+    defer {
+      pending.bytes.removeAll(keepingCapacity: true)
+      // Frames whose last byte made it to the file count; the rest never will.
+      while let first = frameEnds.first, first.offset <= bytesWritten {
+        framesOnDisk = first.frames
+        frameEnds.removeFirst()
+      }
+      frameEnds.removeAll()
+    }
     var offset = 0
     let bytes = pending.bytes
     while offset < bytes.count {

@@ -1,18 +1,26 @@
 /// The constants of the recording file format (docs/recording-format.md).
 public enum RecordingFormat {
-  /// The format version this ganscope writes, and the newest it reads.
-  public static let version = 1
+  /// The format version this ganscope writes, and the newest it reads. Version 2 numbers
+  /// its context and curves records (so a frame never borrows another's context after a
+  /// lost record) and counts a frame's metrics (so a metric can be added later).
+  public static let version = 2
+  /// The oldest format version this ganscope reads.
+  public static let oldestVersion = 1
   /// The ganscope release that writes recordings (kept in each file's header).
   public static let ganscopeVersion = "0.1.0"
   /// The first eight bytes of every recording: a byte with the high bit set (catches 7-bit
   /// transfers), a name, and a line feed (catches newline conversion).
   static let magic: [UInt8] = [0x89, 0x47, 0x41, 0x4E, 0x52, 0x45, 0x43, 0x0A]  // \x89GANREC\n
-  /// Magic, u16 format version, u16 flags (0).
+  /// Magic, u16 format version, u16 flags (0: no flag is defined yet).
   static let preludeSize = 12
   /// u8 type, u32 payload length before the payload; u32 CRC-32C after it.
   static let recordOverhead = 9
-  /// The largest payload a reader accepts (a checkpoint of the largest nets is ~70 MB).
+  /// The largest payload a reader accepts for any record (a checkpoint of the largest nets
+  /// the command line allows is about 50 MB; a `file:` target of millions of values sits in
+  /// the header). Kinds with a known bound have a smaller one (`RecordType.maximumPayload`).
   static let maximumPayload = 1 << 30
+  /// The most metric values a frame may carry (13 today; room for later ones).
+  static let maximumMetricCount = 256
 }
 
 /// The kinds of record. A reader skips kinds it does not know (their checksum still
@@ -38,6 +46,18 @@ enum RecordType: UInt8, CaseIterable {
     case .event: "event"
     case .checkpoint: "checkpoint"
     case .end: "end"
+    }
+  }
+
+  /// The payload lengths a record of this kind can have. A length outside them is damage,
+  /// found without reading (or checksumming) the payload; this is also what keeps the
+  /// search for the next good record after damage cheap.
+  var payloadLengths: ClosedRange<Int> {
+    switch self {
+    case .header, .checkpoint: 1...RecordingFormat.maximumPayload
+    // Strings of a spec, 2,048 z values, 10,000 bins, five quantized curves: far below.
+    case .context, .curves, .frame, .event: 1...(1 << 20)
+    case .end: 24...24
     }
   }
 }

@@ -23,25 +23,31 @@ public final class Recorder: Sendable {
     var stopAfter: UInt64?
   }
 
-  /// Starts recording `runtime` (running or not yet started) to `path`, which is created or
-  /// truncated; throws when it cannot be written. The recording starts at the runtime's
-  /// next frame (or its latest, if nothing changed since), which carries a checkpoint.
-  public convenience init(runtime: TrainingRuntime, path: String) throws(RecordingError) {
-    try self.init(runtime: runtime, path: path, checkpoints: .standard)
+  /// Starts recording `runtime` (running or not yet started) to `path`, a new file (or,
+  /// with `overwrite`, an existing one, emptied); throws when it cannot be written, leaving
+  /// no file behind. The file stays locked while it is written. The recording starts at the
+  /// runtime's next frame (or its latest, if nothing changed since), which carries a
+  /// checkpoint.
+  public convenience init(runtime: TrainingRuntime, path: String, overwrite: Bool = false)
+    throws(RecordingError)
+  {
+    try self.init(runtime: runtime, path: path, overwrite: overwrite, checkpoints: .standard)
+  }
+
+  /// Checks, creating nothing, that `path` could be recorded to (see `init`).
+  public static func checkTarget(_ path: String, overwrite: Bool) throws(RecordingError) {
+    try RecordingTarget.check(path, overwrite: overwrite)
   }
 
   /// `writeLimit`: for tests, fail like a full disk after this many bytes.
   init(
-    runtime: TrainingRuntime, path: String, checkpoints policy: CheckpointPolicy,
-    writeLimit: Int? = nil
+    runtime: TrainingRuntime, path: String, overwrite: Bool = false,
+    checkpoints policy: CheckpointPolicy, writeLimit: Int? = nil
   ) throws(RecordingError) {
     self.path = path
     self.runtime = runtime
     shared = Locked(RecorderState())
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard fd >= 0 else {
-      throw RecordingError("cannot record to '\(path)': \(String(cString: strerror(errno)))")
-    }
+    let (fd, created) = try RecordingTarget.open(path, overwrite: overwrite)
     var file = RecordFile(fd: fd, writeLimit: writeLimit)
     let header = RecordingHeader(
       config: runtime.config, publishInterval: runtime.initialPublishInterval,
@@ -52,7 +58,8 @@ public final class Recorder: Sendable {
     guard file.flush() else {
       let why = file.failureText
       file.close()
-      throw RecordingError("cannot record to '\(path)': \(why)")
+      if created { unlink(path) }  // A failed start leaves no empty file.
+      throw RecordingError("cannot record to '\(RecordingError.quoted(path))': \(why)")
     }
     let reader = runtime.subscribeRecording(policy)
     let shared = shared
@@ -67,7 +74,8 @@ public final class Recorder: Sendable {
   /// Why recording stopped early (the file holds every frame written before), or nil.
   public var error: String? { shared.withLock { $0.error } }
 
-  /// Frames recorded so far (written within about half a second).
+  /// Frames recorded so far: on disk (written within about half a second of their
+  /// publication; after a failed write, exactly the complete frames the file holds).
   public var framesWritten: Int { shared.withLock { $0.framesWritten } }
 
   /// Records every frame published so far, writes the end record and closes the file.
@@ -103,6 +111,8 @@ public final class Recorder: Sendable {
           file.flush()
           lastFlush = monotonicSeconds()
         }
+        let onDisk = file.framesOnDisk
+        shared.withLock { $0.framesWritten = onDisk }
         if file.failure == nil { continue }
       case .frame(let frame, let earlierEvents):
         lastSequence = frame.snapshot.sequence
@@ -113,14 +123,15 @@ public final class Recorder: Sendable {
         firstTime = start
         let micros = UInt64(max(frame.time - start, 0) * 1e6)
         encoder.frame(frame.snapshot, time: micros, into: &file.pending)
+        file.noteFrameEnd(frames: encoder.frameCount)
         if let checkpoint = frame.checkpoint { encoder.checkpoint(checkpoint, into: &file.pending) }
         let now = monotonicSeconds()
         if file.pending.bytes.count >= 1 << 18 || now - lastFlush >= 0.5 {
           file.flush()
           lastFlush = now
         }
-        let written = encoder.frameCount
-        shared.withLock { $0.framesWritten = written }
+        let onDisk = file.framesOnDisk
+        shared.withLock { $0.framesWritten = onDisk }
         if file.failure == nil { continue }
       }
       break
@@ -129,12 +140,14 @@ public final class Recorder: Sendable {
     reader.detach()
     if file.failure == nil { encoder.end(into: &file.pending) }
     let closed = file.close()
+    let onDisk = file.framesOnDisk
+    shared.withLock { $0.framesWritten = onDisk }
     if !closed {
-      let frames = encoder.frameCount
+      let frames = onDisk
       let why = file.failureText
       shared.withLock {
         $0.error =
-          "cannot write to '\(path)': \(why.isEmpty ? "write failed" : why); "
+          "cannot write to '\(RecordingError.quoted(path))': \(why.isEmpty ? "write failed" : why); "
           + "recording stopped after \(frames) frames"
       }
     }

@@ -10,10 +10,12 @@ extension RecordingReader {
   /// frames with the same sequence numbers, bit for bit (as recorded: the re-simulated
   /// frame is checked against the recorded one before the runtime is made). Its `events`
   /// start empty; its `config` describes the run as of that frame.
-  public func branch(at frameIndex: Int, pace: Pace, startPaused: Bool) throws(RecordingError)
-    -> TrainingRuntime
-  {
-    let point = try resumePoint(at: frameIndex)
+  /// `limits` bound the re-simulation (for the fuzzer).
+  public func branch(
+    at frameIndex: Int, pace: Pace, startPaused: Bool,
+    limits: VerificationLimits = VerificationLimits()
+  ) throws(RecordingError) -> TrainingRuntime {
+    let point = try resumePoint(at: frameIndex, limits: limits)
     let trainer = point.session.trainer
     let config = TrainingConfig(
       target: trainer.target, prior: trainer.prior, architecture: trainer.architecture,
@@ -25,37 +27,45 @@ extension RecordingReader {
   }
 
   /// A session re-simulated to the state right after frame `frameIndex`.
-  func resumePoint(at frameIndex: Int) throws(RecordingError) -> (session: Session, frame: Snapshot)
+  func resumePoint(at frameIndex: Int, limits: VerificationLimits = VerificationLimits())
+    throws(RecordingError) -> (session: Session, frame: Snapshot)
   {
     guard (0..<frameCount).contains(frameIndex) else {
-      throw RecordingError(
-        "'\(name)' has no frame \(frameIndex) (it has frames 0 to \(frameCount - 1))")
+      throw RecordingError("'\(name)' has no frame \(frameIndex + 1)")
     }
-    let start = try start(atOrBefore: frameIndex, preferCheckpoint: true)
+    let start = try start(atOrBefore: frameIndex)
     let session = start.session
+    guard limits.allow(session.trainer) else {
+      throw RecordingError("'\(name)': the nets are larger than the limit")
+    }
     let (sequence, iteration) = frameCounters(at: frameIndex)
+    let number = frameNumber(at: frameIndex)
     var reached: Snapshot? = start.initialSnapshot
-    if start.frameIndex == frameIndex {
+    if start.sequence == sequence {
       // The checkpoint is the state right after this very frame.
       return (session, frame(at: frameIndex))
     }
     var replayer = Replayer(session: session, events: events, until: iteration)
     do {
-      while (reached?.sequence ?? 0) < sequence, let s = try replayer.nextFrame() {
+      let firstIteration = session.trainer.iteration
+      while (reached?.sequence ?? 0) < sequence,
+        session.trainer.iteration - firstIteration <= limits.iterationsPerSegment,
+        let s = try replayer.nextFrame()
+      {
         reached = s
       }
     } catch {
       throw RecordingError(
-        "'\(name)': the events do not replay up to frame \(frameIndex): \(error.description)")
+        "'\(name)': the events do not replay up to frame \(number): \(error.description)")
     }
     guard let reached, reached.sequence == sequence else {
-      throw RecordingError("'\(name)': the re-simulation never reached frame \(frameIndex)")
+      throw RecordingError("'\(name)': the re-simulation never reached frame \(number)")
     }
     if let difference = FrameComparison.firstDifference(
       recorded: frame(at: frameIndex), resimulated: FrameComparison.recorded(reached))
     {
       throw RecordingError(
-        "'\(name)': frame \(frameIndex) does not re-simulate as recorded (\(difference))")
+        "'\(name)': frame \(number) does not re-simulate as recorded (\(difference))")
     }
     return (session, reached)
   }

@@ -23,41 +23,57 @@ extension RecordingReader {
     return config
   }
 
-  /// A session at the start of the re-simulation, the index of the first frame it will
-  /// make, and where it came from; for a start before frame 0, also the first snapshot.
+  /// A session at the start of a re-simulation, and where it came from.
   struct Start {
     var session: Session
-    /// The frame the session's state follows (-1: before the first recorded frame).
-    var frameIndex: Int
+    /// The sequence number of the frame the session's state follows (0: before the first
+    /// frame of the run).
+    var sequence: UInt64
+    /// For a start at the beginning of the run: its first snapshot (frame 1).
     var initialSnapshot: Snapshot?
     var origin: String
   }
 
-  /// The latest point at or before `frameIndex` to re-simulate from: a checkpoint, or the
-  /// start of the run when the recording covers it.
-  func start(atOrBefore frameIndex: Int, preferCheckpoint: Bool) throws(RecordingError) -> Start {
-    let startsWithRun = !header.isResumedRun
-    if preferCheckpoint || !startsWithRun, let i = checkpointIndex(atOrBefore: frameIndex) {
-      let frame = checkpointFrames[i]
-      guard let checkpoint = checkpoint(i) else {
-        throw RecordingError("'\(name)': the checkpoint at frame \(frame) is malformed")
-      }
-      do {
-        let session = try Session(restoring: checkpoint, knownTargets: [header.config.target])
-        return Start(
-          session: session, frameIndex: frame, initialSnapshot: nil,
-          origin: "the checkpoint at frame \(frame)")
-      } catch {
-        throw RecordingError(
-          "'\(name)': cannot restore the checkpoint at frame \(frame): \(error.description)")
-      }
-    }
-    guard startsWithRun else {
-      throw RecordingError("'\(name)' has no checkpoint at or before frame \(frameIndex)")
-    }
+  /// The start of the run, re-created from the header.
+  func startOfRun() throws(RecordingError) -> Start {
     let session = Session(config: try replayConfig(), publishInterval: header.publishInterval)
     return Start(
-      session: session, frameIndex: -1, initialSnapshot: session.makeSnapshot(),
+      session: session, sequence: 0, initialSnapshot: session.makeSnapshot(),
       origin: "the header")
+  }
+
+  /// The state right after checkpoint entry `i`'s frame.
+  func start(fromCheckpoint i: Int) throws(RecordingError) -> Start {
+    let sequence = checkpointEntries[i].sequence
+    let number = frameNumber(sequence: sequence)
+    guard let checkpoint = checkpoint(i) else {
+      throw RecordingError("'\(name)': the checkpoint at frame \(number) is malformed")
+    }
+    do {
+      let session = try Session(restoring: checkpoint, knownTargets: [header.config.target])
+      return Start(
+        session: session, sequence: sequence, initialSnapshot: nil,
+        origin: "the checkpoint at frame \(number)")
+    } catch {
+      throw RecordingError(
+        "'\(name)': cannot restore the checkpoint at frame \(number): \(error.description)")
+    }
+  }
+
+  /// The latest checkpoint at or before frame `frameIndex` to re-simulate from, or the start
+  /// of the run when there is none and the recording covers it.
+  func start(atOrBefore frameIndex: Int) throws(RecordingError) -> Start {
+    if let i = checkpointIndex(atOrBefore: frameIndex) { return try start(fromCheckpoint: i) }
+    guard coversStartOfRun else {
+      throw RecordingError(
+        "'\(name)' has no checkpoint at or before frame \(frameNumber(at: frameIndex))")
+    }
+    return try startOfRun()
+  }
+
+  /// Whether the recording holds its run from iteration 0 (not a branch, not started with
+  /// `R` in the middle of a session): the header then re-creates its first frame.
+  var coversStartOfRun: Bool {
+    !header.isResumedRun && frameCounters(at: 0).sequence == 1
   }
 }

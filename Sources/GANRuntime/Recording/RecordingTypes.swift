@@ -58,3 +58,25 @@ public struct RecordingError: Error, Sendable, CustomStringConvertible {
 
   public init(_ description: String) { self.description = description }
 }
+
+extension RecordingError {
+  /// `text` as a message may quote it: at most 80 characters, with control characters and
+  /// other unprintable ones escaped, so that a hostile name cannot flood or drive the
+  /// terminal.
+  public static func quoted(_ text: String, limit: Int = 80) -> String {
+    var out = ""
+    var count = 0
+    for scalar in text.unicodeScalars {
+      if count == limit {
+        out += "…"
+        break
+      }
+      count += 1
+      switch scalar.value {
+      case 0x20..<0x7F, 0xA0...: out.unicodeScalars.append(scalar)
+      default: out += "\\u{" + String(scalar.value, radix: 16) + "}"
+      }
+    }
+    return out
+  }
+}

@@ -47,7 +47,9 @@ enum StatusBar {
   static func replayTokens(snapshot: Snapshot?, replay: ReplayState, symbols: SymbolSet)
     -> [Token]
   {
-    var words = [Token(text: "frame=\(replay.frame + 1)/\(replay.frameCount)", style: .status)]
+    var words = [
+      Token(text: "frame=\(replay.frameNumber)/\(replay.lastFrameNumber)", style: .status)
+    ]
     func add(_ text: String, _ style: Style = .status) {
       words.append(Token(text: text, style: style))
     }

@@ -88,9 +88,11 @@ public enum Timeline {
     return Int((Double(clamped) * Double(width - 1) / Double(count - 1)).rounded())
   }
 
-  /// The character and role of each of `width` columns.
+  /// The character and role of each of `width` columns. `gaps`: the frames before which
+  /// frames were lost to damage, marked with a cross over any marker there.
   public static func cells(
-    frame: Int, count: Int, markers: [TimelineMarker], width: Int, symbols: SymbolSet
+    frame: Int, count: Int, markers: [TimelineMarker], gaps: [Int] = [], width: Int,
+    symbols: SymbolSet
   ) -> [Cell] {
     guard width > 0 else { return [] }
     let here = column(of: frame, count: count, width: width)
@@ -105,21 +107,27 @@ public enum Timeline {
       shown[x] = marker.kind
       cells[x] = Cell(marker.kind.symbol(symbols), marker.kind.style)
     }
+    for gap in gaps {
+      cells[column(of: gap, count: count, width: width)] = Cell(gapMark(symbols), .warning)
+    }
     cells[here] = Cell(playhead(symbols), .heading)
     return cells
   }
+
+  /// The mark of frames lost to damage.
+  public static func gapMark(_ symbols: SymbolSet) -> Character { symbols.usesBraille ? "✕" : "x" }
 
   /// The current frame's mark.
   public static func playhead(_ symbols: SymbolSet) -> Character { symbols.usesBraille ? "█" : "#" }
 
   /// Draws the timeline across row `y`, one blank column at each side.
   static func draw(
-    frame: Int, count: Int, markers: [TimelineMarker], into grid: inout CellGrid, y: Int,
-    symbols: SymbolSet
+    frame: Int, count: Int, markers: [TimelineMarker], gaps: [Int] = [],
+    into grid: inout CellGrid, y: Int, symbols: SymbolSet
   ) {
     let width = grid.width - 2
     for (offset, cell) in cells(
-      frame: frame, count: count, markers: markers, width: width, symbols: symbols
+      frame: frame, count: count, markers: markers, gaps: gaps, width: width, symbols: symbols
     ).enumerated() {
       grid[1 + offset, y] = cell
     }

@@ -16,8 +16,8 @@ extension Screen {
     }
     rows.append { grid, y in
       Timeline.draw(
-        frame: replay.frame, count: replay.frameCount, markers: replay.markers, into: &grid,
-        y: y, symbols: symbols)
+        frame: replay.frame, count: replay.frameCount, markers: replay.markers,
+        gaps: replay.gaps.map(\.before), into: &grid, y: y, symbols: symbols)
     }
     let chrome = Chrome(
       tokens: StatusBar.replayTokens(snapshot: snapshot, replay: replay, symbols: symbols),

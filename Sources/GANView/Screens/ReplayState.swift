@@ -28,6 +28,18 @@ public struct ReplayState: Sendable, Equatable {
   public private(set) var jumps = 0
   /// The toggles, notice, density axis and history, as in the live view.
   public var view: ViewState
+  /// Where frames of a damaged recording are missing, by the index of the frame after
+  /// them (`frameCount` for missing frames at the end), sorted.
+  public var gaps: [FrameGap] = []
+
+  /// The number of the frame shown, counted from 1 in the recording (frames lost to damage
+  /// keep their numbers, so this is `frame + 1` only for an intact recording).
+  public var frameNumber: Int {
+    frame + 1 + gaps.prefix { $0.before <= frame }.reduce(0) { $0 + $1.count }
+  }
+
+  /// The number of the recording's last frame.
+  public var lastFrameNumber: Int { frameCount + gaps.reduce(0) { $0 + $1.count } }
 
   public init(
     frameCount: Int, framesPerSecond: Double = ReplayState.defaultFramesPerSecond,
@@ -88,7 +100,7 @@ public struct ReplayState: Sendable, Equatable {
   public mutating func togglePlay() {
     if playing {
       playing = false
-      view.post("paused at frame \(frame + 1) of \(frameCount)")
+      view.post("paused at frame \(frameNumber) of \(lastFrameNumber)")
     } else if frameCount > 1 {
       if atEnd { seek(to: 0) }
       playing = true
@@ -120,5 +132,17 @@ public struct ReplayState: Sendable, Equatable {
       let marker = markers.last(where: { $0.frame > after && $0.frame <= through })
     else { return }
     view.post(marker.label)
+  }
+}
+
+/// Frames a damaged recording lacks: `count` of them just before the frame at index
+/// `before` (the replay's timeline marks the place).
+public struct FrameGap: Sendable, Equatable {
+  public var before: Int
+  public var count: Int
+
+  public init(before: Int, count: Int) {
+    self.before = before
+    self.count = count
   }
 }

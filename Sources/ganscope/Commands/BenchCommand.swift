@@ -151,15 +151,9 @@ func loadAverage() -> Double {
   return getloadavg(&loads, 3) > 0 ? loads[0] : .nan
 }
 
-/// Writes one sample per line; an unwritable path is bad input.
+/// Writes one sample per line.
 func writeSamples(_ samples: [Float], to path: String) throws {
-  guard let file = fopen(path, "w") else {
-    throw RunFailure.runtime(
-      "cannot write samples to '\(path)': \(String(cString: strerror(errno)))")
-  }
-  defer { fclose(file) }
-  for x in samples { fputs("\(x)\n", file) }
-  if ferror(file) != 0 {
-    throw RunFailure.runtime("error while writing samples to '\(path)'")
+  try OutputFile.writeLines(path) { line in
+    for x in samples { line("\(x)") }
   }
 }

@@ -50,13 +50,6 @@ extension ExportCommand {
       cast { Output.line($0) }
       return
     }
-    guard let file = fopen(path, "w") else {
-      throw RunFailure.badInput("cannot write '\(path)': \(String(cString: strerror(errno)))")
-    }
-    cast { line in fputs(line + "\n", file) }
-    let failed = ferror(file) != 0
-    if fclose(file) != 0 || failed {
-      throw RunFailure.runtime("error while writing '\(path)': \(String(cString: strerror(errno)))")
-    }
+    try OutputFile.writeLines(path) { line in cast(line) }
   }
 }

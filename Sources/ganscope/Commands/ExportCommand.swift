@@ -27,6 +27,7 @@ struct ExportCommand: ParsableCommand {
 
   func run() throws {
     let reader = try RecordingReader.opening(commandLineFile: file)
+    defer { Self.reportGaps(reader) }
     let rows: RowFormat
     switch format {
     case .csv: rows = .csv
@@ -45,13 +46,27 @@ struct ExportCommand: ParsableCommand {
       emitRows(reader, RowPrinter(format: format))
       return
     }
-    guard let file = fopen(path, "w") else {
-      throw RunFailure.badInput("cannot write '\(path)': \(String(cString: strerror(errno)))")
+    try OutputFile.writeLines(path) { line in
+      withoutActuallyEscaping(line) { line in
+        emitRows(reader, RowPrinter(format: format, write: line))
+      }
     }
-    emitRows(reader, RowPrinter(format: format) { line in fputs(line + "\n", file) })
-    let failed = ferror(file) != 0
-    if fclose(file) != 0 || failed {
-      throw RunFailure.runtime("error while writing '\(path)': \(String(cString: strerror(errno)))")
+  }
+
+  /// Says on stderr what the export lacks: the frames lost to damage, an incomplete end.
+  static func reportGaps(_ reader: RecordingReader) {
+    let name = RecordingError.quoted(reader.name)
+    if reader.isDamaged {
+      let missing = reader.damage.flatMap(\.missingFrames)
+      let lost =
+        missing.isEmpty ? "no frame lost" : DamagedSpan.frameList(missing, limit: 20) + " missing"
+      Output.error(
+        "'\(name)' is damaged in \(reader.damage.count) place(s): \(lost); exported the "
+          + "\(reader.frameCount) readable frames")
+    }
+    if !reader.isComplete {
+      Output.error(
+        "'\(name)' is incomplete (not stopped cleanly); exported its \(reader.frameCount) frames")
     }
   }
 

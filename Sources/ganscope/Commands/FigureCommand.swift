@@ -105,6 +105,10 @@ struct FigureCommand: ParsableCommand {
     }
   }
 
+  /// The largest iteration `--at` takes: a fresh run trains up to it (about 100 s at the
+  /// canonical workload), so an unbounded one would run for ever.
+  static let latestIteration = 1_000_000
+
   /// The iterations of `--at`: exactly `count` whole numbers ≥ 0, strictly ascending.
   static func iterations(_ text: String, count: Int) throws -> [Int] {
     let items = text.split(separator: ",", omittingEmptySubsequences: false).map { item in
@@ -112,8 +116,10 @@ struct FigureCommand: ParsableCommand {
     }
     var result: [Int] = []
     for item in items {
-      guard let value = Int(item), value >= 0 else {
-        throw ValidationError("--at takes iterations >= 0 separated by commas, got '\(item)'")
+      guard let value = Int(item), (0...latestIteration).contains(value) else {
+        throw ValidationError(
+          "--at takes iterations from 0 to \(latestIteration) separated by commas, got "
+            + "'\(RecordingError.quoted(item, limit: 40))'")
       }
       if let last = result.last, value <= last {
         throw ValidationError("--at iterations must be ascending, got \(last) then \(value)")
@@ -179,16 +185,7 @@ struct FigureCommand: ParsableCommand {
 
 /// Writes `text` to the file at `path`, replacing it.
 func writeText(_ text: String, to path: String) throws {
-  guard let file = fopen(path, "w") else {
-    throw RunFailure.runtime("cannot write '\(path)': \(String(cString: strerror(errno)))")
-  }
-  let written = fputs(text, file) >= 0 && fflush(file) == 0 && ferror(file) == 0
-  let error = errno
-  let closed = fclose(file) == 0
-  guard written, closed else {
-    throw RunFailure.runtime(
-      "cannot write '\(path)': \(String(cString: strerror(written ? errno : error)))")
-  }
+  try OutputFile.write(path) { write in write(text) }
 }
 
 /// A recording's frames as figure panels (`RecordedStory` picks them).

@@ -64,18 +64,23 @@ struct RecordingSummary {
     lines.append(
       "cadence      a frame every \(header.publishInterval) iteration(s) at the start"
         + (header.isResumedRun ? "; the run was branched from another recording" : ""))
+    let total = reader.lastFrameNumber
+    let readable =
+      reader.frameCount == total ? "\(total)" : "\(reader.frameCount) readable of \(total)"
     lines.append(
-      "frames       \(reader.frameCount) (sequence \(first.sequence) to \(last.sequence))")
+      "frames       \(readable) (numbered 1 to \(total); sequence \(first.sequence) to "
+        + "\(last.sequence))")
     lines.append(
       "iterations   \(first.iteration) to \(last.iteration)")
     lines.append(
       "duration     \(NumberFormat.fixed(reader.durationSeconds, decimals: 1)) s")
     lines.append(
-      "checkpoints  \(reader.checkpointFrames.count)" + framesList(reader.checkpointFrames))
+      "checkpoints  \(reader.checkpointFrames.count)"
+        + framesList(reader.checkpointFrames.map { reader.frameNumber(at: $0) }))
     lines.append(
       "events       \(reader.events.count)")
-    for event in reader.events {
-      let frame = reader.frameIndex(sequence: event.sequence).map { "frame \($0)" } ?? "before"
+    for (event, number) in zip(reader.events, reader.eventFrameNumbers) {
+      let frame = number.map { "frame \($0)" } ?? "before"
       lines.append(
         "  \(pad(frame, 12)) iteration \(pad("\(event.iteration)", 8)) "
           + commandLabel(event.command))
@@ -85,7 +90,7 @@ struct RecordingSummary {
     for (name, value) in zip(RowPrinter.columns, values).dropFirst() {
       lines.append("  \(pad(name, 10)) \(plain(value))")
     }
-    lines.append("file         " + state)
+    lines += state
     return lines
   }
 
@@ -95,8 +100,8 @@ struct RecordingSummary {
     let metrics = zip(RowPrinter.columns, RowPrinter.values(last)).dropFirst().map {
       "\(json($0)):\(jsonNumber($1))"
     }
-    let events = reader.events.map { e in
-      let frame = reader.frameIndex(sequence: e.sequence).map { "\($0)" } ?? "null"
+    let events = zip(reader.events, reader.eventFrameNumbers).map { e, number in
+      let frame = number.map(String.init) ?? "null"
       return "{\"frame\":\(frame),\"sequence\":\(e.sequence),\"iteration\":\(e.iteration),"
         + "\"discriminator_steps\":\(e.discriminatorSteps),\"generator_steps\":"
         + "\(e.generatorSteps),\"command\":\(json(commandLabel(e.command)))}"
@@ -118,20 +123,26 @@ struct RecordingSummary {
       ("beta1", "\(o.beta1)"), ("beta2", "\(o.beta2)"), ("epsilon", "\(o.epsilon)"),
       ("seed", "\(config.seed)"), ("publish_interval", "\(header.publishInterval)"),
       ("grid_bins", "\(header.gridBins)"), ("resumed_run", "\(header.isResumedRun)"),
-      ("frames", "\(reader.frameCount)"), ("first_sequence", "\(first.sequence)"),
+      ("frames", "\(reader.lastFrameNumber)"), ("readable_frames", "\(reader.frameCount)"),
+      ("first_sequence", "\(first.sequence)"),
       ("last_sequence", "\(last.sequence)"), ("first_iteration", "\(first.iteration)"),
       ("last_iteration", "\(last.iteration)"),
       ("duration_seconds", jsonNumber(reader.durationSeconds)),
       (
         "checkpoint_frames",
-        "[" + reader.checkpointFrames.map(String.init).joined(separator: ",") + "]"
+        "["
+          + reader.checkpointFrames.map { "\(reader.frameNumber(at: $0))" }.joined(separator: ",")
+          + "]"
       ),
       ("events", "[" + events.joined(separator: ",") + "]"),
       ("diverged_at_iteration", last.divergedAtIteration.map(String.init) ?? "null"),
       ("final_metrics", "{" + metrics.joined(separator: ",") + "}"),
       ("complete", "\(reader.isComplete)"),
+      ("incomplete_at_byte", reader.incompleteTail.map { "\($0.lowerBound)" } ?? "null"),
+      ("damaged", "\(reader.isDamaged)"),
+      ("missing_frames", "\(reader.missingFrameCount)"),
+      ("damaged_spans", "[" + reader.damage.map(jsonSpan).joined(separator: ",") + "]"),
       ("ignored_bytes", "\(reader.ignoredBytes)"),
-      ("damage", reader.damage.map(json) ?? "null"),
     ]
     return "{" + fields.map { "\(json($0.0)):\($0.1)" }.joined(separator: ",") + "}"
   }
@@ -140,13 +151,17 @@ struct RecordingSummary {
     last.divergedAtIteration.map { " (diverged at iteration \($0))" } ?? ""
   }
 
-  private var state: String {
-    var text =
-      reader.isComplete ? "complete" : "incomplete (no end record: recording was cut short)"
-    if let damage = reader.damage {
-      text += "; reading stopped early: \(damage); \(reader.ignoredBytes) bytes ignored"
+  /// The file's condition (`RecordingCondition`), the first line labelled.
+  private var state: [String] {
+    reader.condition.lines().map { line in
+      line.hasPrefix(" ") ? line : "file         " + line
     }
-    return text
+  }
+
+  private func jsonSpan(_ span: DamagedSpan) -> String {
+    let frames = span.missingFrames.map { "[\($0.lowerBound),\($0.upperBound)]" }
+    return "{\"first_byte\":\(span.bytes.lowerBound),\"end_byte\":\(span.bytes.upperBound),"
+      + "\"reason\":\(json(span.reason)),\"missing_frames\":[\(frames.joined(separator: ","))]}"
   }
 
   private func framesList(_ frames: [Int]) -> String {

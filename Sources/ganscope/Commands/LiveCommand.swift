@@ -25,6 +25,8 @@ struct LiveCommand: ParsableCommand {
   @Option(help: "Record the session to this file (see 'ganscope replay', 'info', 'verify').")
   var record: String?
 
+  @Flag(help: "Let --record write over an existing file.") var force = false
+
   func validate() throws {
     guard (1...120).contains(fps) else {
       throw ValidationError("--fps must be between 1 and 120, got \(fps)")
@@ -52,7 +54,7 @@ struct LiveCommand: ParsableCommand {
     let recorder: Recorder?
     do {
       recorder = try record.map { path throws(RecordingError) in
-        try Recorder(runtime: runtime, path: path)
+        try Recorder(runtime: runtime, path: path, overwrite: force)
       }
     } catch {
       throw RunFailure.badInput(error.description)

@@ -65,11 +65,16 @@ struct ModelOptions: ParsableArguments {
       throw ValidationError("step size --lr must be a positive number, got \(lr)")
     }
     if let problem = hyperparameters.problem { throw ValidationError(problem) }
-    guard (1...512).contains(width) else {
-      throw ValidationError("--hidden must be between 1 and 512, got \(width)")
+    let widths = Architecture.widthRange
+    guard widths.contains(width) else {
+      throw ValidationError(
+        "--hidden must be between \(widths.lowerBound) and \(widths.upperBound), got \(width)")
     }
-    guard (1...8).contains(hiddenLayers) else {
-      throw ValidationError("--layers must be between 1 and 8, got \(hiddenLayers)")
+    let depths = Architecture.hiddenLayerRange
+    guard depths.contains(hiddenLayers) else {
+      throw ValidationError(
+        "--layers must be between \(depths.lowerBound) and \(depths.upperBound), got "
+          + "\(hiddenLayers)")
     }
     guard (0..<1).contains(beta1), (0..<1).contains(beta2) else {
       throw ValidationError("Adam betas must be in [0, 1), got \(beta1) and \(beta2)")

@@ -23,8 +23,11 @@ struct ReplayCommand: ParsableCommand {
       valueName: "frame"))
   var branchAt: Int?
 
-  @Option(help: "Record the branched live run to this file.")
+  @Option(help: "Record the branched live run to this file (a new one, unless --force).")
   var record: String?
+
+  @Flag(help: "Let --record write over an existing file (never the one being replayed).")
+  var force = false
 
   @Flag(help: "Start paused on the first frame.")
   var paused = false
@@ -38,23 +41,42 @@ struct ReplayCommand: ParsableCommand {
   func run() throws {
     // Everything that can be wrong with the input is reported before curses starts.
     let reader = try RecordingReader.opening(commandLineFile: file)
-    guard reader.frameCount > 0 else {
-      throw RunFailure.badInput("\(file) holds no complete frame to replay")
+    if let record {
+      if RecordingTarget.sameFile(record, file) {
+        throw RunFailure.badInput(
+          "--record would write over the recording being replayed ('\(RecordingError.quoted(file))')"
+        )
+      }
+      do {
+        try Recorder.checkTarget(record, overwrite: force)
+      } catch {
+        throw RunFailure.badInput(error.description)
+      }
     }
-    if let branchAt, !(1...reader.frameCount).contains(branchAt) {
-      throw RunFailure.badInput(
-        "--branch-at must be a frame from 1 to \(reader.frameCount), got \(branchAt)")
+    var branchIndex: Int?
+    if let branchAt {
+      let last = reader.lastFrameNumber
+      guard (1...last).contains(branchAt) else {
+        throw RunFailure.badInput("--branch-at must be a frame from 1 to \(last), got \(branchAt)")
+      }
+      guard let index = reader.frameIndex(number: branchAt) else {
+        throw RunFailure.badInput(
+          "frame \(branchAt) of \(RecordingError.quoted(file)) was lost to damage; branch from "
+            + "another frame (ganscope info lists what is missing)")
+      }
+      branchIndex = index
     }
     guard Terminal.isInteractive() else { throw RunFailure.badInput(Terminal.notATerminalMessage) }
     let recording = RecordingFrames(reader: reader)
 
     var branch: Branch?
-    if let branchAt {
-      branch = try Branch.start(from: recording, at: branchAt - 1, record: record)
+    let target = record.map { RecordingRequest(path: $0, overwrite: force) }
+    if let branchIndex {
+      branch = try Branch.start(from: recording, at: branchIndex, record: target, fps: fps)
     }
     let startPlaying = !paused
     let frameRate = fps
-    let recordPath = record
+    let recordPath = target
     let outcome: Result<Branch?, RunFailure>
     do {
       outcome = try MainActor.assumeIsolated {
@@ -78,22 +100,23 @@ struct ReplayCommand: ParsableCommand {
   /// if `b` was pressed. Returns the branch to finish once the terminal is restored.
   @MainActor
   private static func session(
-    recording: RecordingFrames, branch: Branch?, playing: Bool, fps: Int, record: String?,
-    terminal: Terminal, signals: QuitSignals
+    recording: RecordingFrames, branch: Branch?, playing: Bool, fps: Int,
+    record: RecordingRequest?, terminal: Terminal, signals: QuitSignals
   ) -> Result<Branch?, RunFailure> {
     var branch = branch
     var view = ViewState()
     if branch == nil {
-      let state = ReplayState(
+      var state = ReplayState(
         frameCount: recording.frameCount, framesPerSecond: recording.framesPerSecond,
         markers: recording.markers, playing: playing)
+      state.gaps = recording.gaps
       let loop = ReplayLoop(
         recording: recording, state: state, warning: recording.warning, framesPerSecond: fps)
       switch loop.run(on: terminal, signals: signals) {
       case .quit, .signal: return .success(nil)
       case .branch(let runtime, let frame, let replayView):
         do {
-          branch = try Branch(runtime: runtime, frame: frame, record: record)
+          branch = try Branch(runtime: runtime, frame: frame, record: record, fps: fps)
         } catch {
           return .failure(error)
         }
@@ -107,7 +130,7 @@ struct ReplayCommand: ParsableCommand {
     guard let branch else { return .success(nil) }
     branch.runtime.start()
     view.post(
-      "live from frame \(branch.frame + 1), paused: space runs, . steps one iteration"
+      "live from frame \(recording.reader.frameNumber(at: branch.frame)), paused: space runs, . steps one iteration"
         + (branch.recorder.map { "; recording to \($0.path)" } ?? ""))
     let recording = RecordingControl(runtime: branch.runtime, initial: branch.recorder)
     let live = LiveLoop(
@@ -120,19 +143,32 @@ struct ReplayCommand: ParsableCommand {
   }
 }
 
+/// Where `--record` writes, and whether it may write over an existing file.
+struct RecordingRequest {
+  var path: String
+  var overwrite: Bool
+}
+
 /// A live run branched from a recording, and its recorder when `--record` was given.
 private struct Branch {
   let runtime: TrainingRuntime
-  /// The 0-based frame it continues from.
+  /// The index of the frame it continues from.
   let frame: Int
   let recorder: Recorder?
 
-  init(runtime: TrainingRuntime, frame: Int, record: String?) throws(RunFailure) {
+  /// The branch publishes at the live view's cadence for its pace (what the user sees, and
+  /// what `R` then records), whatever the source recording's cadence was.
+  init(runtime: TrainingRuntime, frame: Int, record: RecordingRequest?, fps: Int)
+    throws(RunFailure)
+  {
     self.runtime = runtime
     self.frame = frame
+    runtime.send(
+      .setPublishInterval(
+        LiveCommand.publishInterval(for: RecordingFrames.branchPace, fps: fps)))
     do {
-      recorder = try record.map { path throws(RecordingError) in
-        try Recorder(runtime: runtime, path: path)
+      recorder = try record.map { request throws(RecordingError) in
+        try Recorder(runtime: runtime, path: request.path, overwrite: request.overwrite)
       }
     } catch {
       runtime.stop()
@@ -141,11 +177,12 @@ private struct Branch {
   }
 
   /// Branches before curses starts (`--branch-at`), so a failure is an ordinary error.
-  static func start(from recording: RecordingFrames, at frame: Int, record: String?) throws
-    -> Branch
-  {
+  static func start(
+    from recording: RecordingFrames, at frame: Int, record: RecordingRequest?, fps: Int
+  ) throws -> Branch {
     do {
-      return try Branch(runtime: recording.branch(at: frame), frame: frame, record: record)
+      return try Branch(
+        runtime: recording.branch(at: frame), frame: frame, record: record, fps: fps)
     } catch let error as RecordingError {
       throw RunFailure.badInput(error.description)
     }

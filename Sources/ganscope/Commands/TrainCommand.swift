@@ -26,6 +26,8 @@ struct TrainCommand: ParsableCommand {
   @Option(help: "Record every row's frame to this file (see 'ganscope replay', 'info', 'verify').")
   var record: String?
 
+  @Flag(help: "Let --record write over an existing file.") var force = false
+
   func validate() throws {
     guard iterations >= 0 else {
       throw ValidationError("--iterations must be >= 0, got \(iterations)")
@@ -35,6 +37,15 @@ struct TrainCommand: ParsableCommand {
 
   func run() throws {
     let config = try model.config()
+    // Where the results go is checked before training, not after it.
+    if let record {
+      do {
+        try Recorder.checkTarget(record, overwrite: force)
+      } catch {
+        throw RunFailure.badInput(error.description)
+      }
+    }
+    if let samplesOut { try OutputFile.check(samplesOut) }
     let printer = RowPrinter(format: format)
     printer.header()
     // The same runtime as the live view, at full speed, publishing a frame per row: a frame
@@ -43,7 +54,7 @@ struct TrainCommand: ParsableCommand {
       config: config, iterations: iterations, publishInterval: every,
       samples: samplesOut.map { _ in
         SampleRequest(count: 10_000, seed: derivedSeed(config.seed, 7))
-      }, recordTo: record
+      }, recordTo: record, overwriteRecording: force
     ) { printer.row($0) }
     let diverged = run.lastFrame?.divergedAtIteration
     if let at = diverged {

@@ -16,13 +16,17 @@ struct LiveHooks {
   /// Starts or stops recording and returns a line to show ("recording to run.gans"); nil
   /// until the recorder exists. Set `LiveStatus.canRecord` when this is non-nil.
   var toggleRecording: (@MainActor () throws -> String)?
+  /// A line to show at once, polled every frame (a recording that just failed).
+  var notice: (@MainActor () -> String?)?
 
   init(
     latestSnapshot: @escaping @MainActor () -> Snapshot?,
     send: @escaping @MainActor (ControlCommand) -> Void,
     status: @escaping @MainActor () -> LiveStatus,
-    toggleRecording: (@MainActor () throws -> String)? = nil
+    toggleRecording: (@MainActor () throws -> String)? = nil,
+    notice: (@MainActor () -> String?)? = nil
   ) {
+    self.notice = notice
     self.latestSnapshot = latestSnapshot
     self.send = send
     self.status = status
@@ -55,6 +59,7 @@ extension LiveHooks {
           recordingPath: recording.activePath, canRecord: true,
           ownTarget: runtime.config.target)
       },
-      toggleRecording: { try recording.toggle() })
+      toggleRecording: { try recording.toggle() },
+      notice: { recording.failureNotice() })
   }
 }

@@ -43,6 +43,7 @@ final class LiveLoop {
         if handle(pressed) { return .quit }
         key = terminal.readKey(timeoutMilliseconds: 0)
       }
+      if let line = hooks.notice?() { state.post(line) }
       let snapshot = hooks.latestSnapshot()
       var status = hooks.status()
       if status.iterationsPerSecond == nil {

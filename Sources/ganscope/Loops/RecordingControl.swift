@@ -11,6 +11,8 @@ final class RecordingControl {
   private let runtime: TrainingRuntime
   private var active: Recorder?
   private var failures: [String] = []
+  /// Whether the running recording's failure has been shown.
+  private var announced = false
 
   init(runtime: TrainingRuntime, initial: Recorder? = nil) {
     self.runtime = runtime
@@ -23,6 +25,13 @@ final class RecordingControl {
     return active.path
   }
 
+  /// The line to show once when the running recording has just failed (a full disk), or nil.
+  func failureNotice() -> String? {
+    guard let active, !announced, let error = active.error else { return nil }
+    announced = true
+    return "recording stopped: \(error)"
+  }
+
   /// Starts a recording to a new file in the current directory, or stops the one running;
   /// returns a line for the footer. A file that cannot be created throws its message.
   func toggle() throws -> String {
@@ -33,6 +42,7 @@ final class RecordingControl {
     let path = Self.newPath()
     do {
       active = try Recorder(runtime: runtime, path: path)
+      announced = false
     } catch {
       throw RecordingToggleError(description: error.description)
     }

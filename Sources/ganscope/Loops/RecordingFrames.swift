@@ -52,12 +52,30 @@ final class RecordingFrames {
     }
   }
 
-  /// The notice for a damaged file (cut short by a crash, or with garbage after the last
-  /// good frame), or nil for a sound one.
+  /// Where frames are missing (lost to damage), for the timeline and the frame numbers.
+  var gaps: [FrameGap] {
+    var gaps: [FrameGap] = []
+    var previous = 0
+    for i in 0..<reader.frameCount {
+      let number = reader.frameNumber(at: i)
+      if number > previous + 1 { gaps.append(FrameGap(before: i, count: number - previous - 1)) }
+      previous = number
+    }
+    if reader.lastFrameNumber > previous {
+      gaps.append(FrameGap(before: reader.frameCount, count: reader.lastFrameNumber - previous))
+    }
+    return gaps
+  }
+
+  /// The notice for a damaged or incomplete file, or nil for an intact one.
   var warning: String? {
-    guard reader.damage != nil || reader.ignoredBytes > 0 else { return nil }
-    let ignored =
-      "replaying \(reader.frameCount) complete frames; \(reader.ignoredBytes) bytes ignored"
-    return ignored + (reader.damage.map { ": " + $0 } ?? "")
+    guard reader.isDamaged || !reader.isComplete else { return nil }
+    if reader.isDamaged {
+      let missing = reader.damage.flatMap(\.missingFrames)
+      let lost =
+        missing.isEmpty ? "no frame lost" : DamagedSpan.frameList(missing, limit: 4) + " unreadable"
+      return "damaged recording: \(lost); replaying the \(reader.frameCount) readable frames"
+    }
+    return "incomplete recording (not stopped cleanly): replaying its \(reader.frameCount) frames"
   }
 }
