@@ -77,13 +77,16 @@ public struct Measurement: Sendable, Equatable {
   /// What was measured ("‖∇G‖ at 1000").
   public let name: String
   public let value: Double
+  /// The value as printed (a number, or a word such as "never").
+  public let shown: String
   /// The condition, as printed ("< 1e-05").
   public let condition: String
   public let passed: Bool
 
-  public init(_ name: String, _ value: Double, condition: String, passed: Bool) {
+  public init(_ name: String, _ value: Double, shown: String? = nil, condition: String, passed: Bool) {
     self.name = name
     self.value = value
+    self.shown = shown ?? ScenarioFormat.number(value)
     self.condition = condition
     self.passed = passed
   }
@@ -91,6 +94,16 @@ public struct Measurement: Sendable, Equatable {
   /// `value < limit` (a NaN fails).
   public static func below(_ name: String, _ value: Double, _ limit: Double) -> Measurement {
     Measurement(name, value, condition: "< " + ScenarioFormat.number(limit), passed: value < limit)
+  }
+
+  /// Something that must happen within `limit` iterations: `iterations` is how many it
+  /// took, nil when it never happened in the run.
+  public static func within(_ name: String, _ iterations: Int?, _ limit: Int) -> Measurement {
+    guard let iterations else {
+      return Measurement(name, .infinity, shown: "never", condition: "<= \(limit)", passed: false)
+    }
+    return Measurement(
+      name, Double(iterations), condition: "<= \(limit)", passed: iterations <= limit)
   }
 
   /// `value > limit` (a NaN fails).

@@ -25,10 +25,19 @@ public enum ScenarioFormat {
       }
       let sign = e < 0 ? "-" : "+"
       let digits = abs(e) < 10 ? "0\(abs(e))" : "\(abs(e))"
-      return decimals(mantissa, 1) + "e" + sign + digits
+      return trimmed(decimals(mantissa, 1)) + "e" + sign + digits
     }
     let integerDigits = magnitude >= 1 ? Int(log10(magnitude)) + 1 : 0
-    return decimals(x, max(4 - integerDigits, 1))
+    return trimmed(decimals(x, max(4 - integerDigits, 1)))
+  }
+
+  /// Without trailing zeros after the decimal point ("0.0500" → "0.05", "2.0" → "2").
+  static func trimmed(_ text: String) -> String {
+    guard text.contains(".") else { return text }
+    var result = Substring(text)
+    while result.last == "0" { result = result.dropLast() }
+    if result.last == "." { result = result.dropLast() }
+    return String(result)
   }
 
   /// `x` with exactly `places` decimals.
@@ -60,7 +69,7 @@ public enum ScenarioFormat {
   public static func seedLine(seed: UInt64, _ measurements: [Measurement]) -> String {
     let passed = measurements.allSatisfy(\.passed)
     let parts = measurements.map { m in
-      "\(m.name) = \(number(m.value)) (\(m.condition))" + (m.passed ? "" : " FAILS")
+      "\(m.name) = \(m.shown) (\(m.condition))" + (m.passed ? "" : " FAILS")
     }
     return "  seed \(seed)  " + (passed ? "ok    " : "FAIL  ") + parts.joined(separator: " · ")
   }
