@@ -55,7 +55,7 @@ let package = Package(
     .testTarget(
       name: "GANRuntimeTests", dependencies: ["GANRuntime", "GANCore"], swiftSettings: cpuFlags),
     .testTarget(
-      name: "GANScenariosTests", dependencies: ["GANScenarios", "GANCore"],
+      name: "GANScenariosTests", dependencies: ["GANScenarios", "GANCore", "GANRuntime"],
       swiftSettings: cpuFlags),
     .testTarget(
       name: "GANViewTests", dependencies: ["GANView", "GANCore"], exclude: ["Golden"],

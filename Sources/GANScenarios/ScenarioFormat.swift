@@ -76,11 +76,17 @@ public enum ScenarioFormat {
 
   /// The `ganscope live` command line that starts a scenario's setting.
   public static func liveCommand(_ scenario: Scenario, seed: UInt64 = 1) -> String {
+    (["ganscope", "live"] + liveArguments(scenario, seed: seed).map(quoted)).joined(separator: " ")
+  }
+
+  /// The arguments of `ganscope live` (after `live`) for a scenario's setting: every flag
+  /// whose value differs from the command line's default, and always k and the seed.
+  public static func liveArguments(_ scenario: Scenario, seed: UInt64 = 1) -> [String] {
     let config = scenario.config
     let h = config.hyperparameters
-    var words = ["ganscope", "live"]
+    var words: [String] = []
     func add(_ flag: String, _ value: String) { words += [flag, value] }
-    if config.target.spec != "gaussian" { add("--target", quoted(config.target.spec)) }
+    if config.target.spec != "gaussian" { add("--target", config.target.spec) }
     if config.prior != .uniform { add("--prior", config.prior.rawValue) }
     add("--k", "\(h.discriminatorSteps)")
     if h.batchSize != 128 { add("--batch", "\(h.batchSize)") }
@@ -102,13 +108,15 @@ public enum ScenarioFormat {
     let defaults = OptimizerSettings()
     if h.optimizer.momentum != defaults.momentum { add("--momentum", "\(h.optimizer.momentum)") }
     if h.optimizer.beta1 != defaults.beta1 { add("--beta1", "\(h.optimizer.beta1)") }
+    if h.optimizer.beta2 != defaults.beta2 { add("--beta2", "\(h.optimizer.beta2)") }
+    if h.optimizer.epsilon != defaults.epsilon { add("--epsilon", "\(h.optimizer.epsilon)") }
     add("--seed", "\(seed)")
-    return words.joined(separator: " ")
+    return words
   }
 
   /// Single-quoted for a POSIX shell when it holds anything but letters, digits and . , -.
   static func quoted(_ text: String) -> String {
-    let plain = text.allSatisfy { $0.isLetter || $0.isNumber || ".,-_".contains($0) }
+    let plain = !text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber || ".,-_".contains($0) }
     return plain ? text : "'" + text.map { $0 == "'" ? "'\\''" : String($0) }.joined() + "'"
   }
 }

@@ -14,6 +14,8 @@ struct DemoCommand: ParsableCommand {
     discussion: """
       ganscope demo              list the scenarios
       ganscope demo NAME         the scenario's script, captions and 'ganscope live' line
+      ganscope demo NAME --live  the same, then the live view with that setting (you press
+                                 the keys of the script)
       ganscope demo --check      run every scenario headlessly over --seeds seeds (1, 2, …)
                                  and print each claim's measured numbers; exit 1 if any fails
       """)
@@ -27,9 +29,18 @@ struct DemoCommand: ParsableCommand {
   @Option(help: "Seeds to check each claim on (seeds 1...N).")
   var seeds: Int = 3
 
+  @Flag(help: "After printing the script, open the live view with the scenario's setting.")
+  var live = false
+
+  @Option(help: "The seed of the live command line (and of --live).")
+  var seed: UInt64 = 1
+
   func validate() throws {
     guard (1...100).contains(seeds) else {
       throw ValidationError("--seeds must be between 1 and 100, got \(seeds)")
+    }
+    if live && (name == nil || check) {
+      throw ValidationError("--live needs a scenario name and no --check")
     }
     if let name, Scenario.named(name) == nil {
       throw ValidationError(
@@ -44,6 +55,7 @@ struct DemoCommand: ParsableCommand {
       try runChecks(chosen.map { [$0] } ?? Scenario.table)
     } else if let scenario = chosen {
       show(scenario)
+      if live { try openLive(scenario) }
     } else {
       ScenarioFormat.list(Scenario.table).forEach(Output.line)
     }
@@ -71,12 +83,33 @@ struct DemoCommand: ParsableCommand {
     Output.line("\(scenario.name): \(scenario.summary)")
     Output.line("claim (checked by 'ganscope demo --check \(scenario.name)'): \(scenario.claim.statement)")
     Output.line("")
-    Output.line("  " + ScenarioFormat.liveCommand(scenario))
+    Output.line("  " + ScenarioFormat.liveCommand(scenario, seed: seed))
     Output.line("")
     for step in scenario.steps {
-      let keys = step.keys.isEmpty ? "look" : "press \(step.keys)"
-      Output.line("  at iter=\(step.iteration): \(keys) — \(step.caption)")
+      let action =
+        !step.keys.isEmpty
+        ? "press \(step.keys)"
+        : step.commands.isEmpty ? "look" : "the script sends \(describe(step.commands))"
+      Output.line("  at iter=\(step.iteration): \(action) — \(step.caption)")
     }
     Output.line("  (the check runs to iteration \(scenario.iterations))")
+  }
+
+  /// Commands no key sends, in words (a target spec the `t` presets do not reach).
+  private func describe(_ commands: [ControlCommand]) -> String {
+    commands.map { command in
+      if case .setTarget(let spec) = command { return "target = \(spec)" }
+      return "\(command)"
+    }.joined(separator: ", ")
+  }
+
+  /// The live view with the scenario's flags, once the reader has seen the script.
+  private func openLive(_ scenario: Scenario) throws {
+    guard Terminal.isInteractive() else { throw RunFailure.badInput(Terminal.notATerminalMessage) }
+    Output.line("")
+    Output.line("Press Enter to open the live view (q quits) ...")
+    _ = readLine()
+    let command = try LiveCommand.parse(ScenarioFormat.liveArguments(scenario, seed: seed))
+    try command.run()
   }
 }
