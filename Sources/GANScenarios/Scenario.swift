@@ -83,7 +83,9 @@ public struct Measurement: Sendable, Equatable {
   public let condition: String
   public let passed: Bool
 
-  public init(_ name: String, _ value: Double, shown: String? = nil, condition: String, passed: Bool) {
+  public init(
+    _ name: String, _ value: Double, shown: String? = nil, condition: String, passed: Bool
+  ) {
     self.name = name
     self.value = value
     self.shown = shown ?? ScenarioFormat.number(value)

@@ -116,7 +116,8 @@ public enum ScenarioFormat {
 
   /// Single-quoted for a POSIX shell when it holds anything but letters, digits and . , -.
   static func quoted(_ text: String) -> String {
-    let plain = !text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber || ".,-_".contains($0) }
+    let plain =
+      !text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber || ".,-_".contains($0) }
     return plain ? text : "'" + text.map { $0 == "'" ? "'\\''" : String($0) }.joined() + "'"
   }
 }

@@ -17,7 +17,8 @@ extension Scenario {
 
   static let figure1 = Scenario(
     name: "figure1",
-    summary: "Figure 1 (a)-(d): D steps move D toward D*, a G step follows D, p_g settles on p_data",
+    summary:
+      "Figure 1 (a)-(d): D steps move D toward D*, a G step follows D, p_g settles on p_data",
     config: config(k: 5),
     steps: [
       ScenarioStep(at: 300, keys: "space", [.pause], "(a) p_g near p_data, D partly accurate"),
@@ -81,7 +82,9 @@ extension Scenario {
       ScenarioStep(at: 0, "C(G) starts at 0: p_g and p_data do not overlap (JSD = log 2)")
     ],
     iterations: 3000,
-    claim: Claim("C(G) starts above -0.01 and ends within 0.1 of -log 4; V(G,D) within 0.05 of C(G) at the end") {
+    claim: Claim(
+      "C(G) starts above -0.01 and ends within 0.1 of -log 4; V(G,D) within 0.05 of C(G) at the end"
+    ) {
       run in
       let start = run.frames[0].metrics
       let end = run.final.metrics
@@ -97,10 +100,12 @@ extension Scenario {
 
   static let vanishingGradient = Scenario(
     name: "vanishing-gradient",
-    summary: "minimax loss at k = 50: D rejects G, G's gradient vanishes; l (non-saturating) rescues it",
+    summary:
+      "minimax loss at k = 50: D rejects G, G's gradient vanishes; l (non-saturating) rescues it",
     config: config(k: 50, loss: .minimax),
     steps: [
-      ScenarioStep(at: 200, "D(fake) = 0: log(1 - D(G(z))) is flat, |grad G| is tiny, G stands still"),
+      ScenarioStep(
+        at: 200, "D(fake) = 0: log(1 - D(G(z))) is flat, |grad G| is tiny, G stands still"),
       ScenarioStep(
         at: 1000, keys: "l", [.setLoss(.nonsaturating)],
         "l: G ascends log D(G(z)) instead: same fixed point, strong gradient; G reaches the data"),
@@ -148,7 +153,8 @@ extension Scenario {
 
   static let divergence = Scenario(
     name: "divergence",
-    summary: "least squares, momentum SGD: + + + (step size 0.16) diverges to NaN; - - - and r recover",
+    summary:
+      "least squares, momentum SGD: + + + (step size 0.16) diverges to NaN; - - - and r recover",
     config: config(k: 1, loss: .leastSquares, optimizer: .momentum, stepSize: 0.02),
     steps: [
       ScenarioStep(
@@ -181,7 +187,8 @@ extension Scenario {
       ]
     })
 
-  static let fiveModes = "mix(normal(-8,0.3),normal(-4,0.3),normal(0,0.3),normal(4,0.3),normal(8,0.3))"
+  static let fiveModes =
+    "mix(normal(-8,0.3),normal(-4,0.3),normal(0,0.3),normal(4,0.3),normal(8,0.3))"
   static let twoModes = "mix(normal(-4,0.4),normal(4,0.4))"
 
   static let modeCollapse = Scenario(
@@ -207,7 +214,8 @@ extension Scenario {
 
   static let likelihoodVersusGAN = Scenario(
     name: "likelihood-vs-gan",
-    summary: "G fits one mode, the data gains a second: KL(p_data||p_g) (maximum likelihood) jumps, JSD stays moderate",
+    summary:
+      "G fits one mode, the data gains a second: KL(p_data||p_g) (maximum likelihood) jumps, JSD stays moderate",
     config: config(target: "normal(4,0.4)", k: 5),
     steps: [
       ScenarioStep(

@@ -81,7 +81,8 @@ struct DemoCommand: ParsableCommand {
 
   private func show(_ scenario: Scenario) {
     Output.line("\(scenario.name): \(scenario.summary)")
-    Output.line("claim (checked by 'ganscope demo --check \(scenario.name)'): \(scenario.claim.statement)")
+    Output.line(
+      "claim (checked by 'ganscope demo --check \(scenario.name)'): \(scenario.claim.statement)")
     Output.line("")
     Output.line("  " + ScenarioFormat.liveCommand(scenario, seed: seed))
     Output.line("")

@@ -21,7 +21,8 @@ import Testing
       return false
     }
     #expect(switches.map(\.command) == [.setTarget("trimodal")])
-    let switchFrame = try #require(switches.first.flatMap { reader.frameIndex(sequence: $0.sequence) })
+    let switchFrame = try #require(
+      switches.first.flatMap { reader.frameIndex(sequence: $0.sequence) })
     // The first frame with three modes: 0-based 378, frame=379 on screen and --branch-at 379;
     // six presses of Right after key 6.
     #expect(switchFrame == 378)

@@ -78,7 +78,8 @@ import Testing
       seed: 2,
       [.below("JSD", 0.2, 0.3), .above("KL", 3, 4), .within("iterations", nil, 100)])
     #expect(line.hasPrefix("  seed 2  FAIL  "))
-    #expect(line.contains("JSD = 0.2 (< 0.3) · KL = 3 (> 4) FAILS · iterations = never (<= 100) FAILS"))
+    #expect(
+      line.contains("JSD = 0.2 (< 0.3) · KL = 3 (> 4) FAILS · iterations = never (<= 100) FAILS"))
     #expect(ScenarioFormat.seedLine(seed: 1, [.below("JSD", 0.2, 0.3)]).contains("ok"))
   }
 }
