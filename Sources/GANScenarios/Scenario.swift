@@ -98,6 +98,11 @@ public struct Measurement: Sendable, Equatable {
     Measurement(name, value, condition: "< " + ScenarioFormat.number(limit), passed: value < limit)
   }
 
+  /// A count that must not exceed `limit`.
+  public static func atMost(_ name: String, _ count: Int, _ limit: Int) -> Measurement {
+    Measurement(name, Double(count), condition: "<= \(limit)", passed: count <= limit)
+  }
+
   /// Something that must happen within `limit` iterations: `iterations` is how many it
   /// took, nil when it never happened in the run.
   public static func within(_ name: String, _ iterations: Int?, _ limit: Int) -> Measurement {

@@ -16,16 +16,26 @@ public enum ScenarioFormat {
     if x == x.rounded(), abs(x) < 1e6 { return String(Int(x)) }
     let magnitude = abs(x)
     if magnitude < 1e-3 || magnitude >= 1e5 {
-      let exponent = Int(log10(magnitude).rounded(.down))
-      var mantissa = x / pow10(exponent)
-      var e = exponent
-      if abs((mantissa * 10).rounded() / 10) >= 10 {
+      // Scaled by tens one at a time: a power of ten such as 1e324 (for a subnormal like
+      // 4.9e-324) does not exist as a Double, and the display needs only 2 digits.
+      var mantissa = magnitude
+      var e = 0
+      while mantissa >= 10 {
+        mantissa /= 10
+        e += 1
+      }
+      while mantissa < 1 {
+        mantissa *= 10
+        e -= 1
+      }
+      mantissa = (mantissa * 10).rounded() / 10
+      if mantissa >= 10 {
         mantissa /= 10
         e += 1
       }
       let sign = e < 0 ? "-" : "+"
       let digits = abs(e) < 10 ? "0\(abs(e))" : "\(abs(e))"
-      return trimmed(decimals(mantissa, 1)) + "e" + sign + digits
+      return (x < 0 ? "-" : "") + trimmed(decimals(mantissa, 1)) + "e" + sign + digits
     }
     let integerDigits = magnitude >= 1 ? Int(log10(magnitude)) + 1 : 0
     return trimmed(decimals(x, max(4 - integerDigits, 1)))
