@@ -70,7 +70,6 @@ import Testing
     #expect(ScenarioFormat.number(200) == "200")
     #expect(ScenarioFormat.number(2.5e6) == "2.5e+06")
     #expect(ScenarioFormat.number(8.1e-176) == "8.1e-176")
-    #expect(ScenarioFormat.number(4.9e-324) == "4.9e-324")
     #expect(ScenarioFormat.number(.leastNonzeroMagnitude) == "4.9e-324")
     #expect(ScenarioFormat.number(-.greatestFiniteMagnitude) == "-1.8e+308")
     #expect(ScenarioFormat.number(9.96e-5) == "1e-04")
