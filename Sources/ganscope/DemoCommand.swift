@@ -12,12 +12,11 @@ struct DemoCommand: ParsableCommand {
     commandName: "demo",
     abstract: "List the scenarios, show one's script, or check their claims over seeds.",
     discussion: """
-      ganscope demo              list the scenarios
-      ganscope demo NAME         the scenario's script, captions and 'ganscope live' line
-      ganscope demo NAME --live  the same, then the live view with that setting (you press
-                                 the keys of the script)
-      ganscope demo --check      run every scenario headlessly over --seeds seeds (1, 2, …)
-                                 and print each claim's measured numbers; exit 1 if any fails
+      'ganscope demo' lists the scenarios. 'ganscope demo NAME' prints a scenario's script \
+      (the keys to press at given iterations, with captions) and the 'ganscope live' line \
+      of its setting; with --live it then opens the live view. 'ganscope demo --check \
+      [NAME]' runs the scenarios headlessly on seeds 1...N (--seeds) and prints every \
+      measured number next to each claim; it exits 1 when a claim fails.
       """)
 
   @Argument(help: "A scenario name (see 'ganscope demo').")
@@ -41,6 +40,9 @@ struct DemoCommand: ParsableCommand {
     }
     if live && (name == nil || check) {
       throw ValidationError("--live needs a scenario name and no --check")
+    }
+    if check && seed != 1 {
+      throw ValidationError("--check runs seeds 1...N (--seeds N); --seed is for NAME and --live")
     }
     if let name, Scenario.named(name) == nil {
       throw ValidationError(
