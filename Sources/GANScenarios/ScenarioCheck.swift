@@ -13,11 +13,15 @@ public struct ScenarioCheck: Sendable {
   /// How many seeds showed the claim.
   public var seedsPassed: Int { seeds.filter { $0.measurements.allSatisfy(\.passed) }.count }
 
+  /// The last line of the report: "  PASS (3 of 3 seeds)".
+  public var verdict: String {
+    "  " + (passed ? "PASS" : "FAIL") + " (\(seedsPassed) of \(seeds.count) seeds)"
+  }
+
   /// The report: the claim, one line per seed with every measured number, and the verdict.
   public var lines: [String] {
     ["\(scenario): \(statement)"]
-      + seeds.map { ScenarioFormat.seedLine(seed: $0.seed, $0.measurements) }
-      + ["  " + (passed ? "PASS" : "FAIL") + " (\(seedsPassed) of \(seeds.count) seeds)"]
+      + seeds.map { ScenarioFormat.seedLine(seed: $0.seed, $0.measurements) } + [verdict]
   }
 }
 

@@ -2,10 +2,6 @@ import ArgumentParser
 import GANCore
 import GANScenarios
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// `ganscope demo`: the scenarios — named experiments whose claims are checked.
 struct DemoCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -71,8 +67,7 @@ struct DemoCommand: ParsableCommand {
       let result = scenario.check(seeds: seedList) { seed, measurements in
         Output.line(ScenarioFormat.seedLine(seed: seed, measurements))
       }
-      Output.line(
-        "  " + (result.passed ? "PASS" : "FAIL") + " (\(result.seedsPassed) of \(seeds) seeds)")
+      Output.line(result.verdict)
       if !result.passed { failed.append(scenario.name) }
     }
     if !failed.isEmpty {

@@ -86,4 +86,16 @@ import Testing
       line.contains("JSD = 0.2 (< 0.3) · KL = 3 (> 4) FAILS · iterations = never (<= 100) FAILS"))
     #expect(ScenarioFormat.seedLine(seed: 1, [.below("JSD", 0.2, 0.3)]).contains("ok"))
   }
+
+  @Test func oneFailingSeedFailsTheCheck() {
+    let check = ScenarioCheck(
+      scenario: "s", statement: "JSD < 0.3",
+      seeds: [(1, [.below("JSD", 0.2, 0.3)]), (2, [.below("JSD", 0.4, 0.3)])])
+    #expect(!check.passed && check.seedsPassed == 1)
+    #expect(
+      check.lines == [
+        "s: JSD < 0.3", "  seed 1  ok    JSD = 0.2 (< 0.3)",
+        "  seed 2  FAIL  JSD = 0.4 (< 0.3) FAILS", "  FAIL (1 of 2 seeds)",
+      ])
+  }
 }
