@@ -89,7 +89,7 @@ extension Scenario {
     ],
     iterations: 3000,
     claim: Claim(
-      "C(G) starts above -0.01 and ends within 0.1 of -log 4; V(G,D) within 0.05 of C(G) at the end"
+      "C(G) starts above -0.01 and ends within 0.1 of -log 4; V(G,D) within 0.08 of C(G) at the end"
     ) {
       run in
       let start = run.frames[0].metrics
@@ -98,7 +98,7 @@ extension Scenario {
       return [
         .above("C(G) at 0", minusLog4 + 2 * start.jensenShannon, -0.01),
         .below("C(G) + log 4 at end", criterion - minusLog4, 0.1),
-        .below("|V(G,D) - C(G)| at end", abs(end.value - criterion), 0.05),
+        .below("|V(G,D) - C(G)| at end", abs(end.value - criterion), 0.08),
       ]
     })
 
@@ -187,14 +187,14 @@ extension Scenario {
     ],
     iterations: 3000,
     claim: Claim(
-      "no NaN before +; NaN within 200 iterations of + + +; after - - - r no NaN to 3000 and mean G within 0.5 of 4"
+      "no NaN before +; NaN within 200 iterations of + + +; after - - - r no NaN to 3000 and mean G within 1 of 4"
     ) { run in
       let diverged = run.divergedAtIteration
       return [
         .holds("no NaN before +", run.before[0].snapshot.divergedAtIteration == nil),
         .within("iterations from + to NaN", diverged.map { $0 - 500 }, 200),
         .holds("no NaN at the end", run.final.snapshot.divergedAtIteration == nil),
-        .below("|mean G - 4| at end", abs(run.final.metrics.generatorMean - 4), 0.5),
+        .below("|mean G - 4| at end", abs(run.final.metrics.generatorMean - 4), 1),
       ]
     })
 
