@@ -32,6 +32,8 @@ let package = Package(
     .target(name: "GANCore", swiftSettings: numericSettings),
     .target(name: "GANRuntime", dependencies: ["GANCore"], swiftSettings: cpuFlags),
     .target(name: "GANView", dependencies: ["GANCore"], swiftSettings: cpuFlags),
+    // Named experiments whose claims are checked (`ganscope demo`, docs/scenarios in README).
+    .target(name: "GANScenarios", dependencies: ["GANCore"], swiftSettings: cpuFlags),
     .systemLibrary(
       name: "CNcurses",
       providers: [.apt(["libncurses-dev"])]
@@ -41,7 +43,7 @@ let package = Package(
     .executableTarget(
       name: "ganscope",
       dependencies: [
-        "GANCore", "GANRuntime", "GANView", "CNcurses", "CCrashGuard",
+        "GANCore", "GANRuntime", "GANView", "GANScenarios", "CNcurses", "CCrashGuard",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: cpuFlags
@@ -52,6 +54,9 @@ let package = Package(
     .testTarget(name: "GANCoreTests", dependencies: ["GANCore"], swiftSettings: cpuFlags),
     .testTarget(
       name: "GANRuntimeTests", dependencies: ["GANRuntime", "GANCore"], swiftSettings: cpuFlags),
+    .testTarget(
+      name: "GANScenariosTests", dependencies: ["GANScenarios", "GANCore", "GANRuntime"],
+      swiftSettings: cpuFlags),
     .testTarget(
       name: "GANViewTests", dependencies: ["GANView", "GANCore"], exclude: ["Golden"],
       swiftSettings: cpuFlags),

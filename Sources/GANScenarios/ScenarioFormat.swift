@@ -1,0 +1,133 @@
+import GANCore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// How scenarios print: numbers, the list, the per-seed results, the live command line.
+public enum ScenarioFormat {
+  /// A number in at most 4 significant digits, in exponent form when very small or large
+  /// (1.7e-08, 0.1234, 13.9, 2.5e+05); NaN and infinities by name.
+  public static func number(_ x: Double) -> String {
+    guard x.isFinite else { return x.isNaN ? "nan" : (x > 0 ? "inf" : "-inf") }
+    if x == 0 { return "0" }
+    if x == x.rounded(), abs(x) < 1e6 { return String(Int(x)) }
+    let magnitude = abs(x)
+    if magnitude < 1e-3 || magnitude >= 1e5 {
+      // Scaled by tens one at a time: a power of ten such as 1e324 (for a subnormal like
+      // 4.9e-324) does not exist as a Double, and the display needs only 2 digits.
+      var mantissa = magnitude
+      var e = 0
+      while mantissa >= 10 {
+        mantissa /= 10
+        e += 1
+      }
+      while mantissa < 1 {
+        mantissa *= 10
+        e -= 1
+      }
+      mantissa = (mantissa * 10).rounded() / 10
+      if mantissa >= 10 {
+        mantissa /= 10
+        e += 1
+      }
+      let sign = e < 0 ? "-" : "+"
+      let digits = abs(e) < 10 ? "0\(abs(e))" : "\(abs(e))"
+      return (x < 0 ? "-" : "") + trimmed(decimals(mantissa, 1)) + "e" + sign + digits
+    }
+    let integerDigits = magnitude >= 1 ? Int(log10(magnitude)) + 1 : 0
+    return trimmed(decimals(x, max(4 - integerDigits, 1)))
+  }
+
+  /// Without trailing zeros after the decimal point ("0.0500" → "0.05", "2.0" → "2").
+  static func trimmed(_ text: String) -> String {
+    guard text.contains(".") else { return text }
+    var result = Substring(text)
+    while result.last == "0" { result = result.dropLast() }
+    if result.last == "." { result = result.dropLast() }
+    return String(result)
+  }
+
+  /// `x` with exactly `places` decimals.
+  static func decimals(_ x: Double, _ places: Int) -> String {
+    let scale = pow10(places)
+    let scaled = (abs(x) * scale).rounded()
+    let whole = Int(scaled / scale)
+    let fraction = Int(scaled) - whole * Int(scale)
+    var digits = String(fraction)
+    while digits.count < places { digits = "0" + digits }
+    return (x < 0 && scaled != 0 ? "-" : "") + "\(whole)." + digits
+  }
+
+  static func pow10(_ n: Int) -> Double {
+    var result = 1.0
+    for _ in 0..<abs(n) { result *= 10 }
+    return n < 0 ? 1 / result : result
+  }
+
+  /// One line per scenario: its name, padded, and its summary.
+  public static func list(_ scenarios: [Scenario]) -> [String] {
+    let width = scenarios.map(\.name.count).max() ?? 0
+    return scenarios.map {
+      $0.name + String(repeating: " ", count: width + 2 - $0.name.count) + $0.summary
+    }
+  }
+
+  /// One seed's result: "seed 1  ok    name = value (condition) · …".
+  public static func seedLine(seed: UInt64, _ measurements: [Measurement]) -> String {
+    let passed = measurements.allSatisfy(\.passed)
+    let parts = measurements.map { m in
+      "\(m.name) = \(m.shown) (\(m.condition))" + (m.passed ? "" : " FAILS")
+    }
+    return "  seed \(seed)  " + (passed ? "ok    " : "FAIL  ") + parts.joined(separator: " · ")
+  }
+
+  /// The `ganscope live` command line that starts a scenario's setting.
+  public static func liveCommand(_ scenario: Scenario, seed: UInt64 = 1) -> String {
+    (["ganscope", "live"] + liveArguments(scenario, seed: seed).map(quoted)).joined(separator: " ")
+  }
+
+  /// The arguments of `ganscope live` (after `live`) for a scenario's setting: every flag
+  /// whose value differs from the command line's default, and always k and the seed.
+  public static func liveArguments(_ scenario: Scenario, seed: UInt64 = 1) -> [String] {
+    let config = scenario.config
+    let h = config.hyperparameters
+    var words: [String] = []
+    func add(_ flag: String, _ value: String) { words += [flag, value] }
+    if config.target.spec != "gaussian" { add("--target", config.target.spec) }
+    if config.prior != .uniform { add("--prior", config.prior.rawValue) }
+    add("--k", "\(h.discriminatorSteps)")
+    if h.batchSize != 128 { add("--batch", "\(h.batchSize)") }
+    if config.architecture.width != 32 { add("--hidden", "\(config.architecture.width)") }
+    if config.architecture.hiddenLayers != 2 {
+      add("--layers", "\(config.architecture.hiddenLayers)")
+    }
+    if config.architecture.activation != .tanh {
+      add("--activation", config.architecture.activation.rawValue)
+    }
+    if h.loss != .nonsaturating { add("--loss", h.loss.rawValue) }
+    if h.optimizer.kind != .adam { add("--optimizer", h.optimizer.kind.rawValue) }
+    if h.discriminatorStepSize == h.generatorStepSize {
+      if h.discriminatorStepSize != 1e-3 { add("--lr", "\(h.discriminatorStepSize)") }
+    } else {
+      add("--lr-d", "\(h.discriminatorStepSize)")
+      add("--lr-g", "\(h.generatorStepSize)")
+    }
+    let defaults = OptimizerSettings()
+    if h.optimizer.momentum != defaults.momentum { add("--momentum", "\(h.optimizer.momentum)") }
+    if h.optimizer.beta1 != defaults.beta1 { add("--beta1", "\(h.optimizer.beta1)") }
+    if h.optimizer.beta2 != defaults.beta2 { add("--beta2", "\(h.optimizer.beta2)") }
+    if h.optimizer.epsilon != defaults.epsilon { add("--epsilon", "\(h.optimizer.epsilon)") }
+    add("--seed", "\(seed)")
+    return words
+  }
+
+  /// Single-quoted for a POSIX shell when it holds anything but letters, digits and . , -.
+  static func quoted(_ text: String) -> String {
+    let plain =
+      !text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber || ".,-_".contains($0) }
+    return plain ? text : "'" + text.map { $0 == "'" ? "'\\''" : String($0) }.joined() + "'"
+  }
+}

@@ -1,0 +1,271 @@
+import GANCore
+
+// The scenarios, in teaching order. Every threshold below was chosen from measured runs
+// (seeds 1–8) with a margin; `ganscope demo --check` prints the measured numbers.
+
+extension Scenario {
+  /// Every scenario, in teaching order.
+  public static let table: [Scenario] = [
+    figure1, optimalDiscriminator, virtualCriterion, vanishingGradient, oscillation,
+    divergence, modeCollapse, likelihoodVersusGAN,
+  ]
+
+  /// −log 4, the floor of C(G).
+  static let minusLog4 = Metric.floorOfVirtualCriterion
+
+  // MARK: The paper's statements
+
+  static let figure1 = Scenario(
+    name: "figure1",
+    summary:
+      "Figure 1 (a)-(d): D steps move D toward D*, a G step follows D, p_g settles on p_data",
+    config: config(k: 5),
+    steps: [
+      ScenarioStep(at: 300, keys: "space", [.pause], "(a) p_g near p_data, D partly accurate"),
+      ScenarioStep(
+        at: 300, keys: "d ×200 (hold d)", Array(repeating: .stepDiscriminator, count: 200),
+        "(b) D steps only: D moves toward D* = p_data/(p_data+p_g) (o shows D*)"),
+      ScenarioStep(
+        at: 300, keys: "g", [.stepGenerator],
+        "(c) one G step: G(z) moves where D says 'data' (a shows the arrows)"),
+      ScenarioStep(
+        at: 300, keys: "space", [.resume], "(d) run: p_g settles on p_data and D flattens to 1/2"),
+    ],
+    iterations: 3000,
+    claim: Claim(
+      "at (a) 0.05 < JSD < 0.3 and D(real) > D(fake); 200 D steps bring D closer to D*; one G step raises mean D(G(z)); at 3000 JSD < 0.05 and D within 0.08 of 1/2"
+    ) { run in
+      let a = run.before[0].metrics.jensenShannon
+      return [
+        Measurement("JSD at (a)", a, condition: "in 0.05...0.3", passed: (0.05...0.3).contains(a)),
+        .above(
+          "D(real) - D(fake) at (a)",
+          run.before[0].metrics.meanDReal - run.before[0].metrics.meanDFake, 0),
+        .above(
+          "|D-D*| before - after d×200",
+          run.before[1].snapshot.distanceToOptimalDiscriminator()
+            - run.after[1].snapshot.distanceToOptimalDiscriminator(), 0),
+        .above(
+          "D(fake) after - before g",
+          run.after[2].metrics.meanDFake - run.before[2].metrics.meanDFake, 0),
+        .below("JSD at end", run.final.metrics.jensenShannon, 0.05),
+        .below("|D-1/2| at end", run.final.snapshot.distanceToOneHalf, 0.08),
+      ]
+    })
+
+  static let optimalDiscriminator = Scenario(
+    name: "optimal-discriminator",
+    summary: "Proposition 1: with G frozen, D steps alone drive D to D* = p_data/(p_data+p_g)",
+    config: config(k: 5),
+    steps: [
+      ScenarioStep(at: 100, keys: "space", [.pause], "G overlaps p_data in part; o overlays D*"),
+      ScenarioStep(
+        at: 100, keys: "d (held: 3000 D steps)",
+        Array(repeating: .stepDiscriminator, count: 3000),
+        "only D trains: the blue D(x) closes onto the D* overlay"),
+    ],
+    iterations: 100,
+    claim: Claim(
+      "at 100 G overlaps p_data in part (0.1 < JSD < 0.6); 3000 D steps on the frozen G cut |D-D*| (mean, weighted by p_data+p_g) to less than half, and below 0.15"
+    ) { run in
+      let before = run.before[1].snapshot.distanceToOptimalDiscriminator()
+      let after = run.after[1].snapshot.distanceToOptimalDiscriminator()
+      let overlap = run.before[0].metrics.jensenShannon
+      return [
+        Measurement(
+          "JSD at 100", overlap, condition: "in 0.1...0.6", passed: (0.1...0.6).contains(overlap)),
+        .above("|D-D*| before", before, 0),
+        .below("|D-D*| after / before", after / before, 0.5),
+        .below("|D-D*| after", after, 0.15),
+      ]
+    })
+
+  static let virtualCriterion = Scenario(
+    name: "virtual-criterion",
+    summary: "Theorem 1: C(G) = -log 4 + 2 JSD falls from 0 to its floor -log 4 = -1.386",
+    config: config(k: 5),
+    steps: [
+      ScenarioStep(at: 0, "C(G) starts at 0: p_g and p_data do not overlap (JSD = log 2)")
+    ],
+    iterations: 3000,
+    claim: Claim(
+      "C(G) starts above -0.01 and ends within 0.1 of -log 4; V(G,D) within 0.08 of C(G) at the end"
+    ) {
+      run in
+      let start = run.frames[0].metrics
+      let end = run.final.metrics
+      let criterion = minusLog4 + 2 * end.jensenShannon
+      return [
+        .above("C(G) at 0", minusLog4 + 2 * start.jensenShannon, -0.01),
+        .below("C(G) + log 4 at end", criterion - minusLog4, 0.1),
+        .below("|V(G,D) - C(G)| at end", abs(end.value - criterion), 0.08),
+      ]
+    })
+
+  // MARK: Failures and remedies
+
+  static let vanishingGradient = Scenario(
+    name: "vanishing-gradient",
+    summary:
+      "minimax loss at k = 50: D rejects G, G's gradient vanishes; l (non-saturating) rescues it",
+    config: config(k: 50, loss: .minimax),
+    steps: [
+      ScenarioStep(
+        at: 200, "D(fake) ~ 0: log(1 - D(G(z))) is flat there, |grad G| is tiny, G stands still"),
+      ScenarioStep(
+        at: 1000, keys: "l", [.setLoss(.nonsaturating)],
+        "l: G ascends log D(G(z)) instead: same fixed point, strong gradient; G reaches the data"),
+    ],
+    iterations: 1500,
+    claim: Claim(
+      "minimax: D(fake) < 0.001 and |grad G| < 1e-5 at 1000, mean G moves < 0.1 from 200 to 1000 (JSD = log 2); 500 iterations after l: JSD < 0.35 and mean G within 0.6 of 4"
+    ) { run in
+      let stuck = run.before[1].metrics
+      let rescued = run.final.metrics
+      return [
+        .below("D(fake) at 1000", stuck.meanDFake, 0.001),
+        .below("|grad G| at 1000", stuck.generatorGradientNorm, 1e-5),
+        .below(
+          "|mean G 1000 - mean G 200|",
+          abs(stuck.generatorMean - run.before[0].metrics.generatorMean), 0.1),
+        .above("JSD at 1000", stuck.jensenShannon, 0.69),
+        .below("JSD at 1500", rescued.jensenShannon, 0.35),
+        .below("|mean G - 4| at 1500", abs(rescued.generatorMean - 4), 0.6),
+      ]
+    })
+
+  static let oscillation = Scenario(
+    name: "oscillation",
+    summary: "k = 1: G is a spike that swings around the data; K K K K (k = 5) damps it",
+    config: config(k: 1),
+    steps: [
+      ScenarioStep(
+        at: 1000, "k = 1: p_g is a narrow spike that swings back and forth across p_data"),
+      ScenarioStep(
+        at: 3000, keys: "K K K K", [.setDiscriminatorSteps(5)],
+        "k = 5: the swings die down and p_g spreads over p_data (JSD falls)"),
+    ],
+    iterations: 6000,
+    claim: Claim(
+      "k = 1, iterations 1000-3000: sd of G stays < 0.25, its mean swings by > 1.5 and JSD stays > 0.25; after k = 5, iterations 5000-6000: mean G swings by < 0.75 and JSD stays < 0.15"
+    ) { run in
+      let wild = run.frames(in: 1000...3000)
+      let calm = run.frames(in: 5000...6000)
+      return [
+        .below(
+          "highest sd G 1000-3000",
+          wild.map(\.metrics.generatorStandardDeviation).max() ?? .nan, 0.25),
+        .above("swing of mean G 1000-3000", wild.swing(\.generatorMean), 1.5),
+        .above("lowest JSD 1000-3000", wild.map(\.metrics.jensenShannon).min() ?? .nan, 0.25),
+        .below("swing of mean G 5000-6000", calm.swing(\.generatorMean), 0.75),
+        .below("highest JSD 5000-6000", calm.map(\.metrics.jensenShannon).max() ?? .nan, 0.15),
+      ]
+    })
+
+  static let divergence = Scenario(
+    name: "divergence",
+    summary:
+      "least squares, momentum SGD: + + + (step size 0.16) diverges to NaN; - - - and r recover",
+    config: config(k: 1, loss: .leastSquares, optimizer: .momentum, stepSize: 0.02),
+    steps: [
+      ScenarioStep(
+        at: 500, keys: "+ + +",
+        [
+          .setDiscriminatorStepSize(0.04), .setGeneratorStepSize(0.04),
+          .setDiscriminatorStepSize(0.08), .setGeneratorStepSize(0.08),
+          .setDiscriminatorStepSize(0.16), .setGeneratorStepSize(0.16),
+        ],
+        "step sizes x 8: within 200 iterations the weights overflow: DIVERGED, training pauses"),
+      ScenarioStep(
+        at: 700, keys: "- - - r",
+        [
+          .setDiscriminatorStepSize(0.08), .setGeneratorStepSize(0.08),
+          .setDiscriminatorStepSize(0.04), .setGeneratorStepSize(0.04),
+          .setDiscriminatorStepSize(0.02), .setGeneratorStepSize(0.02), .resetNetworks,
+        ],
+        "back to 0.02 and reset the nets: training runs again"),
+    ],
+    iterations: 3000,
+    claim: Claim(
+      "no NaN before +; NaN within 200 iterations of + + +; after - - - r no NaN to 3000 and mean G within 1 of 4"
+    ) { run in
+      let diverged = run.divergedAtIteration
+      return [
+        .holds("no NaN before +", run.before[0].snapshot.divergedAtIteration == nil),
+        .within("iterations from + to NaN", diverged.map { $0 - 500 }, 200),
+        .holds("no NaN at the end", run.final.snapshot.divergedAtIteration == nil),
+        .below("|mean G - 4| at end", abs(run.final.metrics.generatorMean - 4), 1),
+      ]
+    })
+
+  static let fiveModes =
+    "mix(normal(-8,0.3),normal(-4,0.3),normal(0,0.3),normal(4,0.3),normal(8,0.3))"
+  static let twoModes = "mix(normal(-4,0.4),normal(4,0.4))"
+
+  static let modeCollapse = Scenario(
+    name: "mode-collapse",
+    summary: "five modes at k = 5: G keeps at most two of them, and waiting does not cure it",
+    config: config(target: fiveModes, k: 5),
+    steps: [
+      ScenarioStep(at: 2500, "G's mass sits on at most two of the five modes")
+    ],
+    iterations: 5000,
+    claim: Claim(
+      "at most 2 of the 5 modes kept at 2500, and still at most 2 at 5000 (kept: >= 5% of G's samples within 0.9 of the centre)"
+    ) { run in
+      let early = run.before[0].modesKept(fiveModeCentres)
+      let late = run.final.modesKept(fiveModeCentres)
+      return [
+        .atMost("modes kept at 2500", early, 2),
+        .atMost("modes kept at 5000", late, 2),
+      ]
+    })
+
+  static let fiveModeCentres: [Double] = [-8, -4, 0, 4, 8]
+
+  static let likelihoodVersusGAN = Scenario(
+    name: "likelihood-vs-gan",
+    summary:
+      "G fits one mode, the data gains a second: KL(p_data||p_g) (maximum likelihood) jumps, JSD stays moderate",
+    config: config(target: "normal(4,0.4)", k: 5),
+    steps: [
+      ScenarioStep(
+        at: 2000, keys: "", [.setTarget(twoModes)],
+        "p_data gains a mode at -4 that G lacks: KL(p_data||p_g) jumps above 4, JSD stays below 0.3"
+      )
+    ],
+    iterations: 2000,
+    claim: Claim(
+      "at 2000 G fits normal(4,0.4) (JSD < 0.06); with a mode at -4 added, KL(p_data||p_g) > 4 nats while JSD < 0.3 and KL(p_g||p_data) < 1"
+    ) { run in
+      let fitted = run.before[0].metrics
+      let missing = run.after[0]
+      return [
+        .below("JSD before", fitted.jensenShannon, 0.06),
+        .holds("exactly one of -4, 4 kept after", missing.modesKept([-4, 4]) == 1),
+        .above("KL(p_data||p_g) after", missing.metrics.klDataModel, 4),
+        .below("JSD after", missing.metrics.jensenShannon, 0.3),
+        .below("KL(p_g||p_data) after", missing.metrics.klModelData, 1),
+      ]
+    })
+
+  // MARK: Settings
+
+  static func config(
+    target spec: String = "gaussian", prior: Prior = .uniform, k: Int, loss: Loss = .nonsaturating,
+    optimizer: OptimizerKind = .adam, stepSize: Float = 1e-3
+  ) -> TrainingConfig {
+    let target: Target
+    do {
+      target = try Target.parse(spec)
+    } catch {
+      preconditionFailure("scenario target \(spec) does not parse: \(error)")
+    }
+    return TrainingConfig(
+      target: target, prior: prior,
+      hyperparameters: Hyperparameters(
+        discriminatorSteps: k, discriminatorStepSize: stepSize, generatorStepSize: stepSize,
+        loss: loss, optimizer: OptimizerSettings(kind: optimizer)),
+      seed: 1)
+  }
+}
