@@ -230,7 +230,7 @@ extension Scenario {
     config: config(target: "normal(4,0.4)", k: 5),
     steps: [
       ScenarioStep(
-        at: 2000, keys: "", [.setTarget(twoModes)],
+        at: 2000, keys: "", [.setTarget(try! Target.parse(twoModes))],
         "p_data gains a mode at -4 that G lacks: KL(p_data||p_g) jumps above 4, JSD stays below 0.3"
       )
     ],

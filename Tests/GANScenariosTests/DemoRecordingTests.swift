@@ -20,7 +20,7 @@ import Testing
       if case .setTarget = $0.command { return true }
       return false
     }
-    #expect(switches.map(\.command) == [.setTarget("trimodal")])
+    #expect(switches.map(\.command) == [.setTarget(Target.preset("trimodal")!)])
     let switchFrame = try #require(
       switches.first.flatMap { reader.frameIndex(sequence: $0.sequence) })
     // The first frame with three modes: 0-based 378, frame=379 on screen and --branch-at 379;

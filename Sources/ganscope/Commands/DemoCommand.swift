@@ -96,7 +96,7 @@ struct DemoCommand: ParsableCommand {
   /// Commands no key sends, in words (a target spec the `t` presets do not reach).
   private func describe(_ commands: [ControlCommand]) -> String {
     commands.map { command in
-      if case .setTarget(let spec) = command { return "target = \(spec)" }
+      if case .setTarget(let target) = command { return "target = \(target.spec)" }
       return "\(command)"
     }.joined(separator: ", ")
   }
