@@ -69,7 +69,7 @@ public struct SweepHeatmap: Sendable, Equatable {
     for i in yValues.indices.reversed() {
       let blocks = cells[i].map { cell -> String in
         switch cell {
-        case .empty: return center(unicode ? "·" : ".")
+        case .empty: return center(unicode ? "·" : "")
         case .noValue: return center(unicode ? "×" : "x")
         case .value(let v):
           let level = min(shades.count - 1, max(0, Int(position(v) * Double(shades.count))))
@@ -90,11 +90,11 @@ public struct SweepHeatmap: Sendable, Equatable {
           : scale.lower + t * (scale.upper - scale.lower)
       }
       let legend = shades.indices.map { k in
-        "\(shades[k]) \(SweepSummary.format(steps[k]))–\(SweepSummary.format(steps[k + 1]))"
+        "\(shades[k]) \(SweepSummary.format(steps[k]))\(unicode ? "–" : "..")\(SweepSummary.format(steps[k + 1]))"
       }
       out.append(
         legend.joined(separator: "  ")
-          + (unicode ? "  · no run  × no value" : "  . no run  x no value"))
+          + (unicode ? "  · no run  × no value" : "  blank: no run  x: no value"))
     }
     return out.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
       .joined(separator: "\n")
