@@ -21,6 +21,9 @@ struct ExportCommand: ParsableCommand {
 
   @Option(help: "asciicast only: the terminal size, WIDTHxHEIGHT.") var size = "120x40"
 
+  @Flag(help: "csv and jsonl: start each row with the run's configuration (as 'train').")
+  var configColumns = false
+
   enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
     case csv, jsonl, asciicast
   }
@@ -36,19 +39,24 @@ struct ExportCommand: ParsableCommand {
       try Self.writeAsciicast(reader, name: file, size: size, to: out)
       return
     }
-    try Self.writeRows(reader, format: rows, to: out)
+    let prefix =
+      configColumns
+      ? RowPrinter.configColumns(architecture: reader.header.config.architecture) : []
+    try Self.writeRows(reader, format: rows, prefix: prefix, to: out)
   }
 
   /// Every frame's row, in order, to `path` (nil: stdout).
-  static func writeRows(_ reader: RecordingReader, format: RowFormat, to path: String?) throws {
+  static func writeRows(
+    _ reader: RecordingReader, format: RowFormat, prefix: [PrefixColumn] = [], to path: String?
+  ) throws {
     guard let path else {
-      emitRows(reader, RowPrinter(format: format))
+      emitRows(reader, RowPrinter(format: format, prefix: prefix))
       return
     }
     guard let file = fopen(path, "w") else {
       throw RunFailure.badInput("cannot write '\(path)': \(String(cString: strerror(errno)))")
     }
-    emitRows(reader, RowPrinter(format: format) { line in fputs(line + "\n", file) })
+    emitRows(reader, RowPrinter(format: format, prefix: prefix) { line in fputs(line + "\n", file) })
     let failed = ferror(file) != 0
     if fclose(file) != 0 || failed {
       throw RunFailure.runtime("error while writing '\(path)': \(String(cString: strerror(errno)))")
