@@ -51,7 +51,8 @@ let package = Package(
     .executableTarget(name: "RecordingFuzz", dependencies: ["GANRuntime"], swiftSettings: cpuFlags),
     .testTarget(name: "GANCoreTests", dependencies: ["GANCore"], swiftSettings: cpuFlags),
     .testTarget(
-      name: "GANRuntimeTests", dependencies: ["GANRuntime", "GANCore"], swiftSettings: cpuFlags),
+      name: "GANRuntimeTests", dependencies: ["GANRuntime", "GANCore", "GANView"],
+      swiftSettings: cpuFlags),
     .testTarget(
       name: "GANViewTests", dependencies: ["GANView", "GANCore"], exclude: ["Golden"],
       swiftSettings: cpuFlags),

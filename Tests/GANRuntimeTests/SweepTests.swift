@@ -1,5 +1,6 @@
 import Foundation
 import GANCore
+import GANView
 import Testing
 
 @testable import GANRuntime
@@ -135,6 +136,11 @@ import Testing
       let line = try SweepLine(parsing: text, origin: "test")
       #expect(line.identity == grid.cell(i).identity)
     }
+  }
+
+  /// Sweep lines and `train --config-columns` name the configuration alike.
+  @Test func configurationColumnsAreTrainsColumns() {
+    #expect(Array(SweepCell.configColumnNames.prefix(12)) == RowPrinter.configColumnNames)
   }
 
   /// A cell's final metrics are those of `train` with the same flags.
