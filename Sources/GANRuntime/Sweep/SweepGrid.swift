@@ -12,7 +12,7 @@ public struct SweepSettings: Sendable, Equatable {
   public var collapseRatio: Double
 
   public init(
-    iterations: Int = 5000, every: Int = 100, jsdThreshold: Double = 0.05,
+    iterations: Int = 5000, every: Int = 200, jsdThreshold: Double = 0.05,
     collapseRatio: Double = 0.1
   ) {
     self.iterations = iterations

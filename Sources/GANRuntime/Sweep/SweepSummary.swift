@@ -55,7 +55,7 @@ public struct SweepSummary: Sendable {
       }
       return "lr_d"
     }
-    guard SweepCell.configColumnNames.dropFirst().contains(candidate) else {
+    guard SweepCell.configColumnNames.contains(candidate) else {
       throw SweepError(
         "axis '\(name)' is not a knob (\(SweepCell.configColumnNames.dropFirst().joined(separator: ", ")))"
       )

@@ -77,7 +77,7 @@ struct SweepRunCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: "Training iterations of every run.")
   var iterations: Int = 5000
   @Option(parsing: .unconditional, help: "Check JSD every E iterations (for iterations_to_jsd).")
-  var every: Int = 100
+  var every: Int = 200
   @Option(parsing: .unconditional, help: "The JSD a run must fall below to count as reached.")
   var jsdThreshold: Double = 0.05
   @Option(
