@@ -45,7 +45,8 @@ import Testing
       try SweepKnob.beta1.parseValues("0:0.75:lin:4")
         == [.real(0), .real(0.25), .real(0.5), .real(0.75)])
     // Whole-number knobs round a range's values.
-    #expect(try SweepKnob.hidden.parseValues("8:128:log:5").map(\.text) == ["8", "16", "32", "64", "128"])
+    #expect(
+      try SweepKnob.hidden.parseValues("8:128:log:5").map(\.text) == ["8", "16", "32", "64", "128"])
     #expect(try SweepKnob.k.parseValues("1:20:log:4").map(\.text) == ["1", "3", "7", "20"])
     #expect(
       try SweepKnob.loss.parseValues("minimax,Nonsaturating")
@@ -83,8 +84,12 @@ import Testing
     #expect(grid.axes == [.loss, .k])
     let cells = (0..<grid.count).map(grid.cell)
     #expect(cells.map(\.seed) == [1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2])
-    #expect(cells.map { $0.knobs[.k]!.text } == ["1", "1", "2", "2", "5", "5", "1", "1", "2", "2", "5", "5"])
-    #expect(cells[5].knobs[.loss] == .word("minimax") && cells[6].knobs[.loss] == .word("nonsaturating"))
+    #expect(
+      cells.map { $0.knobs[.k]!.text } == [
+        "1", "1", "2", "2", "5", "5", "1", "1", "2", "2", "5", "5",
+      ])
+    #expect(
+      cells[5].knobs[.loss] == .word("minimax") && cells[6].knobs[.loss] == .word("nonsaturating"))
     #expect(Set(cells.map(\.identity)).count == 12)
     // The order of the flags does not change the grid.
     let again = try smallGrid([.k: "1,2,5", .loss: "minimax,nonsaturating"], seeds: [1, 2])

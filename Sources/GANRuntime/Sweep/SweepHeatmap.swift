@@ -56,7 +56,9 @@ public struct SweepHeatmap: Sendable, Equatable {
     }
     let width = max(6, (xValues + numbers.flatMap { $0 }).map(\.count).max() ?? 0)
     let labelWidth = max(y.count + 1, (yValues.map(\.count).max() ?? 0) + 1)
-    func pad(_ s: String, _ w: Int) -> String { s + String(repeating: " ", count: max(0, w - s.count)) }
+    func pad(_ s: String, _ w: Int) -> String {
+      s + String(repeating: " ", count: max(0, w - s.count))
+    }
     func center(_ s: String) -> String {
       let left = (width - s.count) / 2
       return pad(String(repeating: " ", count: max(0, left)) + s, width)
@@ -167,7 +169,8 @@ public struct SweepHeatmap: Sendable, Equatable {
         let h = plotHeight / Double(steps)
         out.append(
           "<rect x=\"\(n(barLeft))\" y=\"\(n(top + plotHeight - h * Double(k + 1)))\" width=\"14\" "
-            + "height=\"\(n(h + 0.5))\" fill=\"\(Self.color((Double(k) + 0.5) / Double(steps)))\"/>")
+            + "height=\"\(n(h + 0.5))\" fill=\"\(Self.color((Double(k) + 0.5) / Double(steps)))\"/>"
+        )
       }
       out.append(
         "<text x=\"\(n(barLeft + 20))\" y=\"\(n(top + plotHeight))\">"

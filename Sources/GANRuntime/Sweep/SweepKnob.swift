@@ -106,8 +106,11 @@ public enum SweepKnob: String, Sendable, CaseIterable {
       let value = try parseValue(word)
       if let problem = problem(with: value) { throw SweepError(problem) }
       if values.contains(value) {
-        let rounded = kind == .whole && text.contains(":") ? " (the range's values rounded to whole numbers; ask for fewer)" : ""
-        throw SweepError("\(flag) gives \(value.text) twice\(rounded): each value makes its own cells")
+        let rounded =
+          kind == .whole && text.contains(":")
+          ? " (the range's values rounded to whole numbers; ask for fewer)" : ""
+        throw SweepError(
+          "\(flag) gives \(value.text) twice\(rounded): each value makes its own cells")
       }
       values.append(value)
     }

@@ -92,7 +92,8 @@ public struct SweepSummary: Sendable {
   public func heatmap(metric: String, x: String, y: String) throws(SweepError) -> SweepHeatmap {
     let xValues = Self.axisValues(lines.map { $0.config[x] ?? "" })
     let yValues = Self.axisValues(lines.map { $0.config[y] ?? "" })
-    var sums = [[Double]](repeating: [Double](repeating: 0, count: xValues.count), count: yValues.count)
+    var sums = [[Double]](
+      repeating: [Double](repeating: 0, count: xValues.count), count: yValues.count)
     var counts = [[Int]](repeating: [Int](repeating: 0, count: xValues.count), count: yValues.count)
     var present = counts
     let values = try self.values(metric, of: lines)

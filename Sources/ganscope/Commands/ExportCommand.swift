@@ -56,7 +56,8 @@ struct ExportCommand: ParsableCommand {
     guard let file = fopen(path, "w") else {
       throw RunFailure.badInput("cannot write '\(path)': \(String(cString: strerror(errno)))")
     }
-    emitRows(reader, RowPrinter(format: format, prefix: prefix) { line in fputs(line + "\n", file) })
+    emitRows(
+      reader, RowPrinter(format: format, prefix: prefix) { line in fputs(line + "\n", file) })
     let failed = ferror(file) != 0
     if fclose(file) != 0 || failed {
       throw RunFailure.runtime("error while writing '\(path)': \(String(cString: strerror(errno)))")

@@ -30,7 +30,9 @@ struct SweepRunCommand: ParsableCommand {
       fastest). Lines come out in cell order.
       """)
 
-  @Option(help: ArgumentHelp("Targets (presets or specs; commas inside a spec are kept).", valueName: "list"))
+  @Option(
+    help: ArgumentHelp(
+      "Targets (presets or specs; commas inside a spec are kept).", valueName: "list"))
   var target: String?
   @Option(help: ArgumentHelp("Priors: uniform, normal.", valueName: "list")) var prior: String?
   @Option(help: ArgumentHelp("Losses: minimax, nonsaturating, least-squares.", valueName: "list"))
@@ -43,12 +45,15 @@ struct SweepRunCommand: ParsableCommand {
   var hidden: String?
   @Option(parsing: .unconditional, help: ArgumentHelp("Hidden layers.", valueName: "list|range"))
   var layers: String?
-  @Option(parsing: .unconditional, help: ArgumentHelp("Minibatch sizes m.", valueName: "list|range"))
+  @Option(
+    parsing: .unconditional, help: ArgumentHelp("Minibatch sizes m.", valueName: "list|range"))
   var batch: String?
-  @Option(parsing: .unconditional, help: ArgumentHelp("D steps per G step.", valueName: "list|range"))
+  @Option(
+    parsing: .unconditional, help: ArgumentHelp("D steps per G step.", valueName: "list|range"))
   var k: String?
   @Option(
-    parsing: .unconditional, help: ArgumentHelp("Step sizes of both nets.", valueName: "list|range"))
+    parsing: .unconditional, help: ArgumentHelp("Step sizes of both nets.", valueName: "list|range")
+  )
   var lr: String?
   @Option(
     name: .customLong("lr-d"), parsing: .unconditional,
@@ -244,11 +249,15 @@ struct SweepSummaryCommand: ParsableCommand {
   func run() throws {
     var lines: [SweepLine] = []
     for file in files { lines += try SweepOutput.read(file, allowTorn: true) }
-    guard !lines.isEmpty else { throw RunFailure.badInput("no sweep lines in \(files.joined(separator: ", "))") }
+    guard !lines.isEmpty else {
+      throw RunFailure.badInput("no sweep lines in \(files.joined(separator: ", "))")
+    }
     let summary = SweepSummary(lines)
     let (table, heatmap) = try badInput { () throws(SweepError) -> (String, SweepHeatmap?) in
       let table = try summary.table(metric: metric)
-      let xAxis = try x.map { n throws(SweepError) in try summary.column(forAxis: n) } ?? summary.varying.first
+      let xAxis =
+        try x.map { n throws(SweepError) in try summary.column(forAxis: n) }
+        ?? summary.varying.first
       guard let xAxis else { return (table, nil) }
       let yAxis =
         try y.map { n throws(SweepError) in try summary.column(forAxis: n) }

@@ -29,7 +29,8 @@ enum SweepOutput {
     if torn {
       let message = "\(path) ends with a partial line (an interrupted run?)"
       guard allowTorn else {
-        throw RunFailure.badInput(message + ": finish it with the same sweep flags and --out \(path)")
+        throw RunFailure.badInput(
+          message + ": finish it with the same sweep flags and --out \(path)")
       }
       Output.errorNow(message + "; it is left out")
     }
@@ -48,11 +49,14 @@ enum SweepOutput {
       try SweepMerge.done(lines, grid: grid, file: path)
     }
     if torn {
-      let keep = text.utf8.count - (text.split(separator: "\n", omittingEmptySubsequences: false).last?.utf8.count ?? 0)
+      let keep =
+        text.utf8.count
+        - (text.split(separator: "\n", omittingEmptySubsequences: false).last?.utf8.count ?? 0)
       guard truncate(path, off_t(keep)) == 0 else {
         throw RunFailure.runtime("cannot cut the partial last line of '\(path)'")
       }
-      Output.errorNow("\(path): cut a partial last line (an interrupted write); that cell runs again")
+      Output.errorNow(
+        "\(path): cut a partial last line (an interrupted write); that cell runs again")
     }
     return done
   }
@@ -99,7 +103,8 @@ final class SweepBar: Sendable {
   }
 
   func draw(_ progress: SweepProgress) {
-    Output.write("\r" + progress.line(width: width, unicode: unicode) + "\u{1B}[K", to: STDERR_FILENO)
+    Output.write(
+      "\r" + progress.line(width: width, unicode: unicode) + "\u{1B}[K", to: STDERR_FILENO)
   }
 
   func clear() { Output.write("\r\u{1B}[K", to: STDERR_FILENO) }
