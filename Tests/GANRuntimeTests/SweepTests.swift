@@ -256,6 +256,8 @@ import Testing
     #expect(map.text(unicode: false).unicodeScalars.allSatisfy { $0.isASCII })
     #expect(map.svg().hasPrefix("<svg") && map.svg().contains("<rect"))
     #expect(try summary.column(forAxis: "lr") == "lr_d")
+    let byRate = SweepSummary(try parse(lines(try smallGrid([.k: "1,2", .lr: "1e-3,1e-2"]))))
+    #expect(try byRate.heatmap(metric: "jsd", x: "k", y: "lr_d").averagedOver == ["seeds"])
     #expect(throws: SweepError.self) { try summary.column(forAxis: "colour") }
     #expect(throws: SweepError.self) { try summary.table(metric: "nope") }
   }

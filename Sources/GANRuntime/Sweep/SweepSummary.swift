@@ -112,7 +112,12 @@ public struct SweepSummary: Sendable {
         return counts[i][j] == 0 ? .noValue : .value(sums[i][j] / Double(counts[i][j]))
       }
     }
-    let others = varying.filter { $0 != x && $0 != y }
+    // A knob that equals an axis in every line (lr_g under --lr) is that axis, not another.
+    let others = varying.filter { name in
+      [x, y].allSatisfy { axis in
+        name != axis && !lines.allSatisfy { $0.config[name] == $0.config[axis] }
+      }
+    }
     return SweepHeatmap(
       metric: metric, x: x, y: y, xValues: xValues, yValues: yValues, cells: means,
       averagedOver: ["seeds"] + others)
