@@ -87,13 +87,14 @@ public enum SweepRunner {
   /// `write` in the order of `indices`, whatever order they finish in (`write` is called
   /// with the lock held, so lines never interleave; returning false stops the sweep after
   /// the runs in flight). `progress` is called at most `reportInterval` seconds apart and
-  /// once at the end.
+  /// once at the end. Returns how many lines were written.
+  @discardableResult
   public static func run(
     grid: SweepGrid, indices: [Int], jobs: Int, timing: Bool = false,
     reportInterval: Double = 0.25,
     progress: (@Sendable (SweepProgress) -> Void)? = nil,
     write: @escaping @Sendable (String) -> Bool
-  ) throws(SweepError) {
+  ) throws(SweepError) -> Int {
     let cells = indices.map { grid.cell($0) }
     var built: [TrainingConfig] = []
     for cell in cells { built.append(try cell.config()) }
@@ -145,5 +146,6 @@ public enum SweepRunner {
         }
       }
     }
+    return state.withLock { $0.written }
   }
 }

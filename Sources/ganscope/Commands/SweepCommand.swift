@@ -158,9 +158,12 @@ struct SweepRunCommand: ParsableCommand {
       return
     }
     var pending = indices
+    // Standard output: a reader that went away (`| head`) ends the sweep quietly, as in
+    // `train`; any other failure (a full disk) stops it with an error.
     var sink: @Sendable (String) -> Bool = { line in
-      Output.line(line)
-      return true
+      if Output.write(line + "\n", to: STDOUT_FILENO) { return true }
+      if errno == EPIPE { Glibc.exit(0) }
+      return false
     }
     var resumed = 0
     if let out {
@@ -185,12 +188,17 @@ struct SweepRunCommand: ParsableCommand {
     if let bar { progress = { bar.draw($0) } }
     let draw = progress
     let runTiming = timing
-    try badInput { () throws(SweepError) in
+    let written = try badInput { () throws(SweepError) in
       try SweepRunner.run(
         grid: grid, indices: pending, jobs: jobs, timing: runTiming, progress: draw,
         write: writeLine)
     }
     bar?.clear()
+    if written < pending.count {
+      throw RunFailure.runtime(
+        "cannot write to '\(out ?? "standard output")': \(String(cString: strerror(errno))); "
+          + "\(written) of \(pending.count) lines written (run again with --out to resume)")
+    }
     if let out, resumed > 0 { try SweepOutput.sortInPlace(out) }
     if bar != nil {
       Output.errorNow(
