@@ -17,7 +17,7 @@ struct BenchCommand: ParsableCommand {
 
   // The flags are those of every other command (--hidden, --batch, --iterations, --target
   // SPEC); the peer scripts' names (--H, --m, --iters, --target normal|mixture) stay as
-  // aliases so ../shared/bench/run_all.sh runs this command unchanged.
+  // aliases, so the peer benchmark scripts run this command unchanged.
   @Option(name: [.customLong("hidden"), .customLong("H")], help: "Hidden width H (alias --H).")
   var width: Int = 32
   @Option(name: [.customLong("batch"), .customLong("m")], help: "Minibatch size m (alias --m).")
