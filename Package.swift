@@ -53,7 +53,8 @@ let package = Package(
     .executableTarget(name: "RecordingFuzz", dependencies: ["GANRuntime"], swiftSettings: cpuFlags),
     .testTarget(name: "GANCoreTests", dependencies: ["GANCore"], swiftSettings: cpuFlags),
     .testTarget(
-      name: "GANRuntimeTests", dependencies: ["GANRuntime", "GANCore"], swiftSettings: cpuFlags),
+      name: "GANRuntimeTests", dependencies: ["GANRuntime", "GANCore", "GANView"],
+      swiftSettings: cpuFlags),
     .testTarget(
       name: "GANScenariosTests", dependencies: ["GANScenarios", "GANCore", "GANRuntime"],
       swiftSettings: cpuFlags),

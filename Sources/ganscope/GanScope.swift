@@ -15,7 +15,7 @@ struct GanScope: ParsableCommand {
     subcommands: [
       LiveCommand.self, TrainCommand.self, ReplayCommand.self, InfoCommand.self,
       ExportCommand.self, VerifyCommand.self, FigureCommand.self, BenchCommand.self,
-      UpgradeCommand.self, DemoCommand.self,
+      UpgradeCommand.self, DemoCommand.self, SweepCommand.self,
     ],
     defaultSubcommand: LiveCommand.self
   )
@@ -54,7 +54,7 @@ func withAcceptedValues(_ message: String) -> String {
   let wholeNumbers = [
     "--k", "--batch", "--hidden", "--layers", "--seed", "--iterations", "--every", "--fps",
     "--H", "--m", "--iters", "--warmup", "--threads", "--width", "--height", "--panels",
-    "--publish-every",
+    "--publish-every", "--seeds", "--jobs",
   ]
   let isWhole = wholeNumbers.contains { message.contains("'\($0) <") }
   return message + (isWhole ? ": expected a whole number" : ": expected a number, e.g. 0.001")

@@ -28,7 +28,7 @@ import Testing
   }
 
   @Test func csvHasEveryColumnAndFullPrecision() {
-    var s = Fixture.snapshot(iteration: 700)
+    var s = Fixture.snapshot(iteration: 700, diverged: 700)
     s.metrics.discriminatorLoss = .nan
     s.metrics.wasserstein = .infinity
     let out = lines(.csv, [s])
@@ -60,5 +60,45 @@ import Testing
     let out = lines(.table, [Fixture.snapshot(iteration: 5), Fixture.snapshot(iteration: 123_456)])
     #expect(out.count == 3)
     #expect(Set(out.map(\.count)).count == 1)
+  }
+
+  /// A loss before its net's first step does not exist: an empty CSV cell and a JSON null,
+  /// not a NaN (which rows keep for a run that diverged).
+  @Test func valuesThatDoNotExistYetAreMissing() throws {
+    var s = Fixture.snapshot(iteration: 0)
+    s.metrics.discriminatorLoss = .nan
+    s.metrics.generatorLoss = .nan
+    let csv = lines(.csv, [s])[1].split(separator: ",", omittingEmptySubsequences: false)
+    let column = { (name: String) in String(csv[RowPrinter.columns.firstIndex(of: name)!]) }
+    #expect(column("loss_d") == "" && column("loss_g") == "")
+    #expect(!lines(.csv, [s])[1].contains("nan"))
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(lines(.jsonl, [s])[0].utf8)) as? [String: Any])
+    #expect(object["loss_d"] is NSNull && object["loss_g"] is NSNull)
+  }
+
+  @Test func configColumnsComeFirstAndQuoteSpecs() throws {
+    var s = Fixture.snapshot(iteration: 40)
+    s.targetName = "mix(0.5*normal(-2,0.5),0.5*normal(2,0.5))"
+    s.hyperparameters.generatorStepSize = 0.0005
+    let prefix = RowPrinter.configColumns(
+      architecture: Architecture(width: 16, hiddenLayers: 3, activation: .relu))
+    var out: [String] = []
+    let printer = RowPrinter(format: .csv, prefix: prefix) { out.append($0) }
+    printer.header()
+    printer.row(s)
+    #expect(prefix.map(\.name) == RowPrinter.configColumnNames)
+    #expect(out[0] == (RowPrinter.configColumnNames + RowPrinter.columns).joined(separator: ","))
+    #expect(
+      out[1].hasPrefix(
+        "1,2,0.001,0.0005,nonsaturating,adam,128,16,3,relu,"
+          + "\"mix(0.5*normal(-2,0.5),0.5*normal(2,0.5))\",uniform,40,"))
+    var json: [String] = []
+    RowPrinter(format: .jsonl, prefix: prefix) { json.append($0) }.row(s)
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json[0].utf8)) as? [String: Any])
+    #expect(Set(object.keys) == Set(RowPrinter.configColumnNames + RowPrinter.columns))
+    #expect(object["target"] as? String == s.targetName)
+    #expect(object["hidden"] as? Int == 16)
   }
 }

@@ -15,15 +15,26 @@ struct BenchCommand: ParsableCommand {
     commandName: "bench",
     abstract: "Time the canonical 1-D GAN workload and print one JSON line like the peer scripts.")
 
-  @Option(name: .customLong("H"), help: "Hidden width.") var width: Int = 32
-  @Option(name: .customLong("m"), help: "Minibatch size.") var batchSize: Int = 128
+  // The flags are those of every other command (--hidden, --batch, --iterations, --target
+  // SPEC); the peer scripts' names (--H, --m, --iters, --target normal|mixture) stay as
+  // aliases, so the peer benchmark scripts run this command unchanged.
+  @Option(name: [.customLong("hidden"), .customLong("H")], help: "Hidden width H (alias --H).")
+  var width: Int = 32
+  @Option(name: [.customLong("batch"), .customLong("m")], help: "Minibatch size m (alias --m).")
+  var batchSize: Int = 128
   @Option(name: .customLong("k"), help: "D steps per iteration.") var discriminatorSteps: Int = 1
-  @Option(help: "Total training iterations.") var iters: Int = 5000
+  @Option(
+    name: [.customLong("iterations"), .customLong("iters")],
+    help: "Total training iterations (alias --iters).")
+  var iters: Int = 5000
   @Option(help: "Leading iterations excluded from the timing.") var warmup: Int = 500
   @Option(help: "Accepted for compatibility; ganscope trains on one thread.") var threads: Int = 1
   @Option(help: "Seed.") var seed: UInt64 = 0
-  @Option(help: "normal (N(4, 0.5)) or mixture (½N(−2, 0.5) + ½N(2, 0.5)).")
-  var target: BenchTarget = .normal
+  @Option(
+    help: ArgumentHelp(
+      "p_data: a preset or spec as for 'train' (default gaussian = N(4, 0.5²)); the peers' normal and mixture (= bimodal) are aliases.",
+      valueName: "spec"))
+  var target: String = "gaussian"
   @Option(help: "Write the 10,000 scored G samples here, one per line.")
   var samplesOut: String?
 
@@ -43,16 +54,35 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "With --with-viewer: seconds per measurement round.")
   var seconds: Double = 2
 
-  enum BenchTarget: String, ExpressibleByArgument, CaseIterable {
-    case normal, mixture
+  /// The target spec: the peers' names mapped to the presets they mean.
+  var targetSpec: String {
+    switch target.lowercased() {
+    case "normal": "gaussian"
+    case "mixture": "bimodal"
+    default: target
+    }
+  }
+
+  /// The `target` field of the JSON line: the peers' names for their two workloads.
+  var targetLabel: String {
+    switch targetSpec.lowercased() {
+    case "gaussian": "normal"
+    case "bimodal": "mixture"
+    default: targetSpec
+    }
   }
 
   func validate() throws {
     guard iters > 0, (0..<iters).contains(warmup) else {
-      throw ValidationError("need 0 <= --warmup < --iters, got \(warmup) and \(iters)")
+      throw ValidationError("need 0 <= --warmup < --iterations, got \(warmup) and \(iters)")
     }
     guard (1...512).contains(width), batchSize >= 1, (1...50).contains(discriminatorSteps) else {
-      throw ValidationError("need 1 <= --H <= 512, --m >= 1 and 1 <= --k <= 50")
+      throw ValidationError("need 1 <= --hidden <= 512, --batch >= 1 and 1 <= --k <= 50")
+    }
+    do {
+      _ = try Target.parse(targetSpec)
+    } catch {
+      throw ValidationError("bad --target: \(error.description)")
     }
   }
 
@@ -75,7 +105,7 @@ struct BenchCommand: ParsableCommand {
     let timed = iters - warmup
     var fields: [(String, String)] = [
       ("impl", json("ganscope")), ("H", "\(width)"), ("m", "\(batchSize)"),
-      ("k", "\(discriminatorSteps)"), ("threads", "\(threads)"), ("target", json(target.rawValue)),
+      ("k", "\(discriminatorSteps)"), ("threads", "\(threads)"), ("target", json(targetLabel)),
       ("seed", "\(seed)"), ("iters", "\(iters)"), ("timed_iters", "\(timed)"),
       ("seconds", number(seconds, 4)), ("cpu_seconds", number(cpuSeconds, 4)),
       ("iterations_per_second", number(Double(timed) / seconds, 2)),
@@ -85,7 +115,7 @@ struct BenchCommand: ParsableCommand {
       ("g_mean", number(score.mean, 5)), ("g_std", number(score.standardDeviation, 5)),
       ("jsd", number(score.jensenShannon, 5)), ("finite", score.finite ? "true" : "false"),
     ]
-    if target == .mixture { fields.append(("frac_pos", number(score.fractionPositive, 5))) }
+    if targetLabel == "mixture" { fields.append(("frac_pos", number(score.fractionPositive, 5))) }
     fields.append(("compute_threads", "1"))
     Output.line(jsonObject(fields))
   }
@@ -93,7 +123,7 @@ struct BenchCommand: ParsableCommand {
   /// The canonical workload of the peer scripts at this command's sizes.
   func benchConfig() throws -> TrainingConfig {
     TrainingConfig(
-      target: try Target.parse(target == .normal ? "gaussian" : "bimodal"), prior: .uniform,
+      target: try Target.parse(targetSpec), prior: .uniform,
       architecture: Architecture(width: width, hiddenLayers: 2, activation: .tanh),
       hyperparameters: Hyperparameters(
         discriminatorSteps: discriminatorSteps, batchSize: batchSize,

@@ -21,6 +21,9 @@ struct ExportCommand: ParsableCommand {
 
   @Option(help: "asciicast only: the terminal size, WIDTHxHEIGHT.") var size = "120x40"
 
+  @Flag(help: "csv and jsonl: start each row with the run's configuration (as 'train').")
+  var configColumns = false
+
   enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
     case csv, jsonl, asciicast
   }
@@ -37,18 +40,23 @@ struct ExportCommand: ParsableCommand {
       try Self.writeAsciicast(reader, name: file, size: size, to: out)
       return
     }
-    try Self.writeRows(reader, format: rows, to: out)
+    let prefix =
+      configColumns
+      ? RowPrinter.configColumns(architecture: reader.header.config.architecture) : []
+    try Self.writeRows(reader, format: rows, prefix: prefix, to: out)
   }
 
   /// Every frame's row, in order, to `path` (nil: stdout).
-  static func writeRows(_ reader: RecordingReader, format: RowFormat, to path: String?) throws {
+  static func writeRows(
+    _ reader: RecordingReader, format: RowFormat, prefix: [PrefixColumn] = [], to path: String?
+  ) throws {
     guard let path else {
-      emitRows(reader, RowPrinter(format: format))
+      emitRows(reader, RowPrinter(format: format, prefix: prefix))
       return
     }
     try OutputFile.writeLines(path) { line in
       withoutActuallyEscaping(line) { line in
-        emitRows(reader, RowPrinter(format: format, write: line))
+        emitRows(reader, RowPrinter(format: format, prefix: prefix, write: line))
       }
     }
   }

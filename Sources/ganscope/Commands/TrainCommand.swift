@@ -28,6 +28,12 @@ struct TrainCommand: ParsableCommand {
 
   @Flag(help: "Let --record write over an existing file.") var force = false
 
+  @Flag(
+    help:
+      "Start each row with the run's configuration: seed, k, lr_d, lr_g, loss, optimizer, batch, hidden, layers, activation, target, prior."
+  )
+  var configColumns = false
+
   func validate() throws {
     guard iterations >= 0 else {
       throw ValidationError("--iterations must be >= 0, got \(iterations)")
@@ -46,7 +52,9 @@ struct TrainCommand: ParsableCommand {
       }
     }
     if let samplesOut { try OutputFile.check(samplesOut) }
-    let printer = RowPrinter(format: format)
+    let printer = RowPrinter(
+      format: format,
+      prefix: configColumns ? RowPrinter.configColumns(architecture: config.architecture) : [])
     printer.header()
     // The same runtime as the live view, at full speed, publishing a frame per row: a frame
     // at iteration 0, every E iterations, at the end, and at a divergence (which ends it).
@@ -73,7 +81,9 @@ extension RowFormat: ExpressibleByArgument {}
 
 extension RowPrinter {
   /// Rows to standard output.
-  init(format: RowFormat) { self.init(format: format) { Output.line($0) } }
+  init(format: RowFormat, prefix: [PrefixColumn] = []) {
+    self.init(format: format, prefix: prefix) { Output.line($0) }
+  }
 }
 
 /// A value with `digits` decimals for a table column.

@@ -1,0 +1,54 @@
+/// Putting a sweep's lines back together: the parts of a sharded sweep (`sweep merge`) and
+/// the cells an interrupted sweep already wrote (`--out` resume).
+public enum SweepMerge {
+  /// The lines of every part in cell order, after checking that they come from one grid and
+  /// hold every cell of it exactly once.
+  public static func merge(_ lines: [SweepLine]) throws(SweepError) -> [SweepLine] {
+    guard let first = lines.first else { throw SweepError("merge: the parts hold no lines") }
+    if let other = lines.first(where: { $0.grid != first.grid || $0.cells != first.cells }) {
+      throw SweepError(
+        "merge: parts of different grids: \(first.origin) is grid \(first.grid) "
+          + "(\(first.cells) cells), \(other.origin) is grid \(other.grid) (\(other.cells) cells)")
+    }
+    var byCell = [SweepLine?](repeating: nil, count: first.cells)
+    for line in lines {
+      if let seen = byCell[line.cell] {
+        throw SweepError("merge: cell \(line.cell) is twice: \(seen.origin) and \(line.origin)")
+      }
+      byCell[line.cell] = line
+    }
+    let missing = byCell.indices.filter { byCell[$0] == nil }
+    if !missing.isEmpty {
+      let shown = missing.prefix(10).map(String.init).joined(separator: ", ")
+      throw SweepError(
+        "merge: \(missing.count) of \(first.cells) cells are missing: \(shown)"
+          + (missing.count > 10 ? ", …" : ""))
+    }
+    return byCell.compactMap { $0 }
+  }
+
+  /// The cells of `grid` that `lines` (an output file being resumed) already hold, after
+  /// checking that every line belongs to this grid: the same grid hash, and at its cell
+  /// index the same configuration and seed.
+  public static func done(_ lines: [SweepLine], grid: SweepGrid, file: String) throws(SweepError)
+    -> Set<Int>
+  {
+    var done = Set<Int>()
+    let hash = grid.hash
+    for line in lines {
+      guard line.grid == hash, line.cells == grid.count else {
+        throw SweepError(
+          "\(file) holds a sweep of another grid (\(line.grid), \(line.cells) cells; this one is "
+            + "\(hash), \(grid.count) cells): give another --out, or the same flags as before")
+      }
+      guard grid.cell(line.cell).identity == line.identity else {
+        throw SweepError(
+          "\(line.origin): cell \(line.cell) is not this grid's \(line.cell) (\(line.identity))")
+      }
+      guard done.insert(line.cell).inserted else {
+        throw SweepError("\(line.origin): cell \(line.cell) is there twice")
+      }
+    }
+    return done
+  }
+}

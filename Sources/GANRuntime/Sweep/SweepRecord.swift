@@ -1,0 +1,173 @@
+import Foundation
+import GANCore
+
+/// How one run of a sweep ended.
+public struct SweepOutcome: Sendable {
+  /// The metrics at the end (at the divergence, for a run that diverged).
+  public var metrics: TrainingMetrics
+  /// The first checked iteration with JSD below the threshold, or nil.
+  public var iterationsToThreshold: Int?
+  public var divergedAt: Int?
+  /// Final sd of G(z) below `collapseRatio` × p_data's sd (never for a diverged run).
+  public var collapsed: Bool
+  /// Wall-clock seconds of the whole cell, and of its training steps alone.
+  public var seconds: Double
+  public var trainSeconds: Double
+}
+
+/// One line of a sweep's output (JSON lines): the grid's hash, the cell's index and the
+/// grid's size, the configuration columns, every metric of `Metric.table` by column name at
+/// the end, and how the run went.
+public enum SweepRecord {
+  /// The fields after the configuration columns and the metrics.
+  public static let outcomeColumns = ["iterations_to_jsd", "diverged", "diverged_at", "collapsed"]
+
+  /// The line of `cell` (no newline). `timing` adds the two (non-deterministic) times.
+  public static func line(
+    grid: SweepGrid, cell: SweepCell, outcome: SweepOutcome, timing: Bool = false
+  ) -> String {
+    var fields: [(String, String)] = [
+      ("grid", jsonString(grid.hash)), ("cell", "\(cell.index)"), ("cells", "\(grid.count)"),
+    ]
+    for (name, value) in cell.configColumns {
+      switch value {
+      case .whole(let n): fields.append((name, "\(n)"))
+      case .real(let x): fields.append((name, "\(x)"))
+      case .word(let w): fields.append((name, jsonString(w)))
+      }
+    }
+    fields.append(("iterations", "\(grid.settings.iterations)"))
+    for metric in Metric.table {
+      fields.append((metric.column, jsonNumber(metric.value(outcome.metrics))))
+    }
+    fields.append(("iterations_to_jsd", outcome.iterationsToThreshold.map { "\($0)" } ?? "null"))
+    fields.append(("diverged", outcome.divergedAt != nil ? "true" : "false"))
+    fields.append(("diverged_at", outcome.divergedAt.map { "\($0)" } ?? "null"))
+    fields.append(("collapsed", outcome.collapsed ? "true" : "false"))
+    if timing {
+      fields.append(("seconds", jsonNumber(outcome.seconds)))
+      fields.append(("train_seconds", jsonNumber(outcome.trainSeconds)))
+    }
+    return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
+  }
+
+  /// JSON has no NaN or infinity: they become null.
+  static func jsonNumber(_ x: Double) -> String { x.isFinite ? "\(x)" : "null" }
+
+  /// A JSON string literal.
+  static func jsonString(_ s: String) -> String {
+    var out = "\""
+    for scalar in s.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      default:
+        if scalar.value < 0x20 {
+          let hex = String(scalar.value, radix: 16)
+          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out + "\""
+  }
+}
+
+/// A sweep line read back: what merge, resume and summary need.
+public struct SweepLine: Sendable {
+  /// The line as read (merge copies it verbatim).
+  public var text: String
+  /// Where it came from, for messages: `file line N`.
+  public var origin: String
+  public var grid: String
+  public var cell: Int
+  public var cells: Int
+  /// The configuration columns' canonical texts by name.
+  public var config: [String: String]
+  /// Every numeric field by name (nil: null).
+  public var numbers: [String: Double?]
+  public var diverged: Bool
+  public var collapsed: Bool
+
+  /// The cell's identity: its configuration and seed (as `SweepCell.identity`).
+  public var identity: String {
+    SweepCell.configColumnNames.map { "\($0)=\(config[$0] ?? "?")" }.joined(separator: " ")
+  }
+
+  /// The identity without the seed: the configuration a summary groups seeds by.
+  public var setting: String {
+    SweepCell.configColumnNames.dropFirst().map { "\($0)=\(config[$0] ?? "?")" }
+      .joined(separator: " ")
+  }
+
+  static let floatColumns: Set<String> = ["lr_d", "lr_g", "beta1", "beta2", "epsilon", "momentum"]
+  static let textColumns: Set<String> = ["loss", "optimizer", "activation", "target", "prior"]
+  static let flagColumns: Set<String> = ["diverged", "collapsed"]
+
+  /// Parses one line; `origin` names it in the error.
+  public init(parsing text: String, origin: String) throws(SweepError) {
+    let notALine = SweepError("\(origin) is not a line of 'ganscope sweep'")
+    guard
+      let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
+      let grid = object["grid"] as? String, let cell = Self.integer(object["cell"]),
+      let cells = Self.integer(object["cells"]), cells >= 1, (0..<cells).contains(cell)
+    else { throw notALine }
+    var config: [String: String] = [:]
+    for name in SweepCell.configColumnNames {
+      if Self.textColumns.contains(name) {
+        guard let word = object[name] as? String else { throw notALine }
+        config[name] = word
+      } else if Self.floatColumns.contains(name) {
+        guard let x = (object[name] as? NSNumber)?.doubleValue else { throw notALine }
+        config[name] = "\(Float(x))"
+      } else {
+        guard let n = Self.integer(object[name]) else { throw notALine }
+        config[name] = "\(n)"
+      }
+    }
+    var numbers: [String: Double?] = [:]
+    for (key, value) in object where config[key] == nil && !Self.flagColumns.contains(key) {
+      if value is NSNull {
+        numbers[key] = .some(nil)
+      } else if !(value is String), let n = value as? NSNumber {
+        numbers[key] = n.doubleValue
+      }
+    }
+    self.text = text
+    self.origin = origin
+    self.grid = grid
+    self.cell = cell
+    self.cells = cells
+    self.config = config
+    self.numbers = numbers
+    diverged = object["diverged"] as? Bool ?? false
+    collapsed = object["collapsed"] as? Bool ?? false
+  }
+
+  private static func integer(_ value: Any?) -> Int? {
+    guard let n = value as? NSNumber else { return nil }
+    let d = n.doubleValue
+    guard d.rounded() == d, abs(d) < 9e15 else { return nil }
+    return Int(d)
+  }
+
+  /// The lines of a file's text, with `name` for messages. A last line without its newline
+  /// (a run killed while writing it) is left out and reported in `torn`.
+  public static func lines(of text: String, name: String) throws(SweepError) -> (
+    lines: [SweepLine], torn: Bool
+  ) {
+    var result: [SweepLine] = []
+    let rows = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let torn = !text.isEmpty && !text.hasSuffix("\n")
+    for (number, row) in rows.enumerated() {
+      if number == rows.count - 1 { break }  // after the last newline: empty, or torn
+      if row.allSatisfy(\.isWhitespace) { continue }
+      result.append(try SweepLine(parsing: String(row), origin: "\(name) line \(number + 1)"))
+    }
+    return (result, torn)
+  }
+}

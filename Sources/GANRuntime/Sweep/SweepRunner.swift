@@ -1,0 +1,151 @@
+import Dispatch
+import GANCore
+
+/// Where a sweep stands, for its progress bar.
+public struct SweepProgress: Sendable, Equatable {
+  /// Runs finished (written) and to run in this invocation.
+  public var finished: Int
+  public var total: Int
+  /// Work done and to do (iterations weighted by `SweepCell.costPerIteration`), counting the
+  /// runs in flight as far as they got.
+  public var work: Double
+  public var totalWork: Double
+  public var elapsed: Double
+  public var jobs: Int
+
+  /// Seconds left, extrapolated from the work done so far; nil before there is a basis.
+  public var secondsLeft: Double? {
+    guard work > 0, elapsed >= 0.5 else { return nil }
+    return max(0, elapsed * (totalWork - work) / work)
+  }
+
+  public init(
+    finished: Int, total: Int, work: Double, totalWork: Double, elapsed: Double, jobs: Int
+  ) {
+    self.finished = finished
+    self.total = total
+    self.work = work
+    self.totalWork = totalWork
+    self.elapsed = elapsed
+    self.jobs = jobs
+  }
+}
+
+/// Trains a sweep's cells: each run on its own Trainer and Evaluator (nothing shared between
+/// runs), `jobs` at a time; only the queue of cells and the order of the output lines are
+/// shared, behind one `Locked`.
+public enum SweepRunner {
+  /// Trains one cell on the calling thread: `settings.iterations` iterations, JSD checked
+  /// every `settings.every` until it first falls below the threshold, and the metrics at the
+  /// end. `onCheck` gets the iteration reached at each check (for progress).
+  public static func run(
+    config: TrainingConfig, settings: SweepSettings, onCheck: (Int) -> Void = { _ in }
+  ) -> SweepOutcome {
+    let start = monotonicSeconds()
+    let trainer = Trainer(config: config)
+    let evaluator = Evaluator(architecture: config.architecture, prior: config.prior)
+    var trainSeconds = 0.0
+    var reached: Int?
+    var last: Snapshot?
+    while trainer.iteration < settings.iterations && !trainer.isDiverged {
+      let steps = min(settings.every, settings.iterations - trainer.iteration)
+      let t0 = monotonicSeconds()
+      for _ in 0..<steps where !trainer.isDiverged { trainer.runIteration() }
+      trainSeconds += monotonicSeconds() - t0
+      last = nil
+      if reached == nil && !trainer.isDiverged {
+        let snapshot = evaluator.snapshot(of: trainer)
+        if snapshot.metrics.jensenShannon < settings.jsdThreshold { reached = trainer.iteration }
+        last = snapshot
+      }
+      onCheck(trainer.iteration)
+    }
+    let final = last ?? evaluator.snapshot(of: trainer)
+    let spread = config.target.distribution.standardDeviation
+    let collapsed =
+      !trainer.isDiverged
+      && final.metrics.generatorStandardDeviation < settings.collapseRatio * spread
+    return SweepOutcome(
+      metrics: final.metrics, iterationsToThreshold: reached,
+      divergedAt: trainer.divergedAtIteration, collapsed: collapsed,
+      seconds: monotonicSeconds() - start, trainSeconds: trainSeconds)
+  }
+
+  private struct State: Sendable {
+    /// The next position of `indices` to hand out.
+    var next = 0
+    /// Lines finished out of order, by position, until the lines before them are written.
+    var finished: [Int: String] = [:]
+    var written = 0
+    var stopped = false
+    var doneWork = 0.0
+    var inFlight: [Int: Double] = [:]
+    var lastReport = -Double.infinity
+  }
+
+  /// Trains the cells `indices` of `grid` on `jobs` threads and passes each cell's line to
+  /// `write` in the order of `indices`, whatever order they finish in (`write` is called
+  /// with the lock held, so lines never interleave; returning false stops the sweep after
+  /// the runs in flight). `progress` is called at most `reportInterval` seconds apart and
+  /// once at the end. Returns how many lines were written.
+  @discardableResult
+  public static func run(
+    grid: SweepGrid, indices: [Int], jobs: Int, timing: Bool = false,
+    reportInterval: Double = 0.25,
+    progress: (@Sendable (SweepProgress) -> Void)? = nil,
+    write: @escaping @Sendable (String) -> Bool
+  ) throws(SweepError) -> Int {
+    let cells = indices.map { grid.cell($0) }
+    var built: [TrainingConfig] = []
+    for cell in cells { built.append(try cell.config()) }
+    let configs = built
+    let settings = grid.settings
+    let costs = cells.map { $0.costPerIteration }
+    let totalWork = costs.reduce(0) { $0 + $1 * Double(settings.iterations) }
+    let state = Locked(State())
+    let start = monotonicSeconds()
+    let workers = max(1, min(jobs, cells.count))
+
+    @Sendable func report(_ s: inout State, force: Bool) {
+      guard let progress else { return }
+      let now = monotonicSeconds()
+      guard force || now - s.lastReport >= reportInterval else { return }
+      s.lastReport = now
+      progress(
+        SweepProgress(
+          finished: s.written, total: cells.count,
+          work: s.doneWork + s.inFlight.values.reduce(0, +), totalWork: totalWork,
+          elapsed: now - start, jobs: workers))
+    }
+
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      while true {
+        let position = state.withLock { s -> Int? in
+          guard !s.stopped, s.next < cells.count else { return nil }
+          s.next += 1
+          return s.next - 1
+        }
+        guard let position else { return }
+        let cost = costs[position]
+        let outcome = run(config: configs[position], settings: settings) { iteration in
+          state.withLock { s in
+            s.inFlight[position] = Double(iteration) * cost
+            report(&s, force: false)
+          }
+        }
+        let line = SweepRecord.line(
+          grid: grid, cell: cells[position], outcome: outcome, timing: timing)
+        state.withLock { s in
+          s.inFlight[position] = nil
+          s.doneWork += Double(settings.iterations) * cost
+          s.finished[position] = line
+          while !s.stopped, let next = s.finished.removeValue(forKey: s.written) {
+            if write(next) { s.written += 1 } else { s.stopped = true }
+          }
+          report(&s, force: s.written == cells.count)
+        }
+      }
+    }
+    return state.withLock { $0.written }
+  }
+}

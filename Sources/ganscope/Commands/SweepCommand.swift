@@ -1,0 +1,293 @@
+import ArgumentParser
+import Foundation
+import GANCore
+import GANRuntime
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `ganscope sweep`: a grid of runs over model flags given as lists or ranges, one run per
+/// core, one JSON line per run (docs/sweeps.md); `merge` and `summary` work on its lines.
+struct SweepCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "sweep",
+    abstract: "Train a grid of runs on every core; one JSON line per run (docs/sweeps.md).",
+    subcommands: [SweepRunCommand.self, SweepMergeCommand.self, SweepSummaryCommand.self],
+    defaultSubcommand: SweepRunCommand.self)
+}
+
+/// The grid's flags: every model flag of `train`, each taking a list or a range.
+struct SweepRunCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "run",
+    abstract: "Run a grid (the default: 'ganscope sweep --k 1,5 ...' is 'ganscope sweep run ...').",
+    discussion: """
+      Every model flag of 'train' takes a comma-separated list (--k 1,2,5, --loss \
+      minimax,nonsaturating, --target gaussian,bimodal) or a range FROM:TO:lin:N or \
+      FROM:TO:log:N (--lr 1e-4:1e-1:log:7). Cells are every combination, each with every \
+      seed, numbered from 0 (the first knob of the list below varies slowest, the seed \
+      fastest). Lines come out in cell order.
+      """)
+
+  @Option(
+    help: ArgumentHelp(
+      "Targets (presets or specs; commas inside a spec are kept).", valueName: "list"))
+  var target: String?
+  @Option(help: ArgumentHelp("Priors: uniform, normal.", valueName: "list")) var prior: String?
+  @Option(help: ArgumentHelp("Losses: minimax, nonsaturating, least-squares.", valueName: "list"))
+  var loss: String?
+  @Option(help: ArgumentHelp("Optimizers: sgd, momentum, adam.", valueName: "list"))
+  var optimizer: String?
+  @Option(help: ArgumentHelp("Activations: tanh, relu, leaky-relu.", valueName: "list"))
+  var activation: String?
+  @Option(parsing: .unconditional, help: ArgumentHelp("Hidden widths H.", valueName: "list|range"))
+  var hidden: String?
+  @Option(parsing: .unconditional, help: ArgumentHelp("Hidden layers.", valueName: "list|range"))
+  var layers: String?
+  @Option(
+    parsing: .unconditional, help: ArgumentHelp("Minibatch sizes m.", valueName: "list|range"))
+  var batch: String?
+  @Option(
+    parsing: .unconditional, help: ArgumentHelp("D steps per G step.", valueName: "list|range"))
+  var k: String?
+  @Option(
+    parsing: .unconditional, help: ArgumentHelp("Step sizes of both nets.", valueName: "list|range")
+  )
+  var lr: String?
+  @Option(
+    name: .customLong("lr-d"), parsing: .unconditional,
+    help: ArgumentHelp("Step sizes of D (instead of --lr).", valueName: "list|range"))
+  var lrD: String?
+  @Option(
+    name: .customLong("lr-g"), parsing: .unconditional,
+    help: ArgumentHelp("Step sizes of G (instead of --lr).", valueName: "list|range"))
+  var lrG: String?
+  @Option(parsing: .unconditional, help: ArgumentHelp("Adam β1.", valueName: "list|range"))
+  var beta1: String?
+  @Option(parsing: .unconditional, help: ArgumentHelp("Adam β2.", valueName: "list|range"))
+  var beta2: String?
+  @Option(parsing: .unconditional, help: ArgumentHelp("Adam ε.", valueName: "list|range"))
+  var epsilon: String?
+  @Option(parsing: .unconditional, help: ArgumentHelp("Momentum μ.", valueName: "list|range"))
+  var momentum: String?
+
+  @Option(parsing: .unconditional, help: "Seeds 1...N for every configuration (default 1).")
+  var seeds: Int?
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("Explicit seeds instead of --seeds (a list).", valueName: "list"))
+  var seed: String?
+
+  @Option(parsing: .unconditional, help: "Training iterations of every run.")
+  var iterations: Int = 5000
+  @Option(parsing: .unconditional, help: "Check JSD every E iterations (for iterations_to_jsd).")
+  var every: Int = 200
+  @Option(parsing: .unconditional, help: "The JSD a run must fall below to count as reached.")
+  var jsdThreshold: Double = 0.05
+  @Option(
+    parsing: .unconditional,
+    help: "Collapsed: final sd of G(z) below this fraction of p_data's sd.")
+  var collapseRatio: Double = 0.1
+
+  @Option(parsing: .unconditional, help: "Runs at a time (default: the number of cores).")
+  var jobs: Int?
+  @Option(help: "Run only part i of n (1-based): the cells whose index mod n is i-1.")
+  var shard: String?
+  @Option(help: "Append lines to this file; cells already in it are skipped (resume).")
+  var out: String?
+  @Flag(help: "Add each run's seconds and training seconds to its line (not deterministic).")
+  var timing = false
+  @Flag(help: "Print the grid and how many cells it has, and run nothing.")
+  var dryRun = false
+
+  /// The grid and shard, built (and so checked) once.
+  private func plan() throws(SweepError) -> (SweepGrid, SweepShard?) {
+    let texts: [SweepKnob: String?] = [
+      .target: target, .prior: prior, .loss: loss, .optimizer: optimizer,
+      .activation: activation, .hidden: hidden, .layers: layers, .batch: batch, .k: k, .lr: lr,
+      .lrD: lrD, .lrG: lrG, .beta1: beta1, .beta2: beta2, .epsilon: epsilon, .momentum: momentum,
+    ]
+    var knobs: [SweepKnob: [SweepValue]] = [:]
+    for knob in SweepKnob.allCases {
+      if let text = texts[knob] ?? nil { knobs[knob] = try knob.parseValues(text) }
+    }
+    let seedList: [UInt64]
+    switch (seeds, seed) {
+    case (.some, .some): throw SweepError("give --seeds N or --seed LIST, not both")
+    case (.some(let n), nil):
+      guard n >= 1 else { throw SweepError("--seeds must be at least 1, got \(n)") }
+      seedList = (1...n).map(UInt64.init)
+    case (nil, .some(let text)):
+      let items = text.split(separator: ",", omittingEmptySubsequences: false)
+      var list: [UInt64] = []
+      for item in items {
+        guard let s = UInt64(item.trimmingCharacters(in: .whitespaces)), s <= UInt64(Int.max) else {
+          throw SweepError("--seed '\(text)': seeds are whole numbers >= 0, e.g. 1,2,3")
+        }
+        list.append(s)
+      }
+      seedList = list
+    case (nil, nil): seedList = [1]
+    }
+    let grid = try SweepGrid(
+      knobs: knobs, seeds: seedList,
+      settings: SweepSettings(
+        iterations: iterations, every: every, jsdThreshold: jsdThreshold,
+        collapseRatio: collapseRatio))
+    if let jobs, jobs < 1 { throw SweepError("--jobs must be at least 1, got \(jobs)") }
+    return (grid, try shard.map { text throws(SweepError) in try SweepShard.parse(text) })
+  }
+
+  func validate() throws {
+    do {
+      _ = try plan()
+    } catch {
+      throw ValidationError(error.description)
+    }
+  }
+
+  func run() throws {
+    let (grid, shard) = try badInput { () throws(SweepError) in try plan() }
+    let indices = grid.indices(shard: shard)
+    if dryRun {
+      Output.line(grid.description)
+      Output.line(
+        "grid \(grid.hash): \(grid.count) cells"
+          + (shard.map { ", shard \($0.index)/\($0.count): \(indices.count) cells" } ?? ""))
+      return
+    }
+    var pending = indices
+    // Standard output: a reader that went away (`| head`) ends the sweep quietly, as in
+    // `train`; any other failure (a full disk) stops it with an error.
+    var sink: @Sendable (String) -> Bool = { line in
+      if Output.write(line + "\n", to: STDOUT_FILENO) { return true }
+      if errno == EPIPE { Glibc.exit(0) }
+      return false
+    }
+    var resumed = 0
+    if let out {
+      let done = try SweepOutput.resume(out, grid: grid)
+      resumed = indices.filter(done.contains).count
+      pending = indices.filter { !done.contains($0) }
+      let fd = open(out, O_WRONLY | O_APPEND | O_CREAT, 0o644)
+      guard fd >= 0 else {
+        throw RunFailure.badInput("cannot write '\(out)': \(String(cString: strerror(errno)))")
+      }
+      sink = { line in Output.write(line + "\n", to: fd) }
+    }
+    let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+    let bar = SweepBar.forStandardError()
+    let write = sink
+    let writeLine: @Sendable (String) -> Bool = { line in
+      bar?.clear()
+      return write(line)
+    }
+    let start = Clock.now()
+    var progress: (@Sendable (SweepProgress) -> Void)?
+    if let bar { progress = { bar.draw($0) } }
+    let draw = progress
+    let runTiming = timing
+    let written = try badInput { () throws(SweepError) in
+      try SweepRunner.run(
+        grid: grid, indices: pending, jobs: jobs, timing: runTiming, progress: draw,
+        write: writeLine)
+    }
+    bar?.clear()
+    if written < pending.count {
+      throw RunFailure.runtime(
+        "cannot write to '\(out ?? "standard output")': \(String(cString: strerror(errno))); "
+          + "\(written) of \(pending.count) lines written (run again with --out to resume)")
+    }
+    if let out, resumed > 0 { try SweepOutput.sortInPlace(out) }
+    if bar != nil {
+      Output.errorNow(
+        "sweep: \(pending.count) runs in \(SweepBar.clock(Clock.now() - start)) on "
+          + "\(min(jobs, max(1, pending.count))) jobs"
+          + (resumed > 0 ? " (\(resumed) already in \(out ?? ""))" : ""))
+    }
+  }
+}
+
+/// `ganscope sweep merge`: the parts of a sharded sweep as one, in cell order.
+struct SweepMergeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "merge",
+    abstract: "Merge the parts of a sharded sweep, checking that no cell is missing or twice.")
+
+  @Argument(help: "The parts (the --out files of every shard).") var files: [String]
+  @Option(help: "Write to this file instead of standard output.") var out: String?
+
+  func validate() throws {
+    guard !files.isEmpty else { throw ValidationError("merge needs at least one file") }
+  }
+
+  func run() throws {
+    var lines: [SweepLine] = []
+    for file in files { lines += try SweepOutput.read(file, allowTorn: false) }
+    let merged = try badInput { () throws(SweepError) in try SweepMerge.merge(lines) }
+    let text = merged.map { $0.text + "\n" }.joined()
+    guard let out else {
+      for line in merged { Output.line(line.text) }
+      return
+    }
+    try SweepOutput.write(text, to: out)
+  }
+}
+
+/// `ganscope sweep summary`: mean ± sd over seeds per configuration, and a phase diagram.
+struct SweepSummaryCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "summary",
+    abstract: "Mean ± sd over seeds per configuration, and a heatmap of a metric over two knobs.")
+
+  @Argument(help: "Sweep output files (or the parts of one).") var files: [String]
+  @Option(help: "The metric: a column of Metric.table, iterations_to_jsd, diverged or collapsed.")
+  var metric: String = "jsd"
+  @Option(help: "The heatmap's x axis: a knob (default: the first that varies).") var x: String?
+  @Option(help: "The heatmap's y axis: a knob (default: the second that varies, else seed).")
+  var y: String?
+  @Option(help: "Also write the heatmap as SVG to this file.") var svg: String?
+  @Flag(help: "Draw with ASCII characters only.") var ascii = false
+
+  func validate() throws {
+    guard !files.isEmpty else { throw ValidationError("summary needs at least one file") }
+  }
+
+  func run() throws {
+    var lines: [SweepLine] = []
+    for file in files { lines += try SweepOutput.read(file, allowTorn: true) }
+    guard !lines.isEmpty else {
+      throw RunFailure.badInput("no sweep lines in \(files.joined(separator: ", "))")
+    }
+    let summary = SweepSummary(lines)
+    let (table, heatmap) = try badInput { () throws(SweepError) -> (String, SweepHeatmap?) in
+      let table = try summary.table(metric: metric)
+      let xAxis =
+        try x.map { n throws(SweepError) in try summary.column(forAxis: n) }
+        ?? summary.varying.first
+      guard let xAxis else { return (table, nil) }
+      let yAxis =
+        try y.map { n throws(SweepError) in try summary.column(forAxis: n) }
+        ?? summary.varying.first(where: { $0 != xAxis }) ?? "seed"
+      return (table, try summary.heatmap(metric: metric, x: xAxis, y: yAxis))
+    }
+    Output.line(table)
+    guard let heatmap else {
+      if svg != nil { throw RunFailure.badInput("no knob varies: there is no heatmap to draw") }
+      return
+    }
+    Output.line("")
+    Output.line(heatmap.text(unicode: !ascii && SweepBar.localeIsUTF8()))
+    if let svg { try SweepOutput.write(heatmap.svg(), to: svg) }
+  }
+}
+
+/// Turns a sweep error into bad input (exit 2).
+func badInput<R>(_ body: () throws(SweepError) -> R) throws -> R {
+  do {
+    return try body()
+  } catch {
+    throw RunFailure.badInput(error.description)
+  }
+}

@@ -1,0 +1,283 @@
+import Foundation
+import GANCore
+import GANView
+import Testing
+
+@testable import GANRuntime
+
+/// `ganscope sweep`: grids, cells, shards, lines, merge, resume, summary.
+@Suite struct SweepTests {
+  /// A grid of small, fast runs (H = 8, m = 32, 100 iterations: quick in the debug build
+  /// that CI runs under ThreadSanitizer too).
+  func smallGrid(
+    _ knobs: [SweepKnob: String] = [.k: "1,2"],
+    seeds: [UInt64] = [1], iterations: Int = 100
+  ) throws -> SweepGrid {
+    var parsed: [SweepKnob: [SweepValue]] = [
+      .hidden: [.whole(8)], .batch: [.whole(32)],
+    ]
+    for (knob, text) in knobs { parsed[knob] = try knob.parseValues(text) }
+    return try SweepGrid(
+      knobs: parsed, seeds: seeds, settings: SweepSettings(iterations: iterations, every: 25))
+  }
+
+  func lines(_ grid: SweepGrid, _ indices: [Int]? = nil, jobs: Int = 1) throws -> [String] {
+    let collected = Locked([String]())
+    try SweepRunner.run(grid: grid, indices: indices ?? Array(0..<grid.count), jobs: jobs) {
+      line in
+      collected.withLock { $0.append(line) }
+      return true
+    }
+    return collected.withLock { $0 }
+  }
+
+  func parse(_ texts: [String], name: String = "f") throws -> [SweepLine] {
+    try SweepLine.lines(of: texts.map { $0 + "\n" }.joined(), name: name).lines
+  }
+
+  // MARK: Grid expansion
+
+  @Test func listsAndRanges() throws {
+    #expect(try SweepKnob.k.parseValues("1,2,5") == [.whole(1), .whole(2), .whole(5)])
+    #expect(
+      try SweepKnob.lr.parseValues("1e-4:1e-1:log:4")
+        == [.real(1e-4), .real(1e-3), .real(1e-2), .real(1e-1)])
+    #expect(
+      try SweepKnob.beta1.parseValues("0:0.75:lin:4")
+        == [.real(0), .real(0.25), .real(0.5), .real(0.75)])
+    // Whole-number knobs round a range's values.
+    #expect(
+      try SweepKnob.hidden.parseValues("8:128:log:5").map(\.text) == ["8", "16", "32", "64", "128"])
+    #expect(try SweepKnob.k.parseValues("1:20:log:4").map(\.text) == ["1", "3", "7", "20"])
+    #expect(
+      try SweepKnob.loss.parseValues("minimax,Nonsaturating")
+        == [.word("minimax"), .word("nonsaturating")])
+    // Commas inside a target spec belong to it.
+    #expect(
+      try SweepKnob.target.parseValues("normal(4,0.5),bimodal").map(\.text)
+        == ["normal(4,0.5)", "bimodal"])
+  }
+
+  @Test func badListsAndRangesSayWhy() {
+    let cases: [(SweepKnob, String, String)] = [
+      (.k, "", "empty value"), (.k, "1,,2", "empty value"), (.k, "1,2,1", "twice"),
+      (.k, "0", "between 1 and 50"), (.lr, "1e-4:1e-1:cubic:4", "not lin or log"),
+      (.lr, "1e-4:1e-1:log:1", "N >= 2"), (.lr, "1e-4:1e-1:log:x", "N >= 2"),
+      (.lr, "0:1e-1:log:3", "FROM > 0"), (.lr, "1:1:lin:3", "FROM != TO"),
+      (.lr, "1e-3:", "a range is"), (.loss, "hinge", "not one of"),
+      (.k, "1:2:lin:5", "twice"), (.target, "normal(4)", "bad --target"),
+    ]
+    for (knob, text, expected) in cases {
+      #expect(throws: SweepError.self) { try knob.parseValues(text) }
+      do {
+        _ = try knob.parseValues(text)
+      } catch {
+        #expect(error.description.contains(expected), "\(knob) '\(text)': \(error)")
+        #expect(!error.description.contains("\n"))
+      }
+    }
+  }
+
+  @Test func cellsAreEveryCombinationSeedFastest() throws {
+    let grid = try smallGrid(
+      [.loss: "minimax,nonsaturating", .k: "1,2,5"], seeds: [1, 2])
+    #expect(grid.count == 12)
+    #expect(grid.axes == [.loss, .k])
+    let cells = (0..<grid.count).map(grid.cell)
+    #expect(cells.map(\.seed) == [1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2])
+    #expect(
+      cells.map { $0.knobs[.k]!.text } == [
+        "1", "1", "2", "2", "5", "5", "1", "1", "2", "2", "5", "5",
+      ])
+    #expect(
+      cells[5].knobs[.loss] == .word("minimax") && cells[6].knobs[.loss] == .word("nonsaturating"))
+    #expect(Set(cells.map(\.identity)).count == 12)
+    // The order of the flags does not change the grid.
+    let again = try smallGrid([.k: "1,2,5", .loss: "minimax,nonsaturating"], seeds: [1, 2])
+    #expect(again.hash == grid.hash)
+    #expect(try smallGrid([.k: "1,2"]).hash != (try smallGrid([.k: "1,5"])).hash)
+  }
+
+  @Test func lrSetsBothNetsUnlessOverridden() throws {
+    let grid = try smallGrid([.lr: "1e-3,1e-2", .lrG: "1e-4"])
+    let config = try grid.cell(1).config()
+    #expect(config.hyperparameters.discriminatorStepSize == 1e-2)
+    #expect(config.hyperparameters.generatorStepSize == 1e-4)
+    #expect(throws: SweepError.self) { try smallGrid([.lr: "1e-3,1e-2", .lrD: "1", .lrG: "1"]) }
+  }
+
+  // MARK: Shards
+
+  @Test func shardsCoverEveryCellOnce() throws {
+    for count in [1, 5, 12, 13] {
+      let grid = try smallGrid([.k: (1...count).map(String.init).joined(separator: ",")])
+      for n in 1...7 {
+        let parts = try (1...n).map { try grid.indices(shard: SweepShard(index: $0, count: n)) }
+        #expect(parts.flatMap { $0 }.sorted() == Array(0..<grid.count))
+        #expect(parts.map(\.count).max()! - parts.map(\.count).min()! <= 1)
+      }
+    }
+    #expect(try SweepShard.parse("2/4") == SweepShard(index: 2, count: 4))
+    for bad in ["3/2", "0/2", "1/0", "-1/2", "1", "a/b", "1/2/3"] {
+      #expect(throws: SweepError.self) { try SweepShard.parse(bad) }
+    }
+  }
+
+  // MARK: Lines
+
+  @Test func linesHaveEveryMetricAndTheConfiguration() throws {
+    let grid = try smallGrid()
+    let texts = try lines(grid)
+    #expect(texts.count == 2)
+    for (i, text) in texts.enumerated() {
+      let object = try #require(
+        try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+      for metric in Metric.table { #expect(object[metric.column] != nil, "\(metric.column)") }
+      for name in SweepCell.configColumnNames + SweepRecord.outcomeColumns {
+        #expect(object[name] != nil, "\(name)")
+      }
+      #expect(object["cell"] as? Int == i)
+      #expect(object["grid"] as? String == grid.hash)
+      #expect(object["k"] as? Int == i + 1)
+      let line = try SweepLine(parsing: text, origin: "test")
+      #expect(line.identity == grid.cell(i).identity)
+    }
+  }
+
+  /// Sweep lines and `train --config-columns` name the configuration alike.
+  @Test func configurationColumnsAreTrainsColumns() {
+    #expect(Array(SweepCell.configColumnNames.prefix(12)) == RowPrinter.configColumnNames)
+  }
+
+  /// A cell's final metrics are those of `train` with the same flags.
+  @Test func aCellEndsWhereTrainEnds() throws {
+    let grid = try smallGrid()
+    let cell = grid.cell(1)
+    let outcome = SweepRunner.run(config: try cell.config(), settings: grid.settings)
+    let run = TrainingRuntime.runHeadless(
+      config: try cell.config(), iterations: 100, publishInterval: 30
+    ) { _ in }
+    #expect(outcome.metrics == run.lastFrame?.metrics)
+  }
+
+  @Test func sameGridSameLinesWhateverTheJobs() throws {
+    let grid = try smallGrid([.k: "1,2", .loss: "minimax,nonsaturating"], seeds: [1, 2])
+    let one = try lines(grid, jobs: 1)
+    let three = try lines(grid, jobs: 3)
+    #expect(one == three)
+    #expect(one.count == 8)
+  }
+
+  @Test func divergenceAndCollapseAreFlagged() throws {
+    let grid = try smallGrid([.optimizer: "sgd", .lrD: "1e20", .k: "1"])
+    let line = try SweepLine(parsing: try lines(grid)[0], origin: "test")
+    #expect(line.diverged)
+    #expect(line.numbers["diverged_at"] != nil && line.numbers["diverged_at"]! != nil)
+    #expect(!line.collapsed)
+  }
+
+  // MARK: Merge and resume
+
+  @Test func mergeRestoresTheUnshardedLines() throws {
+    let grid = try smallGrid([.k: "1,2,3"])
+    let all = try lines(grid)
+    var parts: [SweepLine] = []
+    for i in [2, 1] {
+      let shard = try SweepShard(index: i, count: 2)
+      parts += try parse(lines(grid, grid.indices(shard: shard)), name: "part\(i)")
+    }
+    #expect(try SweepMerge.merge(parts).map(\.text) == all)
+  }
+
+  @Test func mergeRefusesMissingDuplicateAndForeignCells() throws {
+    let grid = try smallGrid([.k: "1,2,3"])
+    let all = try parse(lines(grid))
+    let message = { (parts: [SweepLine]) -> String in
+      do {
+        _ = try SweepMerge.merge(parts)
+        return "merged"
+      } catch {
+        return (error as? SweepError)?.description ?? "\(error)"
+      }
+    }
+    #expect(message(Array(all.dropLast())).contains("1 of 3 cells are missing: 2"))
+    #expect(message(all + [all[1]]).contains("cell 1 is twice"))
+    let other = try parse(lines(try smallGrid([.k: "1,2,4"]), [0]), name: "other")
+    #expect(message(all + other).contains("different grids"))
+    #expect(message([]).contains("no lines"))
+  }
+
+  @Test func resumeSkipsTheCellsAlreadyWritten() throws {
+    let grid = try smallGrid([.k: "1,2,3"])
+    let first = try lines(grid, [0, 2])
+    let done = try SweepMerge.done(parse(first), grid: grid, file: "F")
+    #expect(done == [0, 2])
+    let rest = try lines(grid, (0..<grid.count).filter { !done.contains($0) })
+    #expect(rest.count == 1)
+    let resumed = try parse(first + rest).sorted { $0.cell < $1.cell }.map(\.text)
+    let full = try lines(grid)
+    #expect(resumed == full)
+    // A file of another grid is refused, and so is a line whose cell is not this grid's.
+    #expect(throws: SweepError.self) {
+      try SweepMerge.done(parse(first), grid: try smallGrid([.k: "1,2,4"]), file: "F")
+    }
+    let swapped = first[0].replacingOccurrences(of: "\"cell\":0", with: "\"cell\":1")
+    #expect(throws: SweepError.self) {
+      try SweepMerge.done(parse([swapped]), grid: grid, file: "F")
+    }
+  }
+
+  @Test func aTornLastLineIsLeftOut() throws {
+    let text = try lines(try smallGrid([.k: "1"]))[0]
+    let (parsed, torn) = try SweepLine.lines(of: text + "\n" + text.prefix(40), name: "F")
+    #expect(parsed.count == 1 && torn)
+    #expect(throws: SweepError.self) { try SweepLine.lines(of: "{\"x\":1}\n", name: "F") }
+  }
+
+  // MARK: Summary
+
+  @Test func summaryAveragesOverSeeds() throws {
+    let grid = try smallGrid([.k: "1,2", .loss: "minimax,nonsaturating"], seeds: [1, 2, 3])
+    let all = try parse(lines(grid, jobs: 2))
+    let summary = SweepSummary(all)
+    #expect(summary.groups.count == 4)
+    #expect(summary.groups.allSatisfy { $0.lines.count == 3 })
+    #expect(summary.varying == ["k", "loss"])
+    let table = try summary.table(metric: "jsd")
+    #expect(table.split(separator: "\n").count == 5)
+    let jsd = summary.groups[0].lines.map { $0.numbers["jsd"]!! }
+    let mean = jsd.reduce(0, +) / 3
+    #expect(table.contains(SweepSummary.format(mean)))
+
+    let map = try summary.heatmap(metric: "jsd", x: "k", y: "loss")
+    #expect(map.xValues == ["1", "2"] && map.yValues == ["minimax", "nonsaturating"])
+    #expect(map.cells[0][0] == .value(mean))
+    let text = map.text(unicode: true)
+    #expect(text.contains("░") || text.contains("█"))
+    #expect(map.text(unicode: false).unicodeScalars.allSatisfy { $0.isASCII })
+    #expect(map.svg().hasPrefix("<svg") && map.svg().contains("<rect"))
+    #expect(try summary.column(forAxis: "lr") == "lr_d")
+    let byRate = SweepSummary(try parse(lines(try smallGrid([.k: "1,2", .lr: "1e-3,1e-2"]))))
+    #expect(try byRate.heatmap(metric: "jsd", x: "k", y: "lr_d").averagedOver == ["seeds"])
+    #expect(throws: SweepError.self) { try summary.column(forAxis: "colour") }
+    #expect(throws: SweepError.self) { try summary.table(metric: "nope") }
+  }
+
+  @Test func heatmapMarksEmptyAndValuelessCells() {
+    let map = SweepHeatmap(
+      metric: "jsd", x: "k", y: "lr_d", xValues: ["1", "5"], yValues: ["0.001"],
+      cells: [[.empty, .noValue]], averagedOver: ["seeds"])
+    let text = map.text(unicode: true)
+    #expect(text.contains("·") && text.contains("×"))
+  }
+
+  @Test func progressLineFitsAndEstimates() {
+    let p = SweepProgress(finished: 3, total: 12, work: 25, totalWork: 100, elapsed: 10, jobs: 2)
+    #expect(p.secondsLeft == 30)
+    let line = p.line(width: 80)
+    #expect(line.count <= 80)
+    #expect(line.contains("3/12") && line.contains("25%") && line.contains("about 0:30 left"))
+    #expect(p.line(width: 80, unicode: false).unicodeScalars.allSatisfy { $0.isASCII })
+    #expect(SweepProgress.clock(3725) == "1:02:05")
+  }
+}
