@@ -220,16 +220,16 @@ ok "the branch's recording replays from iteration 30"
 tm send-keys -t e2e C-c
 expect_clean_exit "Ctrl-C"
 
-# --- A damaged file: the complete frames replay, with a notice.
+# --- A file cut short (a crash): its frames replay, with a notice that calls it incomplete.
 size=$(wc -c <"$tmp/r.gans")
 head -c $((size - 100)) "$tmp/r.gans" >"$tmp/cut.gans"
 start 120 40 C.UTF-8 "$tmp/cut.gans" --paused
-wait_for 'replaying [0-9]+ complete frames; [0-9]+ bytes ignored' ||
+wait_for 'incomplete recording \(not stopped cleanly\): replaying its [0-9]+ frames' ||
   fail "a truncated file shows the notice"
-ok "a truncated file replays with: $(screen | grep -Eo 'replaying [0-9]+ complete frames.*' |
+ok "a truncated file replays with: $(screen | grep -Eo 'incomplete recording.*frames' |
   sed 's/ *$//')"
 tm send-keys -t e2e q
-expect_clean_exit "q (damaged file)"
+expect_clean_exit "q (incomplete file)"
 
 # --- The C locale: ASCII only.
 start 120 40 C "$tmp/r.gans" --paused
