@@ -90,41 +90,4 @@ import Testing
     #expect(m.meanDReal != 0 && m.meanDFake != 0)
     #expect(abs(m.meanDReal) < 3 && abs(m.meanDFake) < 3)
   }
-
-  /// Least squares with targets 0 and 1 has the same optimal D as the cross-entropy loss,
-  /// p_data / (p_data + p_g): trained long against a frozen G, its score approaches D*.
-  @Test func leastSquaresScoreApproachesOptimalDiscriminator() throws {
-    let target = try Target.parse("normal(4,0.5)")
-    var h = Hyperparameters(batchSize: 512, discriminatorStepSize: 2e-3)
-    h.loss = .leastSquares
-    let trainer = Trainer(config: TrainingConfig(target: target, hyperparameters: h, seed: 3))
-    let g = trainer.generator
-    let layout = g.layout
-    g.parameters.update(repeating: 0, count: layout.count)
-    g.parameters[layout.inputWeights] = 0.1
-    g.parameters[layout.weights(1)] = 1
-    g.parameters[layout.outputWeights] = 30
-    g.parameters[layout.outputBias] = 3
-    g.parametersChanged()
-    for _ in 0..<3000 { trainer.discriminatorStep() }
-    h.discriminatorStepSize = 2e-4
-    trainer.setHyperparameters(h)
-    for _ in 0..<1500 { trainer.discriminatorStep() }
-
-    let (lower, upper, bins) = (-1.0, 7.0, 160)
-    let width = (upper - lower) / Double(bins)
-    let samples = trainer.generateSamples(count: 400_000, seed: 5).map(Double.init)
-    let modelMass = binProbabilities(samples, lower: lower, upper: upper, bins: bins)
-    let dataMass = binProbabilities(target.distribution, lower: lower, upper: upper, bins: bins)
-    let centers = (0..<bins).map { lower + (Double($0) + 0.5) * width }
-    let d = trainer.discriminatorReadout(at: centers)
-    var error = 0.0
-    var weight = 0.0
-    for i in 0..<bins where dataMass[i] + modelMass[i] > 0 {
-      let w = 0.5 * (dataMass[i] + modelMass[i])
-      error += w * abs(d[i] - dataMass[i] / (dataMass[i] + modelMass[i]))
-      weight += w
-    }
-    #expect(error / weight < 0.05, "mean |D − D*| = \(error / weight)")
-  }
 }

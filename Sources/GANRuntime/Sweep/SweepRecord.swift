@@ -52,29 +52,10 @@ public enum SweepRecord {
   }
 
   /// JSON has no NaN or infinity: they become null.
-  static func jsonNumber(_ x: Double) -> String { x.isFinite ? "\(x)" : "null" }
+  static func jsonNumber(_ x: Double) -> String { JSONText.number(x) }
 
   /// A JSON string literal.
-  static func jsonString(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
-  }
+  static func jsonString(_ s: String) -> String { JSONText.string(s) }
 }
 
 /// A sweep line read back: what merge, resume and summary need.

@@ -25,28 +25,8 @@ public enum Asciicast {
     "[\(seconds(time)), \"o\", \(jsonString(output))]"
   }
 
-  /// A JSON string literal. Control characters (the escape character above all) become
-  /// `\u00XX`; everything else, braille included, stays UTF-8 as JSON allows.
-  public static func jsonString(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
-  }
+  /// A JSON string literal (`JSONText.string`).
+  public static func jsonString(_ text: String) -> String { JSONText.string(text) }
 
   /// Seconds with microsecond resolution ("12.345678"); negative or non-finite times are 0.
   static func seconds(_ time: Double) -> String {

@@ -99,7 +99,7 @@ public struct RowPrinter {
   }
 
   /// JSON has no NaN or infinity: they become null.
-  public static func jsonNumber(_ x: Double) -> String { x.isFinite ? "\(x)" : "null" }
+  public static func jsonNumber(_ x: Double) -> String { JSONText.number(x) }
 }
 
 /// A column before a row's iteration: a value of the row's run (its configuration).
