@@ -27,4 +27,12 @@ static inline WINDOW *gs_stdscr(void) { return stdscr; }
 // returns NULL so the caller can print a proper message. stdin/stdout are C globals, also
 // unreadable from Swift 6.
 static inline SCREEN *gs_newterm(void) { return newterm(NULL, stdout, stdin); }
+
+// Whether the terminal can move the cursor to a given cell (terminfo's "cup"): without it
+// (TERM=dumb) a full-screen view would draw its first frame and never update.
+static inline int gs_can_address_cursor(void) {
+  char name[] = "cup";
+  const char *cup = tigetstr(name);
+  return cup != NULL && cup != (const char *)-1;
+}
 #endif

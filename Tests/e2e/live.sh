@@ -132,6 +132,27 @@ pid=$(pgrep -P "$shell" | head -1)
 kill -TERM "$pid"
 expect_clean_exit "SIGTERM"
 
+# --- Ctrl-\ (SIGQUIT) and SIGUSR1/2 quit the same way, never a dump over the screen.
+start 120 40 C.UTF-8
+tm send-keys -t e2e 'C-\'
+expect_clean_exit "Ctrl-\\ (SIGQUIT)"
+for sig in USR1 USR2; do
+  start 120 40 C.UTF-8
+  shell=$(tm display -p -t e2e '#{pane_pid}')
+  pid=$(pgrep -P "$shell" | head -1)
+  [[ -n $pid ]] || fail "SIG$sig: find the process"
+  kill "-$sig" "$pid"
+  expect_clean_exit "SIG$sig"
+done
+
+# --- A terminal that cannot move the cursor gets one line and a non-zero exit.
+set +e
+err=$(TERM=dumb script -qec "$BIN live" /dev/null 2>&1)
+code=$?
+set -e
+[[ $code -ne 0 && $err == *"cannot move the cursor"* ]] || fail "TERM=dumb gave exit $code: $err"
+ok "TERM=dumb: $(printf '%s' "$err" | tr -d '\r' | head -c 70)…"
+
 # --- A crash while curses owns the screen (a Swift trap is SIGILL, a bad access SIGSEGV):
 # the terminal is restored before the crash is reported, and the status says it crashed.
 for crash in SEGV ILL; do

@@ -11,10 +11,11 @@ struct LiveCommand: ParsableCommand {
 
   @OptionGroup var model: ModelOptions
 
-  @Option(help: "Frames per second of the view (1...120).")
+  @Option(parsing: .unconditional, help: "Frames per second of the view (1...120).")
   var fps: Int = 30
 
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
       "Training pace in iterations per second, or 'max'.", valueName: "rate|max"))
   var pace: String = "100"

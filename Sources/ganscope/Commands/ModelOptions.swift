@@ -22,10 +22,13 @@ struct ModelOptions: ParsableArguments {
     name: .customLong("batch"), parsing: .unconditional, help: "Minibatch size m of every step.")
   var batchSize: Int = 128
 
-  @Option(name: .customLong("hidden"), help: "Hidden units per layer H (1...512).")
+  @Option(
+    name: .customLong("hidden"), parsing: .unconditional,
+    help: "Hidden units per layer H (1...512).")
   var width: Int = 32
 
-  @Option(name: .customLong("layers"), help: "Hidden layers per net (1...8).")
+  @Option(
+    name: .customLong("layers"), parsing: .unconditional, help: "Hidden layers per net (1...8).")
   var hiddenLayers: Int = 2
 
   @Option(help: "Hidden activation: tanh, relu or leaky-relu.")
@@ -52,10 +55,11 @@ struct ModelOptions: ParsableArguments {
     help: "Step size η_G of the generator (default 1e-3).")
   var lrG: Float?
 
-  @Option(help: "Adam β1.") var beta1: Float = 0.5
-  @Option(help: "Adam β2.") var beta2: Float = 0.999
-  @Option(help: "Adam ε.") var epsilon: Float = 1e-8
-  @Option(help: "Momentum coefficient μ for --optimizer momentum.") var momentum: Float = 0.9
+  @Option(parsing: .unconditional, help: "Adam β1.") var beta1: Float = 0.5
+  @Option(parsing: .unconditional, help: "Adam β2.") var beta2: Float = 0.999
+  @Option(parsing: .unconditional, help: "Adam ε.") var epsilon: Float = 1e-8
+  @Option(parsing: .unconditional, help: "Momentum coefficient μ for --optimizer momentum.")
+  var momentum: Float = 0.9
 
   @Option(parsing: .unconditional, help: "Seed of every random draw of the run (0 or more).")
   var seed: UInt64 = 1
@@ -79,8 +83,11 @@ struct ModelOptions: ParsableArguments {
     guard (0..<1).contains(beta1), (0..<1).contains(beta2) else {
       throw ValidationError("Adam betas must be in [0, 1), got \(beta1) and \(beta2)")
     }
-    guard epsilon > 0, (0..<1).contains(momentum) else {
-      throw ValidationError("--epsilon must be > 0 and --momentum in [0, 1)")
+    guard epsilon.isFinite, epsilon > 0 else {
+      throw ValidationError("--epsilon must be a finite number > 0, got \(epsilon)")
+    }
+    guard (0..<1).contains(momentum) else {
+      throw ValidationError("--momentum must be in [0, 1), got \(momentum)")
     }
     // The spec only: its data file, if any, is read once, by `config()` (a pipe cannot be
     // read twice).

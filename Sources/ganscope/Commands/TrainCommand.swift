@@ -11,10 +11,10 @@ struct TrainCommand: ParsableCommand {
 
   @OptionGroup var model: ModelOptions
 
-  @Option(help: "Training iterations (each: k D steps and one G step).")
+  @Option(parsing: .unconditional, help: "Training iterations (each: k D steps and one G step).")
   var iterations: Int = 5000
 
-  @Option(help: "Print a row every E iterations.")
+  @Option(parsing: .unconditional, help: "Print a row every E iterations.")
   var every: Int = 500
 
   @Option(help: "Row format: table, csv or jsonl.")

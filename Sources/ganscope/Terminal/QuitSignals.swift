@@ -5,13 +5,15 @@ import Synchronization
   import Glibc
 #endif
 
-/// Turns SIGINT, SIGTERM and SIGHUP into a flag the full-screen loops (live and replay) poll
-/// each frame, so the loop itself leaves curses mode and restores the terminal: nothing else
-/// may touch curses, and a signal handler must not. The default actions are ignored
-/// (SIG_IGN) and dispatch sources on a private queue observe the signals instead.
+/// Turns SIGINT, SIGTERM, SIGHUP, SIGQUIT (Ctrl-\\) and SIGUSR1/2 into a flag the full-screen
+/// loops (live and replay) poll each frame, so the loop itself leaves curses mode and
+/// restores the terminal: nothing else may touch curses, and a signal handler must not. The
+/// default actions are ignored (SIG_IGN) and dispatch sources on a private queue observe the
+/// signals instead. SIGQUIT's default (and Swift's backtracer, which takes it) would dump
+/// over the screen and leave the terminal raw; SIGUSR1/2 would kill with the terminal raw.
 @MainActor
 final class QuitSignals {
-  static let watched: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+  static let watched: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2]
 
   /// The flag shared with the handlers: the signal number that arrived, or 0.
   private final class Flag: Sendable {

@@ -44,6 +44,15 @@ final class Terminal {
       let term = environmentValue("TERM") ?? "unset"
       throw TerminalError(description: "cannot use this terminal (TERM=\(term))")
     }
+    guard gs_can_address_cursor() != 0 else {
+      endwin()
+      delscreen(screen)
+      let term = environmentValue("TERM") ?? "unset"
+      throw TerminalError(
+        description: "this terminal (TERM=\(term)) cannot move the cursor, which the full-screen "
+          + "view needs; set TERM to your terminal's type (e.g. xterm-256color), or use "
+          + "'ganscope train'")
+    }
     self.screen = screen
     self.window = window
     cbreak()
