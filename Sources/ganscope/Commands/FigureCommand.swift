@@ -135,6 +135,8 @@ struct FigureCommand: ParsableCommand {
   }
 
   func run() throws {
+    // Where the picture goes is checked before any training.
+    try OutputFile.check(out)
     let figurePanels: [FigurePanel]
     if let from {
       figurePanels = try RecordedPanels.panels(
