@@ -1,3 +1,4 @@
+import GANCore
 import Foundation
 
 /// A phase diagram: a metric's mean over two knobs, drawn as shaded text or as SVG.
@@ -196,19 +197,6 @@ public struct SweepHeatmap: Sendable, Equatable {
     return "#" + rgb.map { String(format: "%02x", Int($0.rounded())) }.joined()
   }
 
-  /// Text safe in XML character data and attribute values.
-  static func escaped(_ text: String) -> String {
-    var out = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&apos;"
-      default: if scalar.value >= 0x20 || scalar == "\t" { out.unicodeScalars.append(scalar) }
-      }
-    }
-    return out
-  }
+  /// Text safe in XML character data and attribute values (`XMLText.escaped`).
+  static func escaped(_ text: String) -> String { XMLText.escaped(text) }
 }

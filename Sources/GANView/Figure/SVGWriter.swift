@@ -1,3 +1,5 @@
+import GANCore
+
 /// A point of the figure in SVG user units (pixels, y down).
 struct SVGPoint: Equatable {
   var x: Double
@@ -10,26 +12,9 @@ struct SVGWriter {
   private(set) var document = ""
   private var open: [String] = []
 
-  /// `text` safe inside XML character data and inside quoted attribute values. Characters
-  /// XML 1.0 forbids (most C0 controls) are dropped: they cannot be written at all.
-  static func escaped(_ text: String) -> String {
-    var result = ""
-    result.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"": result += "&quot;"
-      case "'": result += "&apos;"
-      case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
-      default:
-        let forbidden = scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF
-        if !forbidden { result.unicodeScalars.append(scalar) }
-      }
-    }
-    return result
-  }
+  /// `text` safe inside XML character data and inside quoted attribute values
+  /// (`XMLText.escaped`).
+  static func escaped(_ text: String) -> String { XMLText.escaped(text) }
 
   /// A coordinate or length with at most two decimals and no trailing zeros ("12.5", "-3").
   static func number(_ value: Double) -> String {
