@@ -1,5 +1,5 @@
-import GANCore
 import Foundation
+import GANCore
 
 /// A phase diagram: a metric's mean over two knobs, drawn as shaded text or as SVG.
 public struct SweepHeatmap: Sendable, Equatable {
