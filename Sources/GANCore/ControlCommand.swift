@@ -46,6 +46,12 @@ public enum ControlCommand: Sendable, Equatable, Hashable {
   case setGeneratorStepSize(Float)
   case setLoss(Loss)
   case setOptimizer(OptimizerKind)
+  /// The fixes (`Stabilizers`): a penalty with its weight γ, unrolled D steps, the update
+  /// scheme, and constant instance noise σ (0 turns it off).
+  case setPenalty(GradientPenalty, weight: Float)
+  case setUnrolledSteps(Int)
+  case setUpdateScheme(UpdateScheme)
+  case setInstanceNoise(Float)
   /// A new target, parsed (and its data file read) before it is sent: applying it reads
   /// nothing. Recordings store it by its spec (`Target.spec`).
   case setTarget(Target)
@@ -75,6 +81,15 @@ extension Trainer {
     case .setGeneratorStepSize(let eta): h.generatorStepSize = eta
     case .setLoss(let loss): h.loss = loss
     case .setOptimizer(let kind): h.optimizer.kind = kind
+    case .setPenalty(let penalty, let weight):
+      h.stabilizers.penalty = penalty
+      h.stabilizers.penaltyWeight = weight
+    case .setUnrolledSteps(let u): h.stabilizers.unrolledSteps = u
+    case .setUpdateScheme(let scheme): h.stabilizers.updateScheme = scheme
+    case .setInstanceNoise(let sigma):
+      // A switch made while training: the noise stays σ (annealing is a run's setting).
+      h.stabilizers.instanceNoise = sigma
+      h.stabilizers.instanceNoiseAnneal = 0
     case .setTarget(let target):
       setTarget(target)
       return true

@@ -9,11 +9,13 @@ public struct Hyperparameters: Sendable, Equatable, Hashable, Codable {
   public var generatorStepSize: Float
   public var loss: Loss
   public var optimizer: OptimizerSettings
+  /// The fixes for the game's failures (all off by default: Algorithm 1 as published).
+  public var stabilizers: Stabilizers
 
   public init(
     discriminatorSteps: Int = 1, batchSize: Int = 128, discriminatorStepSize: Float = 1e-3,
     generatorStepSize: Float = 1e-3, loss: Loss = .nonsaturating,
-    optimizer: OptimizerSettings = OptimizerSettings()
+    optimizer: OptimizerSettings = OptimizerSettings(), stabilizers: Stabilizers = Stabilizers()
   ) {
     self.discriminatorSteps = discriminatorSteps
     self.batchSize = batchSize
@@ -21,6 +23,7 @@ public struct Hyperparameters: Sendable, Equatable, Hashable, Codable {
     self.generatorStepSize = generatorStepSize
     self.loss = loss
     self.optimizer = optimizer
+    self.stabilizers = stabilizers
   }
 
   /// The accepted ranges, checked wherever a value comes from a user.
@@ -39,7 +42,7 @@ public struct Hyperparameters: Sendable, Equatable, Hashable, Codable {
     where !(value.isFinite && value > 0) {
       return "step size \(name) must be a positive number, got \(value)"
     }
-    return nil
+    return stabilizers.problem
   }
 }
 

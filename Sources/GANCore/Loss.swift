@@ -14,6 +14,22 @@ public enum Loss: String, Sendable, CaseIterable, Codable {
   /// and 0 on samples; G pulls it to 1. Its optimal D is also p_data / (p_data + p_g), so its
   /// score is drawn on the same axis as a probability (it may leave [0, 1]).
   case leastSquares = "least-squares"
+  /// Wasserstein GAN (Arjovsky et al. 2017): D is a critic whose raw output is unbounded;
+  /// D ascends E_data[D(x)] − E_z[D(G(z))], an estimate of W1 when D is 1-Lipschitz, which
+  /// weight clipping to [−c, c] enforces crudely (`Stabilizers.clip`); G ascends E_z[D(G(z))].
+  case wasserstein
+  /// WGAN-GP (Gulrajani et al. 2017): the same critic, kept near 1-Lipschitz by the penalty
+  /// λ·E[(|D′(x̂)| − 1)²] on random interpolates x̂ between data and samples, λ = 10.
+  case wassersteinGP = "wgan-gp"
+  /// WGAN-LP (Petzka et al. 2018): the one-sided penalty λ·E[max(0, |D′(x̂)| − 1)²], which
+  /// only forbids slopes steeper than 1. In one dimension this matters: WGAN-GP's two-sided
+  /// penalty makes slope 0 a barrier of height λ between the critic's two signs, so a critic
+  /// that starts (or is left, when G overshoots the data) with the wrong sign stays wrong and
+  /// G runs away (docs/theory.md).
+  case wassersteinLP = "wgan-lp"
+  /// Hinge loss (Lim & Ye 2017; Miyato et al. 2018): D descends
+  /// E_data[max(0, 1 − D(x))] + E_z[max(0, 1 + D(G(z)))]; G ascends E_z[D(G(z))].
+  case hinge
 
   /// How D's raw output is read as "D(x)": what the D curve, D*, the mean D on data and on
   /// samples mean under this loss.
@@ -21,6 +37,27 @@ public enum Loss: String, Sendable, CaseIterable, Codable {
     switch self {
     case .minimax, .nonsaturating: .probability
     case .leastSquares: .score(real: 1, fake: 0)
+    case .wasserstein, .wassersteinGP, .wassersteinLP, .hinge: .critic
+    }
+  }
+
+  /// λ of WGAN-GP's penalty, as in its paper.
+  public static let interpolatePenaltyWeight: Float = 10
+
+  /// The slope penalty the loss itself carries: WGAN-GP's on interpolates.
+  var interpolatePenalty: SlopePenaltyShape? {
+    switch self {
+    case .wassersteinGP: .unitSlope(weight: Self.interpolatePenaltyWeight)
+    case .wassersteinLP: .slopeAboveOne(weight: Self.interpolatePenaltyWeight)
+    case .minimax, .nonsaturating, .leastSquares, .wasserstein, .hinge: nil
+    }
+  }
+
+  /// Whether D's parameters are clipped to [−c, c] after each step (WGAN).
+  public var clipsWeights: Bool {
+    switch self {
+    case .wasserstein: true
+    case .minimax, .nonsaturating, .leastSquares, .wassersteinGP, .wassersteinLP, .hinge: false
     }
   }
 
@@ -28,7 +65,7 @@ public enum Loss: String, Sendable, CaseIterable, Codable {
   public func readout(_ output: Double) -> Double {
     switch readout {
     case .probability: sigmoid(output)
-    case .score: output
+    case .score, .critic: output
     }
   }
 
@@ -38,7 +75,7 @@ public enum Loss: String, Sendable, CaseIterable, Codable {
     case .probability:
       let d = sigmoid(output)
       return d * (1 - d)
-    case .score: return 1
+    case .score, .critic: return 1
     }
   }
 
@@ -47,6 +84,8 @@ public enum Loss: String, Sendable, CaseIterable, Codable {
     switch self {
     case .minimax, .nonsaturating: softplus(-o)
     case .leastSquares: 0.5 * (o - 1) * (o - 1)
+    case .wasserstein, .wassersteinGP, .wassersteinLP: -o
+    case .hinge: max(0, 1 - o)
     }
   }
 
@@ -55,6 +94,8 @@ public enum Loss: String, Sendable, CaseIterable, Codable {
     switch self {
     case .minimax, .nonsaturating: softplus(o)
     case .leastSquares: 0.5 * o * o
+    case .wasserstein, .wassersteinGP, .wassersteinLP: o
+    case .hinge: max(0, 1 + o)
     }
   }
 
@@ -65,14 +106,16 @@ public enum Loss: String, Sendable, CaseIterable, Codable {
   public func objectiveRealTerm(_ o: Double) -> Double {
     switch self {
     case .minimax, .nonsaturating: _log(max(sigmoid(o), 1e-30))
-    case .leastSquares: -discriminatorRealLoss(o)
+    case .leastSquares, .wasserstein, .wassersteinGP, .wassersteinLP, .hinge:
+      -discriminatorRealLoss(o)
     }
   }
 
   public func objectiveFakeTerm(_ o: Double) -> Double {
     switch self {
     case .minimax, .nonsaturating: _log(max(1 - sigmoid(o), 1e-30))
-    case .leastSquares: -discriminatorFakeLoss(o)
+    case .leastSquares, .wasserstein, .wassersteinGP, .wassersteinLP, .hinge:
+      -discriminatorFakeLoss(o)
     }
   }
 
@@ -81,6 +124,8 @@ public enum Loss: String, Sendable, CaseIterable, Codable {
     switch self {
     case .minimax, .nonsaturating: "V(G,D)"
     case .leastSquares: "−L_D (LS)"
+    case .wasserstein, .wassersteinGP, .wassersteinLP: "E D(x)−E D(G)"
+    case .hinge: "−L_D (hinge)"
     }
   }
 
@@ -88,6 +133,8 @@ public enum Loss: String, Sendable, CaseIterable, Codable {
     switch self {
     case .minimax, .nonsaturating: "V(G,D)"
     case .leastSquares: "-L_D (LS)"
+    case .wasserstein, .wassersteinGP, .wassersteinLP: "E D(x)-E D(G)"
+    case .hinge: "-L_D (hinge)"
     }
   }
 
@@ -97,6 +144,7 @@ public enum Loss: String, Sendable, CaseIterable, Codable {
     case .minimax: -softplus(o)  // log(1 − σ(o))
     case .nonsaturating: softplus(-o)  // −log σ(o)
     case .leastSquares: 0.5 * (o - 1) * (o - 1)
+    case .wasserstein, .wassersteinGP, .wassersteinLP, .hinge: -o
     }
   }
 
@@ -115,6 +163,13 @@ public enum Loss: String, Sendable, CaseIterable, Codable {
     case .leastSquares:
       for i in 0..<real { g[i] = (o[i] - 1) * scaleReal }
       for i in real..<(real + fake) { g[i] = o[i] * scaleFake }
+    case .wasserstein, .wassersteinGP, .wassersteinLP:
+      for i in 0..<real { g[i] = -scaleReal }
+      for i in real..<(real + fake) { g[i] = scaleFake }
+    case .hinge:
+      // d max(0, 1 − o)/do = −[o < 1];  d max(0, 1 + o)/do = [o > −1].
+      for i in 0..<real { g[i] = o[i] < 1 ? -scaleReal : 0 }
+      for i in real..<(real + fake) { g[i] = o[i] > -1 ? scaleFake : 0 }
     }
   }
 
@@ -127,6 +182,7 @@ public enum Loss: String, Sendable, CaseIterable, Codable {
     case .minimax: mapSigmoid(o, into: g, count: count) { -$0 * scale }
     case .nonsaturating: mapSigmoid(o, into: g, count: count) { ($0 - 1) * scale }
     case .leastSquares: for i in 0..<count { g[i] = (o[i] - 1) * scale }
+    case .wasserstein, .wassersteinGP, .wassersteinLP, .hinge: for i in 0..<count { g[i] = -scale }
     }
   }
 }
@@ -158,4 +214,7 @@ public enum DiscriminatorReadout: Sendable, Equatable {
   /// A score regressed toward `real` on data and `fake` on samples (least squares). Drawn on
   /// the probability axis: with targets 1 and 0 its optimum is the same D*.
   case score(real: Double, fake: Double)
+  /// An unbounded critic (WGAN, hinge): no probability and no D*; drawn on an axis of its
+  /// own.
+  case critic
 }

@@ -3,6 +3,10 @@ public enum OptimizerKind: String, Sendable, CaseIterable, Codable {
   case sgd
   case momentum
   case adam
+  /// Optimistic gradient descent (Daskalakis et al. 2018): θ ← θ − η·(2∇ₜ − ∇ₜ₋₁), a step
+  /// that corrects for the last one; it damps the rotation of a game. (The previous
+  /// gradient is kept in the second-moment buffer, which plain SGD leaves unused.)
+  case optimistic
 }
 
 /// The settings of the update rules (the step size η is separate: it is a live knob).
@@ -33,16 +37,33 @@ final class OptimizerState {
   let first: UnsafeMutablePointer<Float>
   let second: UnsafeMutablePointer<Float>
   var steps: Int = 0
+  /// A copy of the state taken by `save` (for unrolled D steps, which must leave no trace).
+  private let savedFirst: UnsafeMutablePointer<Float>
+  private let savedSecond: UnsafeMutablePointer<Float>
+  private var savedSteps = 0
 
   init(count: Int) {
     self.count = count
     first = allocateFloats(count)
     second = allocateFloats(count)
+    savedFirst = allocateFloats(count)
+    savedSecond = allocateFloats(count)
   }
 
   deinit {
-    first.deallocate()
-    second.deallocate()
+    for buffer in [first, second, savedFirst, savedSecond] { buffer.deallocate() }
+  }
+
+  func save() {
+    savedFirst.update(from: first, count: count)
+    savedSecond.update(from: second, count: count)
+    savedSteps = steps
+  }
+
+  func restoreSaved() {
+    first.update(from: savedFirst, count: count)
+    second.update(from: savedSecond, count: count)
+    steps = savedSteps
   }
 
   func reset() {
@@ -72,6 +93,16 @@ final class OptimizerState {
         let v = (mu * load(first + i)).addingProduct(-stepSize, load(g + i))
         store(v, first + i)
         store(load(theta + i) + v, theta + i)
+        i += 16
+      }
+    case .optimistic:
+      // θ ← θ − η·(2∇ₜ − ∇ₜ₋₁); the first step has no previous gradient and is plain.
+      let first = steps == 1
+      while i < count {
+        let grad = load(g + i)
+        let previous = first ? grad : load(second + i)
+        store(load(theta + i) - stepSize * (2 * grad - previous), theta + i)
+        store(grad, second + i)
         i += 16
       }
     case .adam:

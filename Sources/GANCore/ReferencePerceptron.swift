@@ -81,6 +81,18 @@ struct ReferencePerceptron {
     return pass
   }
 
+  /// ∂y/∂x at x, by carrying the tangent ẋ = 1 through every layer (forward mode).
+  func slope(_ x: Double) -> Double {
+    let pass = forward(x)
+    var tangent = [1.0]
+    for l in 0..<(weights.count - 1) {
+      let zero = [Double](repeating: 0, count: biases[l].count)
+      let preTangent = Self.affine(tangent, weights[l], zero)
+      tangent = zip(preTangent, pass.preActivations[l]).map { $0 * derivative($1) }
+    }
+    return Self.affine(tangent, weights[weights.count - 1], [0])[0]
+  }
+
   /// Gradients with the shapes of `weights` and `biases`.
   struct Gradients {
     var weights: [[[Double]]]

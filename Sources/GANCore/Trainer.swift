@@ -54,6 +54,16 @@ public final class Trainer {
   var restoredDiscriminatorGradientNorm: Double?
   var restoredGeneratorGradientNorm: Double?
 
+  // The fixes' buffers (Stabilizers): the slope pass of the penalties (made on first use),
+  // D's batch during unrolled steps, saved parameters for unrolling and extragradient, and
+  // instance noise. None holds state that outlives a step.
+  var slopeWork: SlopeWorkspace?
+  var unrolledWork: Workspace
+  let savedDiscriminator: UnsafeMutablePointer<Float>
+  let savedDiscriminatorGradient: UnsafeMutablePointer<Float>
+  let savedGenerator: UnsafeMutablePointer<Float>
+  var noise: [Float] = []
+
   public init(config: TrainingConfig) {
     architecture = config.architecture
     prior = config.prior
@@ -69,8 +79,18 @@ public final class Trainer {
     generatorWork = Workspace(capacity: m, architecture: architecture)
     discriminatorWork = Workspace(capacity: 2 * m, architecture: architecture)
     criticOfGeneratorWork = Workspace(capacity: m, architecture: architecture)
+    unrolledWork = Workspace(capacity: 4, architecture: architecture)
+    savedDiscriminator = allocateFloats(discriminator.parameterCount)
+    savedDiscriminatorGradient = allocateFloats(discriminator.parameterCount)
+    savedGenerator = allocateFloats(generator.parameterCount)
     generator.initialize(using: &rng)
     discriminator.initialize(using: &rng)
+  }
+
+  deinit {
+    savedDiscriminator.deallocate()
+    savedDiscriminatorGradient.deallocate()
+    savedGenerator.deallocate()
   }
 
   // MARK: Control
@@ -134,45 +154,32 @@ public final class Trainer {
 
   // MARK: Algorithm 1
 
-  /// One iteration: k D steps then one G step. Returns false once training has diverged
-  /// (including when this iteration found the NaN).
+  /// One iteration: k D steps then one G step (alternating, as Algorithm 1), or the last D
+  /// step and the G step together (`UpdateScheme`). Returns false once training has
+  /// diverged (including when this iteration found the NaN).
   @discardableResult
   public func runIteration() -> Bool {
-    for _ in 0..<hyperparameters.discriminatorSteps {
+    let k = hyperparameters.discriminatorSteps
+    let scheme = hyperparameters.stabilizers.updateScheme
+    let alone = scheme == .alternating ? k : k - 1
+    for _ in 0..<alone {
       guard discriminatorStep() else { return false }
     }
-    return generatorStep()
+    switch scheme {
+    case .alternating: return generatorStep()
+    case .simultaneous: return simultaneousStep()
+    case .extragradient: return extragradientStep()
+    }
   }
 
-  /// One D step: ascend (1/m) Σ [log D(x) + log(1 − D(G(z)))] on fresh data and samples.
+  /// One D step: ascend D's objective (for the paper's loss (1/m) Σ [log D(x) +
+  /// log(1 − D(G(z)))]) on fresh data and samples, less any penalty.
   @discardableResult
   public func discriminatorStep() -> Bool {
     guard divergedAtIteration == nil else { return false }
-    let m = hyperparameters.batchSize
-    let rows = paddedRows(2 * m)
-    // Samples of G without gradient.
-    prior.fill(generatorWork.input, count: m, using: &rng)
-    zeroTail(generatorWork.input, from: m, to: paddedRows(m))
-    generator.forward(generatorWork, rows: m)
-    // D's batch: data in rows 0..<m, samples in rows m..<2m.
-    let input = discriminatorWork.input
-    target.distribution.fill(UnsafeMutableBufferPointer(start: input, count: m), using: &rng)
-    (input + m).update(from: generatorWork.output, count: m)
-    zeroTail(input, from: 2 * m, to: rows)
-    discriminator.forward(discriminatorWork, rows: 2 * m)
-    let loss = hyperparameters.loss
-    loss.discriminatorGradient(
-      output: discriminatorWork.output, into: discriminatorWork.outputGradient, real: m, fake: m)
-    zeroTail(discriminatorWork.outputGradient, from: 2 * m, to: rows)
-    discriminator.backward(
-      discriminatorWork, rows: 2 * m, parameterGradients: true, inputGradient: false)
-    update(discriminator, discriminatorOptimizer, hyperparameters.discriminatorStepSize)
-    discriminatorStepCount += 1
-    lastDiscriminatorBatch = m
-    restoredDiscriminatorReadout = nil
-    restoredDiscriminatorGradientNorm = nil
-    lastStep = .discriminator
-    checkFinite(discriminator, discriminatorWork.output, count: 2 * m)
+    computeDiscriminatorGradient(work: discriminatorWork)
+    updateDiscriminator()
+    finishDiscriminatorStep()
     return divergedAtIteration == nil
   }
 
@@ -180,6 +187,143 @@ public final class Trainer {
   @discardableResult
   public func generatorStep() -> Bool {
     guard divergedAtIteration == nil else { return false }
+    computeGeneratorGradient()
+    update(generator, generatorOptimizer, hyperparameters.generatorStepSize)
+    finishGeneratorStep()
+    return divergedAtIteration == nil
+  }
+
+  /// D and G both step from the same point: each gradient is taken before either update.
+  private func simultaneousStep() -> Bool {
+    guard divergedAtIteration == nil else { return false }
+    computeDiscriminatorGradient(work: discriminatorWork)
+    computeGeneratorGradient()
+    updateDiscriminator()
+    update(generator, generatorOptimizer, hyperparameters.generatorStepSize)
+    finishDiscriminatorStep()
+    guard divergedAtIteration == nil else { return false }
+    finishGeneratorStep()
+    return divergedAtIteration == nil
+  }
+
+  /// Extragradient: a plain gradient step of both players to a look-ahead point, fresh
+  /// gradients there, then each player's real update (by its optimizer) from where it was
+  /// with the look-ahead gradient.
+  private func extragradientStep() -> Bool {
+    guard divergedAtIteration == nil else { return false }
+    let dCount = discriminator.parameterCount
+    let gCount = generator.parameterCount
+    savedDiscriminator.update(from: discriminator.parameters, count: dCount)
+    savedGenerator.update(from: generator.parameters, count: gCount)
+    computeDiscriminatorGradient(work: discriminatorWork)
+    computeGeneratorGradient()
+    lookAhead(discriminator, hyperparameters.discriminatorStepSize)
+    lookAhead(generator, hyperparameters.generatorStepSize)
+    computeDiscriminatorGradient(work: discriminatorWork)
+    computeGeneratorGradient()
+    discriminator.parameters.update(from: savedDiscriminator, count: dCount)
+    generator.parameters.update(from: savedGenerator, count: gCount)
+    updateDiscriminator()
+    update(generator, generatorOptimizer, hyperparameters.generatorStepSize)
+    finishDiscriminatorStep()
+    guard divergedAtIteration == nil else { return false }
+    finishGeneratorStep()
+    return divergedAtIteration == nil
+  }
+
+  /// θ ← θ − η·∇ with the net's fresh gradient (extragradient's look-ahead).
+  private func lookAhead(_ net: Perceptron, _ stepSize: Float) {
+    var i = 0
+    while i < net.parameterCount {
+      store(
+        load(net.parameters + i).addingProduct(-stepSize, load(net.gradients + i)),
+        net.parameters + i)
+      i += 16
+    }
+    net.parametersChanged()
+  }
+
+  /// D's gradient on a fresh batch into `discriminator.gradients`: m data rows then m
+  /// sample rows of `work`, instance noise on both, and the penalties.
+  private func computeDiscriminatorGradient(work: Workspace) {
+    let m = hyperparameters.batchSize
+    let rows = paddedRows(2 * m)
+    // Samples of G without gradient.
+    prior.fill(generatorWork.input, count: m, using: &rng)
+    zeroTail(generatorWork.input, from: m, to: paddedRows(m))
+    generator.forward(generatorWork, rows: m)
+    // D's batch: data in rows 0..<m, samples in rows m..<2m.
+    let input = work.input
+    target.distribution.fill(UnsafeMutableBufferPointer(start: input, count: m), using: &rng)
+    (input + m).update(from: generatorWork.output, count: m)
+    addInstanceNoise(input, count: 2 * m)
+    zeroTail(input, from: 2 * m, to: rows)
+    discriminator.forward(work, rows: 2 * m)
+    let loss = hyperparameters.loss
+    loss.discriminatorGradient(
+      output: work.output, into: work.outputGradient, real: m, fake: m)
+    zeroTail(work.outputGradient, from: 2 * m, to: rows)
+    discriminator.backward(work, rows: 2 * m, parameterGradients: true, inputGradient: false)
+    addPenalties(batch: input, count: m)
+  }
+
+  /// Adds the gradients of R1 or R2 and of the loss's own penalty (WGAN-GP) to D's.
+  private func addPenalties(batch input: UnsafePointer<Float>, count m: Int) {
+    let stabilizers = hyperparameters.stabilizers
+    if stabilizers.penalty != .none && stabilizers.penaltyWeight > 0 {
+      let work = slopeWorkspace(rows: m)
+      let start = stabilizers.penalty == .r1 ? input : input + m
+      work.input.update(from: start, count: m)
+      zeroTail(work.input, from: m, to: work.rows)
+      discriminator.slopePenalty(
+        work, count: m, shape: .squared(weight: stabilizers.penaltyWeight))
+      addGradient(work.parameterGradients, to: discriminator)
+    }
+    if let shape = hyperparameters.loss.interpolatePenalty {
+      // x̂ = ε·x + (1 − ε)·x̃ with ε ~ U(0, 1) per pair of a data row and a sample row.
+      let work = slopeWorkspace(rows: m)
+      for i in 0..<m {
+        let epsilon = rng.nextUnitFloat()
+        work.input[i] = epsilon * input[i] + (1 - epsilon) * input[m + i]
+      }
+      zeroTail(work.input, from: m, to: work.rows)
+      discriminator.slopePenalty(work, count: m, shape: shape)
+      addGradient(work.parameterGradients, to: discriminator)
+    }
+  }
+
+  private func addGradient(_ extra: UnsafePointer<Float>, to net: Perceptron) {
+    var i = 0
+    while i < net.parameterCount {
+      store(load(net.gradients + i) + load(extra + i), net.gradients + i)
+      i += 16
+    }
+  }
+
+  /// The slope pass's buffers for a batch of `rows`, made on first use and when m changes.
+  private func slopeWorkspace(rows: Int) -> SlopeWorkspace {
+    if let work = slopeWork, work.rows == paddedRows(rows) { return work }
+    let work = SlopeWorkspace(rows: rows, architecture: architecture)
+    slopeWork = work
+    return work
+  }
+
+  /// Adds N(0, σ²) to `count` inputs of D, σ from the instance-noise schedule.
+  private func addInstanceNoise(_ input: UnsafeMutablePointer<Float>, count: Int) {
+    let sigma = hyperparameters.stabilizers.instanceNoise(at: iteration)
+    guard sigma > 0 else { return }
+    if noise.count < count { noise = [Float](repeating: 0, count: count) }
+    noise.withUnsafeMutableBufferPointer { buffer in
+      rng.fillStandardNormal(UnsafeMutableBufferPointer(rebasing: buffer[0..<count]))
+      for i in 0..<count { input[i] += sigma * buffer[i] }
+    }
+  }
+
+  /// G's gradient on fresh noise into `generator.gradients`, through D as it is or, with
+  /// unrolling, through D after u more steps (then D is put back).
+  private func computeGeneratorGradient() {
+    let unrolled = hyperparameters.stabilizers.unrolledSteps
+    if unrolled > 0 { unrollDiscriminator(steps: unrolled) }
     let m = hyperparameters.batchSize
     let rows = paddedRows(m)
     prior.fill(generatorWork.input, count: m, using: &rng)
@@ -187,6 +331,7 @@ public final class Trainer {
     generator.forward(generatorWork, rows: m)
     let critic = criticOfGeneratorWork
     critic.input.update(from: generatorWork.output, count: m)
+    addInstanceNoise(critic.input, count: m)
     zeroTail(critic.input, from: m, to: rows)
     discriminator.forward(critic, rows: m)
     hyperparameters.loss.generatorGradient(
@@ -196,14 +341,72 @@ public final class Trainer {
     generatorWork.outputGradient.update(from: critic.inputGradient, count: m)
     zeroTail(generatorWork.outputGradient, from: m, to: rows)
     generator.backward(generatorWork, rows: m, parameterGradients: true, inputGradient: false)
-    update(generator, generatorOptimizer, hyperparameters.generatorStepSize)
+    if unrolled > 0 { restoreDiscriminator() }
+  }
+
+  /// Saves D (parameters, gradient, optimizer) and takes `steps` D steps on a workspace of
+  /// their own, so the last real D step's readouts survive.
+  private func unrollDiscriminator(steps: Int) {
+    let count = discriminator.parameterCount
+    savedDiscriminator.update(from: discriminator.parameters, count: count)
+    savedDiscriminatorGradient.update(from: discriminator.gradients, count: count)
+    discriminatorOptimizer.save()
+    let m = hyperparameters.batchSize
+    if unrolledWork.capacity < 2 * m {
+      unrolledWork = Workspace(capacity: 2 * m, architecture: architecture)
+    }
+    for _ in 0..<steps {
+      computeDiscriminatorGradient(work: unrolledWork)
+      updateDiscriminator()
+    }
+  }
+
+  private func restoreDiscriminator() {
+    let count = discriminator.parameterCount
+    discriminator.parameters.update(from: savedDiscriminator, count: count)
+    discriminator.gradients.update(from: savedDiscriminatorGradient, count: count)
+    discriminator.parametersChanged()
+    discriminatorOptimizer.restoreSaved()
+  }
+
+  /// D's optimizer step, then WGAN's clipping.
+  private func updateDiscriminator() {
+    let d = discriminator
+    discriminatorOptimizer.descend(
+      d.parameters, gradient: d.gradients, stepSize: hyperparameters.discriminatorStepSize,
+      settings: hyperparameters.optimizer)
+    if hyperparameters.loss.clipsWeights {
+      let c = hyperparameters.stabilizers.clip
+      var i = 0
+      while i < d.parameterCount {
+        store(
+          pointwiseMin(
+            pointwiseMax(load(d.parameters + i), Vector(repeating: -c)),
+            Vector(repeating: c)), d.parameters + i)
+        i += 16
+      }
+    }
+    d.parametersChanged()
+  }
+
+  private func finishDiscriminatorStep() {
+    let m = hyperparameters.batchSize
+    discriminatorStepCount += 1
+    lastDiscriminatorBatch = m
+    restoredDiscriminatorReadout = nil
+    restoredDiscriminatorGradientNorm = nil
+    lastStep = .discriminator
+    checkFinite(discriminator, discriminatorWork.output, count: 2 * m)
+  }
+
+  private func finishGeneratorStep() {
+    let m = hyperparameters.batchSize
     generatorStepCount += 1
     lastGeneratorBatch = m
     restoredGeneratorReadout = nil
     restoredGeneratorGradientNorm = nil
     lastStep = .generator
-    checkFinite(generator, critic.output, count: m)
-    return divergedAtIteration == nil
+    checkFinite(generator, criticOfGeneratorWork.output, count: m)
   }
 
   /// One optimizer step on a net's freshly computed gradient.

@@ -65,6 +65,8 @@ struct ByteReader {
   private(set) var offset: Int
   let end: Int
   private(set) var failed = false
+  /// The recording format the bytes are in (what some records hold depends on it).
+  var formatVersion = RecordingFormat.version
 
   init(_ bytes: UnsafeRawBufferPointer, from start: Int = 0, to end: Int? = nil) {
     self.bytes = bytes

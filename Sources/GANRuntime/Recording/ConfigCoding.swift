@@ -16,6 +16,15 @@ extension ByteWriter {
     f32(h.optimizer.beta1)
     f32(h.optimizer.beta2)
     f32(h.optimizer.epsilon)
+    // Format 3 on.
+    let f = h.stabilizers
+    string(f.penalty.rawValue)
+    f32(f.penaltyWeight)
+    i64(f.unrolledSteps)
+    string(f.updateScheme.rawValue)
+    f32(f.instanceNoise)
+    i64(f.instanceNoiseAnneal)
+    f32(f.clip)
   }
 
   mutating func architecture(_ a: Architecture) {
@@ -96,9 +105,17 @@ extension ByteReader {
     let kind = named(OptimizerKind.self, fallback: .adam)
     let settings = OptimizerSettings(
       kind: kind, momentum: f32(), beta1: f32(), beta2: f32(), epsilon: f32())
+    // Older formats have no fixes: Algorithm 1 as published.
+    var stabilizers = Stabilizers()
+    if formatVersion >= 3 {
+      stabilizers = Stabilizers(
+        penalty: named(GradientPenalty.self, fallback: .none), penaltyWeight: f32(),
+        unrolledSteps: i64(), updateScheme: named(UpdateScheme.self, fallback: .alternating),
+        instanceNoise: f32(), instanceNoiseAnneal: i64(), clip: f32())
+    }
     let h = Hyperparameters(
       discriminatorSteps: k, batchSize: m, discriminatorStepSize: etaD, generatorStepSize: etaG,
-      loss: loss, optimizer: settings)
+      loss: loss, optimizer: settings, stabilizers: stabilizers)
     // The command line's limits (Adam's betas in [0, 1), ε > 0, μ in [0, 1)): a value
     // outside them is damage, or a file made to crash the trainer.
     let o = h.optimizer

@@ -54,6 +54,19 @@ extension ByteWriter {
     case .setPublishInterval(let interval):
       u8(16)
       i64(interval)
+    case .setPenalty(let penalty, let weight):
+      u8(17)
+      string(penalty.rawValue)
+      f32(weight)
+    case .setUnrolledSteps(let u):
+      u8(18)
+      i64(u)
+    case .setUpdateScheme(let scheme):
+      u8(19)
+      string(scheme.rawValue)
+    case .setInstanceNoise(let sigma):
+      u8(20)
+      f32(sigma)
     }
   }
 }
@@ -99,6 +112,10 @@ extension ByteReader {
     case 14: return .stepGenerator
     case 15: return .stepIteration
     case 16: return .setPublishInterval(i64())
+    case 17: return .setPenalty(named(GradientPenalty.self, fallback: .none), weight: f32())
+    case 18: return .setUnrolledSteps(i64())
+    case 19: return .setUpdateScheme(named(UpdateScheme.self, fallback: .alternating))
+    case 20: return .setInstanceNoise(f32())
     default:
       fail()
       return .pause

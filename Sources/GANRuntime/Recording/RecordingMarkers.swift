@@ -3,7 +3,7 @@ import GANCore
 extension RecordingMarker {
   /// The marker of an event, or nil for commands that change no knob of the model (pace,
   /// pause, single steps, cadence).
-  static func describing(_ command: ControlCommand) -> (RecordingMarkerKind, String)? {
+  public static func describing(_ command: ControlCommand) -> (RecordingMarkerKind, String)? {
     switch command {
     case .setDiscriminatorSteps(let k): (.discriminatorSteps, "k=\(k)")
     case .setDiscriminatorStepSize(let eta): (.stepSize, "lrD=\(eta)")
@@ -11,6 +11,11 @@ extension RecordingMarker {
     case .setLoss(let loss): (.loss, "loss=\(loss.rawValue)")
     case .setTarget(let target): (.target, "target=\(target.spec)")
     case .setOptimizer(let kind): (.optimizer, "optimizer=\(kind.rawValue)")
+    case .setPenalty(let penalty, let weight):
+      (.fix, penalty == .none ? "penalty=none" : "penalty=\(penalty.rawValue)(\(weight))")
+    case .setUnrolledSteps(let u): (.fix, "unroll=\(u)")
+    case .setUpdateScheme(let scheme): (.fix, "updates=\(scheme.rawValue)")
+    case .setInstanceNoise(let sigma): (.fix, "noise=\(sigma)")
     case .resetNetworks: (.reset, "reset")
     case .setBatchSize(let m): (.other, "m=\(m)")
     case .reseed(let seed): (.other, "seed=\(seed)")

@@ -180,6 +180,7 @@ public final class RecordingReader: Sendable {
     let entry = index.checkpoints[i]
     return bytes.withUnsafeBytes { raw in
       var input = ByteReader(raw, from: entry.payload.lowerBound, to: entry.payload.upperBound)
+      input.formatVersion = header.formatVersion
       let (_, checkpoint) = input.checkpoint()
       return input.failed || !input.isAtEnd || checkpoint.sequence != entry.sequence
         ? nil : checkpoint

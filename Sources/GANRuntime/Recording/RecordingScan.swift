@@ -67,6 +67,7 @@ struct RecordingIndex: Sendable {
           + "no frame can be read without it")
     }
     var input = ByteReader(bytes, from: payload.lowerBound, to: payload.upperBound)
+    input.formatVersion = version
     let header = input.header(formatVersion: version)
     guard !input.failed, input.isAtEnd else {
       throw RecordingError(
@@ -160,6 +161,7 @@ struct RecordingIndex: Sendable {
     _ type: RecordType?, _ payload: Range<Int>, start: Int, _ bytes: UnsafeRawBufferPointer
   ) -> String? {
     var input = ByteReader(bytes, from: payload.lowerBound, to: payload.upperBound)
+    input.formatVersion = header.formatVersion
     let numbered = header.formatVersion >= 2
     guard let type else { return nil }  // A kind from a later version: skipped.
     switch type {

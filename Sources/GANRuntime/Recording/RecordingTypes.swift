@@ -35,7 +35,7 @@ public struct RecordingHeader: Sendable, Equatable {
 
 /// What changed at a marker of the timeline.
 public enum RecordingMarkerKind: String, Sendable {
-  case discriminatorSteps, stepSize, loss, target, optimizer, reset, other
+  case discriminatorSteps, stepSize, loss, target, optimizer, fix, reset, other
 }
 
 /// A point of the timeline where a knob changed: the frame that first shows the change.

@@ -8,6 +8,8 @@ public struct TimelineMarker: Sendable, Equatable {
     case loss
     case target
     case optimizer
+    /// A fix turned on or off: a penalty, unrolling, the update scheme, instance noise.
+    case fix
     case reset
     case other
 
@@ -18,6 +20,7 @@ public struct TimelineMarker: Sendable, Equatable {
       case .loss: "L"
       case .target: "T"
       case .optimizer: "O"
+      case .fix: "F"
       case .reset: "R"
       case .other: symbols.usesBraille ? "•" : "*"
       }
@@ -32,6 +35,7 @@ public struct TimelineMarker: Sendable, Equatable {
       case .loss: .model
       case .target: .optimal
       case .optimizer: .heading
+      case .fix: .optimal
       case .reset: .warning
       case .other: .text
       }
@@ -45,6 +49,7 @@ public struct TimelineMarker: Sendable, Equatable {
       case .loss: "loss"
       case .target: "target"
       case .optimizer: "optimizer"
+      case .fix: "fix"
       case .reset: "reset"
       case .other: "other"
       }
@@ -57,6 +62,7 @@ public struct TimelineMarker: Sendable, Equatable {
       case .target: 5
       case .loss: 4
       case .optimizer: 3
+      case .fix: 3
       case .discriminatorSteps: 2
       case .stepSize: 1
       case .other: 0

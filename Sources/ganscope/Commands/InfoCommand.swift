@@ -177,23 +177,16 @@ struct RecordingSummary {
 
 /// A command as `info` lists it: the timeline marker's label where there is one.
 func commandLabel(_ command: ControlCommand) -> String {
+  if let (_, label) = RecordingMarker.describing(command) { return label }
   switch command {
-  case .setDiscriminatorSteps(let k): "k=\(k)"
-  case .setBatchSize(let m): "m=\(m)"
-  case .setDiscriminatorStepSize(let eta): "lrD=\(eta)"
-  case .setGeneratorStepSize(let eta): "lrG=\(eta)"
-  case .setLoss(let loss): "loss=\(loss.rawValue)"
-  case .setOptimizer(let kind): "optimizer=\(kind.rawValue)"
-  case .setTarget(let target): "target=\(target.spec)"
-  case .resetNetworks: "reset"
-  case .reseed(let seed): "seed=\(seed)"
-  case .setPace(let pace): "pace=\(pace.label)"
-  case .pause: "pause"
-  case .resume: "resume"
-  case .stepDiscriminator: "step D"
-  case .stepGenerator: "step G"
-  case .stepIteration: "step iteration"
-  case .setPublishInterval(let n): "publish every \(n)"
+  case .setPace(let pace): return "pace=\(pace.label)"
+  case .pause: return "pause"
+  case .resume: return "resume"
+  case .stepDiscriminator: return "step D"
+  case .stepGenerator: return "step G"
+  case .stepIteration: return "step iteration"
+  case .setPublishInterval(let n): return "publish every \(n)"
+  default: return "\(command)"  // Every knob has a marker label.
   }
 }
 

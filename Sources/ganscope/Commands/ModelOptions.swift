@@ -34,11 +34,45 @@ struct ModelOptions: ParsableArguments {
   @Option(help: "Hidden activation: tanh, relu or leaky-relu.")
   var activation: Activation = .tanh
 
-  @Option(help: "Generator loss: minimax (saturating), nonsaturating or least-squares.")
+  @Option(
+    help: ArgumentHelp(
+      "The game's loss: minimax (saturating), nonsaturating, least-squares, wasserstein (WGAN, weights clipped to [-c, c]), wgan-gp (gradient penalty on interpolates, lambda 10) or hinge.",
+      valueName: "loss"))
   var loss: Loss = .nonsaturating
 
-  @Option(help: "Update rule of both nets: sgd, momentum or adam.")
+  @Option(
+    help:
+      "Update rule of both nets: sgd, momentum, adam or optimistic (optimistic gradient descent).")
   var optimizer: OptimizerKind = .adam
+
+  @Option(help: "Gradient penalty on D: none, r1 (on data) or r2 (on G's samples), weight --gamma.")
+  var penalty: GradientPenalty = .none
+
+  @Option(parsing: .unconditional, help: "Weight gamma of the R1/R2 penalty (gamma/2 E[D'(x)^2]).")
+  var gamma: Float = 1
+
+  @Option(
+    name: .customLong("unroll"), parsing: .unconditional,
+    help: "G's step looks through u unrolled D steps (0...50; 0 is off).")
+  var unrolledSteps: Int = 0
+
+  @Option(
+    help:
+      "How D and G updates are ordered: alternating (Algorithm 1), simultaneous or extragradient.")
+  var updates: UpdateScheme = .alternating
+
+  @Option(
+    name: .customLong("instance-noise"), parsing: .unconditional,
+    help: "Standard deviation of Gaussian noise added to every input of D (0 is off).")
+  var instanceNoise: Float = 0
+
+  @Option(
+    name: .customLong("noise-anneal"), parsing: .unconditional,
+    help: "Iterations over which the instance noise falls linearly to 0 (0: constant).")
+  var noiseAnneal: Int = 10_000
+
+  @Option(parsing: .unconditional, help: "WGAN's clipping bound c of every D parameter.")
+  var clip: Float = 0.01
 
   // Numbers may be negative on the command line (and are then rejected with a clear
   // message), so these options take their value unconditionally.
@@ -104,7 +138,11 @@ struct ModelOptions: ParsableArguments {
       discriminatorStepSize: lrD ?? lr ?? 1e-3, generatorStepSize: lrG ?? lr ?? 1e-3,
       loss: loss,
       optimizer: OptimizerSettings(
-        kind: optimizer, momentum: momentum, beta1: beta1, beta2: beta2, epsilon: epsilon))
+        kind: optimizer, momentum: momentum, beta1: beta1, beta2: beta2, epsilon: epsilon),
+      stabilizers: Stabilizers(
+        penalty: penalty, penaltyWeight: gamma, unrolledSteps: unrolledSteps,
+        updateScheme: updates, instanceNoise: instanceNoise, instanceNoiseAnneal: noiseAnneal,
+        clip: clip))
   }
 
   /// The run's configuration, with the target's data file read (call once: `file:/dev/stdin`
@@ -127,3 +165,5 @@ extension Prior: ExpressibleByArgument {}
 extension Activation: ExpressibleByArgument {}
 extension Loss: ExpressibleByArgument {}
 extension OptimizerKind: ExpressibleByArgument {}
+extension GradientPenalty: ExpressibleByArgument {}
+extension UpdateScheme: ExpressibleByArgument {}

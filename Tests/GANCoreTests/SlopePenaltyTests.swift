@@ -1,0 +1,111 @@
+import Testing
+
+@testable import GANCore
+
+/// The gradients of gradients behind R1, R2 and WGAN-GP: the forward-mode slope s = ∂D/∂x
+/// and the θ-gradient of a penalty on it, against the plain Double reference net and
+/// central differences in double precision.
+@Suite struct SlopePenaltyTests {
+  static let shapes = [(5, 1), (5, 3), (20, 2), (40, 2)]
+  static let penaltyShapes: [SlopePenaltyShape] = [
+    .squared(weight: 3), .unitSlope(weight: 10), .slopeAboveOne(weight: 200),
+  ]
+
+  /// The fast net's slope pass over the fixture's inputs.
+  func fastSlopePass(_ fixture: NetFixture) -> SlopeWorkspace {
+    let ws = SlopeWorkspace(rows: fixture.inputs.count, architecture: fixture.net.architecture)
+    for s in 0..<ws.rows { ws.input[s] = s < fixture.inputs.count ? Float(fixture.inputs[s]) : 0 }
+    fixture.net.slopeForward(ws)
+    return ws
+  }
+
+  @Test(arguments: Activation.allCases, shapes)
+  func slopeMatchesTheReferenceAndFiniteDifferences(activation: Activation, shape: (Int, Int)) {
+    let fixture = NetFixture(width: shape.0, layers: shape.1, activation: activation)
+    let ws = fastSlopePass(fixture)
+    let step = 1e-6
+    for (s, x) in fixture.inputs.enumerated() {
+      let reference = fixture.reference.slope(x)
+      let numeric =
+        (fixture.reference.forward(x + step).output - fixture.reference.forward(x - step).output)
+        / (2 * step)
+      #expect(abs(reference - numeric) <= 1e-6 * (abs(numeric) + 1))
+      #expect(abs(Double(ws.slope[s]) - reference) <= 1e-4 * (abs(reference) + 1e-2))
+      #expect(
+        abs(Double(ws.output[s]) - fixture.reference.forward(x).output)
+          <= 1e-4 * (abs(fixture.reference.forward(x).output) + 1e-2))
+    }
+  }
+
+  /// ℛ(θ) = (1/n) Σₛ φ(D′(xₛ)) by the reference net in Double.
+  static func penalty(
+    _ net: ReferencePerceptron, _ inputs: [Double], _ shape: SlopePenaltyShape
+  ) -> Double {
+    inputs.reduce(0) { $0 + shape.value(net.slope($1)) } / Double(inputs.count)
+  }
+
+  /// Every parameter's ∂ℛ/∂θ from the fast double-backward pass against central
+  /// differences of ℛ computed in Double by the reference net (step 1e-6).
+  @Test(arguments: Activation.allCases, shapes)
+  func penaltyGradientMatchesFiniteDifferences(activation: Activation, shape: (Int, Int)) {
+    for penaltyShape in Self.penaltyShapes {
+      let fixture = NetFixture(width: shape.0, layers: shape.1, activation: activation)
+      // Steeper nets for WGAN-LP's penalty, which is zero until a slope passes 1: output
+      // weights × 30 (the pre-activations, and so the distance to every kink, stay as they
+      // are).
+      if case .slopeAboveOne = penaltyShape {
+        let net = fixture.net
+        for c in 0..<net.paddedWidth { net.parameters[net.layout.outputWeights + c] *= 30 }
+        net.parametersChanged()
+      }
+      let reference = ReferencePerceptron(fixture.net)
+      let ws = SlopeWorkspace(
+        rows: fixture.inputs.count, architecture: fixture.net.architecture)
+      for s in 0..<ws.rows {
+        ws.input[s] = s < fixture.inputs.count ? Float(fixture.inputs[s]) : 0
+      }
+      let value = fixture.net.slopePenalty(
+        ws, count: fixture.inputs.count, shape: penaltyShape)
+      let xs = fixture.inputs
+      let exactValue = Self.penalty(reference, xs, penaltyShape)
+      #expect(abs(value - exactValue) <= 1e-4 * (abs(exactValue) + 1e-2))
+      let step = 1e-6
+      func difference(_ change: (inout ReferencePerceptron, Double) -> Void) -> Double {
+        var plus = reference
+        change(&plus, step)
+        var minus = reference
+        change(&minus, -step)
+        return (Self.penalty(plus, xs, penaltyShape) - Self.penalty(minus, xs, penaltyShape))
+          / (2 * step)
+      }
+      var numeric = reference.gradients(inputs: [], outputGradients: [])
+      for l in numeric.weights.indices {
+        for i in numeric.weights[l].indices {
+          for j in numeric.weights[l][i].indices {
+            numeric.weights[l][i][j] = difference { $0.weights[l][i][j] += $1 }
+          }
+        }
+        for j in numeric.biases[l].indices {
+          numeric.biases[l][j] = difference { $0.biases[l][j] += $1 }
+        }
+      }
+      let expected = ReferencePerceptron.padded(numeric, like: fixture.net)
+      let isParameter = fixture.isParameter
+      let scale = expected.map(abs).max() ?? 1
+      #expect(scale > 1e-3, "the penalty must depend on the parameters")
+      var mismatches: [String] = []
+      for i in expected.indices {
+        let fast = Double(ws.parameterGradients[i])
+        if !isParameter[i] {
+          if fast != 0 { mismatches.append("padding \(i): \(fast)") }
+          continue
+        }
+        if abs(fast - expected[i]) > 2e-3 * (abs(expected[i]) + 1e-2 * scale) {
+          mismatches.append("\(i): fast \(fast), numeric \(expected[i])")
+        }
+      }
+      let disagreeing = mismatches.count
+      #expect(disagreeing == 0, "\(penaltyShape): \(mismatches.prefix(3))")
+    }
+  }
+}
