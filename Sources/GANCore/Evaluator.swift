@@ -118,6 +118,8 @@ public final class Evaluator {
       samples, lower: target.metricLower, upper: target.metricUpper, bins: Self.metricBins)
     let mean = samples.reduce(0, +) / sampleCount
     let variance = samples.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / sampleCount
+    let coverage = ModeCoverage.measure(
+      sorted: samples, modes: trainer.target.distribution.normalModes)
     let metrics = TrainingMetrics(
       jensenShannon: jensenShannon(target.metricProbabilities, modelMetric),
       klDataModel: kullbackLeibler(target.metricProbabilities, modelMetric),
@@ -132,7 +134,8 @@ public final class Evaluator {
       discriminatorGradientNorm: trainer.discriminatorGradientNorm,
       generatorGradientNorm: trainer.generatorGradientNorm,
       generatorMean: mean,
-      generatorStandardDeviation: variance.squareRoot())
+      generatorStandardDeviation: variance.squareRoot(),
+      modesKept: coverage.kept, nearModeShare: coverage.nearShare)
 
     return Snapshot(
       iteration: trainer.iteration,

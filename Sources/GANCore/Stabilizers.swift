@@ -45,7 +45,7 @@ public struct Stabilizers: Sendable, Equatable, Hashable, Codable {
   public var clip: Float
 
   public init(
-    penalty: GradientPenalty = .none, penaltyWeight: Float = 1, unrolledSteps: Int = 0,
+    penalty: GradientPenalty = .none, penaltyWeight: Float = 10, unrolledSteps: Int = 0,
     updateScheme: UpdateScheme = .alternating, instanceNoise: Float = 0,
     instanceNoiseAnneal: Int = 10_000, clip: Float = 0.01
   ) {

@@ -5,10 +5,11 @@ import GANCore
 
 extension Scenario {
   /// Every scenario, in teaching order.
-  public static let table: [Scenario] = [
-    figure1, optimalDiscriminator, virtualCriterion, vanishingGradient, oscillation,
-    divergence, modeCollapse, likelihoodVersusGAN,
-  ]
+  public static let table: [Scenario] =
+    [
+      figure1, optimalDiscriminator, virtualCriterion, vanishingGradient, oscillation,
+      divergence, modeCollapse, likelihoodVersusGAN,
+    ] + fixes
 
   /// −log 4, the floor of C(G).
   static let minusLog4 = Metric.floorOfVirtualCriterion
@@ -166,7 +167,8 @@ extension Scenario {
     name: "divergence",
     summary:
       "least squares, momentum SGD: + + + (step size 0.16) diverges to NaN; - - - and r recover",
-    config: config(k: 1, loss: .leastSquares, optimizer: .momentum, stepSize: 0.02),
+    config: config(
+      k: 1, loss: .leastSquares, optimizer: OptimizerSettings(kind: .momentum), stepSize: 0.02),
     steps: [
       ScenarioStep(
         at: 500, keys: "+ + +",
@@ -253,7 +255,8 @@ extension Scenario {
 
   static func config(
     target spec: String = "gaussian", prior: Prior = .uniform, k: Int, loss: Loss = .nonsaturating,
-    optimizer: OptimizerKind = .adam, stepSize: Float = 1e-3
+    optimizer: OptimizerSettings = OptimizerSettings(), stepSize: Float = 1e-3,
+    stabilizers: Stabilizers = Stabilizers()
   ) -> TrainingConfig {
     let target: Target
     do {
@@ -265,7 +268,7 @@ extension Scenario {
       target: target, prior: prior,
       hyperparameters: Hyperparameters(
         discriminatorSteps: k, discriminatorStepSize: stepSize, generatorStepSize: stepSize,
-        loss: loss, optimizer: OptimizerSettings(kind: optimizer)),
+        loss: loss, optimizer: optimizer, stabilizers: stabilizers),
       seed: 1)
   }
 }

@@ -158,6 +158,17 @@ extension Metric {
       summary: "standard deviation of G's samples",
       role: .generator, scale: .fromZero, isPrimary: false,
       source: .stored(\.generatorStandardDeviation, recordIndex: 12)),
+    Metric(
+      key: "modes", label: "modes kept", asciiLabel: "modes kept", column: "modes",
+      summary:
+        "modes of a normal-mixture target where p_g holds at least a quarter of the mode's weight within 3 sd of its centre",
+      role: .generator, scale: .fromZero, isPrimary: false,
+      source: .stored(\.modesKept, recordIndex: 13)),
+    Metric(
+      key: "near_modes", label: "near a mode", asciiLabel: "near a mode", column: "near_modes",
+      summary: "share of G's samples within 3 sd of some mode of a normal-mixture target",
+      role: .generator, scale: .fixed(lower: 0, upper: 1), isPrimary: false,
+      source: .stored(\.nearModeShare, recordIndex: 14)),
   ]
 
   /// The stored metrics in the order recordings hold them.

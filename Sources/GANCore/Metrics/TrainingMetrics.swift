@@ -26,6 +26,10 @@ public struct TrainingMetrics: Sendable, Hashable, Codable {
   /// Mean and standard deviation of G's samples.
   public var generatorMean: Double
   public var generatorStandardDeviation: Double
+  /// For a target of normal modes (`ModeCoverage`): the modes p_g keeps, and the share of
+  /// G's samples within 3σ of some mode. NaN for other targets.
+  public var modesKept: Double
+  public var nearModeShare: Double
 
   /// Every stored metric in recording order (`Metric.recorded`): for bitwise comparison,
   /// hashing and recordings.
@@ -44,14 +48,15 @@ public struct TrainingMetrics: Sendable, Hashable, Codable {
     jensenShannon: .nan, klDataModel: .nan, klModelData: .nan, wasserstein: .nan, value: .nan,
     meanDReal: .nan, meanDFake: .nan, discriminatorLoss: .nan, generatorLoss: .nan,
     discriminatorGradientNorm: .nan, generatorGradientNorm: .nan, generatorMean: .nan,
-    generatorStandardDeviation: .nan)
+    generatorStandardDeviation: .nan, modesKept: .nan, nearModeShare: .nan)
 
   /// Every field by name (memberwise; public for the evaluator's callers and tests).
   public init(
     jensenShannon: Double, klDataModel: Double, klModelData: Double, wasserstein: Double,
     value: Double, meanDReal: Double, meanDFake: Double, discriminatorLoss: Double,
     generatorLoss: Double, discriminatorGradientNorm: Double, generatorGradientNorm: Double,
-    generatorMean: Double, generatorStandardDeviation: Double
+    generatorMean: Double, generatorStandardDeviation: Double, modesKept: Double = .nan,
+    nearModeShare: Double = .nan
   ) {
     self.jensenShannon = jensenShannon
     self.klDataModel = klDataModel
@@ -66,6 +71,8 @@ public struct TrainingMetrics: Sendable, Hashable, Codable {
     self.generatorGradientNorm = generatorGradientNorm
     self.generatorMean = generatorMean
     self.generatorStandardDeviation = generatorStandardDeviation
+    self.modesKept = modesKept
+    self.nearModeShare = nearModeShare
   }
 
   /// The value of one metric, stored or derived.

@@ -117,6 +117,12 @@ public enum LiveKeyHandler {
       outcome.commands = [.setTarget(next)]
       outcome.state.request { $0.targetName = next.name.lowercased() }
       outcome.state.post("target = \(next.name)")
+    case .cyclePenalty, .cycleUnrolling, .cycleUpdateScheme, .toggleInstanceNoise:
+      guard let h = hyperparameters(snapshot, &outcome) else { return }
+      let (command, fixes, notice) = nextFix(action, h.stabilizers)
+      outcome.commands = [command]
+      outcome.state.request { $0.hyperparameters = h.with(\.stabilizers, fixes) }
+      outcome.state.post(notice)
     case .resetNetworks:
       outcome.commands = [.resetNetworks]
       outcome.state.post("both nets re-initialized")
@@ -126,6 +132,50 @@ public enum LiveKeyHandler {
       } else {
         outcome.state.post("recording not available yet")
       }
+    }
+  }
+
+  /// Unrolled steps `u` cycles through, and the instance noise `n` switches on.
+  public static let unrolledStepCycle = [0, 5, 10]
+  public static let instanceNoiseOn: Float = 0.5
+
+  /// The next setting of one fix: its command, the fixes after it, and the notice.
+  private static func nextFix(_ action: LiveAction, _ f: Stabilizers)
+    -> (ControlCommand, Stabilizers, String)
+  {
+    func next<T: Equatable>(_ all: [T], after value: T) -> T {
+      all[((all.firstIndex(of: value) ?? -1) + 1) % all.count]
+    }
+    var new = f
+    switch action {
+    case .cycleUnrolling:
+      new.unrolledSteps = next(unrolledStepCycle, after: f.unrolledSteps)
+      let notice =
+        new.unrolledSteps == 0
+        ? "unrolling off" : "G looks through \(new.unrolledSteps) unrolled D steps"
+      return (.setUnrolledSteps(new.unrolledSteps), new, notice)
+    case .cycleUpdateScheme:
+      new.updateScheme = next(UpdateScheme.allCases, after: f.updateScheme)
+      return (.setUpdateScheme(new.updateScheme), new, "updates: \(new.updateScheme.rawValue)")
+    case .toggleInstanceNoise:
+      new.instanceNoise = f.instanceNoise > 0 ? 0 : instanceNoiseOn
+      new.instanceNoiseAnneal = 0
+      let notice =
+        new.instanceNoise > 0
+        ? "instance noise on: sd \(NumberFormat.general(Double(instanceNoiseOn))) on D's inputs"
+        : "instance noise off"
+      return (.setInstanceNoise(new.instanceNoise), new, notice)
+    default:
+      new.penalty = next(GradientPenalty.allCases, after: f.penalty)
+      if new.penaltyWeight == 0 { new.penaltyWeight = 1 }
+      let gamma = NumberFormat.general(Double(new.penaltyWeight))
+      let notice =
+        switch new.penalty {
+        case .none: "penalty off"
+        case .r1: "R1 penalty on data, gamma = \(gamma)"
+        case .r2: "R2 penalty on G's samples, gamma = \(gamma)"
+        }
+      return (.setPenalty(new.penalty, weight: new.penaltyWeight), new, notice)
     }
   }
 

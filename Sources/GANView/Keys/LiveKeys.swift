@@ -16,6 +16,10 @@ public enum LiveAction: Sendable, Hashable, CaseIterable {
   case faster
   case cycleLoss
   case cycleTarget
+  case cyclePenalty
+  case cycleUnrolling
+  case cycleUpdateScheme
+  case toggleInstanceNoise
   case resetNetworks
   case toggleRecording
 }
@@ -28,24 +32,33 @@ public enum LiveKeys {
       + KeyBinding.helpAndQuit)
 
   /// Running and single-stepping the training, then its knobs.
-  private static let training: [KeyBinding<LiveAction>] = [
-    KeyBinding([" "], "space", "pause / resume", hint: "pause", .togglePause),
-    KeyBinding(["."], ".", "one iteration (k D + 1 G)", hint: "step", .stepIteration),
-    KeyBinding(["d"], "d", "one D step: panel (b)", hint: "D step", .stepDiscriminator),
-    KeyBinding(["g"], "g", "one G step: panel (c)", hint: "G step", .stepGenerator),
-    KeyBinding(["k"], "k", "k - 1 (D steps per G step)", .decreaseDiscriminatorSteps),
-    KeyBinding(["K"], "K", "k + 1 (at most 50)", hint: "k+1", .increaseDiscriminatorSteps),
-    KeyBinding(["-"], "-", "both step sizes / 2", .halveStepSizes),
-    KeyBinding(["+", "="], "+ =", "both step sizes x 2", .doubleStepSizes),
-    KeyBinding(["["], "[", "D step size / 2", .halveDiscriminatorStepSize),
-    KeyBinding(["]"], "]", "D step size x 2", .doubleDiscriminatorStepSize),
-    KeyBinding(["{"], "{", "G step size / 2", .halveGeneratorStepSize),
-    KeyBinding(["}"], "}", "G step size x 2", .doubleGeneratorStepSize),
-    KeyBinding(["<"], "<", "slower pace", .slower),
-    KeyBinding([">"], ">", "faster pace", hint: "faster", .faster),
-    KeyBinding(["l"], "l", "next G loss", hint: "loss", .cycleLoss),
-    KeyBinding(["t"], "t", "next target (+ yours)", hint: "target", .cycleTarget),
-    KeyBinding(["r"], "r", "reset both nets", .resetNetworks),
+  private static let training: [KeyBinding<LiveAction>] =
+    [
+      KeyBinding([" "], "space", "pause / resume", hint: "pause", .togglePause),
+      KeyBinding(["."], ".", "one iteration (k D + 1 G)", hint: "step", .stepIteration),
+      KeyBinding(["d"], "d", "one D step: panel (b)", hint: "D step", .stepDiscriminator),
+      KeyBinding(["g"], "g", "one G step: panel (c)", hint: "G step", .stepGenerator),
+      KeyBinding(["k"], "k", "k - 1 (D steps per G step)", .decreaseDiscriminatorSteps),
+      KeyBinding(["K"], "K", "k + 1 (at most 50)", hint: "k+1", .increaseDiscriminatorSteps),
+      KeyBinding(["-"], "-", "both step sizes / 2", .halveStepSizes),
+      KeyBinding(["+", "="], "+ =", "both step sizes x 2", .doubleStepSizes),
+      KeyBinding(["["], "[", "D step size / 2", .halveDiscriminatorStepSize),
+      KeyBinding(["]"], "]", "D step size x 2", .doubleDiscriminatorStepSize),
+      KeyBinding(["{"], "{", "G step size / 2", .halveGeneratorStepSize),
+      KeyBinding(["}"], "}", "G step size x 2", .doubleGeneratorStepSize),
+      KeyBinding(["<"], "<", "slower pace", .slower),
+      KeyBinding([">"], ">", "faster pace", hint: "faster", .faster),
+      KeyBinding(["l"], "l", "next G loss", hint: "loss", .cycleLoss),
+      KeyBinding(["t"], "t", "next target (+ yours)", hint: "target", .cycleTarget),
+      KeyBinding(["r"], "r", "reset both nets", .resetNetworks),
+    ] + fixes
+
+  /// The fixes for the game's failures (`Stabilizers`), one key each.
+  private static let fixes: [KeyBinding<LiveAction>] = [
+    KeyBinding(["p"], "p", "penalty on D: none, R1, R2", hint: "penalty", .cyclePenalty),
+    KeyBinding(["u"], "u", "unrolled D steps: 0, 5, 10", .cycleUnrolling),
+    KeyBinding(["x"], "x", "updates: alternating, simultaneous, extragradient", .cycleUpdateScheme),
+    KeyBinding(["n"], "n", "instance noise (sd 0.5) on / off", .toggleInstanceNoise),
   ]
 
   /// The recorder: not a training knob, so listed after the figure's toggles.

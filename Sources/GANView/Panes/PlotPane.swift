@@ -2,7 +2,9 @@ import GANCore
 
 /// The main plot, the paper's Figure 1 over x: p_data (dotted), p_g (solid, or histogram
 /// bars), D(x) (dashed), the ½ line and the optional D*(x) overlay, with a density axis on
-/// the left, a 0…1 axis for D on the right, x ticks below and a legend above.
+/// the left, a 0…1 axis for D on the right, x ticks below and a legend above. An unbounded
+/// critic (WGAN, hinge) is drawn on a symmetric axis of its own, −M…M, with its 0 line in
+/// place of ½ and no D* (it has none).
 enum PlotPane {
   /// Columns left of the canvas (density labels and the axis) and right of it (D's axis).
   static let leftGutter = 6
@@ -27,8 +29,9 @@ enum PlotPane {
     drawDensityAxis(
       maximum: densityMax, into: &grid, x: x, top: canvasTop, rows: canvasRows,
       symbols: symbols)
+    let scale = DiscriminatorScale(snapshot)
     drawDiscriminatorAxis(
-      into: &grid, x: frame.left + frame.columns, top: canvasTop, rows: canvasRows,
+      scale, into: &grid, x: frame.left + frame.columns, top: canvasTop, rows: canvasRows,
       symbols: symbols)
     drawXAxis(frame, into: &grid, y: canvasTop + canvasRows, symbols: symbols)
 
@@ -65,7 +68,8 @@ enum PlotPane {
       Series.points(dataValues, maximum: densityMax, dotHeight: height), style: .data,
       pattern: .dotted)
 
-    if state.showOptimalOverlay {
+    let scale = DiscriminatorScale(snapshot)
+    if state.showOptimalOverlay && !scale.isCritic {
       let optimal = Series.resample(snapshot.optimalDiscriminator, count: count, smooth: true)
       canvas.drawPolyline(
         Series.points(optimal, maximum: 1, dotHeight: height), style: .optimal)
@@ -76,6 +80,7 @@ enum PlotPane {
         Series.points(model, maximum: densityMax, dotHeight: height), style: .model)
     }
     let discriminator = Series.resample(snapshot.discriminator, count: count, smooth: true)
+      .map { $0.map(scale.unit) }
     canvas.drawPolyline(
       Series.points(discriminator, maximum: 1, dotHeight: height), style: .discriminator,
       pattern: .dashed)
@@ -86,15 +91,16 @@ enum PlotPane {
     _ snapshot: Snapshot, state: ViewState, into grid: inout CellGrid, x: Int, y: Int,
     right: Int, symbols: SymbolSet
   ) {
+    let scale = DiscriminatorScale(snapshot)
     var entries: [(String, Style, String)] = [
       (symbols.pick("⠂⠂⠂", "..."), .data, "p_data"),
       state.showHistogram
         ? (symbols.pick("⣿⣿⣿", "###"), .modelFill, "p_g (bars)")
         : (symbols.pick("⠒⠒⠒", "***"), .model, "p_g"),
-      (symbols.pick("⠒ ⠒", "- -"), .discriminator, "D(x)"),
-      (symbols.pick("⠂  ", "-  "), .dim, symbols.pick("½", "1/2")),
+      (symbols.pick("⠒ ⠒", "- -"), .discriminator, scale.isCritic ? "D(x) critic" : "D(x)"),
+      (symbols.pick("⠂  ", "-  "), .dim, scale.isCritic ? "D=0" : symbols.pick("½", "1/2")),
     ]
-    if state.showOptimalOverlay {
+    if state.showOptimalOverlay && !scale.isCritic {
       entries.append((symbols.pick("⠒⠒⠒", ":::"), .optimal, "D*(x)"))
     }
     // Entries are three blanks apart when they all fit before `right`, else one; an entry
@@ -136,12 +142,17 @@ enum PlotPane {
     }
   }
 
-  /// D's 0…1 axis on the right, with 0, ½ and 1 marked.
+  /// D's axis on the right: 0, ½ and 1 marked, or a critic's −M, 0 and M.
   static func drawDiscriminatorAxis(
-    into grid: inout CellGrid, x axis: Int, top: Int, rows: Int, symbols: SymbolSet
+    _ scale: DiscriminatorScale, into grid: inout CellGrid, x axis: Int, top: Int, rows: Int,
+    symbols: SymbolSet
   ) {
     for row in top..<(top + rows) { grid[axis, row] = Cell(symbols.vertical, .axis) }
-    for (value, label) in [(1.0, "1"), (0.5, symbols.pick("½", ".5")), (0.0, "0")] {
+    let marks =
+      scale.isCritic
+      ? [(1.0, scale.label(scale.upper)), (0.5, "0"), (0.0, scale.label(-scale.upper))]
+      : [(1.0, "1"), (0.5, symbols.pick("½", ".5")), (0.0, "0")]
+    for (value, label) in marks {
       let row = top + Series.dotY(value, maximum: 1, dotHeight: rows * 4) / 4
       grid[axis, row] = Cell(symbols.tickRight, .axis)
       grid.put(label, x: axis + 1, y: row, style: .discriminator)
@@ -172,5 +183,35 @@ enum PlotPane {
       grid.put(label, x: start, y: y + 1, style: .axis)
       lastEnd = start + label.count - 1
     }
+  }
+}
+
+/// Where D's values sit on the plot's right axis: a probability (or least squares' score)
+/// on 0…1, a critic on −M…M with M the smallest of 1, 2, 5 × 10ⁿ above its largest |D(x)|
+/// on the grid (round steps keep the axis still while the critic drifts).
+struct DiscriminatorScale {
+  let isCritic: Bool
+  /// M (1 for a probability).
+  let upper: Double
+
+  init(_ snapshot: Snapshot) {
+    isCritic = snapshot.hyperparameters.loss.readout == .critic
+    guard isCritic else {
+      upper = 1
+      return
+    }
+    let largest = max(
+      snapshot.discriminator.lazy.filter(\.isFinite).map { abs(Double($0)) }.max() ?? 1, 1e-3)
+    let decade = NumberFormat.power10(min(NumberFormat.exponent10(largest), 300))
+    upper = [1, 2, 5, 10].map { $0 * decade }.first { $0 >= largest } ?? 10 * decade
+  }
+
+  /// A value of D as a fraction of the axis, 0 at the bottom and 1 at the top.
+  func unit(_ value: Double) -> Double { isCritic ? (value + upper) / (2 * upper) : value }
+
+  /// An axis label of at most three characters (the right gutter).
+  func label(_ value: Double) -> String {
+    let text = NumberFormat.general(value, significant: 1)
+    return text.count <= 3 ? text : (value < 0 ? "-" : "+")
   }
 }

@@ -76,7 +76,21 @@ enum StatusBar {
       "loss=\(h.loss.rawValue)",
       "opt=\(h.optimizer.kind.rawValue)",
       "target=" + symbols.truncated(ascii(snapshot.targetName, symbols), to: targetWidth),
-    ].map { Token(text: $0, style: .status) }
+    ].map { Token(text: $0, style: .status) } + fixes(h.stabilizers, at: snapshot.iteration)
+  }
+
+  /// The fixes that are on, one word each (none when training is Algorithm 1 as published).
+  private static func fixes(_ f: Stabilizers, at iteration: Int) -> [Token] {
+    var words: [String] = []
+    if f.penalty != .none {
+      words.append(
+        "\(f.penalty.rawValue.uppercased())=" + NumberFormat.general(Double(f.penaltyWeight)))
+    }
+    if f.unrolledSteps > 0 { words.append("unroll=\(f.unrolledSteps)") }
+    if f.updateScheme != .alternating { words.append("updates=\(f.updateScheme.rawValue)") }
+    let sigma = f.instanceNoise(at: iteration)
+    if sigma > 0 { words.append("noise=" + NumberFormat.general(Double(sigma))) }
+    return words.map { Token(text: $0, style: .heading) }
   }
 
   /// The panel of the paper's Figure 1 that the last single step reproduces.

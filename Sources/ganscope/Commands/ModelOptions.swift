@@ -49,7 +49,7 @@ struct ModelOptions: ParsableArguments {
   var penalty: GradientPenalty = .none
 
   @Option(parsing: .unconditional, help: "Weight gamma of the R1/R2 penalty (gamma/2 E[D'(x)^2]).")
-  var gamma: Float = 1
+  var gamma: Float = 10
 
   @Option(
     name: .customLong("unroll"), parsing: .unconditional,
