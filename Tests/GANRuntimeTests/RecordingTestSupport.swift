@@ -66,11 +66,14 @@ func recordRun(
   return RecordedRun(path: path, frames: frames, events: runtime.events, bytes: bytes)
 }
 
-/// The commands of a typical session: every kind of knob, a single step and a reset.
+/// The commands of a typical session: every kind of knob (the fixes included, so their
+/// events and the format-3 hyperparameters round-trip and verify), a single step and a
+/// reset.
 let sessionCommands: [ControlCommand] = [
   .stepIteration, .setDiscriminatorSteps(2), .setGeneratorStepSize(0.002),
   .setLoss(.minimax), .setTarget(Target.preset("bimodal")!), .stepDiscriminator,
-  .setOptimizer(.momentum),
+  .setPenalty(.r1, weight: 5), .setUnrolledSteps(2), .setUpdateScheme(.extragradient),
+  .setInstanceNoise(0.3), .setLoss(.wassersteinGP), .setOptimizer(.momentum),
   .setBatchSize(24), .resetNetworks, .setPublishInterval(3),
 ]
 

@@ -1,0 +1,176 @@
+import Testing
+
+@testable import GANCore
+
+/// The fixes inside the trainer: what each one must and must not change.
+@Suite struct StabilizerTests {
+  func trainer(
+    _ configure: (inout Hyperparameters) -> Void, target: String = "normal(4,0.5)", seed: UInt64 = 3
+  ) throws -> Trainer {
+    var h = Hyperparameters(batchSize: 32)
+    configure(&h)
+    #expect(h.problem == nil)
+    return Trainer(
+      config: TrainingConfig(
+        target: try Target.parse(target), architecture: Architecture(width: 8, hiddenLayers: 2),
+        hyperparameters: h, seed: seed))
+  }
+
+  /// Unrolled steps are a look-ahead for G's gradient only: D, its optimizer and its
+  /// readouts are exactly as before the G step, and the counters count one G step.
+  @Test func unrollingLeavesNoTraceOnD() throws {
+    let t = try trainer { $0.stabilizers.unrolledSteps = 5 }
+    for _ in 0..<20 { t.runIteration() }
+    t.discriminatorStep()
+    let before = t.state
+    let dSteps = t.discriminatorStepCount
+    t.generatorStep()
+    let after = t.state
+    #expect(after.discriminatorParameters == before.discriminatorParameters)
+    #expect(after.discriminatorMoments == before.discriminatorMoments)
+    #expect(after.discriminatorOptimizerSteps == before.discriminatorOptimizerSteps)
+    #expect(after.readouts[0].bitPattern == before.readouts[0].bitPattern)
+    #expect(after.readouts[2].bitPattern == before.readouts[2].bitPattern)
+    #expect(t.discriminatorStepCount == dSteps)
+    #expect(after.generatorParameters != before.generatorParameters)
+  }
+
+  /// Unrolling changes G's step (it sees a D that has moved on).
+  @Test func unrollingChangesGsStep() throws {
+    let plain = try trainer { _ in }
+    let unrolled = try trainer { $0.stabilizers.unrolledSteps = 3 }
+    for t in [plain, unrolled] {
+      t.discriminatorStep()
+      t.generatorStep()
+    }
+    #expect(plain.state.discriminatorParameters == unrolled.state.discriminatorParameters)
+    #expect(plain.state.generatorParameters != unrolled.state.generatorParameters)
+  }
+
+  /// WGAN's clipping keeps every D parameter within [−c, c]; the other losses do not clip.
+  @Test func weightClippingBoundsEveryParameterOfD() throws {
+    let t = try trainer {
+      $0.loss = .wasserstein
+      $0.stabilizers.clip = 0.05
+    }
+    for _ in 0..<10 { t.runIteration() }
+    let parameters = t.state.discriminatorParameters
+    #expect(parameters.allSatisfy { abs($0) <= 0.05 })
+    #expect(parameters.contains { abs($0) == 0.05 })
+    let unclipped = try trainer { $0.loss = .wassersteinGP }
+    for _ in 0..<10 { unclipped.runIteration() }
+    #expect(unclipped.state.discriminatorParameters.contains { abs($0) > 0.05 })
+  }
+
+  /// Simultaneous updates: D's step is the alternating one (it comes first in both), and
+  /// G's gradient is taken at D before D's update — the alternating G step against a D that
+  /// did not move (plain SGD with η_D = 1e-30 leaves D's Float parameters exactly as they
+  /// are).
+  @Test func simultaneousStepsTakeBothGradientsAtTheSamePoint() throws {
+    func sgd(_ h: inout Hyperparameters) { h.optimizer.kind = .sgd }
+    let alternating = try trainer(sgd)
+    let simultaneous = try trainer {
+      sgd(&$0)
+      $0.stabilizers.updateScheme = .simultaneous
+    }
+    let frozenD = try trainer {
+      sgd(&$0)
+      $0.discriminatorStepSize = 1e-30
+    }
+    for t in [alternating, simultaneous, frozenD] { t.runIteration() }
+    #expect(simultaneous.state.discriminatorParameters == alternating.state.discriminatorParameters)
+    #expect(simultaneous.state.generatorParameters == frozenD.state.generatorParameters)
+    #expect(simultaneous.state.generatorParameters != alternating.state.generatorParameters)
+    #expect(simultaneous.iteration == 1 && simultaneous.discriminatorStepCount == 1)
+  }
+
+  /// Extragradient steps from where the players were, with the gradient of the look-ahead
+  /// point: it differs from the simultaneous step and counts one D and one G step.
+  @Test func extragradientIsOneStepOfEachPlayer() throws {
+    let simultaneous = try trainer { $0.stabilizers.updateScheme = .simultaneous }
+    let extra = try trainer { $0.stabilizers.updateScheme = .extragradient }
+    for t in [simultaneous, extra] { t.runIteration() }
+    #expect(extra.iteration == 1 && extra.discriminatorStepCount == 1)
+    #expect(extra.state.generatorParameters != simultaneous.state.generatorParameters)
+    #expect(extra.state.generatorParameters.allSatisfy { $0.isFinite })
+  }
+
+  /// Optimistic gradient descent: θ ← θ − η(2∇ₜ − ∇ₜ₋₁), the first step plain.
+  @Test func optimisticStepCorrectsTheLastOne() {
+    let state = OptimizerState(count: 16)
+    let theta = allocateFloats(16)
+    defer { theta.deallocate() }
+    let g = allocateFloats(16)
+    defer { g.deallocate() }
+    let settings = OptimizerSettings(kind: .optimistic)
+    g[0] = 2
+    state.descend(theta, gradient: g, stepSize: 0.1, settings: settings)
+    #expect(abs(theta[0] - (-0.2)) < 1e-7)
+    g[0] = 1
+    state.descend(theta, gradient: g, stepSize: 0.1, settings: settings)
+    // −0.2 − 0.1·(2·1 − 2) = −0.2
+    #expect(abs(theta[0] - (-0.2)) < 1e-7)
+    g[0] = 3
+    state.descend(theta, gradient: g, stepSize: 0.1, settings: settings)
+    // −0.2 − 0.1·(6 − 1) = −0.7
+    #expect(abs(theta[0] - (-0.7)) < 1e-6)
+  }
+
+  /// Instance noise follows its schedule, and changes training only while it is on.
+  @Test func instanceNoiseAnnealsAndOnlyActsWhileOn() throws {
+    let f = Stabilizers(instanceNoise: 2, instanceNoiseAnneal: 100)
+    #expect(f.instanceNoise(at: 0) == 2)
+    #expect(f.instanceNoise(at: 50) == 1)
+    #expect(f.instanceNoise(at: 100) == 0 && f.instanceNoise(at: 500) == 0)
+    #expect(Stabilizers(instanceNoise: 2, instanceNoiseAnneal: 0).instanceNoise(at: 10_000) == 2)
+    let plain = try trainer { _ in }
+    let noisy = try trainer { $0.stabilizers.instanceNoise = 0.5 }
+    plain.runIteration()
+    noisy.runIteration()
+    #expect(plain.state.discriminatorParameters != noisy.state.discriminatorParameters)
+  }
+
+  /// A penalty of weight 0 is no penalty, bit for bit; a positive one changes D's step.
+  @Test func penaltiesActThroughTheirWeight() throws {
+    let plain = try trainer { _ in }
+    let zero = try trainer { $0.stabilizers = Stabilizers(penalty: .r1, penaltyWeight: 0) }
+    let r1 = try trainer { $0.stabilizers = Stabilizers(penalty: .r1, penaltyWeight: 10) }
+    let r2 = try trainer { $0.stabilizers = Stabilizers(penalty: .r2, penaltyWeight: 10) }
+    for t in [plain, zero, r1, r2] { t.runIteration() }
+    let same =
+      zero.state.discriminatorParameters == plain.state.discriminatorParameters
+      && zero.state.generatorParameters == plain.state.generatorParameters
+      && zero.state.rngState == plain.state.rngState
+    #expect(same)
+    #expect(r1.state.discriminatorParameters != plain.state.discriminatorParameters)
+    #expect(r2.state.discriminatorParameters != r1.state.discriminatorParameters)
+  }
+
+  /// Out-of-range fixes are refused by the command path.
+  @Test func badFixesAreRefused() throws {
+    let t = try trainer { _ in }
+    #expect(!t.apply(.setUnrolledSteps(51)))
+    #expect(!t.apply(.setUnrolledSteps(-1)))
+    #expect(!t.apply(.setPenalty(.r1, weight: -1)))
+    #expect(!t.apply(.setInstanceNoise(.nan)))
+    #expect(t.apply(.setPenalty(.r2, weight: 3)))
+    #expect(t.hyperparameters.stabilizers.penalty == .r2)
+  }
+
+  /// The mode-coverage measures on hand-made samples.
+  @Test func modeCoverageCountsModesAndNearSamples() throws {
+    let target = try Target.parse("mix(normal(-4,0.5),normal(0,0.5),normal(4,0.5))")
+    let modes = target.distribution.normalModes
+    #expect(modes?.count == 3)
+    // 60% at −4, 30% at 0, 10% far away at 10: two modes kept, 90% near a mode.
+    let samples = (
+      [Double](repeating: -4.1, count: 60) + [Double](repeating: 0.2, count: 30)
+        + [Double](repeating: 10, count: 10)
+    ).sorted()
+    let coverage = ModeCoverage.measure(sorted: samples, modes: modes)
+    #expect(coverage.kept == 2)
+    #expect(abs(coverage.nearShare - 0.9) < 1e-12)
+    #expect(try Target.parse("uniform(0,1)").distribution.normalModes == nil)
+    #expect(ModeCoverage.measure(sorted: samples, modes: nil).kept.isNaN)
+  }
+}
