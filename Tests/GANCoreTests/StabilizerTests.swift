@@ -163,10 +163,9 @@ import Testing
     let modes = target.distribution.normalModes
     #expect(modes?.count == 3)
     // 60% at −4, 30% at 0, 10% far away at 10: two modes kept, 90% near a mode.
-    let samples = (
-      [Double](repeating: -4.1, count: 60) + [Double](repeating: 0.2, count: 30)
-        + [Double](repeating: 10, count: 10)
-    ).sorted()
+    let samples =
+      ([Double](repeating: -4.1, count: 60) + [Double](repeating: 0.2, count: 30)
+      + [Double](repeating: 10, count: 10)).sorted()
     let coverage = ModeCoverage.measure(sorted: samples, modes: modes)
     #expect(coverage.kept == 2)
     #expect(abs(coverage.nearShare - 0.9) < 1e-12)

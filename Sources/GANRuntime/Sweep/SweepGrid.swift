@@ -168,16 +168,19 @@ public struct SweepCell: Sendable, Equatable {
       ("loss", knobs[.loss]!), ("optimizer", knobs[.optimizer]!), ("batch", knobs[.batch]!),
       ("hidden", knobs[.hidden]!), ("layers", knobs[.layers]!),
       ("activation", knobs[.activation]!), ("target", knobs[.target]!), ("prior", knobs[.prior]!),
+      ("penalty", knobs[.penalty]!), ("gamma", knobs[.gamma]!), ("unroll", knobs[.unroll]!),
+      ("updates", knobs[.updates]!), ("instance_noise", knobs[.instanceNoise]!),
       ("beta1", knobs[.beta1]!), ("beta2", knobs[.beta2]!), ("epsilon", knobs[.epsilon]!),
-      ("momentum", knobs[.momentum]!),
+      ("momentum", knobs[.momentum]!), ("clip", knobs[.clip]!),
     ]
   }
 
-  /// The configuration columns of every sweep line (the first 12 are those of `train
+  /// The configuration columns of every sweep line (the first 17 are those of `train
   /// --config-columns`).
   public static let configColumnNames = [
     "seed", "k", "lr_d", "lr_g", "loss", "optimizer", "batch", "hidden", "layers",
-    "activation", "target", "prior", "beta1", "beta2", "epsilon", "momentum",
+    "activation", "target", "prior", "penalty", "gamma", "unroll", "updates", "instance_noise",
+    "beta1", "beta2", "epsilon", "momentum", "clip",
   ]
 
   /// The cell's identity: its configuration and seed (what `--out` resume compares).
@@ -204,7 +207,13 @@ public struct SweepCell: Sendable, Equatable {
       hyperparameters: Hyperparameters(
         discriminatorSteps: knobs[.k]!.whole, batchSize: knobs[.batch]!.whole,
         discriminatorStepSize: lrD, generatorStepSize: lrG,
-        loss: Loss(rawValue: knobs[.loss]!.word)!, optimizer: settings),
+        loss: Loss(rawValue: knobs[.loss]!.word)!, optimizer: settings,
+        stabilizers: Stabilizers(
+          penalty: GradientPenalty(rawValue: knobs[.penalty]!.word)!,
+          penaltyWeight: knobs[.gamma]!.real, unrolledSteps: knobs[.unroll]!.whole,
+          updateScheme: UpdateScheme(rawValue: knobs[.updates]!.word)!,
+          instanceNoise: knobs[.instanceNoise]!.real, instanceNoiseAnneal: 0,
+          clip: knobs[.clip]!.real)),
       seed: seed)
   }
 

@@ -17,6 +17,10 @@ public enum SweepKnob: String, Sendable, CaseIterable {
   case lrD = "lr-d"
   case lrG = "lr-g"
   case beta1, beta2, epsilon, momentum
+  // The fixes (after the knobs that existed first, so their cells keep their numbers).
+  case penalty, gamma, unroll, updates
+  case instanceNoise = "instance-noise"
+  case clip
 
   /// What kind of values the knob takes.
   public enum Kind: Sendable { case whole, real, word, target }
@@ -24,9 +28,10 @@ public enum SweepKnob: String, Sendable, CaseIterable {
   public var kind: Kind {
     switch self {
     case .target: .target
-    case .prior, .loss, .optimizer, .activation: .word
-    case .hidden, .layers, .batch, .k: .whole
-    case .lr, .lrD, .lrG, .beta1, .beta2, .epsilon, .momentum: .real
+    case .prior, .loss, .optimizer, .activation, .penalty, .updates: .word
+    case .hidden, .layers, .batch, .k, .unroll: .whole
+    case .lr, .lrD, .lrG, .beta1, .beta2, .epsilon, .momentum, .gamma, .instanceNoise, .clip:
+      .real
     }
   }
 
@@ -50,6 +55,12 @@ public enum SweepKnob: String, Sendable, CaseIterable {
     case .beta2: .real(0.999)
     case .epsilon: .real(1e-8)
     case .momentum: .real(0.9)
+    case .penalty: .word(GradientPenalty.none.rawValue)
+    case .gamma: .real(Stabilizers().penaltyWeight)
+    case .unroll: .whole(0)
+    case .updates: .word(UpdateScheme.alternating.rawValue)
+    case .instanceNoise: .real(0)
+    case .clip: .real(Stabilizers().clip)
     }
   }
 
@@ -60,6 +71,8 @@ public enum SweepKnob: String, Sendable, CaseIterable {
     case .loss: Loss.allCases.map(\.rawValue)
     case .optimizer: OptimizerKind.allCases.map(\.rawValue)
     case .activation: Activation.allCases.map(\.rawValue)
+    case .penalty: GradientPenalty.allCases.map(\.rawValue)
+    case .updates: UpdateScheme.allCases.map(\.rawValue)
     default: []
     }
   }
@@ -79,6 +92,12 @@ public enum SweepKnob: String, Sendable, CaseIterable {
       return x.isFinite && x > 0 ? nil : "\(flag) must be a positive number, got \(x)"
     case (.beta1, .real(let x)), (.beta2, .real(let x)), (.momentum, .real(let x)):
       return (0..<1).contains(x) ? nil : "\(flag) must be in [0, 1), got \(x)"
+    case (.unroll, .whole(let u)) where !Stabilizers.unrolledStepRange.contains(u):
+      return "--unroll must be between 0 and 50, got \(u)"
+    case (.gamma, .real(let x)), (.instanceNoise, .real(let x)):
+      return x.isFinite && x >= 0 ? nil : "\(flag) must be a number >= 0, got \(x)"
+    case (.clip, .real(let x)):
+      return x.isFinite && x > 0 ? nil : "\(flag) must be a positive number, got \(x)"
     default: return nil
     }
   }

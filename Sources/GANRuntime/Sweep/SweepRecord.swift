@@ -85,8 +85,12 @@ public struct SweepLine: Sendable {
       .joined(separator: " ")
   }
 
-  static let floatColumns: Set<String> = ["lr_d", "lr_g", "beta1", "beta2", "epsilon", "momentum"]
-  static let textColumns: Set<String> = ["loss", "optimizer", "activation", "target", "prior"]
+  static let floatColumns: Set<String> = [
+    "lr_d", "lr_g", "beta1", "beta2", "epsilon", "momentum", "gamma", "instance_noise", "clip",
+  ]
+  static let textColumns: Set<String> = [
+    "loss", "optimizer", "activation", "target", "prior", "penalty", "updates",
+  ]
   static let flagColumns: Set<String> = ["diverged", "collapsed"]
 
   /// Parses one line; `origin` names it in the error.

@@ -168,6 +168,16 @@ extension RowPrinter {
       ("activation", { _ in .text(activation) }),
       ("target", { .text($0.targetName) }),
       ("prior", { .text($0.prior.rawValue) }),
+      ("penalty", { .text($0.hyperparameters.stabilizers.penalty.rawValue) }),
+      ("gamma", { .number("\($0.hyperparameters.stabilizers.penaltyWeight)") }),
+      ("unroll", { .number("\($0.hyperparameters.stabilizers.unrolledSteps)") }),
+      ("updates", { .text($0.hyperparameters.stabilizers.updateScheme.rawValue) }),
+      (
+        "instance_noise",
+        {
+          .number("\($0.hyperparameters.stabilizers.instanceNoise(at: $0.iteration))")
+        }
+      ),
     ]
     return columns.map { PrefixColumn(name: $0.0, value: $0.1) }
   }

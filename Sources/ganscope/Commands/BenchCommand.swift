@@ -35,6 +35,21 @@ struct BenchCommand: ParsableCommand {
       "p_data: a preset or spec as for 'train' (default gaussian = N(4, 0.5²)); the peers' normal and mixture (= bimodal) are aliases.",
       valueName: "spec"))
   var target: String = "gaussian"
+  @Option(help: "The game's loss (as for train; the canonical workload is nonsaturating).")
+  var loss: Loss = .nonsaturating
+  @Option(help: "Gradient penalty on D: none, r1 or r2 (weight --gamma).")
+  var penalty: GradientPenalty = .none
+  @Option(parsing: .unconditional, help: "Weight gamma of the R1/R2 penalty.")
+  var gamma: Float = 10
+  @Option(
+    name: .customLong("unroll"), parsing: .unconditional, help: "Unrolled D steps in G's step.")
+  var unrolledSteps: Int = 0
+  @Option(help: "Update order: alternating, simultaneous or extragradient.")
+  var updates: UpdateScheme = .alternating
+  @Option(
+    name: .customLong("instance-noise"), parsing: .unconditional,
+    help: "Instance noise sd on D's inputs (constant; 0 is off).")
+  var instanceNoise: Float = 0
   @Option(help: "Write the 10,000 scored G samples here, one per line.")
   var samplesOut: String?
 
@@ -79,6 +94,7 @@ struct BenchCommand: ParsableCommand {
     guard (1...512).contains(width), batchSize >= 1, (1...50).contains(discriminatorSteps) else {
       throw ValidationError("need 1 <= --hidden <= 512, --batch >= 1 and 1 <= --k <= 50")
     }
+    if let problem = fixes.problem { throw ValidationError(problem) }
     do {
       _ = try Target.parse(targetSpec)
     } catch {
@@ -106,6 +122,7 @@ struct BenchCommand: ParsableCommand {
     var fields: [(String, String)] = [
       ("impl", json("ganscope")), ("H", "\(width)"), ("m", "\(batchSize)"),
       ("k", "\(discriminatorSteps)"), ("threads", "\(threads)"), ("target", json(targetLabel)),
+      ("game", json(gameLabel)),
       ("seed", "\(seed)"), ("iters", "\(iters)"), ("timed_iters", "\(timed)"),
       ("seconds", number(seconds, 4)), ("cpu_seconds", number(cpuSeconds, 4)),
       ("iterations_per_second", number(Double(timed) / seconds, 2)),
@@ -120,6 +137,23 @@ struct BenchCommand: ParsableCommand {
     Output.line(jsonObject(fields))
   }
 
+  /// The fixes the flags turn on (none by default: the canonical workload).
+  var fixes: Stabilizers {
+    Stabilizers(
+      penalty: penalty, penaltyWeight: gamma, unrolledSteps: unrolledSteps,
+      updateScheme: updates, instanceNoise: instanceNoise, instanceNoiseAnneal: 0)
+  }
+
+  /// The loss and fixes in words, for the JSON line ("nonsaturating" when plain).
+  var gameLabel: String {
+    var words = [loss.rawValue]
+    if penalty != .none { words.append("\(penalty.rawValue)(\(gamma))") }
+    if unrolledSteps > 0 { words.append("unroll \(unrolledSteps)") }
+    if updates != .alternating { words.append(updates.rawValue) }
+    if instanceNoise > 0 { words.append("noise \(instanceNoise)") }
+    return words.joined(separator: " + ")
+  }
+
   /// The canonical workload of the peer scripts at this command's sizes.
   func benchConfig() throws -> TrainingConfig {
     TrainingConfig(
@@ -127,8 +161,9 @@ struct BenchCommand: ParsableCommand {
       architecture: Architecture(width: width, hiddenLayers: 2, activation: .tanh),
       hyperparameters: Hyperparameters(
         discriminatorSteps: discriminatorSteps, batchSize: batchSize,
-        discriminatorStepSize: 1e-3, generatorStepSize: 1e-3, loss: .nonsaturating,
-        optimizer: OptimizerSettings(kind: .adam, beta1: 0.5, beta2: 0.999, epsilon: 1e-8)),
+        discriminatorStepSize: 1e-3, generatorStepSize: 1e-3, loss: loss,
+        optimizer: OptimizerSettings(kind: .adam, beta1: 0.5, beta2: 0.999, epsilon: 1e-8),
+        stabilizers: fixes),
       seed: seed)
   }
 

@@ -35,9 +35,14 @@ struct SweepRunCommand: ParsableCommand {
       "Targets (presets or specs; commas inside a spec are kept).", valueName: "list"))
   var target: String?
   @Option(help: ArgumentHelp("Priors: uniform, normal.", valueName: "list")) var prior: String?
-  @Option(help: ArgumentHelp("Losses: minimax, nonsaturating, least-squares.", valueName: "list"))
+  @Option(
+    help: ArgumentHelp(
+      "Losses: \(Loss.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "list"))
   var loss: String?
-  @Option(help: ArgumentHelp("Optimizers: sgd, momentum, adam.", valueName: "list"))
+  @Option(
+    help: ArgumentHelp(
+      "Optimizers: \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", ")).",
+      valueName: "list"))
   var optimizer: String?
   @Option(help: ArgumentHelp("Activations: tanh, relu, leaky-relu.", valueName: "list"))
   var activation: String?
@@ -71,6 +76,26 @@ struct SweepRunCommand: ParsableCommand {
   var epsilon: String?
   @Option(parsing: .unconditional, help: ArgumentHelp("Momentum μ.", valueName: "list|range"))
   var momentum: String?
+
+  @Option(help: ArgumentHelp("Gradient penalties on D: none, r1, r2.", valueName: "list"))
+  var penalty: String?
+  @Option(
+    parsing: .unconditional, help: ArgumentHelp("R1/R2 weights gamma.", valueName: "list|range"))
+  var gamma: String?
+  @Option(
+    parsing: .unconditional, help: ArgumentHelp("Unrolled D steps u.", valueName: "list|range"))
+  var unroll: String?
+  @Option(
+    help: ArgumentHelp(
+      "Update orders: alternating, simultaneous, extragradient.", valueName: "list"))
+  var updates: String?
+  @Option(
+    name: .customLong("instance-noise"), parsing: .unconditional,
+    help: ArgumentHelp("Instance noise sd (constant during the run).", valueName: "list|range"))
+  var instanceNoise: String?
+  @Option(
+    parsing: .unconditional, help: ArgumentHelp("WGAN clipping bounds c.", valueName: "list|range"))
+  var clip: String?
 
   @Option(parsing: .unconditional, help: "Seeds 1...N for every configuration (default 1).")
   var seeds: Int?
@@ -107,6 +132,8 @@ struct SweepRunCommand: ParsableCommand {
       .target: target, .prior: prior, .loss: loss, .optimizer: optimizer,
       .activation: activation, .hidden: hidden, .layers: layers, .batch: batch, .k: k, .lr: lr,
       .lrD: lrD, .lrG: lrG, .beta1: beta1, .beta2: beta2, .epsilon: epsilon, .momentum: momentum,
+      .penalty: penalty, .gamma: gamma, .unroll: unroll, .updates: updates,
+      .instanceNoise: instanceNoise, .clip: clip,
     ]
     var knobs: [SweepKnob: [SweepValue]] = [:]
     for knob in SweepKnob.allCases {
