@@ -14,7 +14,8 @@ final class ScenarioPlayer {
   private var playback: ScenarioPlayback
   /// Tour: the end of the script ends the view (the next page); demo: the run goes on.
   private let endsView: Bool
-  /// Put before the heading ("tour 2/8").
+  /// The heading's start in the tour, instead of the scenario's name (the page before
+  /// named it): "tour 2/8 · Proposition 1".
   private let place: String?
 
   private init(
@@ -97,7 +98,7 @@ final class ScenarioPlayer {
   /// The caption box: the step on screen, and what space does now.
   private func caption() -> Caption {
     playback.noteApplied(runtime.scheduledApplied)
-    let prefix = (place.map { "\($0) · " } ?? "") + playback.name
+    let prefix = place ?? playback.name
     let count = playback.cues.count
     guard let cue = playback.current else {
       let first = playback.cues.first?.iteration ?? 0

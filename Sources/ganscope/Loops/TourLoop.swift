@@ -29,7 +29,8 @@ struct TourLoop {
         guard index < stops.count else { return failures }
         let (exit, failed) = ScenarioPlayer.play(
           stops[index].scenario, seed: seed, fps: fps, endsView: true,
-          place: "tour \(index + 1)/\(stops.count)", on: terminal, signals: signals)
+          place: "tour \(index + 1)/\(stops.count) · \(stops[index].reference)", on: terminal,
+          signals: signals)
         failures += failed
         switch exit {
         case .quit, .signal: return failures
