@@ -19,6 +19,7 @@ import Testing
     prompt: "next step at iter=3000")
   static let page = TourPage(
     heading: "ganscope tour · 2 of 8 · optimal-discriminator", title: "Proposition 1",
+    subtitle: "the optimal discriminator",
     paragraphs: [
       "For G fixed, the optimal discriminator is D*_G(x) = p_data(x) / (p_data(x) + p_g(x)).",
       "G is frozen and only D trains: the blue D(x) closes onto the D* overlay (o).",
@@ -86,13 +87,27 @@ import Testing
   @Test func tourPageAt80x24() throws {
     let grid = Screen.render(tour: Self.page, width: 80, height: 24, symbols: .unicode)
     try expectGolden(grid, "tour-80x24")
-    #expect(grid.text.contains("Proposition 1"))
+    #expect(grid.text.contains("▀"))
+    #expect(grid.text.contains("the optimal discriminator"))
+    #expect(grid.text.contains("For G fixed"))
     #expect(grid.row(23).contains("space start"))
   }
 
   @Test func tourPageAt120x40() throws {
     try expectGolden(
       Screen.render(tour: Self.page, width: 120, height: 40, symbols: .unicode), "tour-120x40")
+  }
+
+  @Test func tourPageInASCIIHasAPlainTitle() {
+    let grid = Screen.render(tour: Self.page, width: 80, height: 24, symbols: .ascii)
+    #expect(grid.text.contains("Proposition 1"))
+    #expect(grid.cells.allSatisfy { $0.character.isASCII })
+  }
+
+  @Test func bigLettersAreThreeRowsOfHalfBlocks() {
+    #expect(BigText.rows("1-") == ["▄█     ", " █  ▀▀▀", "▀▀▀    "])
+    #expect(BigText.width("1-") == 7)
+    #expect(BigText.rows("D*") == nil)
   }
 
   @Test func tourPageTooSmall() {

@@ -111,7 +111,7 @@ done
 # --- The tour: a page, space plays, Backspace goes back to the page, q quits.
 new_pane 80 24 C.UTF-8 "$BIN tour"
 wait_for 'ganscope tour · 1 of 8' 30 || fail "tour: the first page"
-screen | grep -q 'Figure 1' || fail "tour: the first page names Figure 1"
+screen | grep -q 'the four panels, live' || fail "tour: the first page names Figure 1's topic"
 tm send-keys -t e2e Space
 wait_for 'tour 1/8 · Figure 1 · step 1' 30 || fail "tour: space plays the scenario"
 wait_for 'space: go on' 30 || fail "tour: the scenario pauses"

@@ -4,14 +4,17 @@
 public struct TourPage: Sendable, Equatable {
   /// The top row ("ganscope tour · 2 of 8 · optimal-discriminator").
   public var heading: String
-  /// The page's title, centred ("Proposition 1").
+  /// The page's title, centred in letters three rows tall when it fits ("Proposition 1").
   public var title: String
+  /// A line under the title ("the optimal discriminator").
+  public var subtitle: String
   /// The text, one paragraph each, with a blank row between.
   public var paragraphs: [String]
 
-  public init(heading: String, title: String, paragraphs: [String]) {
+  public init(heading: String, title: String, subtitle: String = "", paragraphs: [String]) {
     self.heading = heading
     self.title = title
+    self.subtitle = subtitle
     self.paragraphs = paragraphs
   }
 }
@@ -20,8 +23,9 @@ extension Screen {
   /// Text lines are at most this wide, however wide the terminal: short lines read faster.
   static let tourTextWidth = 68
 
-  /// A tour page: the heading in the status row, the title and the paragraphs centred on
-  /// the screen, the page keys in the footer; below 80×24 the too-small message.
+  /// A tour page: the heading in the status row, the title (large where the terminal can
+  /// draw half blocks and it fits), the subtitle and the paragraphs centred on the screen,
+  /// the page keys in the footer; below 80×24 the too-small message.
   public static func render(tour page: TourPage, width: Int, height: Int, symbols: SymbolSet)
     -> CellGrid
   {
@@ -43,13 +47,24 @@ extension Screen {
     var paragraphs = page.paragraphs.map {
       TextWrap.lines($0, width: textWidth, symbols: symbols)
     }
+    let big =
+      symbols.usesBraille && BigText.width(page.title) <= width - 4
+      ? BigText.rows(page.title) : nil
+    let titleRows = (big?.count ?? 1) + (page.subtitle.isEmpty ? 0 : 1) + 1
     // Too long for the screen: the last paragraphs go first, the title and the first stay.
-    func needed() -> Int { 2 + paragraphs.reduce(0) { $0 + $1.count + 1 } }
+    func needed() -> Int { titleRows + paragraphs.reduce(0) { $0 + $1.count + 1 } }
     while needed() > room && paragraphs.count > 1 { paragraphs.removeLast() }
     var y = 2 + max((room - needed()) / 2, 0)
-    let title = symbols.truncated(TextWrap.plain(page.title, symbols), to: textWidth)
-    grid.put(title, x: (width - title.count) / 2, y: y, style: .heading)
-    y += 2
+    for line in big ?? [symbols.truncated(TextWrap.plain(page.title, symbols), to: textWidth)] {
+      grid.put(line, x: (width - line.count) / 2, y: y, style: .heading)
+      y += 1
+    }
+    if !page.subtitle.isEmpty {
+      let subtitle = symbols.truncated(TextWrap.plain(page.subtitle, symbols), to: textWidth)
+      grid.put(subtitle, x: (width - subtitle.count) / 2, y: y, style: .heading)
+      y += 1
+    }
+    y += 1
     let left = (width - textWidth) / 2
     for lines in paragraphs {
       for line in lines where y < height - 2 {

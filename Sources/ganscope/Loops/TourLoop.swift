@@ -46,7 +46,7 @@ struct TourLoop {
     guard index < stops.count else {
       return TourPage(
         heading: "ganscope tour · the end",
-        title: "The end of the tour",
+        title: "The end", subtitle: "of the tour",
         paragraphs: [
           "Every claim shown here is measured over seeds by 'ganscope demo --check'.",
           "'ganscope demo NAME' plays one scenario again; 'ganscope live' is yours to try.",
@@ -55,7 +55,7 @@ struct TourLoop {
     let stop = stops[index]
     return TourPage(
       heading: "ganscope tour · \(index + 1) of \(stops.count) · \(stop.scenario.name)",
-      title: stop.reference, paragraphs: [stop.statement, stop.watch])
+      title: stop.reference, subtitle: stop.topic, paragraphs: [stop.statement, stop.watch])
   }
 
   /// Shows a page until one of its keys or a signal.
