@@ -36,10 +36,10 @@ extension RuntimeTests {
     @Test func aBatchDueAtADivergenceAppliesThereAndTheNextWaitsForItsIteration() throws {
       let runtime = TrainingRuntime(config: divergingConfig(), publishInterval: 1000)
       runtime.schedule(
-        ScheduledCommands(at: 500, [.setDiscriminatorStepSize(1e-3), .resetNetworks, .resume]))
-      runtime.schedule(ScheduledCommands(at: 600, [.pause]))
+        ScheduledCommands(at: 50, [.setDiscriminatorStepSize(1e-3), .resetNetworks, .resume]))
+      runtime.schedule(ScheduledCommands(at: 60, [.pause]))
       runtime.start()
-      eventually("paused at 600") { runtime.scheduledApplied == 2 && runtime.status.isPaused }
+      eventually("paused at 60") { runtime.scheduledApplied == 2 && runtime.status.isPaused }
       let events = runtime.events
       #expect(
         events.map(\.command) == [.setDiscriminatorStepSize(1e-3), .resetNetworks, .resume, .pause])
@@ -47,7 +47,7 @@ extension RuntimeTests {
       // divergence, so the second, though taken one at a time at the same boundary, was not
       // due and waited for its own iteration.
       #expect(events.prefix(3).allSatisfy { $0.iteration < 5 })
-      #expect(events.last?.iteration == 600)
+      #expect(events.last?.iteration == 60)
       #expect(runtime.status.divergedAtIteration == nil)
       runtime.stop()
     }
