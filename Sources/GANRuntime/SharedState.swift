@@ -20,6 +20,10 @@ struct SharedState: Sendable {
   var earlierEvents: [Int: [AppliedEvent]] = [:]
   /// Commands not yet applied, oldest first.
   var commands: [ControlCommand] = []
+  /// Batches waiting for their iteration, in the order they were scheduled (see
+  /// `ScheduledCommands`), and how many scheduled batches the loop has taken so far.
+  var scheduled: [ScheduledCommands] = []
+  var scheduledTaken = 0
   var stopRequested = false
   var events: [AppliedEvent] = []
   var status: RuntimeStatus
@@ -36,8 +40,26 @@ struct SharedState: Sendable {
     readerCursors.values.allSatisfy { sequence <= $0 + UInt64(ring.capacity) }
   }
 
-  /// Whether the trainer has something to do other than train.
-  var needsTrainer: Bool { stopRequested || !commands.isEmpty }
+  /// Whether the trainer has something to do other than train (a paused loop waits for
+  /// this): a stop, a command, or a scheduled batch that is due at the iteration it is at.
+  var needsTrainer: Bool {
+    stopRequested || !commands.isEmpty
+      || scheduled.first.map {
+        $0.isDue(iteration: status.iteration, diverged: status.divergedAtIteration != nil)
+      } ?? false
+  }
+
+  /// Takes the oldest scheduled batch if it is due at a boundary after `iteration`
+  /// iterations (a batch waits for every batch scheduled before it, so a script keeps its
+  /// order). One at a time: whether the next is due depends on what this one does (a reset
+  /// ends a divergence), so the loop takes it at the same boundary, after applying this one.
+  mutating func takeDueScheduled(iteration: Int, diverged: Bool) -> [ControlCommand]? {
+    guard let first = scheduled.first, first.isDue(iteration: iteration, diverged: diverged)
+    else { return nil }
+    scheduled.removeFirst()
+    scheduledTaken += 1
+    return first.commands
+  }
 
   /// Whether no frame after `sequence` will ever come.
   func hasEnded(after sequence: UInt64) -> Bool {

@@ -81,7 +81,8 @@ struct TrainingLoop {
     guard publish(first, event: nil, session) else { return false }
     while true {
       let now = monotonicSeconds()
-      guard let (commands, recorderWaiting) = takeCommands(now: now, session) else {
+      guard let (commands, recorderWaiting, tookScheduled) = takeCommands(now: now, session)
+      else {
         return false
       }
       if recorderWaiting { startRecordersAtLatestFrame(session, now: now) }
@@ -89,6 +90,8 @@ struct TrainingLoop {
         guard apply(command, session) else { return false }
       }
       if session.isDiverged && settings.endOnDivergence { return true }
+      // Another scheduled batch may be due at this same boundary: look before training.
+      if tookScheduled { continue }
       if let limit = settings.stopAfterIterations, session.trainer.iteration >= limit {
         if session.changedSincePublish {
           guard publish(session.makeSnapshot(), event: nil, session) else { return false }
@@ -112,22 +115,28 @@ struct TrainingLoop {
     }
   }
 
-  /// The one lock of every pass: nil on a stop request, else the pending commands (usually
-  /// none, which costs no allocation) and whether a recorder waits for a checkpoint. Also
+  /// The one lock of every pass: nil on a stop request, else the pending commands and the
+  /// next scheduled batch if it is due (usually none, which costs no allocation), whether a
+  /// recorder waits for a checkpoint, and whether a scheduled batch was taken. Also
   /// posts the iteration and the measured rate.
   private mutating func takeCommands(now: Double, _ session: Session) -> (
-    [ControlCommand], Bool
+    [ControlCommand], Bool, Bool
   )? {
     let iteration = session.trainer.iteration
+    let diverged = session.isDiverged
     let rate = meter.record(now: now, iteration: iteration)
-    return shared.withLock { state -> ([ControlCommand], Bool)? in
+    return shared.withLock { state -> ([ControlCommand], Bool, Bool)? in
       state.status.iteration = iteration
       if let rate { state.status.iterationsPerSecond = rate }
       if state.stopRequested { return nil }
       let waiting = !state.pendingRecorders.isEmpty
-      guard !state.commands.isEmpty else { return ([], waiting) }
+      // Keys pressed before this boundary first, then what a script scheduled for it.
+      let due =
+        state.scheduled.isEmpty
+        ? nil : state.takeDueScheduled(iteration: iteration, diverged: diverged)
+      guard !state.commands.isEmpty || due != nil else { return ([], waiting, false) }
       defer { state.commands = [] }
-      return (state.commands, waiting)
+      return (state.commands + (due ?? []), waiting, due != nil)
     }
   }
 

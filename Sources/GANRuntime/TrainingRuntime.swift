@@ -111,6 +111,15 @@ public final class TrainingRuntime: Sendable {
     shared.withLockNotifying { $0.commands.append(contentsOf: commands) }
   }
 
+  /// Queues `batch` to be applied at its iteration (see `ScheduledCommands`), after every
+  /// batch scheduled before it. Applied commands are logged like keys (`events`).
+  public func schedule(_ batch: ScheduledCommands) {
+    shared.withLockNotifying { $0.scheduled.append(batch) }
+  }
+
+  /// How many scheduled batches the loop has applied (taken at a boundary) so far.
+  public var scheduledApplied: Int { shared.withLock { $0.scheduledTaken } }
+
   /// The newest snapshot (nil before the first): for viewers, which may skip frames.
   public func latest() -> Snapshot? { shared.withLock { $0.ring.latest } }
 

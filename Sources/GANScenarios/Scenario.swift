@@ -57,6 +57,25 @@ public struct ScenarioStep: Sendable {
   public init(at iteration: Int, _ caption: String) {
     self.init(at: iteration, keys: "", [], caption)
   }
+
+  /// Whether a live playback stops after this step until the viewer presses space: a step
+  /// that only looks, or whose keys leave the run paused (space, single steps), is there to
+  /// be looked at; a step that changes a knob of a running run is there to be watched.
+  public var pauses: Bool {
+    guard let last = commands.last else { return true }
+    return last.leavesRunPaused
+  }
+}
+
+extension ControlCommand {
+  /// Whether the live loop is paused after applying this command (single steps pause it, so
+  /// that one update can be inspected at a time).
+  var leavesRunPaused: Bool {
+    switch self {
+    case .pause, .stepDiscriminator, .stepGenerator, .stepIteration: true
+    default: false
+    }
+  }
 }
 
 /// The statement a scenario demonstrates, and its check: a function of one seed's run that

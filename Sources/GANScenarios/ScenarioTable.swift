@@ -178,14 +178,18 @@ extension Scenario {
           .setDiscriminatorStepSize(0.16), .setGeneratorStepSize(0.16),
         ],
         "step sizes x 8: within 200 iterations the weights overflow: DIVERGED, training pauses"),
+      // A diverged run never reaches 700: this look, and the keys after it, come at the
+      // divergence (live and headless alike).
       ScenarioStep(
-        at: 700, keys: "- - - r",
+        at: 700, "DIVERGED: a weight is NaN; every step is refused until the nets are reset"),
+      ScenarioStep(
+        at: 700, keys: "- - - r space",
         [
           .setDiscriminatorStepSize(0.08), .setGeneratorStepSize(0.08),
           .setDiscriminatorStepSize(0.04), .setGeneratorStepSize(0.04),
-          .setDiscriminatorStepSize(0.02), .setGeneratorStepSize(0.02), .resetNetworks,
+          .setDiscriminatorStepSize(0.02), .setGeneratorStepSize(0.02), .resetNetworks, .resume,
         ],
-        "back to 0.02 and reset the nets: training runs again"),
+        "back to 0.02, reset the nets and run on: training stays finite"),
     ],
     iterations: 3000,
     claim: Claim(

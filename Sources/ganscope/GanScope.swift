@@ -15,7 +15,7 @@ struct GanScope: ParsableCommand {
     subcommands: [
       LiveCommand.self, TrainCommand.self, ReplayCommand.self, InfoCommand.self,
       ExportCommand.self, VerifyCommand.self, FigureCommand.self, BenchCommand.self,
-      UpgradeCommand.self, DemoCommand.self, SweepCommand.self,
+      UpgradeCommand.self, DemoCommand.self, TourCommand.self, SweepCommand.self,
     ],
     defaultSubcommand: LiveCommand.self
   )

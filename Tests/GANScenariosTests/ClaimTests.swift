@@ -47,7 +47,7 @@ import Testing
   @Test func divergenceClaimFailsWithoutTheLargeStep() throws {
     let scenario = try #require(Scenario.named("divergence"))
     let calm = try variant(
-      of: "divergence", steps: [ScenarioStep(at: 500, "look"), scenario.steps[1]])
+      of: "divergence", steps: [ScenarioStep(at: 500, "look"), scenario.steps[2]])
     #expect(failed(calm).contains("iterations from + to NaN"))
   }
 

@@ -15,6 +15,8 @@ import Testing
   static let tables = [
     ("<!-- keys: live (LiveKeys.table) -->\n", LiveKeys.table.markdown),
     ("<!-- keys: replay (ReplayKeys.table) -->\n", ReplayKeys.table.markdown),
+    ("<!-- keys: demo (PlaybackKeys.table) -->\n", PlaybackKeys.table.markdown),
+    ("<!-- keys: tour (TourKeys.table) -->\n", TourKeys.table.markdown),
   ]
   static let end = "\n\n<!-- end keys -->"
 

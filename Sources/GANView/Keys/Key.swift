@@ -12,6 +12,9 @@ public enum Key: Sendable, Hashable, ExpressibleByExtendedGraphemeClusterLiteral
   case pageDown
   case home
   case end
+  /// The key above Enter, as curses decodes it (terminals that send ^? or ^H for it deliver
+  /// a character instead: tables bind those too).
+  case backspace
 
   public static let escape = Key.character("\u{1B}")
 
@@ -36,6 +39,7 @@ public enum Key: Sendable, Hashable, ExpressibleByExtendedGraphemeClusterLiteral
     case .pageDown: return "PgDn"
     case .home: return "Home"
     case .end: return "End"
+    case .backspace: return "Backspace"
     }
   }
 }

@@ -24,6 +24,19 @@ enum HelpOverlay {
       self.legendTitle = legendTitle
       self.legend = legend
     }
+
+    /// A played scenario's help: its own rows first, then every live row whose keys it does
+    /// not take over (its space replaces the live space row).
+    init<Own, Live>(playback: KeyTable<Own>, live: KeyTable<Live>) {
+      self.init(keys: live)
+      title = playback.title
+      let taken = Set(playback.bindings.flatMap(\.keys))
+      entries =
+        playback.bindings.map { ($0.label, $0.summary) }
+        + live.bindings.filter { Set($0.keys).isDisjoint(with: taken) }.map {
+          ($0.label, $0.summary)
+        }
+    }
   }
 
   static func draw(_ content: Content, into grid: inout CellGrid, symbols: SymbolSet) {

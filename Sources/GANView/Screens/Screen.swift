@@ -6,21 +6,28 @@ import GANCore
 ///
 /// Layout (top to bottom): the status line (one or two rows); the body with the plot and
 /// the z → x map on the left and the metrics on the right; in a replay, a damage warning and
-/// the timeline (ReplayScreen.swift); the footer. The help overlay, when shown, covers the
+/// the timeline (ReplayScreen.swift), in a played scenario its caption box (CaptionPane);
+/// the footer. The help overlay, when shown, covers the
 /// middle.
 public enum Screen {
   public static let minimumWidth = 80
   public static let minimumHeight = 24
 
+  /// `caption`: a played scenario's caption box above the footer (`ganscope demo NAME`,
+  /// `ganscope tour`); its help then lists the playback keys before the live ones.
   public static func render(
-    snapshot: Snapshot?, state: ViewState, status: LiveStatus, width: Int, height: Int,
-    symbols: SymbolSet
+    snapshot: Snapshot?, state: ViewState, status: LiveStatus, caption: Caption? = nil,
+    width: Int, height: Int, symbols: SymbolSet
   ) -> CellGrid {
-    let chrome = Chrome(
+    var chrome = Chrome(
       tokens: StatusBar.tokens(
         snapshot: snapshot, status: status, singleStep: state.singleStep, symbols: symbols),
       footer: { LiveKeys.table.footer(width: $0, symbols: symbols) },
       help: HelpOverlay.Content(keys: LiveKeys.table))
+    if let caption {
+      chrome.bottomRows = CaptionPane.rows(caption, width: width, height: height, symbols: symbols)
+      chrome.help = HelpOverlay.Content(playback: PlaybackKeys.table, live: LiveKeys.table)
+    }
     return compose(
       snapshot: snapshot, state: state, chrome: chrome, width: width, height: height,
       symbols: symbols)

@@ -6,11 +6,14 @@ import GANScenarios
 struct DemoCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "demo",
-    abstract: "List the scenarios, show one's script, or check their claims over seeds.",
+    abstract: "List the scenarios, play one live, or check their claims over seeds.",
     discussion: """
-      'ganscope demo' lists the scenarios. 'ganscope demo NAME' prints a scenario's script \
-      (the keys to press at given iterations, with captions) and the 'ganscope live' line \
-      of its setting; with --live it then opens the live view. 'ganscope demo --check \
+      'ganscope demo' lists the scenarios. 'ganscope demo NAME' plays a scenario in the live \
+      view: its script presses the keys at their iterations, shows each step's caption and \
+      pauses where there is something to see (space goes on; every live key works). When \
+      stdout is not a terminal (or with --print) it prints the script instead: the keys, \
+      the captions and the 'ganscope live' line of its setting; --live prints it and then \
+      opens the plain live view with that setting. 'ganscope demo --check \
       [NAME]' runs the scenarios headlessly on seeds 1...N (--seeds) and prints every \
       measured number next to each claim; it exits 1 when a claim fails.
       """)
@@ -27,8 +30,11 @@ struct DemoCommand: ParsableCommand {
   @Flag(help: "After printing the script, open the live view with the scenario's setting.")
   var live = false
 
-  @Option(help: "The seed of the live command line (and of --live).")
+  @Option(help: "The seed of the played run (and of the printed live command line).")
   var seed: UInt64 = 1
+
+  @Flag(help: "Print the scenario's script even on a terminal, instead of playing it.")
+  var print = false
 
   func validate() throws {
     guard (1...100).contains(seeds) else {
@@ -36,6 +42,9 @@ struct DemoCommand: ParsableCommand {
     }
     if live && (name == nil || check) {
       throw ValidationError("--live needs a scenario name and no --check")
+    }
+    if print && (name == nil || check || live) {
+      throw ValidationError("--print needs a scenario name and neither --check nor --live")
     }
     if check && seed != 1 {
       throw ValidationError("--check runs seeds 1...N (--seeds N); --seed is for NAME and --live")
@@ -52,6 +61,11 @@ struct DemoCommand: ParsableCommand {
     if check {
       try runChecks(chosen.map { [$0] } ?? Scenario.table)
     } else if let scenario = chosen {
+      // Piped or redirected, the script is what is wanted (and there is no screen to play on).
+      if !live && !print && Terminal.isInteractive() {
+        try play(scenario)
+        return
+      }
       show(scenario)
       if live { try openLive(scenario) }
     } else {
@@ -99,6 +113,24 @@ struct DemoCommand: ParsableCommand {
       if case .setTarget(let target) = command { return "target = \(target.spec)" }
       return "\(command)"
     }.joined(separator: ", ")
+  }
+
+  /// Plays the scenario until q or a signal; Backspace starts it over.
+  private func play(_ scenario: Scenario) throws {
+    let seed = self.seed
+    let failures = try MainActor.assumeIsolated {
+      try FullScreen.run { terminal, signals -> [String] in
+        var failures: [String] = []
+        while true {
+          let (exit, failed) = ScenarioPlayer.play(
+            scenario, seed: seed, fps: 30, endsView: false, on: terminal, signals: signals)
+          failures += failed
+          if exit != .back { return failures }
+        }
+      }
+    }
+    // A recording (R) that failed during the session is reported and exits 1.
+    if let first = failures.first { throw RunFailure.runtime(first) }
   }
 
   /// The live view with the scenario's flags, once the reader has seen the script.

@@ -6,6 +6,21 @@ enum LiveExit: Equatable {
   case quit
   /// SIGINT (Ctrl-C), SIGTERM or SIGHUP.
   case signal(Int32)
+  /// A played scenario: Backspace (start it over, or back to its tour page).
+  case back
+  /// A played scenario whose script is over and ends the view (the tour's next page).
+  case onward
+}
+
+/// A scenario's script playing in the live view (`ScenarioPlayer`): the caption it shows,
+/// and space at its pause points. Every other key is the live view's.
+struct LiveScript {
+  /// Called once per frame, before drawing: the caption to show.
+  var caption: @MainActor () -> Caption
+  /// Whether the run waits at a pause point (space then goes to the script).
+  var isWaiting: @MainActor () -> Bool
+  /// Space at a pause point; true when the script is over and the view should end.
+  var goOn: @MainActor () -> Bool
 }
 
 /// The live view's main loop, on the main thread: wait for a key for at most one frame,
@@ -17,12 +32,17 @@ final class LiveLoop {
   private let frameMilliseconds: Int32
   private var state: ViewState
   private var rate = IterationRate()
+  private let script: LiveScript?
 
   /// `state`: the view to start from (a run branched from a replay keeps the replay's
-  /// toggles and metric history).
-  init(hooks: LiveHooks, framesPerSecond: Int = 30, state: ViewState = ViewState()) {
+  /// toggles and metric history). `script`: a scenario playing (`ganscope demo NAME`).
+  init(
+    hooks: LiveHooks, framesPerSecond: Int = 30, state: ViewState = ViewState(),
+    script: LiveScript? = nil
+  ) {
     self.hooks = hooks
     self.state = state
+    self.script = script
     frameMilliseconds = Int32(1000 / min(max(framesPerSecond, 1), 120))
   }
 
@@ -33,14 +53,15 @@ final class LiveLoop {
     try FullScreen.run { terminal, signals in run(on: terminal, signals: signals) }
   }
 
-  /// Runs on a terminal already in curses mode, until `q` or a signal.
+  /// Runs on a terminal already in curses mode, until `q` or a signal (or, with a script,
+  /// Backspace or the script's end).
   func run(on terminal: Terminal, signals: QuitSignals) -> LiveExit {
     while true {
       if let number = signals.received { return .signal(number) }
       var key = terminal.readKey(timeoutMilliseconds: frameMilliseconds)
       // Take every key already typed before drawing, so held-down keys never lag behind.
       while let pressed = key {
-        if handle(pressed) { return .quit }
+        if let exit = handle(pressed) { return exit }
         key = terminal.readKey(timeoutMilliseconds: 0)
       }
       if let line = hooks.notice?() { state.post(line) }
@@ -53,15 +74,27 @@ final class LiveLoop {
       let size = terminal.size
       terminal.paint(
         Screen.render(
-          snapshot: snapshot, state: state, status: status, width: size.width,
-          height: size.height, symbols: terminal.symbols))
+          snapshot: snapshot, state: state, status: status, caption: script?.caption(),
+          width: size.width, height: size.height, symbols: terminal.symbols))
     }
   }
 
-  /// Applies one key; returns true when it ends the live view.
-  private func handle(_ key: Key) -> Bool {
-    let outcome = LiveKeyHandler.handle(
-      key, state: state, snapshot: hooks.latestSnapshot(), status: hooks.status())
+  /// Applies one key; returns how the live view ends, if it does.
+  private func handle(_ key: Key) -> LiveExit? {
+    let outcome: LiveKeyOutcome
+    if let script {
+      switch PlaybackKeyHandler.handle(
+        key, waiting: script.isWaiting(), state: state, snapshot: hooks.latestSnapshot(),
+        status: hooks.status())
+      {
+      case .goOn: return script.goOn() ? .onward : nil
+      case .back: return .back
+      case .live(let live): outcome = live
+      }
+    } else {
+      outcome = LiveKeyHandler.handle(
+        key, state: state, snapshot: hooks.latestSnapshot(), status: hooks.status())
+    }
     state = outcome.state
     for command in outcome.commands { hooks.send(command) }
     if outcome.toggleRecording {
@@ -75,7 +108,7 @@ final class LiveLoop {
         state.post("recording not available yet")
       }
     }
-    return outcome.quit
+    return outcome.quit ? .quit : nil
   }
 }
 

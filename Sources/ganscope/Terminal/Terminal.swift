@@ -84,6 +84,7 @@ final class Terminal {
   private static let namedKeys: [Int32: Key] = [
     KEY_LEFT: .left, KEY_RIGHT: .right, KEY_SLEFT: .shiftLeft, KEY_SRIGHT: .shiftRight,
     KEY_PPAGE: .pageUp, KEY_NPAGE: .pageDown, KEY_HOME: .home, KEY_END: .end,
+    KEY_BACKSPACE: .backspace,
   ]
 
   /// Terminals (and tmux) send Shift+arrows and Home/End as xterm sequences even where the

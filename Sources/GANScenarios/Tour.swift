@@ -1,0 +1,82 @@
+/// `ganscope tour`: the scenarios in teaching order, each introduced by the statement of
+/// Goodfellow et al. (2014, arXiv:1406.2661) that it makes visible. The tour plays each
+/// scenario exactly as `ganscope demo NAME` does; this table only adds the title screens.
+public struct TourStop: Sendable {
+  public let scenario: Scenario
+  /// Where in the paper, short enough for the page's large letters ("Proposition 1").
+  public let reference: String
+  /// What the statement is about ("the optimal discriminator").
+  public let topic: String
+  /// The statement, in the paper's words and symbols, plainly.
+  public let statement: String
+  /// What the viewer is about to see, in one or two sentences.
+  public let watch: String
+}
+
+extension TourStop {
+  /// Every scenario of `Scenario.table`, in its order, with the paper's statement.
+  public static let all: [TourStop] = Scenario.table.map { scenario in
+    let (reference, topic, statement, watch) =
+      paper[scenario.name] ?? (scenario.name, "", scenario.summary, "")
+    return TourStop(
+      scenario: scenario, reference: reference, topic: topic, statement: statement, watch: watch)
+  }
+
+  /// (reference, topic, statement, what to watch) by scenario name.
+  static let paper: [String: (String, String, String, String)] = [
+    "figure1": (
+      "Figure 1", "the four panels, live",
+      "Training pulls p_g toward p_data: (a) near convergence D is a partially accurate "
+        + "classifier; (b) D is trained toward D*(x) = p_data(x) / (p_data(x) + p_g(x)); "
+        + "(c) after an update of G, the gradient of D guides G(z) to regions more likely "
+        + "to be data; (d) at p_g = p_data, D(x) = 1/2.",
+      "The script pauses at (a), runs 200 D steps (b), one G step (c), then lets it "
+        + "converge (d)."
+    ),
+    "optimal-discriminator": (
+      "Proposition 1", "the optimal discriminator",
+      "For G fixed, the optimal discriminator is D*_G(x) = p_data(x) / (p_data(x) + p_g(x)).",
+      "G is frozen and only D trains: the blue D(x) closes onto the D* overlay (o)."
+    ),
+    "virtual-criterion": (
+      "Theorem 1", "the virtual training criterion",
+      "The global minimum of the virtual training criterion C(G) is achieved if and only if "
+        + "p_g = p_data; there C(G) = -log 4. In general C(G) = -log 4 + 2 JSD(p_data || p_g).",
+      "C(G) starts at 0 (no overlap) and falls to its floor -log 4 = -1.386."
+    ),
+    "vanishing-gradient": (
+      "Section 3", "the saturating loss",
+      "Early in learning, D can reject samples with high confidence; then log(1 - D(G(z))) "
+        + "saturates. Rather than minimizing log(1 - D(G(z))), G can maximize log D(G(z)): "
+        + "the same fixed point, much stronger gradients early.",
+      "With the minimax loss and k = 50, G stands still; l switches to the non-saturating "
+        + "loss and G runs to the data."
+    ),
+    "oscillation": (
+      "Section 6", "keeping D and G in step",
+      "D must be synchronized well with G during training.",
+      "At k = 1 each G step follows a D that lags behind, and G, a spike, swings across "
+        + "p_data; K raises k to 5 and the swings die down."
+    ),
+    "divergence": (
+      "Algorithm 1", "the step size",
+      "Algorithm 1 updates D and G by stochastic gradient steps (momentum in the paper's "
+        + "experiments); the proof of Proposition 2 converges with sufficiently small updates.",
+      "Step sizes x 8 make the weights overflow (DIVERGED); smaller steps and a reset recover."
+    ),
+    "mode-collapse": (
+      "Section 6", "the Helvetica scenario",
+      "G must not be trained too much without updating D, to avoid the Helvetica scenario, "
+        + "in which G collapses too many values of z to the same value of x to have enough "
+        + "diversity to model p_data.",
+      "Five modes: G keeps at most two, and waiting does not bring the others."
+    ),
+    "likelihood-vs-gan": (
+      "Theorem 1", "JSD versus maximum likelihood",
+      "By the proof of Theorem 1, C(G) = -log 4 + 2 JSD(p_data || p_g), and JSD never exceeds "
+        + "log 2; maximum likelihood minimizes KL(p_data || p_g) instead, which grows without "
+        + "bound where p_g misses data.",
+      "The data gains a mode G lacks: KL(p_data||p_g) jumps above 4 nats, JSD stays below 0.3."
+    ),
+  ]
+}
