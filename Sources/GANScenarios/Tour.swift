@@ -78,5 +78,47 @@ extension TourStop {
         + "bound where p_g misses data.",
       "The data gains a mode G lacks: KL(p_data||p_g) jumps above 4 nats, JSD stays below 0.3."
     ),
+    // The fixes, after the paper: each names the paper it comes from.
+    "r1-oscillation": (
+      "Mescheder 2018", "the R1 penalty",
+      "Penalizing the squared gradient of D on the data, (gamma/2) E[D'(x)^2], makes the "
+        + "equilibrium locally attractive where plain gradient steps circle around it.",
+      "k = 1 swings as before; p turns R1 on (gamma 10) and the swings stop."
+    ),
+    "wgan-lp": (
+      "Petzka 2018", "a Wasserstein critic",
+      "A 1-Lipschitz critic's E D(x) - E D(G(z)) estimates W1; a one-sided penalty on slopes "
+        + "above 1 keeps it Lipschitz without forcing every slope to 1.",
+      "D becomes a critic on its own axis; p_g settles onto p_data."
+    ),
+    "wgan-gp-1d": (
+      "Gulrajani 2017", "the gradient penalty, in 1-D",
+      "WGAN-GP pushes |D'(x)| toward 1 on interpolates. In one dimension the slope has a "
+        + "sign, and changing it means passing slope 0, which costs lambda = 10.",
+      "The critic's slope settles with the wrong sign and G runs away from the data."
+    ),
+    "hinge": (
+      "Lim and Ye 2017", "the hinge loss",
+      "D minimizes E max(0, 1 - D(x)) + E max(0, 1 + D(G(z))); G maximizes E D(G(z)).",
+      "D's margins at +1 and -1 on its own axis; p_g settles onto p_data."
+    ),
+    "wgan-clip": (
+      "Arjovsky 2017", "weight clipping",
+      "WGAN keeps the critic Lipschitz by clipping every weight to [-c, c]; the critic can "
+        + "then hardly be more than a straight line.",
+      "G finds the mean of the data but not its spread."
+    ),
+    "instance-noise": (
+      "Sonderby 2016", "instance noise",
+      "Noise added to every input of D makes p_data and p_g overlap, so D's gradient "
+        + "reaches G everywhere; annealed to 0, the fixed point is unchanged.",
+      "Five modes at k = 5: with the noise, G keeps four instead of two."
+    ),
+    "wgan-lp-modes": (
+      "Petzka 2018", "a critic sees every mode",
+      "A Lipschitz critic keeps a useful slope far from the data, so G's mass on one mode "
+        + "is pulled toward the modes it misses.",
+      "Five modes at k = 5: the critic keeps all five."
+    ),
   ]
 }

@@ -41,11 +41,11 @@ extension RuntimeTests {
     /// Branching at any frame gives a runtime whose frames are the recorded ones from there
     /// on, sequence numbers included.
     @Test func branchingReproducesTheRecordedContinuation() throws {
-      // The knobs all change before the resume at frame 11; no command comes after it.
+      // The knobs all change before the resume at frame 16; no command comes after it.
       let run = try recordRun(iterations: 40, commands: sessionCommands)
       let reader = try RecordingReader(bytes: run.bytes)
       let resumed = try #require(reader.frameIndex(sequence: run.events.last!.sequence))
-      #expect(resumed == 11)
+      #expect(resumed == 16)
       let checkpoints = reader.checkpointFrames.filter { $0 > resumed }
       // At the last event, between checkpoints (restores one before the events and replays
       // them), at a checkpoint, and near the end.

@@ -53,7 +53,8 @@ extension RuntimeTests {
       let labels = reader.markers.map(\.label)
       #expect(
         labels == [
-          "k=2", "lrG=0.002", "loss=minimax", "target=bimodal", "optimizer=momentum", "m=24",
+          "k=2", "lrG=0.002", "loss=minimax", "target=bimodal", "penalty=r1(5.0)", "unroll=2",
+          "updates=extragradient", "noise=0.3", "loss=wgan-gp", "optimizer=momentum", "m=24",
           "reset",
         ])
       for marker in reader.markers {

@@ -64,7 +64,7 @@ import Testing
       (.k, "0", "between 1 and 50"), (.lr, "1e-4:1e-1:cubic:4", "not lin or log"),
       (.lr, "1e-4:1e-1:log:1", "N >= 2"), (.lr, "1e-4:1e-1:log:x", "N >= 2"),
       (.lr, "0:1e-1:log:3", "FROM > 0"), (.lr, "1:1:lin:3", "FROM != TO"),
-      (.lr, "1e-3:", "a range is"), (.loss, "hinge", "not one of"),
+      (.lr, "1e-3:", "a range is"), (.loss, "focal", "not one of"),
       (.k, "1:2:lin:5", "twice"), (.target, "normal(4)", "bad --target"),
     ]
     for (knob, text, expected) in cases {
@@ -146,7 +146,7 @@ import Testing
 
   /// Sweep lines and `train --config-columns` name the configuration alike.
   @Test func configurationColumnsAreTrainsColumns() {
-    #expect(Array(SweepCell.configColumnNames.prefix(12)) == RowPrinter.configColumnNames)
+    #expect(Array(SweepCell.configColumnNames.prefix(17)) == RowPrinter.configColumnNames)
   }
 
   /// A cell's final metrics are those of `train` with the same flags.

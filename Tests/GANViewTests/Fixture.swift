@@ -25,7 +25,8 @@ enum Fixture {
       meanDReal: 0.5 + 0.3 * decay, meanDFake: 0.5 - 0.3 * decay,
       discriminatorLoss: 1.386 - 0.5 * decay + 0.05 * sin(Double(t)),
       generatorLoss: 0.69 + 0.8 * decay, discriminatorGradientNorm: 0.3,
-      generatorGradientNorm: 0.2, generatorMean: 3.3, generatorStandardDeviation: 0.7)
+      generatorGradientNorm: 0.2, generatorMean: 3.3, generatorStandardDeviation: 0.7,
+      modesKept: 1, nearModeShare: 0.97 - 0.3 * decay)
   }
 
   static func snapshot(

@@ -42,6 +42,10 @@ import Testing
     "l": [.setLoss(.leastSquares)],
     "t": [.setTarget(Target.preset("bimodal")!)],
     "r": [.resetNetworks],
+    "p": [.setPenalty(.r1, weight: 10)],
+    "u": [.setUnrolledSteps(5)],
+    "x": [.setUpdateScheme(.simultaneous)],
+    "n": [.setInstanceNoise(0.5)],
     "o": [], "h": [], "a": [], "R": [], "?": [], Key.escape: [], "q": [],
   ]
 
@@ -173,7 +177,11 @@ import Testing
       twice(">") == [.setPace(.iterationsPerSecond(1000)), .setPace(.iterationsPerSecond(3000))])
     #expect(
       twice("t") == [.setTarget(Target.preset("bimodal")!), .setTarget(Target.preset("trimodal")!)])
-    #expect(twice("l") == [.setLoss(.leastSquares), .setLoss(.minimax)])
+    #expect(twice("l") == [.setLoss(.leastSquares), .setLoss(.wasserstein)])
+    #expect(twice("p") == [.setPenalty(.r1, weight: 10), .setPenalty(.r2, weight: 10)])
+    #expect(twice("u") == [.setUnrolledSteps(5), .setUnrolledSteps(10)])
+    #expect(twice("x") == [.setUpdateScheme(.simultaneous), .setUpdateScheme(.extragradient)])
+    #expect(twice("n") == [.setInstanceNoise(0.5), .setInstanceNoise(0)])
     #expect(twice(".") == [.pause, .stepIteration, .stepIteration])
     // Different keys combine too: k changed, then η_G halved, both kept.
     let k = press("K")
@@ -212,7 +220,7 @@ import Testing
   }
 
   @Test func keysThatNeedASnapshotWaitForOne() {
-    for key: Key in ["k", "K", "-", "+", "[", "]", "{", "}", "l", "t"] {
+    for key: Key in ["k", "K", "-", "+", "[", "]", "{", "}", "l", "t", "p", "u", "x", "n"] {
       let outcome = press(key, snapshot: nil)
       #expect(outcome.commands.isEmpty, "key \(key)")
       #expect(outcome.state.notice == "no snapshot yet")
@@ -220,9 +228,9 @@ import Testing
   }
 
   @Test func anUnboundKeySaysSo() {
-    let outcome = press("x")
+    let outcome = press("z")
     #expect(outcome.commands.isEmpty && !outcome.quit)
-    #expect(outcome.state.notice?.contains("'x'") == true)
+    #expect(outcome.state.notice?.contains("'z'") == true)
     #expect(press("\u{7}").state.notice?.contains("0x7") == true)
     // The live view binds no cursor key: it says so rather than ignoring the key silently.
     #expect(press(.left).state.notice == "key Left does nothing; ? lists the keys")

@@ -144,10 +144,7 @@ public enum RowCell: Sendable, Equatable {
 
 extension RowPrinter {
   /// The names of the configuration columns (`--config-columns`; sweep lines have them too).
-  public static let configColumnNames = [
-    "seed", "k", "lr_d", "lr_g", "loss", "optimizer", "batch", "hidden", "layers",
-    "activation", "target", "prior",
-  ]
+  public static let configColumnNames = configColumns(architecture: Architecture()).map(\.name)
 
   /// The configuration columns of a run with this architecture: the knobs that may change
   /// during a run are read from each row's snapshot, the shape of the nets from `architecture`.

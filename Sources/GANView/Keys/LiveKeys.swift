@@ -55,10 +55,10 @@ public enum LiveKeys {
 
   /// The fixes for the game's failures (`Stabilizers`), one key each.
   private static let fixes: [KeyBinding<LiveAction>] = [
-    KeyBinding(["p"], "p", "penalty on D: none, R1, R2", hint: "penalty", .cyclePenalty),
-    KeyBinding(["u"], "u", "unrolled D steps: 0, 5, 10", .cycleUnrolling),
-    KeyBinding(["x"], "x", "updates: alternating, simultaneous, extragradient", .cycleUpdateScheme),
-    KeyBinding(["n"], "n", "instance noise (sd 0.5) on / off", .toggleInstanceNoise),
+    KeyBinding(["p"], "p", "next penalty: R1, R2, none", hint: "penalty", .cyclePenalty),
+    KeyBinding(["u"], "u", "unrolled D steps 0, 5, 10", .cycleUnrolling),
+    KeyBinding(["x"], "x", "next update order", .cycleUpdateScheme),
+    KeyBinding(["n"], "n", "instance noise on / off", .toggleInstanceNoise),
   ]
 
   /// The recorder: not a training knob, so listed after the figure's toggles.

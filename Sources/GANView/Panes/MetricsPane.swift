@@ -24,8 +24,13 @@ enum MetricsPane {
     let latest = history.samples.last
     let primaryCount = Metric.table.filter(\.isPrimary).count
     let twoRows = height - 1 >= 2 * primaryCount
-    // The primary metrics first, then the others while there is room.
-    let ordered = Metric.table.filter(\.isPrimary) + Metric.table.filter { !$0.isPrimary }
+    // The primary metrics first, then the others while there is room; a secondary metric
+    // that has no value in the whole history (the modes of a target without normal modes,
+    // a metric an older recording lacks) is left out.
+    let secondary = Metric.table.filter { metric in
+      !metric.isPrimary && history.samples.contains { !metric.value($0).isNaN }
+    }
+    let ordered = Metric.table.filter(\.isPrimary) + secondary
     let shown = ordered.prefix(twoRows ? (height - 1) / 2 : height - 1)
     let valueWidth = 9
     for (index, metric) in shown.enumerated() {
