@@ -52,6 +52,7 @@ public enum ControlCommand: Sendable, Equatable, Hashable {
   case setUnrolledSteps(Int)
   case setUpdateScheme(UpdateScheme)
   case setInstanceNoise(Float)
+  case setSpectralNorm(Bool)
   /// A new target, parsed (and its data file read) before it is sent: applying it reads
   /// nothing. Recordings store it by its spec (`Target.spec`).
   case setTarget(Target)
@@ -90,6 +91,7 @@ extension Trainer {
       // A switch made while training: the noise stays σ (annealing is a run's setting).
       h.stabilizers.instanceNoise = sigma
       h.stabilizers.instanceNoiseAnneal = 0
+    case .setSpectralNorm(let on): h.stabilizers.spectralNorm = on
     case .setTarget(let target):
       setTarget(target)
       return true

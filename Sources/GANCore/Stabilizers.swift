@@ -43,11 +43,14 @@ public struct Stabilizers: Sendable, Equatable, Hashable, Codable {
   /// c: WGAN's weight clipping of every D parameter to [−c, c] after each D step (only
   /// under `Loss.wasserstein`).
   public var clip: Float
+  /// Spectral normalisation of D's weights (Miyato et al. 2018): every weight block divided
+  /// by its largest singular value, estimated by one power-iteration step per D step.
+  public var spectralNorm: Bool
 
   public init(
     penalty: GradientPenalty = .none, penaltyWeight: Float = 10, unrolledSteps: Int = 0,
     updateScheme: UpdateScheme = .alternating, instanceNoise: Float = 0,
-    instanceNoiseAnneal: Int = 10_000, clip: Float = 0.01
+    instanceNoiseAnneal: Int = 10_000, clip: Float = 0.01, spectralNorm: Bool = false
   ) {
     self.penalty = penalty
     self.penaltyWeight = penaltyWeight
@@ -56,6 +59,7 @@ public struct Stabilizers: Sendable, Equatable, Hashable, Codable {
     self.instanceNoise = instanceNoise
     self.instanceNoiseAnneal = instanceNoiseAnneal
     self.clip = clip
+    self.spectralNorm = spectralNorm
   }
 
   public static let unrolledStepRange = 0...50

@@ -63,6 +63,13 @@ public final class Trainer {
   let savedDiscriminatorGradient: UnsafeMutablePointer<Float>
   let savedGenerator: UnsafeMutablePointer<Float>
   var noise: [Float] = []
+  /// Spectral normalisation of D while it is on: D's raw parameters live here and D's own
+  /// buffer holds the normalized ones (SpectralNormalization.swift).
+  var spectral: SpectralNormalization?
+  /// ∂ℒ/∂(raw parameters) of D under spectral normalisation.
+  let rawDiscriminatorGradient: UnsafeMutablePointer<Float>
+  /// The power-iteration vectors saved with D's parameters (unrolling, extragradient).
+  var savedSpectralVectors: (u: [[Float]], v: [[Float]])?
 
   public init(config: TrainingConfig) {
     architecture = config.architecture
@@ -83,14 +90,17 @@ public final class Trainer {
     savedDiscriminator = allocateFloats(discriminator.parameterCount)
     savedDiscriminatorGradient = allocateFloats(discriminator.parameterCount)
     savedGenerator = allocateFloats(generator.parameterCount)
+    rawDiscriminatorGradient = allocateFloats(discriminator.parameterCount)
     generator.initialize(using: &rng)
     discriminator.initialize(using: &rng)
+    if hyperparameters.stabilizers.spectralNorm { startSpectralNormalization() }
   }
 
   deinit {
     savedDiscriminator.deallocate()
     savedDiscriminatorGradient.deallocate()
     savedGenerator.deallocate()
+    rawDiscriminatorGradient.deallocate()
   }
 
   // MARK: Control
@@ -110,7 +120,22 @@ public final class Trainer {
     if 2 * m > discriminatorWork.capacity {
       discriminatorWork = Workspace(capacity: 2 * m, architecture: architecture)
     }
+    let normalizing = new.stabilizers.spectralNorm
     hyperparameters = new
+    if normalizing && spectral == nil {
+      startSpectralNormalization()
+    } else if !normalizing {
+      // D keeps the function it has: its normalized weights become its raw ones.
+      spectral = nil
+    }
+  }
+
+  /// D's current parameters become the raw ones; D is then used normalized.
+  private func startSpectralNormalization() {
+    let sn = SpectralNormalization(discriminator)
+    sn.powerIterate()
+    sn.normalize(into: discriminator)
+    spectral = sn
   }
 
   /// Switches p_data; the nets keep training from where they are.
@@ -123,6 +148,7 @@ public final class Trainer {
     var initRNG = Xoshiro256(seed: derivedSeed(seed, 1, UInt64(resetCount)))
     generator.initialize(using: &initRNG)
     discriminator.initialize(using: &initRNG)
+    if spectral != nil { startSpectralNormalization() }
     generatorOptimizer.reset()
     discriminatorOptimizer.reset()
     divergedAtIteration = nil
@@ -211,24 +237,64 @@ public final class Trainer {
   /// with the look-ahead gradient.
   private func extragradientStep() -> Bool {
     guard divergedAtIteration == nil else { return false }
-    let dCount = discriminator.parameterCount
     let gCount = generator.parameterCount
-    savedDiscriminator.update(from: discriminator.parameters, count: dCount)
+    saveDiscriminatorParameters()
     savedGenerator.update(from: generator.parameters, count: gCount)
     computeDiscriminatorGradient(work: discriminatorWork)
     computeGeneratorGradient()
-    lookAhead(discriminator, hyperparameters.discriminatorStepSize)
+    lookAheadDiscriminator()
     lookAhead(generator, hyperparameters.generatorStepSize)
     computeDiscriminatorGradient(work: discriminatorWork)
     computeGeneratorGradient()
-    discriminator.parameters.update(from: savedDiscriminator, count: dCount)
+    // Under spectral normalisation the look-ahead gradient is taken to the raw parameters
+    // where it was measured, before they are put back.
+    spectral?.rawGradient(
+      discriminator.gradients, normalized: discriminator.parameters,
+      into: rawDiscriminatorGradient)
+    restoreDiscriminatorParameters()
     generator.parameters.update(from: savedGenerator, count: gCount)
-    updateDiscriminator()
+    generator.parametersChanged()
+    updateDiscriminator(rawGradientReady: true)
     update(generator, generatorOptimizer, hyperparameters.generatorStepSize)
     finishDiscriminatorStep()
     guard divergedAtIteration == nil else { return false }
     finishGeneratorStep()
     return divergedAtIteration == nil
+  }
+
+  /// D's look-ahead: on the raw parameters under spectral normalisation.
+  private func lookAheadDiscriminator() {
+    let eta = hyperparameters.discriminatorStepSize
+    guard let sn = spectral else { return lookAhead(discriminator, eta) }
+    sn.rawGradient(
+      discriminator.gradients, normalized: discriminator.parameters,
+      into: rawDiscriminatorGradient)
+    var i = 0
+    while i < discriminator.parameterCount {
+      store(load(sn.raw + i).addingProduct(-eta, load(rawDiscriminatorGradient + i)), sn.raw + i)
+      i += 16
+    }
+    sn.normalize(into: discriminator)
+  }
+
+  /// Saves what defines D (its raw parameters and power-iteration vectors under spectral
+  /// normalisation) for `restoreDiscriminatorParameters`.
+  private func saveDiscriminatorParameters() {
+    savedDiscriminator.update(
+      from: spectral?.raw ?? discriminator.parameters, count: discriminator.parameterCount)
+    savedSpectralVectors = spectral.map { ($0.u, $0.v) }
+  }
+
+  private func restoreDiscriminatorParameters() {
+    if let sn = spectral, let vectors = savedSpectralVectors {
+      sn.raw.update(from: savedDiscriminator, count: discriminator.parameterCount)
+      sn.u = vectors.u
+      sn.v = vectors.v
+      sn.normalize(into: discriminator)
+    } else {
+      discriminator.parameters.update(from: savedDiscriminator, count: discriminator.parameterCount)
+      discriminator.parametersChanged()
+    }
   }
 
   /// θ ← θ − η·∇ with the net's fresh gradient (extragradient's look-ahead).
@@ -348,7 +414,7 @@ public final class Trainer {
   /// their own, so the last real D step's readouts survive.
   private func unrollDiscriminator(steps: Int) {
     let count = discriminator.parameterCount
-    savedDiscriminator.update(from: discriminator.parameters, count: count)
+    saveDiscriminatorParameters()
     savedDiscriminatorGradient.update(from: discriminator.gradients, count: count)
     discriminatorOptimizer.save()
     let m = hyperparameters.batchSize
@@ -362,18 +428,27 @@ public final class Trainer {
   }
 
   private func restoreDiscriminator() {
-    let count = discriminator.parameterCount
-    discriminator.parameters.update(from: savedDiscriminator, count: count)
-    discriminator.gradients.update(from: savedDiscriminatorGradient, count: count)
-    discriminator.parametersChanged()
+    restoreDiscriminatorParameters()
+    discriminator.gradients.update(
+      from: savedDiscriminatorGradient, count: discriminator.parameterCount)
     discriminatorOptimizer.restoreSaved()
   }
 
-  /// D's optimizer step, then WGAN's clipping.
-  private func updateDiscriminator() {
+  /// D's optimizer step, then WGAN's clipping; under spectral normalisation both act on the
+  /// raw parameters, then one power-iteration step and the normalized weights follow.
+  /// `rawGradientReady`: the raw gradient is already in `rawDiscriminatorGradient`.
+  private func updateDiscriminator(rawGradientReady: Bool = false) {
     let d = discriminator
+    let parameters = spectral?.raw ?? d.parameters
+    var gradient = UnsafePointer(d.gradients)
+    if let sn = spectral {
+      if !rawGradientReady {
+        sn.rawGradient(d.gradients, normalized: d.parameters, into: rawDiscriminatorGradient)
+      }
+      gradient = UnsafePointer(rawDiscriminatorGradient)
+    }
     discriminatorOptimizer.descend(
-      d.parameters, gradient: d.gradients, stepSize: hyperparameters.discriminatorStepSize,
+      parameters, gradient: gradient, stepSize: hyperparameters.discriminatorStepSize,
       settings: hyperparameters.optimizer)
     if hyperparameters.loss.clipsWeights {
       let c = hyperparameters.stabilizers.clip
@@ -381,12 +456,17 @@ public final class Trainer {
       while i < d.parameterCount {
         store(
           pointwiseMin(
-            pointwiseMax(load(d.parameters + i), Vector(repeating: -c)),
-            Vector(repeating: c)), d.parameters + i)
+            pointwiseMax(load(parameters + i), Vector(repeating: -c)), Vector(repeating: c)),
+          parameters + i)
         i += 16
       }
     }
-    d.parametersChanged()
+    if let sn = spectral {
+      sn.powerIterate()
+      sn.normalize(into: d)
+    } else {
+      d.parametersChanged()
+    }
   }
 
   private func finishDiscriminatorStep() {

@@ -29,6 +29,9 @@ public struct TrainerState: Sendable, Equatable {
   public var discriminatorOutputs: [Float]
   public var criticOutputs: [Float]
   public var workspaceCapacities: [Int]
+  /// Spectral normalisation's state when it is on (`SpectralNormalization.state`: D's raw
+  /// parameters and the power-iteration vectors); empty when it is off.
+  public var spectralState: [Float]
 
   public init(
     target: String, prior: Prior, architecture: Architecture, hyperparameters: Hyperparameters,
@@ -38,7 +41,7 @@ public struct TrainerState: Sendable, Equatable {
     generatorMoments: [[Float]], discriminatorMoments: [[Float]],
     generatorOptimizerSteps: Int, discriminatorOptimizerSteps: Int, readouts: [Double],
     discriminatorOutputs: [Float] = [], criticOutputs: [Float] = [],
-    workspaceCapacities: [Int] = []
+    workspaceCapacities: [Int] = [], spectralState: [Float] = []
   ) {
     self.target = target
     self.prior = prior
@@ -61,6 +64,7 @@ public struct TrainerState: Sendable, Equatable {
     self.discriminatorOutputs = discriminatorOutputs
     self.criticOutputs = criticOutputs
     self.workspaceCapacities = workspaceCapacities
+    self.spectralState = spectralState
   }
 
   /// The number of floats of one net's padded parameter buffer for `architecture`.
@@ -93,7 +97,8 @@ extension Trainer {
         UnsafeBufferPointer(start: criticOfGeneratorWork.output, count: lastGeneratorBatch)),
       workspaceCapacities: [
         generatorWork.capacity, discriminatorWork.capacity, criticOfGeneratorWork.capacity,
-      ])
+      ],
+      spectralState: spectral?.state ?? [])
   }
 
   /// A trainer that continues exactly from `state`. Fails with a description when the state
@@ -118,6 +123,11 @@ extension Trainer {
           && state.discriminatorOutputs.count <= capacities[1]
           && state.criticOutputs.count <= capacities[2])
     else { throw TrainerStateError(description: "checkpoint workspaces do not fit") }
+    let spectralCount = SpectralNormalization.stateCount(state.architecture)
+    guard
+      state.hyperparameters.stabilizers.spectralNorm
+        ? state.spectralState.count == spectralCount : state.spectralState.isEmpty
+    else { throw TrainerStateError(description: "checkpoint spectral normalisation does not fit") }
     let target: Target
     do {
       target = try Target.parse(state.target, dataFrom: knownTargets)
@@ -149,6 +159,10 @@ extension Trainer {
       lastStep: s.lastStep, divergedAtIteration: s.divergedAtIteration,
       resetCount: s.resetCount)
     restoreReadouts(s)
+    if let spectral, !s.spectralState.isEmpty {
+      spectral.restore(s.spectralState)
+      spectral.normalize(into: discriminator)
+    }
   }
 
   /// Restores what the readouts are computed from (see `TrainerState.discriminatorOutputs`);

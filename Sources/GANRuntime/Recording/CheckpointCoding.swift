@@ -68,6 +68,7 @@ extension ByteWriter {
     floats(s.criticOutputs)
     u32(UInt32(s.workspaceCapacities.count))
     for capacity in s.workspaceCapacities { i64(capacity) }
+    floats(s.spectralState)  // Format 3 on.
   }
 
   mutating func checkpoint(_ c: Checkpoint, frameIndex: Int) {
@@ -143,6 +144,7 @@ extension ByteReader {
     let criticOutputs = floats()
     let capacityCount = count(itemSize: 8)
     let capacities = (0..<capacityCount).map { _ in i64() }
+    let spectral = formatVersion >= 3 ? floats() : []
     if d < 0 || g < 0 || resets < 0 || gSteps < 0 || dSteps < 0 { fail() }
     return TrainerState(
       target: target, prior: prior, architecture: architecture,
@@ -152,7 +154,7 @@ extension ByteReader {
       generatorMoments: moments[0], discriminatorMoments: moments[1],
       generatorOptimizerSteps: gSteps, discriminatorOptimizerSteps: dSteps, readouts: readouts,
       discriminatorOutputs: discriminatorOutputs, criticOutputs: criticOutputs,
-      workspaceCapacities: capacities)
+      workspaceCapacities: capacities, spectralState: spectral)
   }
 
   /// A checkpoint and the index of the frame it follows.

@@ -25,6 +25,7 @@ extension ByteWriter {
     f32(f.instanceNoise)
     i64(f.instanceNoiseAnneal)
     f32(f.clip)
+    bool(f.spectralNorm)
   }
 
   mutating func architecture(_ a: Architecture) {
@@ -111,7 +112,7 @@ extension ByteReader {
       stabilizers = Stabilizers(
         penalty: named(GradientPenalty.self, fallback: .none), penaltyWeight: f32(),
         unrolledSteps: i64(), updateScheme: named(UpdateScheme.self, fallback: .alternating),
-        instanceNoise: f32(), instanceNoiseAnneal: i64(), clip: f32())
+        instanceNoise: f32(), instanceNoiseAnneal: i64(), clip: f32(), spectralNorm: bool())
     }
     let h = Hyperparameters(
       discriminatorSteps: k, batchSize: m, discriminatorStepSize: etaD, generatorStepSize: etaG,

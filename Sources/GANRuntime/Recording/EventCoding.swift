@@ -67,6 +67,9 @@ extension ByteWriter {
     case .setInstanceNoise(let sigma):
       u8(20)
       f32(sigma)
+    case .setSpectralNorm(let on):
+      u8(21)
+      bool(on)
     }
   }
 }
@@ -116,6 +119,7 @@ extension ByteReader {
     case 18: return .setUnrolledSteps(i64())
     case 19: return .setUpdateScheme(named(UpdateScheme.self, fallback: .alternating))
     case 20: return .setInstanceNoise(f32())
+    case 21: return .setSpectralNorm(bool())
     default:
       fail()
       return .pause

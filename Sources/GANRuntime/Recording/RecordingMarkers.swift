@@ -16,6 +16,7 @@ extension RecordingMarker {
     case .setUnrolledSteps(let u): (.fix, "unroll=\(u)")
     case .setUpdateScheme(let scheme): (.fix, "updates=\(scheme.rawValue)")
     case .setInstanceNoise(let sigma): (.fix, "noise=\(sigma)")
+    case .setSpectralNorm(let on): (.fix, "spectral-norm=" + (on ? "on" : "off"))
     case .resetNetworks: (.reset, "reset")
     case .setBatchSize(let m): (.other, "m=\(m)")
     case .reseed(let seed): (.other, "seed=\(seed)")

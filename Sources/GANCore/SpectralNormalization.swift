@@ -1,0 +1,190 @@
+// Spectral normalisation of D (Miyato et al. 2018). Every weight block M of D (the input
+// row w_in, each hidden matrix Wˡ, the output column w_out) is used divided by its largest
+// singular value σ(M), so that each layer, and with 1-Lipschitz activations the whole of D,
+// is at most 1-Lipschitz:
+//
+//   M_SN = M / σ(M)
+//
+// The optimizer updates the raw M; D's own parameter buffer holds M_SN, so every pass
+// through D (the D and G steps, the penalties, the snapshots) sees the normalized net.
+//
+// σ of a hidden matrix is estimated by one power-iteration step per D update, the vectors
+// kept from step to step (and in checkpoints):
+//
+//   v ← Mᵀu / ‖Mᵀu‖,  u ← Mv / ‖Mv‖,  σ = uᵀMv
+//
+// (M is stored input-major, M[i][j] from input unit i to output unit j: u runs over the
+// inputs, v over the outputs). For the input row and output column σ is the Euclidean norm,
+// exactly. The gradient is taken through σ = uᵀMv with u, v held fixed, as Miyato et al. do:
+// with G = ∂ℒ/∂M_SN,
+//
+//   ∂ℒ/∂M = (G − ⟨G, M_SN⟩·u vᵀ) / σ
+//
+// (for a vector block u vᵀ is M/‖M‖). Biases are not normalized.
+
+/// The state of spectral normalisation of one net: its raw parameters, the power-iteration
+/// vectors of its hidden matrices, and the σ of every weight block.
+final class SpectralNormalization {
+  let layout: Architecture.Layout
+  let width: Int
+  let paddedWidth: Int
+  let hiddenLayers: Int
+  /// The raw parameters the optimizer updates, in the net's padded layout.
+  let raw: UnsafeMutablePointer<Float>
+  /// u and v of hidden matrix l (index l − 1), each `width` long.
+  var u: [[Float]]
+  var v: [[Float]]
+  /// σ of the input row, of each hidden matrix, and of the output column, from the last
+  /// `normalize`.
+  private(set) var sigmas: [Float]
+
+  /// Starts from `net`'s current parameters as the raw ones; u starts as the unit vector
+  /// (1, …, 1)/√H (deterministic: switching normalisation on draws nothing from the stream).
+  init(_ net: Perceptron) {
+    layout = net.layout
+    width = net.architecture.width
+    paddedWidth = net.paddedWidth
+    hiddenLayers = net.architecture.hiddenLayers
+    raw = allocateFloats(layout.count)
+    raw.update(from: net.parameters, count: layout.count)
+    let start = [Float](repeating: 1 / Float(width).squareRoot(), count: width)
+    u = Array(repeating: start, count: max(hiddenLayers - 1, 0))
+    v = Array(repeating: start, count: max(hiddenLayers - 1, 0))
+    sigmas = Array(repeating: 1, count: hiddenLayers + 1)
+  }
+
+  deinit { raw.deallocate() }
+
+  /// The state for a checkpoint: the raw parameters, then every u and v.
+  var state: [Float] {
+    Array(UnsafeBufferPointer(start: raw, count: layout.count)) + zip(u, v).flatMap { $0 + $1 }
+  }
+
+  /// The number of floats of `state` for a net of this architecture.
+  static func stateCount(_ architecture: Architecture) -> Int {
+    architecture.layout.count + 2 * (architecture.hiddenLayers - 1) * architecture.width
+  }
+
+  /// Restores `state` (which must have `stateCount` floats).
+  func restore(_ state: [Float]) {
+    precondition(state.count == Self.stateCount(layoutArchitecture))
+    state.withUnsafeBufferPointer { raw.update(from: $0.baseAddress!, count: layout.count) }
+    var offset = layout.count
+    for l in 0..<(hiddenLayers - 1) {
+      u[l] = Array(state[offset..<(offset + width)])
+      v[l] = Array(state[(offset + width)..<(offset + 2 * width)])
+      offset += 2 * width
+    }
+  }
+
+  private var layoutArchitecture: Architecture {
+    Architecture(width: width, hiddenLayers: hiddenLayers)
+  }
+
+  /// M[i][j] of hidden matrix l in the raw buffer.
+  @inline(__always)
+  private func entry(_ l: Int, _ i: Int, _ j: Int) -> Float {
+    raw[layout.weights(l) + i * paddedWidth + j]
+  }
+
+  /// One power-iteration step on every hidden matrix.
+  func powerIterate() {
+    for l in 1..<hiddenLayers {
+      var newV = [Float](repeating: 0, count: width)
+      for i in 0..<width {
+        let ui = u[l - 1][i]
+        for j in 0..<width { newV[j] += entry(l, i, j) * ui }
+      }
+      normalizeInPlace(&newV)
+      var newU = [Float](repeating: 0, count: width)
+      for i in 0..<width {
+        var sum: Float = 0
+        for j in 0..<width { sum += entry(l, i, j) * newV[j] }
+        newU[i] = sum
+      }
+      normalizeInPlace(&newU)
+      u[l - 1] = newU
+      v[l - 1] = newV
+    }
+  }
+
+  /// Writes M / σ(M) for every weight block and the raw biases into `net`.
+  func normalize(into net: Perceptron) {
+    let p = net.parameters
+    p.update(from: raw, count: layout.count)
+    var sigmas: [Float] = []
+    func scale(_ offset: Int, count: Int, by sigma: Float) {
+      let factor = sigma > 0 ? 1 / sigma : 0
+      for k in 0..<count { p[offset + k] = raw[offset + k] * factor }
+    }
+    let inputSigma = norm(raw + layout.inputWeights, count: width)
+    scale(layout.inputWeights, count: width, by: inputSigma)
+    sigmas.append(inputSigma)
+    for l in 1..<hiddenLayers {
+      var sigma: Float = 0
+      for i in 0..<width {
+        var row: Float = 0
+        for j in 0..<width { row += entry(l, i, j) * v[l - 1][j] }
+        sigma += u[l - 1][i] * row
+      }
+      for i in 0..<width {
+        scale(layout.weights(l) + i * paddedWidth, count: width, by: sigma)
+      }
+      sigmas.append(sigma)
+    }
+    let outputSigma = norm(raw + layout.outputWeights, count: width)
+    scale(layout.outputWeights, count: width, by: outputSigma)
+    sigmas.append(outputSigma)
+    self.sigmas = sigmas
+    net.parametersChanged()
+  }
+
+  /// ∂ℒ/∂(raw) from ∂ℒ/∂(normalized) `g`, given the normalized parameters `normalized` of
+  /// the last `normalize`: (G − ⟨G, M_SN⟩·u vᵀ)/σ per weight block; biases pass through.
+  func rawGradient(
+    _ g: UnsafePointer<Float>, normalized: UnsafePointer<Float>,
+    into out: UnsafeMutablePointer<Float>
+  ) {
+    out.update(from: g, count: layout.count)
+    // A vector block: u vᵀ = M_SN (a unit vector), so ⟨G, M_SN⟩·M_SN is removed.
+    func vectorBlock(_ offset: Int, sigma: Float) {
+      guard sigma > 0 else { return }
+      var inner: Float = 0
+      for k in 0..<width { inner += g[offset + k] * normalized[offset + k] }
+      for k in 0..<width {
+        out[offset + k] = (g[offset + k] - inner * normalized[offset + k]) / sigma
+      }
+    }
+    vectorBlock(layout.inputWeights, sigma: sigmas[0])
+    for l in 1..<hiddenLayers {
+      let sigma = sigmas[l]
+      guard sigma > 0 else { continue }
+      let offset = layout.weights(l)
+      var inner: Float = 0
+      for i in 0..<width {
+        for j in 0..<width {
+          inner += g[offset + i * paddedWidth + j] * normalized[offset + i * paddedWidth + j]
+        }
+      }
+      for i in 0..<width {
+        for j in 0..<width {
+          let k = offset + i * paddedWidth + j
+          out[k] = (g[k] - inner * u[l - 1][i] * v[l - 1][j]) / sigma
+        }
+      }
+    }
+    vectorBlock(layout.outputWeights, sigma: sigmas[hiddenLayers])
+  }
+
+  private func norm(_ x: UnsafePointer<Float>, count: Int) -> Float {
+    var sum: Float = 0
+    for k in 0..<count { sum += x[k] * x[k] }
+    return sum.squareRoot()
+  }
+
+  private func normalizeInPlace(_ x: inout [Float]) {
+    let n = x.reduce(0) { $0 + $1 * $1 }.squareRoot()
+    guard n > 0 else { return }
+    for k in x.indices { x[k] /= n }
+  }
+}
