@@ -24,7 +24,8 @@ public enum LiveAction: Sendable, Hashable, CaseIterable {
 public enum LiveKeys {
   public static let table = KeyTable(
     title: "ganscope keys",
-    bindings: training + KeyBinding.figureToggles(inFooter: true) + recording
+    bindings: training + KeyBinding.mainPaneKeys + KeyBinding.figureToggles(inFooter: true)
+      + recording
       + KeyBinding.helpAndQuit)
 
   /// Running and single-stepping the training, then its knobs.

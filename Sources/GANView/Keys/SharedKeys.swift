@@ -4,6 +4,13 @@ public enum SharedAction: Sendable, Hashable, CaseIterable {
   case toggleOptimalOverlay
   case toggleHistogram
   case toggleArrows
+  /// v: plot → history → space-time → phase.
+  case cycleMainPane
+  /// m y z Z: the history's metric, its log y, the zoom of the panes over time.
+  case nextHistoryMetric
+  case toggleLogScale
+  case zoomIn
+  case zoomOut
   case toggleHelp
   case closeHelp
   case quit
@@ -24,6 +31,21 @@ extension KeyBinding {
       row("o", "D*(x) overlay on / off", hint: "D*", .toggleOptimalOverlay),
       row("h", "p_g as histogram / curve", hint: "bars", .toggleHistogram),
       row("a", "grad D arrows on / off", hint: "arrows", .toggleArrows),
+    ]
+  }
+
+  /// v m y z Z: which picture the main pane shows, and how the pictures over time look at
+  /// the run. Only `v` takes room in the footer; the others act on those pictures.
+  public static var mainPaneKeys: [KeyBinding] {
+    [
+      KeyBinding(
+        ["v"], "v", "view: plot, history, space-time, phase", hint: "view",
+        action: .shared(.cycleMainPane)),
+      KeyBinding(
+        ["m"], "m", "history: next metric", action: .shared(.nextHistoryMetric)),
+      KeyBinding(["y"], "y", "history: log / linear y", action: .shared(.toggleLogScale)),
+      KeyBinding(["z"], "z", "history, space-time: zoom to newer half", action: .shared(.zoomIn)),
+      KeyBinding(["Z"], "Z", "history, space-time: zoom out", action: .shared(.zoomOut)),
     ]
   }
 
@@ -55,6 +77,8 @@ public enum SharedKeys {
     case .toggleArrows:
       state.showArrows.toggle()
       state.post("grad D arrows " + (state.showArrows ? "on" : "off"))
+    case .cycleMainPane, .nextHistoryMetric, .toggleLogScale, .zoomIn, .zoomOut:
+      state.applyLens(action)
     case .toggleHelp:
       state.showHelp.toggle()
     case .closeHelp:
