@@ -94,6 +94,17 @@ public struct RunHistory: Sendable, Equatable {
     }
   }
 
+  /// The history up to `iteration` (a run branched from a replay continues from there; a
+  /// merged bucket that began by then stays whole).
+  public func truncated(through iteration: Int) -> RunHistory {
+    var result = self
+    result.tiers = tiers.map { $0.filter { $0.firstIteration <= iteration } }
+    result.events = events.filter { $0.iteration <= iteration }
+    result.frameCount = result.tiers.reduce(0) { $0 + $1.reduce(0) { $0 + $1.frames } }
+    result.lastSequence = nil
+    return result
+  }
+
   /// The buckets that overlap `range` of iterations, oldest first.
   public func buckets(in range: ClosedRange<Int>) -> [HistoryBucket] {
     buckets.filter { $0.lastIteration >= range.lowerBound && $0.firstIteration <= range.upperBound }

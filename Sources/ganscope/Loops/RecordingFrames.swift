@@ -32,6 +32,16 @@ final class RecordingFrames {
     return (max(index - count + 1, 0)...index).map { reader.metrics(at: $0) }
   }
 
+  /// The run's history from its frames up to frame `index` (all of them by default),
+  /// decoding each once, in order: what the panes over time show in the replay.
+  func runHistory(through index: Int? = nil) -> RunHistory {
+    var history = RunHistory()
+    let last = min(index ?? reader.frameCount - 1, reader.frameCount - 1)
+    guard last >= 0 else { return history }
+    for i in 0...last { history.append(reader.frame(at: i)) }
+    return history
+  }
+
   /// A run continuing from frame `index`, paused, not started.
   func branch(at index: Int) throws(RecordingError) -> TrainingRuntime {
     try reader.branch(at: index, pace: Self.branchPace, startPaused: true)
