@@ -42,7 +42,8 @@ import Testing
     "l": [.setLoss(.leastSquares)],
     "t": [.setTarget(Target.preset("bimodal")!)],
     "r": [.resetNetworks],
-    "o": [], "h": [], "a": [], "R": [], "?": [], Key.escape: [], "q": [],
+    "v": [], "m": [], "y": [], "z": [], "Z": [], "o": [], "h": [], "a": [], "R": [], "?": [],
+    Key.escape: [], "q": [],
   ]
 
   @Test func everyKeyOfTheTableIsTested() {

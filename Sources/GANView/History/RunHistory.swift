@@ -44,7 +44,8 @@ public struct RunHistory: Sendable, Equatable {
 
   /// The first and last iteration held.
   public var iterations: ClosedRange<Int>? {
-    guard let first = tiers.last(where: { !$0.isEmpty })?.first, let last = tiers[0].last
+    guard let first = tiers.last(where: { !$0.isEmpty })?.first,
+      let last = tiers.first(where: { !$0.isEmpty })?.last
     else { return nil }
     return first.firstIteration...max(last.lastIteration, first.firstIteration)
   }

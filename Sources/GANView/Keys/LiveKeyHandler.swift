@@ -50,7 +50,7 @@ public enum LiveKeyHandler {
       return outcome
     }
     switch binding.action {
-    case .shared(let action): outcome.quit = SharedKeys.apply(action, to: &outcome.state)
+    case .shared(let action): outcome.quit = SharedKeys.apply(action, key: key, to: &outcome.state)
     case .own(let action): apply(action, to: &outcome, snapshot: snapshot, status: status)
     }
     return outcome

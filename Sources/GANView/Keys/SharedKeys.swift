@@ -6,11 +6,9 @@ public enum SharedAction: Sendable, Hashable, CaseIterable {
   case toggleArrows
   /// v: plot → history → space-time → phase.
   case cycleMainPane
-  /// m y z Z: the history's metric, its log y, the zoom of the panes over time.
-  case nextHistoryMetric
-  case toggleLogScale
-  case zoomIn
-  case zoomOut
+  /// m y z Z: the history's next metric, log / linear y, zoom in / out (history and
+  /// space-time); the key pressed says which.
+  case adjustLens
   case toggleHelp
   case closeHelp
   case quit
@@ -39,13 +37,11 @@ extension KeyBinding {
   public static var mainPaneKeys: [KeyBinding] {
     [
       KeyBinding(
-        ["v"], "v", "view: plot, history, space-time, phase", hint: "view",
+        ["v"], "v", "next view (plot ... phase)", hint: "view",
         action: .shared(.cycleMainPane)),
       KeyBinding(
-        ["m"], "m", "history: next metric", action: .shared(.nextHistoryMetric)),
-      KeyBinding(["y"], "y", "history: log / linear y", action: .shared(.toggleLogScale)),
-      KeyBinding(["z"], "z", "history, space-time: zoom to newer half", action: .shared(.zoomIn)),
-      KeyBinding(["Z"], "Z", "history, space-time: zoom out", action: .shared(.zoomOut)),
+        ["m", "y", "z", "Z"], "m y z Z", "history: metric, log, zoom",
+        action: .shared(.adjustLens)),
     ]
   }
 
@@ -66,7 +62,9 @@ public enum SharedKeys {
   public static let helpClosing = "? or Esc closes this help"
 
   /// Applies a shared row to the view's state; returns true when the view ends (q).
-  public static func apply(_ action: SharedAction, to state: inout ViewState) -> Bool {
+  public static func apply(_ action: SharedAction, key: Key? = nil, to state: inout ViewState)
+    -> Bool
+  {
     switch action {
     case .toggleOptimalOverlay:
       state.showOptimalOverlay.toggle()
@@ -77,8 +75,10 @@ public enum SharedKeys {
     case .toggleArrows:
       state.showArrows.toggle()
       state.post("grad D arrows " + (state.showArrows ? "on" : "off"))
-    case .cycleMainPane, .nextHistoryMetric, .toggleLogScale, .zoomIn, .zoomOut:
-      state.applyLens(action)
+    case .cycleMainPane:
+      state.cycleMainPane()
+    case .adjustLens:
+      state.adjustLens(key)
     case .toggleHelp:
       state.showHelp.toggle()
     case .closeHelp:

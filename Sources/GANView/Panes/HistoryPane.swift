@@ -36,7 +36,7 @@ enum HistoryPane {
     let top = y + 2
     let rows = height - 4
     let left = x + gutter + 1
-    let columns = width - gutter - 2
+    let columns = width - gutter - 4
     guard rows >= 3, columns >= 10 else { return }
     axis.draw(into: &grid, axis: left - 1, top: top, rows: rows, gutter: gutter, symbols: symbols)
     let frame = PlotFrame(

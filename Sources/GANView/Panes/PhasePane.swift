@@ -38,7 +38,7 @@ enum PhasePane {
     let top = y + 1
     let rows = height - 3
     let left = x + gutter + 1
-    let columns = width - gutter - 2
+    let columns = width - gutter - 4
     guard rows >= 3, columns >= 10 else { return }
     vertical.draw(
       into: &grid, axis: left - 1, top: top, rows: rows, gutter: gutter, symbols: symbols)

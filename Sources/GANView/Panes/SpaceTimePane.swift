@@ -50,7 +50,8 @@ enum SpaceTimePane {
     for (row, values) in modelRows.enumerated() {
       for (column, value) in values.enumerated() {
         guard let value, peak > 0 else { continue }
-        let level = Int((min(value / peak, 1) * 8).rounded(.up))
+        // Below a sixteenth of the peak stays blank: the tails would grey out the picture.
+        let level = Int((min(value / peak, 1) * 8).rounded())
         guard level > 0 else { continue }
         grid[modelLeft + column, top + row] = Cell(
           shades[level], Style.shade(level, discriminator: false))

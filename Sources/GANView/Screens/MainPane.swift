@@ -62,26 +62,30 @@ public struct HistoryLens: Sendable, Equatable {
 }
 
 extension ViewState {
-  /// Applies a key of `KeyBinding.mainPaneKeys`, with a notice saying what it did.
-  mutating func applyLens(_ action: SharedAction) {
+  /// v: the next picture in the main pane, named in a notice.
+  mutating func cycleMainPane() {
+    pane = pane.next
+    post(pane.title)
+  }
+
+  /// m y z Z: the history's next metric, log / linear y, zoom in / out; each acts only on
+  /// the panes it changes, and says so otherwise.
+  mutating func adjustLens(_ key: Key?) {
     let overTime = pane == .history || pane == .spaceTime
-    switch action {
-    case .cycleMainPane:
-      pane = pane.next
-      post(pane.title)
-    case .nextHistoryMetric where pane == .history:
+    switch key {
+    case "m" where pane == .history:
       lens.metric = (lens.metric + 1) % Metric.table.count
       lens.logarithmic = nil
       post("history: " + lens.chosenMetric.asciiLabel)
-    case .toggleLogScale where pane == .history:
+    case "y" where pane == .history:
       lens.logarithmic = !lens.isLogarithmic
       post("history: " + (lens.isLogarithmic ? "log y" : "linear y"))
-    case .zoomIn where overTime, .zoomOut where overTime:
-      let deeper = action == .zoomIn
+    case "z" where overTime, "Z" where overTime:
+      let deeper = key == "z"
       lens.zoom = min(max(lens.zoom + (deeper ? 1 : -1), 0), HistoryLens.deepestZoom)
       post(lens.zoom == 0 ? "whole run" : "newest 1/\(1 << lens.zoom) of the run")
     default:
-      post("that key acts on the views over time; v cycles the views")
+      post("that key acts on the history (m y z Z) and space-time (z Z); v cycles the views")
     }
   }
 }
