@@ -18,7 +18,7 @@ public struct HistoryEvent: Sendable, Equatable {
   }
 
   /// The settings of a frame that an event can be about.
-  struct Settings: Equatable {
+  struct Settings: Equatable, Sendable {
     var k: Int
     var stepSizes: [Float]
     var loss: Loss

@@ -50,14 +50,37 @@ public struct RunHistory: Sendable, Equatable {
     return first.firstIteration...max(last.lastIteration, first.firstIteration)
   }
 
+  /// One frame as the history takes it: its bucket and the settings events are found
+  /// from. Made apart from `append` so a replay can make them on several cores (decoding a
+  /// recorded frame costs more than taking it) and take them in order.
+  public struct Frame: Sendable {
+    let bucket: HistoryBucket
+    let settings: HistoryEvent.Settings
+    let sequence: UInt64
+    let iteration: Int
+
+    public init(_ snapshot: Snapshot) {
+      bucket = HistoryBucket(snapshot)
+      settings = HistoryEvent.Settings(snapshot)
+      sequence = snapshot.sequence
+      iteration = snapshot.iteration
+    }
+  }
+
   /// Takes one frame (a snapshot whose sequence number was taken already is ignored, so the
   /// view can offer the same snapshot every frame while the trainer is paused).
   public mutating func append(_ snapshot: Snapshot) {
     if let lastSequence, snapshot.sequence == lastSequence, snapshot.sequence != 0 { return }
-    lastSequence = snapshot.sequence
-    noteChanges(snapshot)
+    append(Frame(snapshot))
+  }
+
+  /// Takes one frame made by `Frame(snapshot)`, in the run's order.
+  public mutating func append(_ frame: Frame) {
+    if let lastSequence, frame.sequence == lastSequence, frame.sequence != 0 { return }
+    lastSequence = frame.sequence
+    noteChanges(frame.settings, at: frame.iteration)
     frameCount += 1
-    tiers[0].append(HistoryBucket(snapshot))
+    tiers[0].append(frame.bucket)
     for level in 0..<levels where tiers[level].count > capacity {
       if level + 1 < levels {
         // The older half moves on, merged in pairs: all at once, so the cost of moving the
@@ -85,11 +108,10 @@ public struct RunHistory: Sendable, Equatable {
   }
 
   /// Records an event for each setting that differs from the previous frame's.
-  private mutating func noteChanges(_ snapshot: Snapshot) {
-    let settings = HistoryEvent.Settings(snapshot)
+  private mutating func noteChanges(_ settings: HistoryEvent.Settings, at iteration: Int) {
     defer { lastSettings = settings }
     guard let previous = lastSettings else { return }
-    for event in HistoryEvent.changes(from: previous, to: settings, at: snapshot.iteration) {
+    for event in HistoryEvent.changes(from: previous, to: settings, at: iteration) {
       if events.count >= Self.eventCapacity { events.removeFirst() }
       events.append(event)
     }

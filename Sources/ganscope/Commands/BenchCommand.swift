@@ -51,6 +51,12 @@ struct BenchCommand: ParsableCommand {
   )
   var publishEvery: Int?
 
+  @Option(
+    help: ArgumentHelp(
+      "With --with-viewer: the viewer composes a 120x40 screen of this view 30 times a second (plot, history, spacetime, phase) instead of only reading the snapshot.",
+      valueName: "view"))
+  var view: BenchView?
+
   @Option(help: "With --with-viewer: seconds per measurement round.")
   var seconds: Double = 2
 
@@ -88,6 +94,7 @@ struct BenchCommand: ParsableCommand {
 
   func run() throws {
     let config = try benchConfig()
+    if withViewer, let view { return runWithComposingViewer(config, view: view) }
     if withViewer { return runWithViewer(config) }
     let trainer = Trainer(config: config)
     for _ in 0..<warmup { trainer.runIteration() }

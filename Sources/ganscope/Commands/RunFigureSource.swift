@@ -11,9 +11,7 @@ enum RunFigureSource {
     guard reader.frameCount > 0 else {
       throw RunFailure.badInput("\(SpecText.quoted(path)) holds no frames to draw")
     }
-    var history = RunHistory()
-    for i in 0..<reader.frameCount { history.append(reader.frame(at: i)) }
-    return (history, reader.frame(at: reader.frameCount - 1))
+    return (RecordingFrames.runHistory(of: reader), reader.frame(at: reader.frameCount - 1))
   }
 
   static func history(config: TrainingConfig, iterations: Int, every: Int) -> (RunHistory, Snapshot)
