@@ -44,7 +44,7 @@ final class RecordingFrames {
     let end = min((index ?? reader.frameCount - 1) + 1, reader.frameCount)
     let chunk = 4096
     for start in stride(from: 0, to: max(end, 0), by: chunk) {
-      let frames = reader.mapFrames(start..<min(start + chunk, end)) { RunHistory.Frame($0) }
+      let frames = reader.mapDensities(start..<min(start + chunk, end)) { RunHistory.Frame($0) }
       for frame in frames { history.append(frame) }
     }
     return history
