@@ -46,7 +46,9 @@ import Testing
     "u": [.setUnrolledSteps(5)],
     "x": [.setUpdateScheme(.simultaneous)],
     "n": [.setInstanceNoise(0.5)],
-    "o": [], "h": [], "a": [], "R": [], "?": [], Key.escape: [], "q": [],
+    "s": [.setSpectralNorm(true)],
+    "v": [], "m": [], "y": [], "z": [], "Z": [], "o": [], "h": [], "a": [], "R": [], "?": [],
+    Key.escape: [], "q": [],
   ]
 
   @Test func everyKeyOfTheTableIsTested() {
@@ -182,6 +184,7 @@ import Testing
     #expect(twice("u") == [.setUnrolledSteps(5), .setUnrolledSteps(10)])
     #expect(twice("x") == [.setUpdateScheme(.simultaneous), .setUpdateScheme(.extragradient)])
     #expect(twice("n") == [.setInstanceNoise(0.5), .setInstanceNoise(0)])
+    #expect(twice("s") == [.setSpectralNorm(true), .setSpectralNorm(false)])
     #expect(twice(".") == [.pause, .stepIteration, .stepIteration])
     // Different keys combine too: k changed, then η_G halved, both kept.
     let k = press("K")
@@ -220,7 +223,7 @@ import Testing
   }
 
   @Test func keysThatNeedASnapshotWaitForOne() {
-    for key: Key in ["k", "K", "-", "+", "[", "]", "{", "}", "l", "t", "p", "u", "x", "n"] {
+    for key: Key in ["k", "K", "-", "+", "[", "]", "{", "}", "l", "t", "p", "u", "x", "n", "s"] {
       let outcome = press(key, snapshot: nil)
       #expect(outcome.commands.isEmpty, "key \(key)")
       #expect(outcome.state.notice == "no snapshot yet")
@@ -228,9 +231,9 @@ import Testing
   }
 
   @Test func anUnboundKeySaysSo() {
-    let outcome = press("z")
+    let outcome = press("j")
     #expect(outcome.commands.isEmpty && !outcome.quit)
-    #expect(outcome.state.notice?.contains("'z'") == true)
+    #expect(outcome.state.notice?.contains("'j'") == true)
     #expect(press("\u{7}").state.notice?.contains("0x7") == true)
     // The live view binds no cursor key: it says so rather than ignoring the key silently.
     #expect(press(.left).state.notice == "key Left does nothing; ? lists the keys")

@@ -44,6 +44,20 @@ import Testing
     #expect(problem == nil, "\(problem ?? "")")
   }
 
+  /// In a replay the panes over time come from the recording's history (not fed by the
+  /// frames shown) and stop at the frame shown, as the live view looked then.
+  @Test(arguments: [MainPane.history, .spaceTime, .phase])
+  func replayOfAPaneOverTime(pane: MainPane) throws {
+    var state = Self.replay()
+    let live = ScreenTests.overTime(pane)
+    state.view.pane = pane
+    state.view.replaceRunHistory(live.runHistory, feeding: false)
+    let grid = Screen.render(
+      snapshot: Fixture.snapshot(sequence: 1500, iteration: 15_000), replay: state,
+      width: 120, height: 40, symbols: .unicode)
+    try expectGolden(grid, "replay-\(pane.rawValue)-120x40")
+  }
+
   @Test func replayAt120x40() throws {
     let grid = render(120, 40, replay: Self.replay { $0.showOptimalOverlay = true })
     try expectGolden(grid, "replay-120x40")

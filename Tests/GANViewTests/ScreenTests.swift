@@ -1,3 +1,4 @@
+import Foundation
 import GANCore
 import Testing
 
@@ -44,6 +45,36 @@ import Testing
     let grid = render(80, 24, status: Self.paused, symbols: .ascii)
     try expectGolden(grid, "figure-80x24-ascii")
     #expect(grid.cells.allSatisfy { $0.character.isASCII })
+  }
+
+  /// A state that has seen a run long enough for merged buckets, with a knob turned, on
+  /// the pane `pane`.
+  static func overTime(_ pane: MainPane) -> ViewState {
+    var state = ViewState()
+    for t in 1...3000 {
+      var snapshot = Fixture.snapshot(sequence: UInt64(t), iteration: t * 10, t: t / 30)
+      if t > 1800 { snapshot.hyperparameters.discriminatorSteps = 5 }
+      let shift = 2 * exp(-Double(t) / 600)
+      snapshot.metrics.generatorMean = 4 - shift * cos(Double(t) / 200)
+      snapshot.metrics.generatorStandardDeviation = 0.5 + shift / 3 * sin(Double(t) / 200)
+      snapshot.modelHistogram = Fixture.domain.centers.map {
+        Float(Fixture.normal($0, mean: snapshot.metrics.generatorMean, sd: 0.6))
+      }
+      state.advanceFrame(with: snapshot)
+    }
+    state.pane = pane
+    return state
+  }
+
+  @Test(arguments: [MainPane.history, .spaceTime, .phase])
+  func panesOverTimeAtBothSizesInUnicodeAndASCII(pane: MainPane) throws {
+    let state = Self.overTime(pane)
+    let snapshot = Fixture.snapshot(sequence: 3000, iteration: 30_000)
+    try expectGolden(render(120, 40, snapshot: snapshot, state: state), "\(pane.rawValue)-120x40")
+    try expectGolden(render(80, 24, snapshot: snapshot, state: state), "\(pane.rawValue)-80x24")
+    let ascii = render(80, 24, snapshot: snapshot, state: state, symbols: .ascii)
+    try expectGolden(ascii, "\(pane.rawValue)-80x24-ascii")
+    #expect(ascii.cells.allSatisfy { $0.character.isASCII })
   }
 
   @Test func helpAt80x24() throws {

@@ -98,6 +98,19 @@ tm send-keys -t e2e Left
 wait_for 'key Left does nothing; \? lists the keys' || fail "an unbound key says so"
 ok "an unbound key (Left) says it does nothing"
 
+# v cycles the main pane through the run over time, fed by the frames the view shows.
+tm send-keys -t e2e v
+wait_for 'history: JSD over iterations' || fail "v shows the history"
+tm send-keys -t e2e v
+wait_for 'space-time: p_g' || fail "v shows the space-time view"
+tm send-keys -t e2e v
+wait_for 'phase plane:' || fail "v shows the phase plane"
+tm send-keys -t e2e z
+wait_for 'that key acts on the history' || fail "z in the phase plane says where it acts"
+tm send-keys -t e2e v
+wait_for 'p_data' || fail "v comes back to the plot"
+ok "v cycles plot, history, space-time and phase live"
+
 tm resize-window -t e2e -x 80 -y 24
 # Redrawn: the footer sits on the new last row and the plot's axis corner is there.
 wait_for '^ space pause .* q quit *$' || fail "resize to 80x24"

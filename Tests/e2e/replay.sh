@@ -175,6 +175,19 @@ tm send-keys -t e2e Escape
 wait_gone 'ganscope replay keys' || fail "Esc closes the help"
 ok "? shows and hides the help with the legend, Esc closes it"
 
+# v cycles the main pane through the pictures of the run over time, built from the file.
+tm send-keys -t e2e v
+wait_for 'history: JSD over iterations' || fail "v shows the history"
+tm send-keys -t e2e m
+wait_for 'history: C\(G\)' || fail "m picks the next metric"
+tm send-keys -t e2e v
+wait_for 'space-time: p_g' || fail "v shows the space-time view"
+tm send-keys -t e2e v
+wait_for 'phase plane:' || fail "v shows the phase plane"
+tm send-keys -t e2e v
+wait_for 'p_data' || fail "v comes back to the plot"
+ok "v cycles plot, history, space-time and phase in the replay"
+
 tm resize-window -t e2e -x 80 -y 24
 for ((i = 0; i < 100; i++)); do
   [[ $(screen | sed -n 24p) == *"q quit"* ]] && break

@@ -77,7 +77,9 @@ enum CurveCoding {
   }
 
   /// The values `encode` kept. Malformed input sets `input.failed` and yields some curve.
-  static func decode(_ input: inout ByteReader) -> [Float] {
+  /// `values: false` reads past the curve without decoding it (empty result): for readers
+  /// that need some curves of a frame and not the others.
+  static func decode(_ input: inout ByteReader, values decodesValues: Bool = true) -> [Float] {
     let count = input.varintInt()
     let bits = Int(input.u8())
     let order = Int(input.u8())
@@ -103,6 +105,7 @@ enum CurveCoding {
     }
     let bodyLength = input.varintInt()
     let body = input.take(bodyLength)
+    guard decodesValues else { return [] }
     var values = [Float](repeating: low, count: count)
     if bits > 0 && !input.failed {
       let top = (1 << bits) - 1

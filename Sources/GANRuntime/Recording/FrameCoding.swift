@@ -152,15 +152,17 @@ extension ByteReader {
   }
 
   /// The rest of a frame after its prefix, as a snapshot with `context` and `curves`.
-  mutating func frameBody(_ p: FramePrefix, context c: FrameContext, curves v: FrameCurves)
-    -> Snapshot
-  {
+  /// `densitiesOnly`: D*(x) and the z → x map are left empty, not decoded.
+  mutating func frameBody(
+    _ p: FramePrefix, context c: FrameContext, curves v: FrameCurves,
+    densitiesOnly: Bool = false
+  ) -> Snapshot {
     let fields = (0..<p.metricCount).map { _ in f64() }
     let model = CurveCoding.decode(&self)
     let d = CurveCoding.decode(&self)
-    let optimal = CurveCoding.decode(&self)
-    let x = CurveCoding.decode(&self)
-    let slope = CurveCoding.decode(&self)
+    let optimal = CurveCoding.decode(&self, values: !densitiesOnly)
+    let x = CurveCoding.decode(&self, values: !densitiesOnly)
+    let slope = CurveCoding.decode(&self, values: !densitiesOnly)
     return Snapshot(
       sequence: p.sequence, iteration: p.iteration, discriminatorSteps: p.discriminatorSteps,
       generatorSteps: p.generatorSteps, lastStep: p.lastStep,

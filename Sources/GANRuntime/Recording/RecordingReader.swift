@@ -75,14 +75,21 @@ public final class RecordingReader: Sendable {
 
   /// Frame `index` (clamped to 0..<frameCount) as a snapshot: counters and metrics exactly
   /// as recorded, curves within their quantization step (docs/recording-format.md).
-  public func frame(at index: Int) -> Snapshot {
+  public func frame(at index: Int) -> Snapshot { frame(at: index, densitiesOnly: false) }
+
+  /// Frame `index` with its counters, metrics, p_data, p_g and D(x), but D*(x) and the
+  /// z → x map left empty (not decoded: about half the cost of `frame(at:)`, for readers of
+  /// every frame's densities, like the replay's run history).
+  public func densities(at index: Int) -> Snapshot { frame(at: index, densitiesOnly: true) }
+
+  private func frame(at index: Int, densitiesOnly: Bool) -> Snapshot {
     let entry = self.index.frames[min(max(index, 0), frameCount - 1)]
     let prefix = entry.prefix
     return bytes.withUnsafeBytes { raw in
       var input = ByteReader(raw, from: entry.body.lowerBound, to: entry.body.upperBound)
       return input.frameBody(
         prefix, context: self.index.contexts[prefix.context],
-        curves: self.index.curves[prefix.curves])
+        curves: self.index.curves[prefix.curves], densitiesOnly: densitiesOnly)
     }
   }
 

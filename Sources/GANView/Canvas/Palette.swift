@@ -32,10 +32,11 @@ public enum ColorDepth: Sendable, Equatable, CaseIterable {
 /// the shades carry the distinction; with 8, bold and dim stand in for the missing shades.
 public enum Palette {
   public static func look(for style: Style, depth: ColorDepth) -> Look {
+    if let shade = style.shadeLevel { return look(shade: shade.level, shade.discriminator, depth) }
     switch depth {
-    case .colors256: colors256(style)
-    case .colors8: colors8(style)
-    case .monochrome: monochrome(style)
+    case .colors256: return colors256(style)
+    case .colors8: return colors8(style)
+    case .monochrome: return monochrome(style)
     }
   }
 
@@ -45,6 +46,25 @@ public enum Palette {
   private static let yellow = 3
   private static let blue = 4
   private static let magenta = 5
+
+  /// The space-time ramps: at 256 colours eight steps from dark to bright green (p_g) and
+  /// dark to bright blue (D); at 8 colours dim, plain and bold of green or blue; without
+  /// colours dim for the lower half (the shade character carries the level).
+  private static func look(shade level: Int, _ discriminator: Bool, _ depth: ColorDepth) -> Look {
+    let i = min(max(level, 1), 8) - 1
+    switch depth {
+    case .colors256:
+      return Look(discriminator ? blueRamp[i] : greenRamp[i])
+    case .colors8:
+      let colour = discriminator ? blue : green
+      return Look(colour, bold: i >= 6, dim: i < 3)
+    case .monochrome:
+      return Look(bold: i >= 6, dim: i < 3)
+    }
+  }
+
+  private static let greenRamp = [22, 28, 34, 40, 46, 82, 118, 157]
+  private static let blueRamp = [17, 18, 19, 20, 26, 33, 39, 81]
 
   private static func colors256(_ style: Style) -> Look {
     switch style {
@@ -59,6 +79,7 @@ public enum Palette {
     case .metric: Look(178)
     case .status: Look(reverse: true)
     case .warning: Look(196, bold: true)
+    default: Look()
     }
   }
 
@@ -74,6 +95,7 @@ public enum Palette {
     case .metric: Look(yellow)
     case .status: Look(reverse: true)
     case .warning: Look(red, bold: true)
+    default: Look()
     }
   }
 
@@ -84,6 +106,7 @@ public enum Palette {
     case .heading, .model: Look(bold: true)
     case .status: Look(reverse: true)
     case .warning: Look(bold: true, reverse: true)
+    default: Look()
     }
   }
 }

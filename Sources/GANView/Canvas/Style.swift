@@ -24,6 +24,13 @@ public enum Style: String, Sendable, CaseIterable, Hashable {
   case metric
   /// The status bar (reverse video).
   case status
+  /// The space-time view's shades of p_g (1 faint … 8 densest) and of D(x) (1 near 0 … 8
+  /// near 1): a colour ramp where the terminal has colours; the shade character the pane
+  /// draws carries the level where it has none.
+  case modelShade1, modelShade2, modelShade3, modelShade4
+  case modelShade5, modelShade6, modelShade7, modelShade8
+  case discriminatorShade1, discriminatorShade2, discriminatorShade3, discriminatorShade4
+  case discriminatorShade5, discriminatorShade6, discriminatorShade7, discriminatorShade8
   /// States that need attention: PAUSED, DIVERGED, REC, a too-small terminal (red, bold).
   case warning
 
@@ -41,6 +48,29 @@ public enum Style: String, Sendable, CaseIterable, Hashable {
     case .model: 4
     case .discriminator: 5
     case .text, .axis, .heading, .metric, .status, .warning: -1
+    default: -1
     }
+  }
+
+  /// The shade role of level 1…8 of a ramp (clamped), for p_g or for D(x).
+  public static func shade(_ level: Int, discriminator: Bool) -> Style {
+    let ramp = discriminator ? discriminatorShades : modelShades
+    return ramp[min(max(level, 1), ramp.count) - 1]
+  }
+
+  public static let modelShades: [Style] = [
+    .modelShade1, .modelShade2, .modelShade3, .modelShade4, .modelShade5, .modelShade6,
+    .modelShade7, .modelShade8,
+  ]
+  public static let discriminatorShades: [Style] = [
+    .discriminatorShade1, .discriminatorShade2, .discriminatorShade3, .discriminatorShade4,
+    .discriminatorShade5, .discriminatorShade6, .discriminatorShade7, .discriminatorShade8,
+  ]
+
+  /// The level (1…8) of a shade role, and whether it is D's ramp; nil for other roles.
+  public var shadeLevel: (level: Int, discriminator: Bool)? {
+    if let i = Self.modelShades.firstIndex(of: self) { return (i + 1, false) }
+    if let i = Self.discriminatorShades.firstIndex(of: self) { return (i + 1, true) }
+    return nil
   }
 }

@@ -44,6 +44,18 @@ public enum SymbolSet: Sendable, Equatable, CaseIterable {
       ? ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"] : ["_", ".", ",", "-", "~", "=", "*", "#"]
   }
 
+  /// Nine shades of a space-time cell, empty first: what shows the level without colours.
+  public var shades: [Character] {
+    self == .unicode
+      ? [" ", "░", "░", "▒", "▒", "▓", "▓", "█", "█"]
+      : [" ", ".", ":", "-", "=", "+", "*", "#", "@"]
+  }
+
+  /// The mark of a target point (the phase plane's (μ, σ)).
+  public var targetMark: Character { pick("✚", "+") }
+  /// The newest point of a trajectory.
+  public var currentMark: Character { pick("●", "@") }
+
   /// The ASCII character a plot cell of this role is drawn with (braille needs none).
   public func plotGlyph(for style: Style) -> Character {
     switch style {

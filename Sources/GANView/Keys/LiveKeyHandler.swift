@@ -50,7 +50,7 @@ public enum LiveKeyHandler {
       return outcome
     }
     switch binding.action {
-    case .shared(let action): outcome.quit = SharedKeys.apply(action, to: &outcome.state)
+    case .shared(let action): outcome.quit = SharedKeys.apply(action, key: key, to: &outcome.state)
     case .own(let action): apply(action, to: &outcome, snapshot: snapshot, status: status)
     }
     return outcome
@@ -117,7 +117,8 @@ public enum LiveKeyHandler {
       outcome.commands = [.setTarget(next)]
       outcome.state.request { $0.targetName = next.name.lowercased() }
       outcome.state.post("target = \(next.name)")
-    case .cyclePenalty, .cycleUnrolling, .cycleUpdateScheme, .toggleInstanceNoise:
+    case .cyclePenalty, .cycleUnrolling, .cycleUpdateScheme, .toggleInstanceNoise,
+      .toggleSpectralNorm:
       guard let h = hyperparameters(snapshot, &outcome) else { return }
       let (command, fixes, notice) = nextFix(action, h.stabilizers)
       outcome.commands = [command]
@@ -165,6 +166,13 @@ public enum LiveKeyHandler {
         ? "instance noise on: sd \(NumberFormat.general(Double(instanceNoiseOn))) on D's inputs"
         : "instance noise off"
       return (.setInstanceNoise(new.instanceNoise), new, notice)
+    case .toggleSpectralNorm:
+      new.spectralNorm.toggle()
+      let notice =
+        new.spectralNorm
+        ? "spectral normalisation on: every weight block of D divided by its sigma"
+        : "spectral normalisation off"
+      return (.setSpectralNorm(new.spectralNorm), new, notice)
     default:
       new.penalty = next(GradientPenalty.allCases, after: f.penalty)
       if new.penaltyWeight == 0 { new.penaltyWeight = 1 }

@@ -20,6 +20,7 @@ public enum LiveAction: Sendable, Hashable, CaseIterable {
   case cycleUnrolling
   case cycleUpdateScheme
   case toggleInstanceNoise
+  case toggleSpectralNorm
   case resetNetworks
   case toggleRecording
 }
@@ -28,7 +29,8 @@ public enum LiveAction: Sendable, Hashable, CaseIterable {
 public enum LiveKeys {
   public static let table = KeyTable(
     title: "ganscope keys",
-    bindings: training + KeyBinding.figureToggles(inFooter: true) + recording
+    bindings: training + KeyBinding.mainPaneKeys + KeyBinding.figureToggles(inFooter: true)
+      + recording
       + KeyBinding.helpAndQuit)
 
   /// Running and single-stepping the training, then its knobs.
@@ -59,6 +61,7 @@ public enum LiveKeys {
     KeyBinding(["u"], "u", "unrolled D steps 0, 5, 10", .cycleUnrolling),
     KeyBinding(["x"], "x", "next update order", .cycleUpdateScheme),
     KeyBinding(["n"], "n", "instance noise on / off", .toggleInstanceNoise),
+    KeyBinding(["s"], "s", "spectral norm of D on / off", .toggleSpectralNorm),
   ]
 
   /// The recorder: not a training knob, so listed after the figure's toggles.

@@ -27,7 +27,7 @@ public enum ReplayKeyHandler {
     }
     switch binding.action {
     case .shared(let action):
-      if SharedKeys.apply(action, to: &outcome.state.view) { outcome.effect = .quit }
+      if SharedKeys.apply(action, key: key, to: &outcome.state.view) { outcome.effect = .quit }
     case .own(let action):
       apply(action, key: key, to: &outcome)
     }

@@ -20,7 +20,8 @@ public enum ReplayAction: Sendable, Hashable, CaseIterable {
 public enum ReplayKeys {
   public static let table = KeyTable(
     title: "ganscope replay keys",
-    bindings: moving + KeyBinding.figureToggles(inFooter: false) + KeyBinding.helpAndQuit)
+    bindings: moving + KeyBinding.mainPaneKeys + KeyBinding.figureToggles(inFooter: false)
+      + KeyBinding.helpAndQuit)
 
   /// Moving through the recording, and leaving it for a live run.
   private static let moving: [KeyBinding<ReplayAction>] = [

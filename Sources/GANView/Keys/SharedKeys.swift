@@ -4,6 +4,11 @@ public enum SharedAction: Sendable, Hashable, CaseIterable {
   case toggleOptimalOverlay
   case toggleHistogram
   case toggleArrows
+  /// v: plot → history → space-time → phase.
+  case cycleMainPane
+  /// m y z Z: the history's next metric, log / linear y, zoom in / out (history and
+  /// space-time); the key pressed says which.
+  case adjustLens
   case toggleHelp
   case closeHelp
   case quit
@@ -27,6 +32,19 @@ extension KeyBinding {
     ]
   }
 
+  /// v m y z Z: which picture the main pane shows, and how the pictures over time look at
+  /// the run. Only `v` takes room in the footer; the others act on those pictures.
+  public static var mainPaneKeys: [KeyBinding] {
+    [
+      KeyBinding(
+        ["v"], "v", "next view (plot ... phase)", hint: "view",
+        action: .shared(.cycleMainPane)),
+      KeyBinding(
+        ["m", "y", "z", "Z"], "m y z Z", "history: metric, log, zoom",
+        action: .shared(.adjustLens)),
+    ]
+  }
+
   /// ? Esc q: the last rows of every table, so every footer ends with "? help · q quit".
   public static var helpAndQuit: [KeyBinding] {
     [
@@ -44,7 +62,9 @@ public enum SharedKeys {
   public static let helpClosing = "? or Esc closes this help"
 
   /// Applies a shared row to the view's state; returns true when the view ends (q).
-  public static func apply(_ action: SharedAction, to state: inout ViewState) -> Bool {
+  public static func apply(_ action: SharedAction, key: Key? = nil, to state: inout ViewState)
+    -> Bool
+  {
     switch action {
     case .toggleOptimalOverlay:
       state.showOptimalOverlay.toggle()
@@ -55,6 +75,10 @@ public enum SharedKeys {
     case .toggleArrows:
       state.showArrows.toggle()
       state.post("grad D arrows " + (state.showArrows ? "on" : "off"))
+    case .cycleMainPane:
+      state.cycleMainPane()
+    case .adjustLens:
+      state.adjustLens(key)
     case .toggleHelp:
       state.showHelp.toggle()
     case .closeHelp:

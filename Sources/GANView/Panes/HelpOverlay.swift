@@ -48,13 +48,17 @@ enum HelpOverlay {
     // its own rows.
     let oneColumnWidth = min(entryWidth, grid.width - 4)
     let oneColumnLegend = legendRows(content, width: oneColumnWidth)
-    let oneColumn = entries.count + 6 + legendHeight(oneColumnLegend) <= grid.height
+    // The blank rows around the entries go first when one column would not fit otherwise:
+    // a second column cuts the summaries short at 80 columns.
+    let spaced = entries.count + 6 + legendHeight(oneColumnLegend) <= grid.height
+    let oneColumn = spaced || entries.count + 4 + legendHeight(oneColumnLegend) <= grid.height
+    let gap = spaced || !oneColumn ? 1 : 0
     let columns = oneColumn ? 1 : 2
     let perColumn = (entries.count + columns - 1) / columns
     let innerWidth = min(columns * entryWidth + (columns - 1) * 3, grid.width - 4)
     let legend = oneColumn ? oneColumnLegend : legendRows(content, width: innerWidth)
     let boxWidth = innerWidth + 4
-    let boxHeight = perColumn + 6 + legendHeight(legend)
+    let boxHeight = perColumn + 4 + 2 * gap + legendHeight(legend)
     let left = max((grid.width - boxWidth) / 2, 0)
     let top = max((grid.height - boxHeight) / 2, 0)
 
@@ -64,7 +68,7 @@ enum HelpOverlay {
     for (index, entry) in entries.enumerated() {
       let column = index / perColumn
       let x = left + 2 + column * (entryWidth + 3)
-      let y = top + 3 + index % perColumn
+      let y = top + 2 + gap + index % perColumn
       let room = left + 2 + innerWidth - x
       grid.put(entry.label, x: x, y: y, style: .heading, limit: room)
       grid.put(
@@ -73,7 +77,7 @@ enum HelpOverlay {
     for (offset, row) in legend.enumerated() {
       var x = left + 2
       for piece in row {
-        x += grid.put(piece.text, x: x, y: top + 4 + perColumn + offset, style: piece.style)
+        x += grid.put(piece.text, x: x, y: top + 3 + gap + perColumn + offset, style: piece.style)
       }
     }
     grid.put(content.closing, x: left + 2, y: top + boxHeight - 2, style: .dim, limit: innerWidth)

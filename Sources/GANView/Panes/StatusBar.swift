@@ -90,6 +90,7 @@ enum StatusBar {
     if f.updateScheme != .alternating { words.append("updates=\(f.updateScheme.rawValue)") }
     let sigma = f.instanceNoise(at: iteration)
     if sigma > 0 { words.append("noise=" + NumberFormat.general(Double(sigma))) }
+    if f.spectralNorm { words.append("SN") }
     return words.map { Token(text: $0, style: .heading) }
   }
 

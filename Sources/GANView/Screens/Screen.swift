@@ -74,7 +74,11 @@ public enum Screen {
       x: separator + 2, y: top, width: metricsWidth - 2,
       height: bodyHeight, symbols: symbols)
 
-    if let snapshot {
+    if let snapshot, state.pane != .plot {
+      drawPaneOverTime(
+        snapshot, state: state, into: &grid, y: top, width: separator, height: bodyHeight,
+        symbols: symbols)
+    } else if let snapshot {
       let segmentRows = bodyHeight >= 30 ? 3 : 2
       let mappingRows = MappingPane.rows(segmentRows: segmentRows)
       let frame = PlotPane.draw(

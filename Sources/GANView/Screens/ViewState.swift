@@ -50,6 +50,13 @@ public struct ViewState: Sendable, Equatable {
   /// The top of the density axis, eased toward the curves' peak so it never jumps.
   public private(set) var densityMax: Double?
   public private(set) var history: MetricHistory
+  /// What the main pane shows, and how the panes over time look at the run.
+  public var pane = MainPane.plot
+  public var lens = HistoryLens()
+  /// The whole run so far, for the panes over time. Live, it takes each snapshot the view
+  /// shows; a replay sets it from the recording (`replaceRunHistory`) and stops feeding it.
+  public private(set) var runHistory = RunHistory()
+  public private(set) var feedsRunHistory = true
   /// The sequence number of the last snapshot whose metrics entered the history.
   public private(set) var lastSequence: UInt64?
   /// The single update the shown snapshot is after, when it is one D step (the paper's panel
@@ -102,6 +109,14 @@ public struct ViewState: Sendable, Equatable {
     lastSequence = sequence
   }
 
+  /// Sets the run's history (a replay's, built from the whole recording); `feeding`:
+  /// whether later snapshots are added to it (false in a replay, whose history already
+  /// holds every frame; true again in a run branched from it).
+  public mutating func replaceRunHistory(_ history: RunHistory, feeding: Bool) {
+    runHistory = history
+    feedsRunHistory = feeding
+  }
+
   /// Notes values just requested from the runtime (see `RequestedValues`).
   mutating func request(_ change: (inout RequestedValues) -> Void) {
     change(&requested)
@@ -126,6 +141,7 @@ public struct ViewState: Sendable, Equatable {
     if lastSequence != snapshot.sequence {
       lastSequence = snapshot.sequence
       history.append(snapshot.metrics)
+      if feedsRunHistory { runHistory.append(snapshot) }
       singleStep = Self.singleStep(from: lastCounters, to: snapshot)
       lastCounters = StepCounters(
         discriminator: snapshot.discriminatorSteps, generator: snapshot.generatorSteps)

@@ -50,6 +50,8 @@ struct BenchCommand: ParsableCommand {
     name: .customLong("instance-noise"), parsing: .unconditional,
     help: "Instance noise sd on D's inputs (constant; 0 is off).")
   var instanceNoise: Float = 0
+  @Flag(help: "Spectral normalisation of D.")
+  var spectralNorm = false
   @Option(help: "Write the 10,000 scored G samples here, one per line.")
   var samplesOut: String?
 
@@ -65,6 +67,12 @@ struct BenchCommand: ParsableCommand {
       "With --with-viewer: iterations between published snapshots (default: the live view's cadence at full speed)."
   )
   var publishEvery: Int?
+
+  @Option(
+    help: ArgumentHelp(
+      "With --with-viewer: the viewer composes a 120x40 screen of this view 30 times a second (plot, history, spacetime, phase) instead of only reading the snapshot.",
+      valueName: "view"))
+  var view: BenchView?
 
   @Option(help: "With --with-viewer: seconds per measurement round.")
   var seconds: Double = 2
@@ -104,6 +112,7 @@ struct BenchCommand: ParsableCommand {
 
   func run() throws {
     let config = try benchConfig()
+    if withViewer, let view { return runWithComposingViewer(config, view: view) }
     if withViewer { return runWithViewer(config) }
     let trainer = Trainer(config: config)
     for _ in 0..<warmup { trainer.runIteration() }
@@ -141,7 +150,8 @@ struct BenchCommand: ParsableCommand {
   var fixes: Stabilizers {
     Stabilizers(
       penalty: penalty, penaltyWeight: gamma, unrolledSteps: unrolledSteps,
-      updateScheme: updates, instanceNoise: instanceNoise, instanceNoiseAnneal: 0)
+      updateScheme: updates, instanceNoise: instanceNoise, instanceNoiseAnneal: 0,
+      spectralNorm: spectralNorm)
   }
 
   /// The loss and fixes in words, for the JSON line ("nonsaturating" when plain).
@@ -151,6 +161,7 @@ struct BenchCommand: ParsableCommand {
     if unrolledSteps > 0 { words.append("unroll \(unrolledSteps)") }
     if updates != .alternating { words.append(updates.rawValue) }
     if instanceNoise > 0 { words.append("noise \(instanceNoise)") }
+    if spectralNorm { words.append("spectral norm") }
     return words.joined(separator: " + ")
   }
 

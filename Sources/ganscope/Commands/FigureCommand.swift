@@ -37,6 +37,27 @@ struct FigureCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
+      "figure (the paper's Figure 1), or a picture of the whole run: history (one metric over the iterations), spacetime (p_g and D over x and time), phase (G's mean and sd).",
+      valueName: "kind"))
+  var kind: FigureKind = .figure
+
+  @Option(
+    help:
+      "With --kind history: the metric drawn (a column name of train, e.g. jsd, c_g, w1, grad_d).")
+  var metric: String = "jsd"
+
+  @Option(
+    parsing: .unconditional,
+    help: "With --kind history|spacetime|phase and no --from: iterations of the fresh run.")
+  var iterations: Int = 5000
+
+  @Option(
+    parsing: .unconditional,
+    help: "With --kind history|spacetime|phase and no --from: iterations between frames.")
+  var every: Int = 10
+
+  @Option(
+    help: ArgumentHelp(
       "Draw the moments from this recording instead of a fresh run (the model flags are then ignored).",
       valueName: "recording"))
   var from: String?
@@ -84,6 +105,10 @@ struct FigureCommand: ParsableCommand {
   }
 
   func validate() throws {
+    if kind != .figure {
+      try validateRunFigure()
+      return
+    }
     guard panels == 1 || panels == 4 else {
       throw ValidationError("--panels must be 1 or 4, got \(panels)")
     }
@@ -137,6 +162,10 @@ struct FigureCommand: ParsableCommand {
   func run() throws {
     // Where the picture goes is checked before any training.
     try OutputFile.check(out)
+    if let runKind = kind.runKind {
+      try drawRun(runKind)
+      return
+    }
     let figurePanels: [FigurePanel]
     if let from {
       figurePanels = try RecordedPanels.panels(

@@ -74,6 +74,9 @@ struct ModelOptions: ParsableArguments {
   @Option(parsing: .unconditional, help: "WGAN's clipping bound c of every D parameter.")
   var clip: Float = 0.01
 
+  @Flag(help: "Spectral normalisation of D's weights (one power-iteration step per D step).")
+  var spectralNorm = false
+
   // Numbers may be negative on the command line (and are then rejected with a clear
   // message), so these options take their value unconditionally.
   @Option(parsing: .unconditional, help: "Step size of both nets (overridden by --lr-d / --lr-g).")
@@ -142,7 +145,7 @@ struct ModelOptions: ParsableArguments {
       stabilizers: Stabilizers(
         penalty: penalty, penaltyWeight: gamma, unrolledSteps: unrolledSteps,
         updateScheme: updates, instanceNoise: instanceNoise, instanceNoiseAnneal: noiseAnneal,
-        clip: clip))
+        clip: clip, spectralNorm: spectralNorm))
   }
 
   /// The run's configuration, with the target's data file read (call once: `file:/dev/stdin`

@@ -110,6 +110,7 @@ struct ReplayCommand: ParsableCommand {
         frameCount: recording.frameCount, framesPerSecond: recording.framesPerSecond,
         markers: recording.markers, playing: playing)
       state.gaps = recording.gaps
+      state.view.replaceRunHistory(recording.runHistory(), feeding: false)
       let loop = ReplayLoop(
         recording: recording, state: state, warning: recording.warning, framesPerSecond: fps)
       switch loop.run(on: terminal, signals: signals) {
@@ -121,11 +122,15 @@ struct ReplayCommand: ParsableCommand {
           return .failure(error)
         }
         view = replayView
+        // The branched run goes on from the frame, not from the recording's end.
+        let iteration = recording.reader.frameCounters(at: frame).iteration
+        view.replaceRunHistory(replayView.runHistory.truncated(through: iteration), feeding: true)
       }
     } else if let frame = branch?.frame {
       view.replaceHistory(
         with: recording.metrics(through: frame, count: ReplayState.historyWindow),
         through: nil)
+      view.replaceRunHistory(recording.runHistory(through: frame), feeding: true)
     }
     guard let branch else { return .success(nil) }
     branch.runtime.start()

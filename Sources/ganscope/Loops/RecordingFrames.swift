@@ -32,6 +32,24 @@ final class RecordingFrames {
     return (max(index - count + 1, 0)...index).map { reader.metrics(at: $0) }
   }
 
+  /// The run's history from its frames up to frame `index` (all of them by default): what
+  /// the panes over time show in the replay. Frames are decoded on every core a chunk at a
+  /// time (decoding is most of the cost) and taken in order.
+  func runHistory(through index: Int? = nil) -> RunHistory {
+    Self.runHistory(of: reader, through: index)
+  }
+
+  static func runHistory(of reader: RecordingReader, through index: Int? = nil) -> RunHistory {
+    var history = RunHistory()
+    let end = min((index ?? reader.frameCount - 1) + 1, reader.frameCount)
+    let chunk = 4096
+    for start in stride(from: 0, to: max(end, 0), by: chunk) {
+      let frames = reader.mapDensities(start..<min(start + chunk, end)) { RunHistory.Frame($0) }
+      for frame in frames { history.append(frame) }
+    }
+    return history
+  }
+
   /// A run continuing from frame `index`, paused, not started.
   func branch(at index: Int) throws(RecordingError) -> TrainingRuntime {
     try reader.branch(at: index, pace: Self.branchPace, startPaused: true)

@@ -1,0 +1,103 @@
+import Foundation
+import GANCore
+
+/// One metric over the whole run (or the zoomed newest part of it) on real axes: iterations
+/// across, the metric up (linear or in decades), the mean of each bucket as a line and its
+/// lowest…highest as a faint band behind it, so an oscillation stays visible after its
+/// frames are merged. C(G) shows its floor −log 4; the knobs turned during the run stand as
+/// labelled vertical lines, as on the replay's timeline.
+enum HistoryPane {
+  static let gutter = 8
+
+  static func draw(
+    _ history: RunHistory, lens: HistoryLens, now: Int?, loss: Loss?,
+    into grid: inout CellGrid, x: Int, y: Int, width: Int, height: Int, symbols: SymbolSet
+  ) {
+    let metric = lens.chosenMetric
+    let label = metric.label(for: loss, ascii: !symbols.usesBraille)
+    let scale = lens.isLogarithmic ? "log y" : "linear y"
+    var title = "history: \(label) over iterations · \(scale) · m metric · y scale · z Z zoom"
+    if !symbols.usesBraille { title = title.replacingOccurrences(of: "·", with: "-") }
+    grid.put(symbols.truncated(title, to: width - 1), x: x + 1, y: y, style: .heading)
+    guard let whole = history.iterations else {
+      grid.put("no frames yet", x: x + gutter + 2, y: y + height / 2, style: .dim)
+      return
+    }
+    let range = lens.range(of: whole, end: now ?? whole.upperBound)
+    let buckets = history.buckets(in: range)
+    let index = Metric.table.firstIndex { $0.key == metric.key } ?? 0
+    let isVirtualCriterion = metric.key == "c_g"
+    let floor = Metric.floorOfVirtualCriterion
+    let axis = ValueAxis(
+      values: buckets.flatMap { [$0.minimum[index], $0.maximum[index]] },
+      including: isVirtualCriterion ? [floor] : [], logarithmic: lens.isLogarithmic)
+
+    // Rows: title, an event-label row, the plot, the x axis and its labels.
+    let top = y + 2
+    let rows = height - 4
+    let left = x + gutter + 1
+    let columns = width - gutter - 4
+    guard rows >= 3, columns >= 10 else { return }
+    axis.draw(into: &grid, axis: left - 1, top: top, rows: rows, gutter: gutter, symbols: symbols)
+    let frame = PlotFrame(
+      left: left, columns: columns,
+      domain: ViewGrid(
+        lower: Double(range.lowerBound), upper: Double(max(range.upperBound, range.lowerBound + 1)),
+        bins: 1))
+    var canvas = BrailleCanvas(columns: columns, rows: rows)
+    let style = MetricsPane.style(metric.role)
+    if isVirtualCriterion, let floorY = axis.dotY(floor, dotHeight: canvas.dotHeight) {
+      var step = 0
+      canvas.drawLine(
+        from: DotPoint(x: 0, y: floorY), to: DotPoint(x: canvas.dotWidth - 1, y: floorY),
+        style: .dim, pattern: LinePattern(on: 1, off: 2), step: &step)
+      let text = symbols.pick("−log 4", "-log 4")
+      grid.put(text, x: left + columns - text.count, y: top + floorY / 4, style: .dim)
+    }
+    var line: [DotPoint?] = []
+    for bucket in buckets {
+      let dotX = Int(frame.dotX(bucket.middleIteration).rounded(.down))
+      guard dotX >= 0, dotX < canvas.dotWidth else { continue }
+      if bucket.frames > 1, let low = axis.dotY(bucket.minimum[index], dotHeight: canvas.dotHeight),
+        let high = axis.dotY(bucket.maximum[index], dotHeight: canvas.dotHeight), low != high
+      {
+        var step = 0
+        canvas.drawLine(
+          from: DotPoint(x: dotX, y: high), to: DotPoint(x: dotX, y: low), style: .dim,
+          step: &step)
+      }
+      let point = axis.dotY(bucket.mean[index], dotHeight: canvas.dotHeight).map {
+        DotPoint(x: dotX, y: $0)
+      }
+      // A bucket landing in the same dot column as the last one replaces nothing: the line
+      // goes through both.
+      line.append(point)
+    }
+    canvas.drawPolyline(line, style: style)
+    canvas.draw(into: &grid, left: left, top: top, symbols: symbols)
+    drawEvents(
+      history.events, frame: frame, range: range, into: &grid, labelRow: y + 1, top: top,
+      rows: rows, symbols: symbols)
+    PlotPane.drawXAxis(frame, into: &grid, y: top + rows, symbols: symbols)
+  }
+
+  /// The events inside `range` as vertical lines of their kind's colour, each labelled on
+  /// the row above the plot where its label fits.
+  static func drawEvents(
+    _ events: [HistoryEvent], frame: PlotFrame, range: ClosedRange<Int>,
+    into grid: inout CellGrid, labelRow: Int, top: Int, rows: Int, symbols: SymbolSet
+  ) {
+    var lastEnd = Int.min
+    for event in events where range.contains(event.iteration) {
+      let dot = Int(frame.dotX(Double(event.iteration)).rounded(.down))
+      let column = frame.left + min(max(dot, 0), frame.dotWidth - 1) / 2
+      for row in top..<(top + rows) where grid[column, row].character == " " {
+        grid[column, row] = Cell(symbols.usesBraille ? "┊" : ":", event.kind.style)
+      }
+      let text = event.label
+      if column > lastEnd + 1 {
+        lastEnd = column + grid.put(text, x: column, y: labelRow, style: event.kind.style) - 1
+      }
+    }
+  }
+}

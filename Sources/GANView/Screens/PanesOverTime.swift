@@ -1,0 +1,29 @@
+import GANCore
+
+extension Screen {
+  /// The main pane when it shows the run over time (history, space-time, phase) rather than
+  /// the present moment. `snapshot` is the frame shown: in a replay the panes stop at its
+  /// iteration, so they look as they did live at that moment.
+  static func drawPaneOverTime(
+    _ snapshot: Snapshot, state: ViewState, into grid: inout CellGrid, y: Int, width: Int,
+    height: Int, symbols: SymbolSet
+  ) {
+    let now = state.feedsRunHistory ? nil : snapshot.iteration
+    switch state.pane {
+    case .plot:
+      return
+    case .history:
+      HistoryPane.draw(
+        state.runHistory, lens: state.lens, now: now, loss: snapshot.hyperparameters.loss,
+        into: &grid, x: 0, y: y, width: width, height: height, symbols: symbols)
+    case .spaceTime:
+      SpaceTimePane.draw(
+        state.runHistory, snapshot: snapshot, lens: state.lens, now: now, into: &grid, x: 0,
+        y: y, width: width, height: height, symbols: symbols)
+    case .phase:
+      PhasePane.draw(
+        state.runHistory, now: now, into: &grid, x: 0, y: y, width: width, height: height,
+        symbols: symbols)
+    }
+  }
+}
