@@ -114,6 +114,12 @@ extension TourStop {
         + "reaches G everywhere; annealed to 0, the fixed point is unchanged.",
       "Five modes at k = 5: with the noise, G keeps four instead of two."
     ),
+    "spectral-norm-modes": (
+      "Miyato 2018", "spectral normalisation",
+      "Dividing every weight matrix of D by its largest singular value makes each layer, and "
+        + "with tanh the whole of D, at most 1-Lipschitz.",
+      "Five modes at k = 5: a D that cannot be steep keeps four or five modes in play."
+    ),
     "wgan-lp-modes": (
       "Petzka 2018", "a critic sees every mode",
       "A Lipschitz critic keeps a useful slope far from the data, so G's mass on one mode "
