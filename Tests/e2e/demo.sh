@@ -109,14 +109,15 @@ for name in $("$BIN" demo | cut -d' ' -f1); do
 done
 
 # --- The tour: a page, space plays, Backspace goes back to the page, q quits.
+scenario_count=$("$BIN" demo | wc -l)
 new_pane 80 24 C.UTF-8 "$BIN tour"
-wait_for 'ganscope tour · 1 of 8' 30 || fail "tour: the first page"
+wait_for "ganscope tour · 1 of $scenario_count" 30 || fail "tour: the first page"
 screen | grep -q 'the four panels, live' || fail "tour: the first page names Figure 1's topic"
 tm send-keys -t e2e Space
 wait_for 'tour 1/8 · Figure 1 · step 1' 30 || fail "tour: space plays the scenario"
 wait_for 'space: go on' 30 || fail "tour: the scenario pauses"
 tm send-keys -t e2e BSpace
-wait_for 'ganscope tour · 1 of 8' 20 || fail "tour: Backspace goes back to the page"
+wait_for "ganscope tour · 1 of $scenario_count" 20 || fail "tour: Backspace goes back to the page"
 tm resize-window -t e2e -x 60 -y 20
 wait_for 'terminal too small' || fail "tour: 60x20 shows the too-small message"
 tm resize-window -t e2e -x 80 -y 24
