@@ -87,24 +87,23 @@ final class SpectralNormalization {
     raw[layout.weights(l) + i * paddedWidth + j]
   }
 
-  /// One power-iteration step on every hidden matrix.
+  /// One power-iteration step on every hidden matrix (in place: nothing is allocated).
   func powerIterate() {
     for l in 1..<hiddenLayers {
-      var newV = [Float](repeating: 0, count: width)
+      // v ← Mᵀu / ‖Mᵀu‖
+      for j in 0..<width { v[l - 1][j] = 0 }
       for i in 0..<width {
         let ui = u[l - 1][i]
-        for j in 0..<width { newV[j] += entry(l, i, j) * ui }
+        for j in 0..<width { v[l - 1][j] += entry(l, i, j) * ui }
       }
-      normalizeInPlace(&newV)
-      var newU = [Float](repeating: 0, count: width)
+      normalizeInPlace(&v[l - 1])
+      // u ← Mv / ‖Mv‖
       for i in 0..<width {
         var sum: Float = 0
-        for j in 0..<width { sum += entry(l, i, j) * newV[j] }
-        newU[i] = sum
+        for j in 0..<width { sum += entry(l, i, j) * v[l - 1][j] }
+        u[l - 1][i] = sum
       }
-      normalizeInPlace(&newU)
-      u[l - 1] = newU
-      v[l - 1] = newV
+      normalizeInPlace(&u[l - 1])
     }
   }
 

@@ -131,9 +131,12 @@ extension Scenario {
 
   static let spectralNormKeepsModes = Scenario(
     name: "spectral-norm-modes",
-    summary: "five modes, k = 5: spectral normalisation of D (every layer 1-Lipschitz) keeps 4 or 5",
+    summary:
+      "five modes, k = 5: spectral normalisation of D (every layer 1-Lipschitz) keeps 4 or 5",
     config: config(target: fiveModes, k: 5, stabilizers: Stabilizers(spectralNorm: true)),
-    steps: [ScenarioStep(at: 5000, "D cannot be steep anywhere, so it never walls G into one mode")],
+    steps: [
+      ScenarioStep(at: 5000, "D cannot be steep anywhere, so it never walls G into one mode")
+    ],
     iterations: 10_000,
     claim: Claim(
       "five modes at k = 5 with spectral normalisation: at least 4 modes kept at 10,000 (plain: 2, see mode-collapse)"

@@ -40,24 +40,9 @@ import Testing
     let fast = fixture.fastPasses()
     let (xs, gs) = (fixture.inputs, fixture.outputGradients)
     let step = 1e-6
-    func difference(_ change: (inout ReferencePerceptron, Double) -> Void) -> Double {
-      var plus = fixture.reference
-      change(&plus, step)
-      var minus = fixture.reference
-      change(&minus, -step)
-      return (Self.weightedOutput(plus, xs, gs) - Self.weightedOutput(minus, xs, gs)) / (2 * step)
-    }
     // The numeric gradients, laid out like the fast net's gradient buffer.
-    var numeric = fixture.reference.gradients(inputs: xs, outputGradients: gs)
-    for l in numeric.weights.indices {
-      for i in numeric.weights[l].indices {
-        for j in numeric.weights[l][i].indices {
-          numeric.weights[l][i][j] = difference { $0.weights[l][i][j] += $1 }
-        }
-      }
-      for j in numeric.biases[l].indices {
-        numeric.biases[l][j] = difference { $0.biases[l][j] += $1 }
-      }
+    let numeric = fixture.reference.centralDifferences(step: step) {
+      Self.weightedOutput($0, xs, gs)
     }
     let expected = ReferencePerceptron.padded(numeric, like: fixture.net)
     let isParameter = fixture.isParameter

@@ -58,6 +58,35 @@ struct NetFixture {
   }
 }
 
+extension ReferencePerceptron {
+  /// Every parameter's central difference (f(θ + h) − f(θ − h)) / 2h of `f`, in Double, with
+  /// the shapes of `weights` and `biases`.
+  func centralDifferences(step h: Double, of f: (ReferencePerceptron) -> Double) -> Gradients {
+    func difference(_ change: (inout ReferencePerceptron, Double) -> Void) -> Double {
+      var plus = self
+      change(&plus, h)
+      var minus = self
+      change(&minus, -h)
+      return (f(plus) - f(minus)) / (2 * h)
+    }
+    var numeric = Gradients(
+      weights: weights.map { $0.map { $0.map { _ in 0 } } },
+      biases: biases.map { $0.map { _ in 0 } },
+      inputs: [])
+    for l in numeric.weights.indices {
+      for i in numeric.weights[l].indices {
+        for j in numeric.weights[l][i].indices {
+          numeric.weights[l][i][j] = difference { $0.weights[l][i][j] += $1 }
+        }
+      }
+      for j in numeric.biases[l].indices {
+        numeric.biases[l][j] = difference { $0.biases[l][j] += $1 }
+      }
+    }
+    return numeric
+  }
+}
+
 /// The fast, padded, blocked Float32 net against the plain Double one: same outputs, same
 /// parameter gradients, same input gradients, up to Float32 rounding (and the fast tanh's
 /// 3e-7), for every activation and for widths that exercise each kernel path.

@@ -69,25 +69,8 @@ import Testing
       let xs = fixture.inputs
       let exactValue = Self.penalty(reference, xs, penaltyShape)
       #expect(abs(value - exactValue) <= 1e-4 * (abs(exactValue) + 1e-2))
-      let step = 1e-6
-      func difference(_ change: (inout ReferencePerceptron, Double) -> Void) -> Double {
-        var plus = reference
-        change(&plus, step)
-        var minus = reference
-        change(&minus, -step)
-        return (Self.penalty(plus, xs, penaltyShape) - Self.penalty(minus, xs, penaltyShape))
-          / (2 * step)
-      }
-      var numeric = reference.gradients(inputs: [], outputGradients: [])
-      for l in numeric.weights.indices {
-        for i in numeric.weights[l].indices {
-          for j in numeric.weights[l][i].indices {
-            numeric.weights[l][i][j] = difference { $0.weights[l][i][j] += $1 }
-          }
-        }
-        for j in numeric.biases[l].indices {
-          numeric.biases[l][j] = difference { $0.biases[l][j] += $1 }
-        }
+      let numeric = reference.centralDifferences(step: 1e-6) {
+        Self.penalty($0, xs, penaltyShape)
       }
       let expected = ReferencePerceptron.padded(numeric, like: fixture.net)
       let isParameter = fixture.isParameter

@@ -37,21 +37,7 @@ struct BenchCommand: ParsableCommand {
   var target: String = "gaussian"
   @Option(help: "The game's loss (as for train; the canonical workload is nonsaturating).")
   var loss: Loss = .nonsaturating
-  @Option(help: "Gradient penalty on D: none, r1 or r2 (weight --gamma).")
-  var penalty: GradientPenalty = .none
-  @Option(parsing: .unconditional, help: "Weight gamma of the R1/R2 penalty.")
-  var gamma: Float = 10
-  @Option(
-    name: .customLong("unroll"), parsing: .unconditional, help: "Unrolled D steps in G's step.")
-  var unrolledSteps: Int = 0
-  @Option(help: "Update order: alternating, simultaneous or extragradient.")
-  var updates: UpdateScheme = .alternating
-  @Option(
-    name: .customLong("instance-noise"), parsing: .unconditional,
-    help: "Instance noise sd on D's inputs (constant; 0 is off).")
-  var instanceNoise: Float = 0
-  @Flag(help: "Spectral normalisation of D.")
-  var spectralNorm = false
+  @OptionGroup var fixes: StabilizerOptions
   @Option(help: "Write the 10,000 scored G samples here, one per line.")
   var samplesOut: String?
 
@@ -102,7 +88,7 @@ struct BenchCommand: ParsableCommand {
     guard (1...512).contains(width), batchSize >= 1, (1...50).contains(discriminatorSteps) else {
       throw ValidationError("need 1 <= --hidden <= 512, --batch >= 1 and 1 <= --k <= 50")
     }
-    if let problem = fixes.problem { throw ValidationError(problem) }
+    if let problem = fixes.stabilizers.problem { throw ValidationError(problem) }
     do {
       _ = try Target.parse(targetSpec)
     } catch {
@@ -146,23 +132,9 @@ struct BenchCommand: ParsableCommand {
     Output.line(jsonObject(fields))
   }
 
-  /// The fixes the flags turn on (none by default: the canonical workload).
-  var fixes: Stabilizers {
-    Stabilizers(
-      penalty: penalty, penaltyWeight: gamma, unrolledSteps: unrolledSteps,
-      updateScheme: updates, instanceNoise: instanceNoise, instanceNoiseAnneal: 0,
-      spectralNorm: spectralNorm)
-  }
-
   /// The loss and fixes in words, for the JSON line ("nonsaturating" when plain).
   var gameLabel: String {
-    var words = [loss.rawValue]
-    if penalty != .none { words.append("\(penalty.rawValue)(\(gamma))") }
-    if unrolledSteps > 0 { words.append("unroll \(unrolledSteps)") }
-    if updates != .alternating { words.append(updates.rawValue) }
-    if instanceNoise > 0 { words.append("noise \(instanceNoise)") }
-    if spectralNorm { words.append("spectral norm") }
-    return words.joined(separator: " + ")
+    fixes.label.isEmpty ? loss.rawValue : loss.rawValue + " + " + fixes.label
   }
 
   /// The canonical workload of the peer scripts at this command's sizes.
@@ -174,7 +146,7 @@ struct BenchCommand: ParsableCommand {
         discriminatorSteps: discriminatorSteps, batchSize: batchSize,
         discriminatorStepSize: 1e-3, generatorStepSize: 1e-3, loss: loss,
         optimizer: OptimizerSettings(kind: .adam, beta1: 0.5, beta2: 0.999, epsilon: 1e-8),
-        stabilizers: fixes),
+        stabilizers: fixes.stabilizers),
       seed: seed)
   }
 

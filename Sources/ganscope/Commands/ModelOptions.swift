@@ -45,37 +45,9 @@ struct ModelOptions: ParsableArguments {
       "Update rule of both nets: sgd, momentum, adam or optimistic (optimistic gradient descent).")
   var optimizer: OptimizerKind = .adam
 
-  @Option(help: "Gradient penalty on D: none, r1 (on data) or r2 (on G's samples), weight --gamma.")
-  var penalty: GradientPenalty = .none
-
-  @Option(parsing: .unconditional, help: "Weight gamma of the R1/R2 penalty (gamma/2 E[D'(x)^2]).")
-  var gamma: Float = 10
-
-  @Option(
-    name: .customLong("unroll"), parsing: .unconditional,
-    help: "G's step looks through u unrolled D steps (0...50; 0 is off).")
-  var unrolledSteps: Int = 0
-
-  @Option(
-    help:
-      "How D and G updates are ordered: alternating (Algorithm 1), simultaneous or extragradient.")
-  var updates: UpdateScheme = .alternating
-
-  @Option(
-    name: .customLong("instance-noise"), parsing: .unconditional,
-    help: "Standard deviation of Gaussian noise added to every input of D (0 is off).")
-  var instanceNoise: Float = 0
-
-  @Option(
-    name: .customLong("noise-anneal"), parsing: .unconditional,
-    help: "Iterations over which the instance noise falls linearly to 0 (0: constant).")
-  var noiseAnneal: Int = 10_000
-
-  @Option(parsing: .unconditional, help: "WGAN's clipping bound c of every D parameter.")
-  var clip: Float = 0.01
-
-  @Flag(help: "Spectral normalisation of D's weights (one power-iteration step per D step).")
-  var spectralNorm = false
+  /// The fixes: --penalty, --gamma, --unroll, --updates, --instance-noise, --noise-anneal,
+  /// --clip, --spectral-norm.
+  @OptionGroup var fixes: StabilizerOptions
 
   // Numbers may be negative on the command line (and are then rejected with a clear
   // message), so these options take their value unconditionally.
@@ -142,10 +114,7 @@ struct ModelOptions: ParsableArguments {
       loss: loss,
       optimizer: OptimizerSettings(
         kind: optimizer, momentum: momentum, beta1: beta1, beta2: beta2, epsilon: epsilon),
-      stabilizers: Stabilizers(
-        penalty: penalty, penaltyWeight: gamma, unrolledSteps: unrolledSteps,
-        updateScheme: updates, instanceNoise: instanceNoise, instanceNoiseAnneal: noiseAnneal,
-        clip: clip, spectralNorm: spectralNorm))
+      stabilizers: fixes.stabilizers)
   }
 
   /// The run's configuration, with the target's data file read (call once: `file:/dev/stdin`
@@ -168,5 +137,3 @@ extension Prior: ExpressibleByArgument {}
 extension Activation: ExpressibleByArgument {}
 extension Loss: ExpressibleByArgument {}
 extension OptimizerKind: ExpressibleByArgument {}
-extension GradientPenalty: ExpressibleByArgument {}
-extension UpdateScheme: ExpressibleByArgument {}

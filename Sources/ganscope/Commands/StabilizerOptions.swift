@@ -1,0 +1,59 @@
+import ArgumentParser
+import GANCore
+
+/// The flags of the fixes (`Stabilizers`), shared by every command that trains and by
+/// `bench`.
+struct StabilizerOptions: ParsableArguments {
+  @Option(help: "Gradient penalty on D: none, r1 (on data) or r2 (on G's samples), weight --gamma.")
+  var penalty: GradientPenalty = .none
+
+  @Option(parsing: .unconditional, help: "Weight gamma of the R1/R2 penalty (gamma/2 E[D'(x)^2]).")
+  var gamma: Float = 10
+
+  @Option(
+    name: .customLong("unroll"), parsing: .unconditional,
+    help: "G's step looks through u unrolled D steps (0...50; 0 is off).")
+  var unrolledSteps: Int = 0
+
+  @Option(
+    help:
+      "How D and G updates are ordered: alternating (Algorithm 1), simultaneous or extragradient.")
+  var updates: UpdateScheme = .alternating
+
+  @Option(
+    name: .customLong("instance-noise"), parsing: .unconditional,
+    help: "Standard deviation of Gaussian noise added to every input of D (0 is off).")
+  var instanceNoise: Float = 0
+
+  @Option(
+    name: .customLong("noise-anneal"), parsing: .unconditional,
+    help: "Iterations over which the instance noise falls linearly to 0 (0: constant).")
+  var noiseAnneal: Int = 10_000
+
+  @Option(parsing: .unconditional, help: "WGAN's clipping bound c of every D parameter.")
+  var clip: Float = 0.01
+
+  @Flag(help: "Spectral normalisation of D's weights (one power-iteration step per D step).")
+  var spectralNorm = false
+
+  var stabilizers: Stabilizers {
+    Stabilizers(
+      penalty: penalty, penaltyWeight: gamma, unrolledSteps: unrolledSteps,
+      updateScheme: updates, instanceNoise: instanceNoise, instanceNoiseAnneal: noiseAnneal,
+      clip: clip, spectralNorm: spectralNorm)
+  }
+
+  /// The fixes that are on, in words ("r1(10.0) + unroll 5"; empty when none is).
+  var label: String {
+    var words: [String] = []
+    if penalty != .none { words.append("\(penalty.rawValue)(\(gamma))") }
+    if unrolledSteps > 0 { words.append("unroll \(unrolledSteps)") }
+    if updates != .alternating { words.append(updates.rawValue) }
+    if instanceNoise > 0 { words.append("noise \(instanceNoise)") }
+    if spectralNorm { words.append("spectral norm") }
+    return words.joined(separator: " + ")
+  }
+}
+
+extension GradientPenalty: ExpressibleByArgument {}
+extension UpdateScheme: ExpressibleByArgument {}
