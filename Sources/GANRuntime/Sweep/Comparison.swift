@@ -58,7 +58,9 @@ public struct Comparison: Sendable, Equatable {
         knobs[knob] = try knob.parseValues(list)
       } catch {
         // The sweep's messages name the flag `--knob`; here the knob came from --compare.
-        throw SweepError("--compare \(error.description)")
+        let text = error.description
+        let shown = text.hasPrefix(knob.flag) ? name + text.dropFirst(knob.flag.count) : text
+        throw SweepError("--compare \(shown)")
       }
     }
     let count = knobs.values.reduce(1) { $0 * $1.count }

@@ -27,8 +27,44 @@ public enum CompareScreen {
       footer: { CompareKeys.table.footer(width: $0, symbols: symbols) },
       help: HelpOverlay.Content(keys: CompareKeys.table))
     return compose(
-      runs: runs, flags: runs.map { liveFlags($0.status) }, state: state, chrome: chrome,
-      width: width, height: height, symbols: symbols)
+      runs: runs, flags: runs.map { liveFlags($0.status) }, state: state, view: state.view,
+      chrome: chrome, width: width, height: height, symbols: symbols)
+  }
+
+  /// Recordings replayed side by side: the replay's status words and timeline, on the
+  /// common iteration axis (`iteration`: the axis' value at the replay's position). A run
+  /// with no frame that early shows none; `warnings` are the damaged files' lines.
+  public static func renderReplay(
+    runs: [Run], state: CompareState, replay: ReplayState, iteration: Int?,
+    warnings: [String] = [], width: Int, height: Int, symbols: SymbolSet
+  ) -> CellGrid {
+    var rows: [(inout CellGrid, Int) -> Void] = warnings.prefix(2).map { warning in
+      { grid, y in
+        grid.put(symbols.truncated(warning, to: grid.width - 2), x: 1, y: y, style: .warning)
+      }
+    }
+    rows.append { grid, y in
+      Timeline.draw(
+        frame: replay.frame, count: replay.frameCount, markers: [], into: &grid, y: y,
+        symbols: symbols)
+    }
+    var words: [StatusBar.Token] = []
+    func add(_ text: String, _ style: Style = .status) {
+      words.append(StatusBar.Token(text: text, style: style))
+    }
+    add("replay")
+    add("runs=\(runs.count)")
+    add("point=\(replay.frame + 1)/\(replay.frameCount)")
+    if let iteration { add("iter=\(iteration)") }
+    add("speed=\(replay.speedLabel)")
+    if !replay.playing { add("PAUSED", .warning) }
+    let chrome = Screen.Chrome(
+      tokens: words,
+      footer: { CompareReplayKeys.table.footer(width: $0, symbols: symbols) },
+      help: HelpOverlay.Content(keys: CompareReplayKeys.table), bottomRows: rows)
+    return compose(
+      runs: runs, flags: runs.map { $0.snapshot == nil ? ["not started"] : [] }, state: state,
+      view: replay.view, chrome: chrome, width: width, height: height, symbols: symbols)
   }
 
   /// `iter=` of the run furthest behind (they train at one pace, so they stay close),
@@ -67,8 +103,8 @@ public enum CompareScreen {
   }
 
   static func compose(
-    runs: [Run], flags: [[String]], state: CompareState, chrome: Screen.Chrome, width: Int,
-    height: Int, symbols: SymbolSet
+    runs: [Run], flags: [[String]], state: CompareState, view: ViewState,
+    chrome: Screen.Chrome, width: Int, height: Int, symbols: SymbolSet
   ) -> CellGrid {
     var grid = CellGrid(width: width, height: height)
     guard width >= Screen.minimumWidth, height >= Screen.minimumHeight else {
@@ -79,7 +115,7 @@ public enum CompareScreen {
     if statusRows.count > 2 { statusRows = Array(statusRows.prefix(2)) }
     StatusBar.draw(statusRows, into: &grid, top: 0)
     StatusBar.drawFooter(
-      into: &grid, row: height - 1, state: state.view, hint: chrome.footer(width - 2),
+      into: &grid, row: height - 1, state: view, hint: chrome.footer(width - 2),
       symbols: symbols)
     let bottom = height - 1 - chrome.bottomRows.count
     for (offset, draw) in chrome.bottomRows.enumerated() { draw(&grid, bottom + offset) }
@@ -101,7 +137,7 @@ public enum CompareScreen {
       columns, selected: state.selected, into: &grid, x: 1, y: tableTop, width: width - 2,
       symbols: symbols)
 
-    if state.view.showHelp { HelpOverlay.draw(chrome.help, into: &grid, symbols: symbols) }
+    if view.showHelp { HelpOverlay.draw(chrome.help, into: &grid, symbols: symbols) }
     return grid
   }
 }
