@@ -24,7 +24,8 @@ public enum CompareKeys {
 
   /// Which runs the training keys act on.
   private static let selection: [KeyBinding<CompareAction>] = [
-    KeyBinding([.character("\t")], "Tab", "select the next run (then all)", hint: "select", .selectNext),
+    KeyBinding(
+      [.character("\t")], "Tab", "select the next run (then all)", hint: "select", .selectNext),
     KeyBinding(
       ["0", "1", "2", "3", "4"], "0-4", "select all runs (0) or run 1-4", .select),
   ]

@@ -51,7 +51,10 @@ enum ComparisonColumns {
       grid.put(mark, x: left, y: y, style: .heading)
       grid.put(
         symbols.truncated(
-          "\(index + 1) " + (short ? values(of: column.label) : column.label), to: inner - 1),
+          "\(index + 1) "
+            + (short
+              ? values(of: column.label, fitting: inner - 3, symbols: symbols) : column.label),
+          to: inner - 1),
         x: left + 1, y: y,
         style: role)
       var state = column.snapshot.map { "\($0.iteration)" } ?? "-"
@@ -77,9 +80,23 @@ enum ComparisonColumns {
     }
   }
 
-  /// A label's values without their knob names: `minimax 1` for `loss=minimax k=1`.
-  static func values(of label: String) -> String {
-    label.split(separator: " ").map { $0.split(separator: "=", maxSplits: 1).last ?? $0 }
-      .joined(separator: " ")
+  /// A label's values without their knob names (`minimax 1` for `loss=minimax k=1`), the
+  /// longest value shortened first until they fit `width`, so that no run loses the value
+  /// that tells it apart (`nonsatura… 1`, not `nonsaturatin…`).
+  static func values(of label: String, fitting width: Int, symbols: SymbolSet) -> String {
+    var words = label.split(separator: " ").map {
+      String($0.split(separator: "=", maxSplits: 1).last ?? $0)
+    }
+    var lengths = words.map(\.count)
+    func total() -> Int { lengths.reduce(words.count - 1, +) }
+    while total() > width, let longest = lengths.indices.max(by: { lengths[$0] < lengths[$1] }),
+      lengths[longest] > 2
+    {
+      lengths[longest] -= 1
+    }
+    for index in words.indices {
+      words[index] = symbols.truncated(words[index], to: lengths[index])
+    }
+    return words.joined(separator: " ")
   }
 }

@@ -89,7 +89,9 @@ enum ComparisonPlot {
   ) {
     var entries: [(String, Style, String)] = [(symbols.pick("⠂⠂⠂", "..."), .data, "p_data")]
     for index in 0..<runCount {
-      let sample = symbols.usesBraille ? "⠒⠒⠒" : String(repeating: symbols.plotGlyph(for: style(ofRun: index)), count: 3)
+      let sample =
+        symbols.usesBraille
+        ? "⠒⠒⠒" : String(repeating: symbols.plotGlyph(for: style(ofRun: index)), count: 3)
       entries.append((sample, style(ofRun: index), "p_g \(index + 1)"))
     }
     entries.append(
