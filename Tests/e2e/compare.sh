@@ -108,3 +108,4 @@ wait_for 'point=2/' 10 || fail "Right: the next point of the axis"
 ok "side by side: End, Home, Right on one iteration axis"
 tm send-keys -t e2e q
 expect_clean_exit "replay side by side, q"
+echo "all comparison end-to-end tests passed"

@@ -88,12 +88,12 @@ extension LiveCommand {
   static func toggle(_ controls: [RecordingControl]) throws -> String {
     if controls.contains(where: \.isRecording) {
       let lines = try controls.filter(\.isRecording).map { try $0.toggle() }
-      return lines.count == 1 ? lines[0] : "saved \(lines.count) recordings"
+      return lines.count == 1 ? lines[0] : "saved \(lines.count) recordings; " + lines[0]
     }
     let prefix = String(RecordingControl.newPath().dropLast(5))
     for (index, control) in controls.enumerated() {
       _ = try control.toggle(path: comparisonPath(prefix: prefix, run: index))
     }
-    return "recording to \(prefix)-1..\(controls.count).gans (R stops)"
+    return "recording run i to \(prefix)-i.gans, i = 1...\(controls.count) (R stops)"
   }
 }
