@@ -18,10 +18,21 @@ enum ComparisonPlot {
       grid.put(text, x: x + max((width - text.count) / 2, 0), y: y + height / 2, style: .dim)
       return
     }
+    // Runs of one target share its p_data and x range. Compared targets each have their
+    // own: the plot spans all their ranges and draws each run's p_data in the run's role.
+    let present = snapshots.compactMap { $0 }
+    let oneTarget =
+      Set(present.map(\.targetName)).count == 1 && Set(present.map(\.grid)).count == 1
+    let domain =
+      oneTarget
+      ? reference.grid
+      : ViewGrid(
+        lower: present.map(\.grid.lower).min()!, upper: present.map(\.grid.upper).max()!,
+        bins: reference.grid.bins)
     let frame = PlotFrame(
       left: x + PlotPane.leftGutter,
       columns: max(width - PlotPane.leftGutter - PlotPane.rightGutter, 1),
-      domain: reference.grid)
+      domain: domain)
     let canvasTop = y + 1
     let canvasRows = max(height - 3, 1)
     let peak = snapshots.compactMap { $0.map(ViewState.densityPeak) }.max() ?? 1
@@ -43,12 +54,19 @@ enum ComparisonPlot {
     let half = Series.dotY(0.5, maximum: 1, dotHeight: dots)
     canvas.drawPolyline(
       [DotPoint(x: 0, y: half), DotPoint(x: count - 1, y: half)], style: .dim, pattern: .sparse)
-    let data = reference.dataDensity.isEmpty ? reference.dataHistogram : reference.dataDensity
-    canvas.drawPolyline(
-      Series.points(
-        Series.resample(data, count: count, smooth: !reference.dataDensity.isEmpty),
-        maximum: densityMax, dotHeight: dots),
-      style: .data, pattern: .dotted)
+    let first = snapshots.firstIndex { $0 != nil }
+    for (index, snapshot) in snapshots.enumerated() {
+      guard let snapshot, !oneTarget || index == first else { continue }
+      let data = snapshot.dataDensity.isEmpty ? snapshot.dataHistogram : snapshot.dataDensity
+      let values =
+        oneTarget
+        ? Series.resample(data, count: count, smooth: !snapshot.dataDensity.isEmpty)
+        : Self.values(data, of: snapshot.grid, on: frame, count: count)
+      canvas.drawPolyline(
+        Series.points(values, maximum: densityMax, dotHeight: dots),
+        style: oneTarget ? .data : style(ofRun: index),
+        pattern: .dotted)
+    }
     for (index, snapshot) in snapshots.enumerated() {
       guard let snapshot else { continue }
       let role = style(ofRun: index)
