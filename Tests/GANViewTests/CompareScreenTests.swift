@@ -104,6 +104,23 @@ import Testing
     #expect(grid.text.contains("not started"))
   }
 
+  @Test func comparedTargetsDrawEachRunsDataOverTheUnionOfTheirRanges() {
+    var other = Self.snapshot(run: 1)
+    other.targetName = "bimodal"
+    other.grid = ViewGrid(lower: -5, upper: 3, bins: 80)
+    let shown = [
+      CompareScreen.Run(label: "target=gaussian", snapshot: Self.snapshot(run: 0)),
+      CompareScreen.Run(label: "target=bimodal", snapshot: other),
+    ]
+    let grid = CompareScreen.render(
+      runs: shown, state: Self.state(runs: 2), width: 120, height: 40, symbols: .unicode)
+    // The x axis spans -5 ... 7; p_data is dotted in each run's role, never in `data`'s
+    // (which only the legend's sample keeps).
+    #expect(grid.text.contains("-4"))
+    #expect(grid.cells.filter { $0.style == .data }.count == 3)
+    #expect(grid.cells.contains { $0.style == .model2 })
+  }
+
   @Test func helpListsTheComparisonKeysAt80x24() {
     var state = Self.state(runs: 2)
     state.view.showHelp = true
