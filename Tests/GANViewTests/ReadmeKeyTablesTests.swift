@@ -17,6 +17,11 @@ import Testing
     ("<!-- keys: replay (ReplayKeys.table) -->\n", ReplayKeys.table.markdown),
     ("<!-- keys: demo (PlaybackKeys.table) -->\n", PlaybackKeys.table.markdown),
     ("<!-- keys: tour (TourKeys.table) -->\n", TourKeys.table.markdown),
+    ("<!-- keys: compare (CompareKeys.table) -->\n", CompareKeys.table.markdown),
+    (
+      "<!-- keys: replay side by side (CompareReplayKeys.table) -->\n",
+      CompareReplayKeys.table.markdown
+    ),
   ]
   static let end = "\n\n<!-- end keys -->"
 

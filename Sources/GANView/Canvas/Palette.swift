@@ -46,6 +46,7 @@ public enum Palette {
   private static let yellow = 3
   private static let blue = 4
   private static let magenta = 5
+  private static let cyan = 6
 
   /// The space-time ramps: at 256 colours eight steps from dark to bright green (p_g) and
   /// dark to bright blue (D); at 8 colours dim, plain and bold of green or blue; without
@@ -74,6 +75,9 @@ public enum Palette {
     case .heading: Look(bold: true)
     case .model: Look(41)
     case .modelFill: Look(22)
+    case .model2: Look(208)
+    case .model3: Look(201)
+    case .model4: Look(51)
     case .discriminator: Look(39, bold: true)
     case .optimal: Look(170)
     case .metric: Look(178)
@@ -90,6 +94,9 @@ public enum Palette {
     case .heading: Look(bold: true)
     case .model: Look(green, bold: true)
     case .modelFill: Look(green, dim: true)
+    case .model2: Look(yellow, bold: true)
+    case .model3: Look(magenta, bold: true)
+    case .model4: Look(cyan, bold: true)
     case .discriminator: Look(blue, bold: true)
     case .optimal: Look(magenta)
     case .metric: Look(yellow)
@@ -101,8 +108,8 @@ public enum Palette {
 
   private static func monochrome(_ style: Style) -> Look {
     switch style {
-    case .text, .data, .axis, .discriminator, .optimal, .metric: Look()
-    case .dim, .modelFill: Look(dim: true)
+    case .text, .data, .axis, .discriminator, .optimal, .metric, .model2, .model4: Look()
+    case .dim, .modelFill, .model3: Look(dim: true)
     case .heading, .model: Look(bold: true)
     case .status: Look(reverse: true)
     case .warning: Look(bold: true, reverse: true)

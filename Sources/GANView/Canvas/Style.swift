@@ -22,6 +22,10 @@ public enum Style: String, Sendable, CaseIterable, Hashable {
   case optimal
   /// Divergences and distances: JSD, C(G), KL, W1 (yellow).
   case metric
+  /// p_g and D(x) of the second, third and fourth run of a comparison (`live --compare`,
+  /// `replay a.gans b.gans`); the first run keeps `model`. One role per run, so each run
+  /// is told apart by its colour on every terminal that has colours.
+  case model2, model3, model4
   /// The status bar (reverse video).
   case status
   /// The space-time view's shades of p_g (1 faint … 8 densest) and of D(x) (1 near 0 … 8
@@ -45,7 +49,7 @@ public enum Style: String, Sendable, CaseIterable, Hashable {
     case .modelFill: 1
     case .data: 2
     case .optimal: 3
-    case .model: 4
+    case .model, .model2, .model3, .model4: 4
     case .discriminator: 5
     case .text, .axis, .heading, .metric, .status, .warning: -1
     default: -1

@@ -28,11 +28,18 @@ struct LiveCommand: ParsableCommand {
 
   @Flag(help: "Let --record write over an existing file.") var force = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Compare 2-4 runs that differ only in these knobs (the names of 'ganscope sweep'), e.g. loss=minimax,nonsaturating or k=1,5; repeat for several knobs. --record PREFIX then writes PREFIX-1.gans, PREFIX-2.gans, ...",
+      valueName: "knob=v1,v2"))
+  var compare: [String] = []
+
   func validate() throws {
     guard (1...120).contains(fps) else {
       throw ValidationError("--fps must be between 1 and 120, got \(fps)")
     }
     _ = try parsedPace()
+    if !compare.isEmpty { _ = try parsedComparison() }
   }
 
   func parsedPace() throws -> Pace {
@@ -45,6 +52,7 @@ struct LiveCommand: ParsableCommand {
   }
 
   func run() throws {
+    if !compare.isEmpty { return try runComparison() }
     guard Terminal.isInteractive() else { throw RunFailure.badInput(Terminal.notATerminalMessage) }
     let config = try model.config()
     let initialPace = try parsedPace()

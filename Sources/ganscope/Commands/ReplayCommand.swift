@@ -13,6 +13,10 @@ struct ReplayCommand: ParsableCommand {
   @Argument(help: "A recording (made with --record).")
   var file: String
 
+  @Argument(
+    help: "Up to 3 more recordings, replayed side by side on a common iteration axis.")
+  var others: [String] = []
+
   @Option(help: "Frames per second of the view (1...120).")
   var fps: Int = 30
 
@@ -36,9 +40,11 @@ struct ReplayCommand: ParsableCommand {
     guard (1...120).contains(fps) else {
       throw ValidationError("--fps must be between 1 and 120, got \(fps)")
     }
+    if !others.isEmpty { try validateSideBySide() }
   }
 
   func run() throws {
+    if !others.isEmpty { return try runSideBySide() }
     // Everything that can be wrong with the input is reported before curses starts.
     let reader = try RecordingReader.opening(commandLineFile: file)
     if let record {

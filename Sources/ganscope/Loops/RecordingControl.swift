@@ -32,14 +32,18 @@ final class RecordingControl {
     return "recording stopped: \(error)"
   }
 
-  /// Starts a recording to a new file in the current directory, or stops the one running;
-  /// returns a line for the footer. A file that cannot be created throws its message.
-  func toggle() throws -> String {
+  /// Whether a recording is running (a comparison starts or stops all of its runs' at once).
+  var isRecording: Bool { active != nil }
+
+  /// Starts a recording to a new file in the current directory (or to `path`: a
+  /// comparison names each run's file), or stops the one running; returns a line for the
+  /// footer. A file that cannot be created throws its message.
+  func toggle(path chosen: String? = nil) throws -> String {
     if let recorder = active {
       active = nil
       return finish(recorder)
     }
-    let path = Self.newPath()
+    let path = chosen ?? Self.newPath()
     do {
       active = try Recorder(runtime: runtime, path: path)
       announced = false
