@@ -114,7 +114,7 @@ new_pane 80 24 C.UTF-8 "$BIN tour"
 wait_for "ganscope tour · 1 of $scenario_count" 30 || fail "tour: the first page"
 screen | grep -q 'the four panels, live' || fail "tour: the first page names Figure 1's topic"
 tm send-keys -t e2e Space
-wait_for 'tour 1/8 · Figure 1 · step 1' 30 || fail "tour: space plays the scenario"
+wait_for "tour 1/$scenario_count · Figure 1 · step 1" 30 || fail "tour: space plays the scenario"
 wait_for 'space: go on' 30 || fail "tour: the scenario pauses"
 tm send-keys -t e2e BSpace
 wait_for "ganscope tour · 1 of $scenario_count" 20 || fail "tour: Backspace goes back to the page"
