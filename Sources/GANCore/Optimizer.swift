@@ -7,6 +7,9 @@ public enum OptimizerKind: String, Sendable, CaseIterable, Codable {
   /// that corrects for the last one; it damps the rotation of a game. (The previous
   /// gradient is kept in the second-moment buffer, which plain SGD leaves unused.)
   case optimistic
+  /// Optimistic Adam (Daskalakis et al. 2018): Adam's direction dₜ = m̂ₜ/(√v̂ₜ + ε) used as
+  /// θ ← θ − η·(2dₜ − dₜ₋₁); the previous direction is kept in a third buffer.
+  case optimisticAdam = "optimistic-adam"
 }
 
 /// The settings of the update rules (the step size η is separate: it is a live knob).
@@ -31,44 +34,54 @@ public struct OptimizerSettings: Sendable, Equatable, Hashable, Codable {
 }
 
 /// The state of one net's optimizer: first and second moments (Adam) or the velocity
-/// (momentum, kept in `first`), and Adam's step count.
+/// (momentum, kept in `first`), optimistic Adam's previous direction (`third`), and Adam's
+/// step count.
 final class OptimizerState {
   let count: Int
   let first: UnsafeMutablePointer<Float>
   let second: UnsafeMutablePointer<Float>
+  let third: UnsafeMutablePointer<Float>
   var steps: Int = 0
   /// A copy of the state taken by `save` (for unrolled D steps, which must leave no trace).
   private let savedFirst: UnsafeMutablePointer<Float>
   private let savedSecond: UnsafeMutablePointer<Float>
+  private let savedThird: UnsafeMutablePointer<Float>
   private var savedSteps = 0
 
   init(count: Int) {
     self.count = count
     first = allocateFloats(count)
     second = allocateFloats(count)
+    third = allocateFloats(count)
     savedFirst = allocateFloats(count)
     savedSecond = allocateFloats(count)
+    savedThird = allocateFloats(count)
   }
 
   deinit {
-    for buffer in [first, second, savedFirst, savedSecond] { buffer.deallocate() }
+    for buffer in [first, second, third, savedFirst, savedSecond, savedThird] {
+      buffer.deallocate()
+    }
   }
 
   func save() {
     savedFirst.update(from: first, count: count)
     savedSecond.update(from: second, count: count)
+    savedThird.update(from: third, count: count)
     savedSteps = steps
   }
 
   func restoreSaved() {
     first.update(from: savedFirst, count: count)
     second.update(from: savedSecond, count: count)
+    third.update(from: savedThird, count: count)
     steps = savedSteps
   }
 
   func reset() {
     first.update(repeating: 0, count: count)
     second.update(repeating: 0, count: count)
+    third.update(repeating: 0, count: count)
     steps = 0
   }
 
@@ -105,6 +118,28 @@ final class OptimizerState {
         store(grad, second + i)
         i += 16
       }
+    case .optimisticAdam:
+      // Adam's moments, then θ ← θ − η·(2dₜ − dₜ₋₁) with dₜ = m̂ₜ/(√v̂ₜ + ε); the first
+      // step has no previous direction and is Adam's.
+      let b1 = settings.beta1
+      let b2 = settings.beta2
+      let t = Double(steps)
+      let firstScale = Float(1 / (1 - _pow(Double(b1), t)))
+      let secondScale = Float(1 / (1 - _pow(Double(b2), t)).squareRoot())
+      let eps = Vector(repeating: settings.epsilon)
+      let isFirst = steps == 1
+      while i < count {
+        let grad = load(g + i)
+        let m = (b1 * load(first + i)).addingProduct(1 - b1, grad)
+        let v = (b2 * load(second + i)).addingProduct(1 - b2, grad * grad)
+        store(m, first + i)
+        store(v, second + i)
+        let direction = firstScale * m / (vectorSquareRoot(v) * secondScale + eps)
+        let previous = isFirst ? direction : load(third + i)
+        store(load(theta + i) - stepSize * (2 * direction - previous), theta + i)
+        store(direction, third + i)
+        i += 16
+      }
     case .adam:
       // As torch.optim.Adam: θ ← θ − η/(1−β₁ᵗ) · m / (√v/√(1−β₂ᵗ) + ε).
       let b1 = settings.beta1
@@ -126,17 +161,20 @@ final class OptimizerState {
     }
   }
 
-  func copy() -> (first: [Float], second: [Float], steps: Int) {
-    (
-      Array(UnsafeBufferPointer(start: first, count: count)),
-      Array(UnsafeBufferPointer(start: second, count: count)), steps
-    )
+  /// The buffers a checkpoint keeps: both moments, and the previous direction when the
+  /// rule is optimistic Adam (the only rule that reads it).
+  func copy(kind: OptimizerKind) -> (moments: [[Float]], steps: Int) {
+    let buffers = kind == .optimisticAdam ? [first, second, third] : [first, second]
+    return (buffers.map { Array(UnsafeBufferPointer(start: $0, count: count)) }, steps)
   }
 
-  func restore(first f: [Float], second s: [Float], steps: Int) {
-    precondition(f.count == count && s.count == count)
-    f.withUnsafeBufferPointer { first.update(from: $0.baseAddress!, count: count) }
-    s.withUnsafeBufferPointer { second.update(from: $0.baseAddress!, count: count) }
+  /// Restores 2 or 3 buffers saved by `copy` (a missing third reads as zeros).
+  func restore(_ moments: [[Float]], steps: Int) {
+    precondition((2...3).contains(moments.count) && moments.allSatisfy { $0.count == count })
+    third.update(repeating: 0, count: count)
+    for (buffer, values) in zip([first, second, third], moments) {
+      values.withUnsafeBufferPointer { buffer.update(from: $0.baseAddress!, count: count) }
+    }
     self.steps = steps
   }
 }

@@ -76,8 +76,9 @@ public struct TrainerState: Sendable, Equatable {
 extension Trainer {
   /// The complete state, for checkpoints.
   public var state: TrainerState {
-    let g = generatorOptimizer.copy()
-    let d = discriminatorOptimizer.copy()
+    let kind = hyperparameters.optimizer.kind
+    let g = generatorOptimizer.copy(kind: kind)
+    let d = discriminatorOptimizer.copy(kind: kind)
     return TrainerState(
       target: target.spec, prior: prior, architecture: architecture,
       hyperparameters: hyperparameters, seed: seed,
@@ -86,7 +87,7 @@ extension Trainer {
       lastStep: lastStep, divergedAtIteration: divergedAtIteration, resetCount: resetCount,
       generatorParameters: generator.copyParameters(),
       discriminatorParameters: discriminator.copyParameters(),
-      generatorMoments: [g.first, g.second], discriminatorMoments: [d.first, d.second],
+      generatorMoments: g.moments, discriminatorMoments: d.moments,
       generatorOptimizerSteps: g.steps, discriminatorOptimizerSteps: d.steps,
       readouts: [
         discriminatorLoss, generatorLoss, discriminatorGradientNorm, generatorGradientNorm,
@@ -112,8 +113,9 @@ extension Trainer {
     let buffers =
       [state.generatorParameters, state.discriminatorParameters]
       + state.generatorMoments + state.discriminatorMoments
-    guard state.rngState.count == 4, state.generatorMoments.count == 2,
-      state.discriminatorMoments.count == 2, buffers.allSatisfy({ $0.count == count }),
+    guard state.rngState.count == 4, (2...3).contains(state.generatorMoments.count),
+      (2...3).contains(state.discriminatorMoments.count),
+      buffers.allSatisfy({ $0.count == count }),
       state.readouts.count == 4, state.discriminatorOutputs.count % 2 == 0
     else { throw TrainerStateError(description: "checkpoint buffers do not match the nets") }
     let capacities = state.workspaceCapacities
@@ -148,12 +150,8 @@ extension Trainer {
     rng = Xoshiro256(state: (s.rngState[0], s.rngState[1], s.rngState[2], s.rngState[3]))
     generator.restoreParameters(s.generatorParameters)
     discriminator.restoreParameters(s.discriminatorParameters)
-    generatorOptimizer.restore(
-      first: s.generatorMoments[0], second: s.generatorMoments[1],
-      steps: s.generatorOptimizerSteps)
-    discriminatorOptimizer.restore(
-      first: s.discriminatorMoments[0], second: s.discriminatorMoments[1],
-      steps: s.discriminatorOptimizerSteps)
+    generatorOptimizer.restore(s.generatorMoments, steps: s.generatorOptimizerSteps)
+    discriminatorOptimizer.restore(s.discriminatorMoments, steps: s.discriminatorOptimizerSteps)
     restoreCounters(
       discriminatorSteps: s.discriminatorSteps, generatorSteps: s.generatorSteps,
       lastStep: s.lastStep, divergedAtIteration: s.divergedAtIteration,

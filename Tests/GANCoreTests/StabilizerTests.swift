@@ -116,6 +116,49 @@ import Testing
     #expect(abs(theta[0] - (-0.7)) < 1e-6)
   }
 
+  /// Optimistic Adam: Adam's moments and direction dₜ = m̂ₜ/(√v̂ₜ + ε), stepped as
+  /// θ ← θ − η·(2dₜ − dₜ₋₁), checked against the same sums in Double.
+  @Test func optimisticAdamCorrectsTheLastDirection() {
+    let state = OptimizerState(count: 16)
+    let theta = allocateFloats(16)
+    defer { theta.deallocate() }
+    let g = allocateFloats(16)
+    defer { g.deallocate() }
+    let settings = OptimizerSettings(kind: .optimisticAdam, beta1: 0.5, beta2: 0.9, epsilon: 1e-8)
+    var m = 0.0
+    var v = 0.0
+    var expected = 0.0
+    var previous: Double?
+    for (t, gradient) in [2.0, -1.0, 0.5, 3.0].enumerated() {
+      g[0] = Float(gradient)
+      state.descend(theta, gradient: g, stepSize: 0.1, settings: settings)
+      m = 0.5 * m + 0.5 * gradient
+      v = 0.9 * v + 0.1 * gradient * gradient
+      let step = Double(t + 1)
+      let direction =
+        m / (1 - _pow(0.5, step)) / ((v / (1 - _pow(0.9, step))).squareRoot() + 1e-8)
+      expected -= 0.1 * (2 * direction - (previous ?? direction))
+      previous = direction
+      #expect(abs(Double(theta[0]) - expected) < 1e-5, "step \(t + 1)")
+      #expect(theta[1] == 0)
+    }
+  }
+
+  /// A checkpoint of an optimistic-Adam run keeps the previous direction and continues
+  /// bit for bit; other rules keep two buffers as before.
+  @Test func optimisticAdamCheckpointsContinueExactly() throws {
+    let original = try trainer { $0.optimizer.kind = .optimisticAdam }
+    for _ in 0..<15 { original.runIteration() }
+    #expect(original.state.generatorMoments.count == 3)
+    let copy = try Trainer(state: original.state)
+    for _ in 0..<15 {
+      original.runIteration()
+      copy.runIteration()
+    }
+    #expect(copy.state == original.state)
+    #expect(try trainer { _ in }.state.generatorMoments.count == 2)
+  }
+
   /// Instance noise follows its schedule, and changes training only while it is on.
   @Test func instanceNoiseAnnealsAndOnlyActsWhileOn() throws {
     let f = Stabilizers(instanceNoise: 2, instanceNoiseAnneal: 100)

@@ -19,6 +19,23 @@ extension RuntimeTests {
       #expect(report.origin == "the header")
     }
 
+    /// The committed version-1 recording (13 metrics a frame, no fixes) verifies bit for bit
+    /// and branches: metrics added since have nothing recorded to compare, and the older
+    /// hyperparameters read as "no fixes".
+    @Test func anOlderRecordingVerifiesAndBranches() throws {
+      let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("demos/sample.gans")
+      let reader = try RecordingReader(bytes: [UInt8](Data(contentsOf: url)))
+      #expect(reader.header.formatVersion == 1)
+      #expect(reader.recordedMetricCount(at: 0) < Metric.recorded.count)
+      let report = try reader.verify()
+      #expect(report.passed, "\(String(describing: report.mismatch))")
+      #expect(report.framesCompared == reader.frameCount)
+      let runtime = try reader.branch(at: 300, pace: .maximum, startPaused: true)
+      runtime.stop()
+    }
+
     /// One metric byte changed and the checksum fixed up: the file reads, verify names it.
     @Test func verifyCatchesATamperedMetric() throws {
       let bytes = Self.session.bytes

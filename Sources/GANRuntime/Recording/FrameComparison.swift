@@ -28,7 +28,12 @@ enum FrameComparison {
 
   /// The first field in which two snapshots differ in any bit, with both values; nil when
   /// they are identical.
-  static func firstDifference(recorded a: Snapshot, resimulated b: Snapshot) -> String? {
+  /// `recordedMetrics`: how many metrics the recorded frame holds; a file written before a
+  /// metric existed has no value for it to compare (it reads as NaN).
+  static func firstDifference(
+    recorded a: Snapshot, resimulated b: Snapshot,
+    recordedMetrics: Int = Metric.recorded.count
+  ) -> String? {
     func differ<T: Equatable>(_ name: String, _ x: T, _ y: T) -> String? {
       x == y ? nil : "\(name): recorded \(x), re-simulated \(y)"
     }
@@ -46,7 +51,7 @@ enum FrameComparison {
       differ("grid", a.grid, b.grid),
     ]
     if let found = scalars.compactMap({ $0 }).first { return found }
-    for metric in Metric.recorded {
+    for metric in Metric.recorded.prefix(recordedMetrics) {
       let (x, y) = (a.metrics[metric], b.metrics[metric])
       if x.bitPattern != y.bitPattern {
         return "metrics.\(metric.column): recorded \(x), re-simulated \(y)"

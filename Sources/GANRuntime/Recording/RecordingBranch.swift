@@ -62,7 +62,8 @@ extension RecordingReader {
       throw RecordingError("'\(name)': the re-simulation never reached frame \(number)")
     }
     if let difference = FrameComparison.firstDifference(
-      recorded: frame(at: frameIndex), resimulated: FrameComparison.recorded(reached))
+      recorded: frame(at: frameIndex), resimulated: FrameComparison.recorded(reached),
+      recordedMetrics: recordedMetricCount(at: frameIndex))
     {
       throw RecordingError(
         "'\(name)': frame \(number) does not re-simulate as recorded (\(difference))")

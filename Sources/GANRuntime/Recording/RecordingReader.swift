@@ -93,6 +93,11 @@ public final class RecordingReader: Sendable {
     }
   }
 
+  /// How many metric values frame `index` holds (fewer than today's in an older file).
+  func recordedMetricCount(at index: Int) -> Int {
+    self.index.frames[min(max(index, 0), frameCount - 1)].prefix.metricCount
+  }
+
   /// The metrics of frame `index` alone (exact; cheaper than `frame(at:)`: for sparklines
   /// and exports).
   public func metrics(at index: Int) -> TrainingMetrics {

@@ -258,7 +258,8 @@ extension RecordingReader {
         }
         if s.sequence == sequence {
           if let difference = FrameComparison.firstDifference(
-            recorded: frame(at: next), resimulated: FrameComparison.recorded(s))
+            recorded: frame(at: next), resimulated: FrameComparison.recorded(s),
+            recordedMetrics: recordedMetricCount(at: next))
           {
             differs(sequence, iteration, difference)
             return false

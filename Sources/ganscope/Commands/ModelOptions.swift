@@ -42,7 +42,8 @@ struct ModelOptions: ParsableArguments {
 
   @Option(
     help:
-      "Update rule of both nets: sgd, momentum, adam or optimistic (optimistic gradient descent).")
+      "Update rule of both nets: sgd, momentum, adam, optimistic (optimistic gradient descent) or optimistic-adam."
+  )
   var optimizer: OptimizerKind = .adam
 
   /// The fixes: --penalty, --gamma, --unroll, --updates, --instance-noise, --noise-anneal,
