@@ -3,6 +3,8 @@ public enum Activation: String, Sendable, CaseIterable, Codable {
   case tanh
   case relu
   case leakyReLU = "leaky-relu"
+  /// The identity, f(a) = a: a net of linear units (the Dirac-GAN's D(x) = ψ·x is one).
+  case linear
 
   /// The slope of leaky ReLU for negative inputs.
   public static let leakySlope: Float = 0.01
@@ -15,6 +17,7 @@ public enum Activation: String, Sendable, CaseIterable, Codable {
     case .tanh: body(fastTanh)
     case .relu: body { pointwiseMax($0, SIMD16()) }
     case .leakyReLU: body { $0.replacing(with: $0 * Activation.leakySlope, where: $0 .< 0) }
+    case .linear: body { $0 }
     }
   }
 
@@ -44,6 +47,7 @@ public enum Activation: String, Sendable, CaseIterable, Codable {
     case .relu: body { g, h in g.replacing(with: 0, where: h .<= 0) }
     case .leakyReLU:
       body { g, h in g.replacing(with: g * Activation.leakySlope, where: h .<= 0) }
+    case .linear: body { g, _ in g }
     }
   }
 

@@ -5,16 +5,23 @@ public struct Architecture: Sendable, Equatable, Hashable, Codable {
   /// The number of hidden layers (the paper's Figure 1 nets and the default have 2).
   public var hiddenLayers: Int
   public var activation: Activation
+  /// The perceptron of Figure 1, or the Dirac-GAN (DiracGame.swift: one linear unit, every
+  /// parameter but θ or ψ pinned).
+  public var model: NetModel
 
   /// The widths and depths ganscope trains (the command line's limits; a recording that
   /// claims more is refused before anything is allocated for it).
   public static let widthRange = 1...512
   public static let hiddenLayerRange = 1...8
 
-  public init(width: Int = 32, hiddenLayers: Int = 2, activation: Activation = .tanh) {
+  public init(
+    width: Int = 32, hiddenLayers: Int = 2, activation: Activation = .tanh,
+    model: NetModel = .perceptron
+  ) {
     self.width = width
     self.hiddenLayers = hiddenLayers
     self.activation = activation
+    self.model = model
   }
 
   /// The width rounded up to whole SIMD16 vectors.
@@ -42,8 +49,9 @@ public struct Architecture: Sendable, Equatable, Hashable, Codable {
 
   var layout: Layout { Layout(paddedWidth: paddedWidth, hiddenLayers: hiddenLayers) }
 
-  /// The number of real (unpadded) parameters.
+  /// The number of real (unpadded) parameters that training moves.
   public var parameterCount: Int {
-    2 * width + (hiddenLayers - 1) * (width * width + width) + width + 1
+    if model == .dirac { return 1 }
+    return 2 * width + (hiddenLayers - 1) * (width * width + width) + width + 1
   }
 }

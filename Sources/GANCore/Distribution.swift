@@ -93,6 +93,8 @@ public indirect enum Distribution: Sendable, Hashable {
   case mixture([MixtureComponent])
   /// Resampling from a data set (from `file:PATH`).
   case empirical(EmpiricalSamples)
+  /// δ_c: all the mass at c (no density; drawn as a one-bin spike).
+  case point(Double)
 
   private static let inverseSqrtTwoPi = 1 / (2 * Double.pi).squareRoot()
 
@@ -153,7 +155,7 @@ public indirect enum Distribution: Sendable, Hashable {
         total += c.weight * d
       }
       return total
-    case .empirical:
+    case .empirical, .point:
       return nil
     }
   }
@@ -178,6 +180,8 @@ public indirect enum Distribution: Sendable, Hashable {
       return total
     case .empirical(let samples):
       return samples.cdf(x)
+    case .point(let c):
+      return x >= c ? 1 : 0
     }
   }
 
@@ -206,6 +210,8 @@ public indirect enum Distribution: Sendable, Hashable {
       return Self.mixtureQuantile(components, p)
     case .empirical(let samples):
       return samples.quantile(p)
+    case .point(let c):
+      return c
     }
   }
 
@@ -244,6 +250,7 @@ public indirect enum Distribution: Sendable, Hashable {
       for c in components { total += c.weight * c.distribution.mean }
       return total
     case .empirical(let samples): return samples.mean
+    case .point(let c): return c
     }
   }
 
@@ -268,6 +275,7 @@ public indirect enum Distribution: Sendable, Hashable {
       }
       return variance.squareRoot()
     case .empirical(let samples): return samples.standardDeviation
+    case .point: return 0
     }
   }
 
@@ -277,7 +285,7 @@ public indirect enum Distribution: Sendable, Hashable {
     switch self {
     case .normal, .uniform, .laplace, .logNormal: return true
     case .mixture(let components): return components.allSatisfy { $0.distribution.hasExactDensity }
-    case .empirical: return false
+    case .empirical, .point: return false
     }
   }
 
@@ -297,6 +305,8 @@ public indirect enum Distribution: Sendable, Hashable {
       return c.sample(using: &rng)
     case .empirical(let samples):
       return samples.pick(using: &rng)
+    case .point(let c):
+      return c
     }
   }
 
@@ -321,6 +331,8 @@ public indirect enum Distribution: Sendable, Hashable {
       Self.fillMixture(components, buffer, &rng)
     case .empirical(let samples):
       for i in buffer.indices { buffer[i] = Float(samples.pick(using: &rng)) }
+    case .point(let c):
+      buffer.update(repeating: Float(c))
     }
   }
 
@@ -391,6 +403,8 @@ public indirect enum Distribution: Sendable, Hashable {
   /// quantile(tail)...quantile(1 − tail). `tail` is clamped to [1e-15, 0.5], so unbounded
   /// distributions still give a finite interval; the ends are clamped to finite values.
   public func range(tail: Double) -> ClosedRange<Double> {
+    // A point mass has no spread to size a plot by: it is shown over c ± 1.
+    if case .point(let c) = self { return (c - 1)...(c + 1) }
     let t = tail.isNaN ? 1e-15 : min(max(tail, 1e-15), 0.5)
     let big = Double.greatestFiniteMagnitude
     var lo = quantile(t)
@@ -408,9 +422,9 @@ extension Distribution: CustomStringConvertible {
   public var description: String {
     let f = Self.format
     switch self {
-    case .normal, .uniform, .laplace, .logNormal:
-      guard case let (family, a, b)? = family else { return "" }  // every one of these has one
-      return "\(family.name)(\(f(a)),\(f(b)))"
+    case .normal, .uniform, .laplace, .logNormal, .point:
+      guard case let (family, parameters)? = family else { return "" }  // each has one
+      return "\(family.name)(\(parameters.map(f).joined(separator: ",")))"
     case .mixture(let components):
       let parts = components.map { "\(f($0.weight))*\($0.distribution.description)" }
       return "mix(\(parts.joined(separator: ",")))"

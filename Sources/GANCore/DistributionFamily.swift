@@ -11,43 +11,48 @@ public enum DistributionFamily: String, Sendable, CaseIterable {
   case laplace
   /// exp(N(mu, sigma²)).
   case logNormal = "lognormal"
+  /// The point mass δ_c: every sample is c (the Dirac-GAN's data, δ₀).
+  case point
 
   /// The name in the spec language.
   public var name: String { rawValue }
 
-  /// The names of the two parameters, as the messages and the documentation call them.
-  public var parameterNames: (String, String) {
+  /// The names of the parameters, as the messages and the documentation call them.
+  public var parameterNames: [String] {
     switch self {
-    case .normal: ("mu", "sigma")
-    case .uniform: ("a", "b")
-    case .laplace: ("mu", "b")
-    case .logNormal: ("mu", "sigma")
+    case .normal: ["mu", "sigma"]
+    case .uniform: ["a", "b"]
+    case .laplace: ["mu", "b"]
+    case .logNormal: ["mu", "sigma"]
+    case .point: ["c"]
     }
   }
 
   /// The spec-language form, e.g. `normal(mu,sigma)`.
-  public var signature: String { "\(name)(\(parameterNames.0),\(parameterNames.1))" }
+  public var signature: String { "\(name)(\(parameterNames.joined(separator: ",")))" }
 
-  /// Why (a, b) do not make a distribution of this family, or nil when they do. `texts` are
-  /// the numbers as typed, for the message.
-  func problem(_ a: Double, _ b: Double, texts: (String, String)) -> String? {
+  /// Why `p` (as many numbers as `parameterNames`) do not make a distribution of this
+  /// family, or nil when they do. `texts` are the numbers as typed, for the message.
+  func problem(_ p: [Double], texts: [String]) -> String? {
     switch self {
     case .normal, .logNormal:
-      b > 0 ? nil : "\(name): sigma must be > 0, got \(texts.1)"
+      p[1] > 0 ? nil : "\(name): sigma must be > 0, got \(texts[1])"
     case .uniform:
-      a < b ? nil : "\(signature) needs a < b, got a = \(texts.0), b = \(texts.1)"
+      p[0] < p[1] ? nil : "\(signature) needs a < b, got a = \(texts[0]), b = \(texts[1])"
     case .laplace:
-      b > 0 ? nil : "\(name): scale b must be > 0, got \(texts.1)"
+      p[1] > 0 ? nil : "\(name): scale b must be > 0, got \(texts[1])"
+    case .point: nil
     }
   }
 
-  /// The distribution with parameters (a, b) (checked by `problem` first).
-  func distribution(_ a: Double, _ b: Double) -> Distribution {
+  /// The distribution with parameters `p` (checked by `problem` first).
+  func distribution(_ p: [Double]) -> Distribution {
     switch self {
-    case .normal: .normal(mean: a, standardDeviation: b)
-    case .uniform: .uniform(lower: a, upper: b)
-    case .laplace: .laplace(location: a, scale: b)
-    case .logNormal: .logNormal(mu: a, sigma: b)
+    case .normal: .normal(mean: p[0], standardDeviation: p[1])
+    case .uniform: .uniform(lower: p[0], upper: p[1])
+    case .laplace: .laplace(location: p[0], scale: p[1])
+    case .logNormal: .logNormal(mu: p[0], sigma: p[1])
+    case .point: .point(p[0])
     }
   }
 
@@ -56,13 +61,14 @@ public enum DistributionFamily: String, Sendable, CaseIterable {
 }
 
 extension Distribution {
-  /// The parametric family and its two parameters; nil for a mixture or a data set.
-  public var family: (family: DistributionFamily, a: Double, b: Double)? {
+  /// The parametric family and its parameters; nil for a mixture or a data set.
+  public var family: (family: DistributionFamily, parameters: [Double])? {
     switch self {
-    case .normal(let mean, let sd): (.normal, mean, sd)
-    case .uniform(let lower, let upper): (.uniform, lower, upper)
-    case .laplace(let location, let scale): (.laplace, location, scale)
-    case .logNormal(let mu, let sigma): (.logNormal, mu, sigma)
+    case .normal(let mean, let sd): (.normal, [mean, sd])
+    case .uniform(let lower, let upper): (.uniform, [lower, upper])
+    case .laplace(let location, let scale): (.laplace, [location, scale])
+    case .logNormal(let mu, let sigma): (.logNormal, [mu, sigma])
+    case .point(let c): (.point, [c])
     case .mixture, .empirical: nil
     }
   }

@@ -135,7 +135,10 @@ public final class Evaluator {
       generatorGradientNorm: trainer.generatorGradientNorm,
       generatorMean: mean,
       generatorStandardDeviation: variance.squareRoot(),
-      modesKept: coverage.kept, nearModeShare: coverage.nearShare)
+      modesKept: coverage.kept, nearModeShare: coverage.nearShare,
+      discriminatorSlope: trainer.architecture.model == .dirac
+        ? Double(trainer.discriminator.parameters[
+          DiracGame.freeParameter(of: .discriminator, trainer.discriminator.layout)]) : .nan)
 
     return Snapshot(
       iteration: trainer.iteration,

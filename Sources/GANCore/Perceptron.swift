@@ -41,6 +41,7 @@
 /// updates a whole net in one vectorized loop; gradients live in a twin buffer.
 final class Perceptron {
   let architecture: Architecture
+  let role: NetRole
   let layout: Architecture.Layout
   /// H rounded up to a multiple of 16: the length of every row of activations and weights.
   let paddedWidth: Int
@@ -52,8 +53,9 @@ final class Perceptron {
 
   var parameterCount: Int { layout.count }
 
-  init(architecture: Architecture) {
+  init(architecture: Architecture, role: NetRole) {
     self.architecture = architecture
+    self.role = role
     layout = architecture.layout
     paddedWidth = architecture.paddedWidth
     parameters = allocateFloats(layout.count)
@@ -90,11 +92,15 @@ final class Perceptron {
     }
     fill(layout.outputWeights, rows: 1, columns: width, fanIn: width)
     fill(layout.outputBias, rows: 1, columns: 1, fanIn: width)
+    // The Dirac-GAN starts where the paper's figures do (the draws above keep the stream
+    // of random numbers the same length).
+    if architecture.model == .dirac { DiracGame.start(parameters, role: role, layout) }
     parametersChanged()
   }
 
   /// Must be called after any write to `parameters`.
   func parametersChanged() {
+    if architecture.model == .dirac { DiracGame.pin(parameters, role: role, layout) }
     for l in 1..<architecture.hiddenLayers {
       transpose(parameters + layout.weights(l), into: transposedWeights[l - 1], width: paddedWidth)
     }

@@ -38,6 +38,7 @@ struct ReferencePerceptron {
     case .tanh: _tanh(a)
     case .relu: max(a, 0)
     case .leakyReLU: a > 0 ? a : Double(Activation.leakySlope) * a
+    case .linear: a
     }
   }
 
@@ -49,6 +50,7 @@ struct ReferencePerceptron {
       return 1 - t * t
     case .relu: return a > 0 ? 1 : 0
     case .leakyReLU: return a > 0 ? 1 : Double(Activation.leakySlope)
+    case .linear: return 1
     }
   }
 

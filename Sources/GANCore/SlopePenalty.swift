@@ -84,6 +84,7 @@ extension Activation {
       body { h in
         (SIMD16(repeating: 1).replacing(with: Activation.leakySlope, where: h .<= 0), SIMD16())
       }
+    case .linear: body { _ in (SIMD16(repeating: 1), SIMD16()) }
     }
   }
 }

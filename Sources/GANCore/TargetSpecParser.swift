@@ -187,15 +187,16 @@ struct TargetSpecParser {
   ) throws(TargetSpecError) -> Node {
     let args = try parseArguments(family.signature)
     let call = SpecText.quoted(slice(start, position))
-    guard args.count == 2 else {
+    let wanted = family.parameterNames.count
+    guard args.count == wanted else {
       throw TargetSpecError(
-        "\(family.signature) takes 2 numbers, got \(args.count) in \(call)")
+        "\(family.signature) takes \(wanted) number\(wanted == 1 ? "" : "s"), got "
+          + "\(args.count) in \(call)")
     }
-    let (a, b) = (args[0], args[1])
-    if let problem = family.problem(a.value, b.value, texts: (a.text, b.text)) {
+    if let problem = family.problem(args.map(\.value), texts: args.map(\.text)) {
       throw TargetSpecError("\(problem) in \(call)")
     }
-    let distribution = family.distribution(a.value, b.value)
+    let distribution = family.distribution(args.map(\.value))
     try Self.checkMagnitude(distribution, call)
     return Node(
       tree: .distribution(distribution), spec: distribution.description, preset: nil)

@@ -77,8 +77,8 @@ public final class Trainer {
     seed = config.seed
     target = config.target
     hyperparameters = config.hyperparameters
-    generator = Perceptron(architecture: architecture)
-    discriminator = Perceptron(architecture: architecture)
+    generator = Perceptron(architecture: architecture, role: .generator)
+    discriminator = Perceptron(architecture: architecture, role: .discriminator)
     generatorOptimizer = OptimizerState(count: generator.parameterCount)
     discriminatorOptimizer = OptimizerState(count: discriminator.parameterCount)
     rng = Xoshiro256(seed: config.seed)

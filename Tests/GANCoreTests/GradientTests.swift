@@ -129,8 +129,8 @@ import Testing
   @Test(arguments: Loss.allCases)
   func generatorGradientThroughDiscriminator(loss: Loss) {
     let architecture = Architecture(width: 6, hiddenLayers: 2)
-    let g = Perceptron(architecture: architecture)
-    let d = Perceptron(architecture: architecture)
+    let g = Perceptron(architecture: architecture, role: .generator)
+    let d = Perceptron(architecture: architecture, role: .discriminator)
     var rng = Xoshiro256(seed: 9)
     g.initialize(using: &rng)
     d.initialize(using: &rng)

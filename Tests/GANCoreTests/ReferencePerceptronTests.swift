@@ -17,7 +17,7 @@ struct NetFixture {
   /// 13 rows: padded to 16, so the row padding of the kernels is covered.
   init(width: Int, layers: Int, activation: Activation, rows: Int = 13, seed: UInt64 = 42) {
     let architecture = Architecture(width: width, hiddenLayers: layers, activation: activation)
-    net = Perceptron(architecture: architecture)
+    net = Perceptron(architecture: architecture, role: .discriminator)
     var rng = Xoshiro256(seed: seed)
     net.initialize(using: &rng)
     let reference = ReferencePerceptron(net)
@@ -141,7 +141,7 @@ extension ReferencePerceptron {
 
   @Test func referenceComputesAKnownNet() {
     // 1 → 2 → 1 with tanh, parameters set by hand: y = w·tanh(x·u + b) + c.
-    let net = Perceptron(architecture: Architecture(width: 2, hiddenLayers: 1))
+    let net = Perceptron(architecture: Architecture(width: 2, hiddenLayers: 1), role: .discriminator)
     let layout = net.layout
     net.parameters[layout.inputWeights] = 0.5
     net.parameters[layout.inputWeights + 1] = -1

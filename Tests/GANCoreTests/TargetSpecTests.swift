@@ -296,10 +296,13 @@ let malformedCases: [(text: String, expected: [String])] = [
 
   @Test func everyFamilyIsParsedFromTheTable() throws {
     for family in DistributionFamily.allCases {
-      let target = try Target.parse("\(family.name.uppercased())(1, 2)")
+      let numbers = (1...family.parameterNames.count).map(Double.init)
+      let typed = numbers.map { String(Int($0)) }
+      let target = try Target.parse(
+        "\(family.name.uppercased())(\(typed.joined(separator: ", ")))")
       let parsed = try #require(target.distribution.family)
-      #expect(parsed.family == family && parsed.a == 1 && parsed.b == 2)
-      #expect(target.spec == "\(family.name)(1,2)")
+      #expect(parsed.family == family && parsed.parameters == numbers)
+      #expect(target.spec == "\(family.name)(\(typed.joined(separator: ",")))")
       #expect(family.signature.hasPrefix(family.name + "("))
     }
     // The families are not a fallback for unknown names.

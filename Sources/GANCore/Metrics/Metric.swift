@@ -169,6 +169,11 @@ extension Metric {
       summary: "share of G's samples within 3 sd of some mode of a normal-mixture target",
       role: .generator, scale: .fixed(lower: 0, upper: 1), isPrimary: false,
       source: .stored(\.nearModeShare, recordIndex: 14)),
+    Metric(
+      key: "psi", label: "ψ (D = ψ·x)", asciiLabel: "psi (D = psi*x)", column: "psi",
+      summary: "the Dirac-GAN's discriminator slope psi in D(x) = psi*x (G's theta is the G mean)",
+      role: .discriminator, scale: .automatic, isPrimary: false,
+      source: .stored(\.discriminatorSlope, recordIndex: 15)),
   ]
 
   /// The stored metrics in the order recordings hold them.

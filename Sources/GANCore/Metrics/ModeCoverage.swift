@@ -25,7 +25,7 @@ extension Distribution {
         }
       }
       return modes
-    case .uniform, .laplace, .logNormal, .empirical:
+    case .uniform, .laplace, .logNormal, .empirical, .point:
       return nil
     }
   }

@@ -30,6 +30,9 @@ public struct TrainingMetrics: Sendable, Hashable, Codable {
   /// G's samples within 3σ of some mode. NaN for other targets.
   public var modesKept: Double
   public var nearModeShare: Double
+  /// For the Dirac-GAN: ψ, the slope of D(x) = ψ·x (G's θ is `generatorMean`). NaN for the
+  /// perceptron.
+  public var discriminatorSlope: Double
 
   /// Every stored metric in recording order (`Metric.recorded`): for bitwise comparison,
   /// hashing and recordings.
@@ -48,7 +51,8 @@ public struct TrainingMetrics: Sendable, Hashable, Codable {
     jensenShannon: .nan, klDataModel: .nan, klModelData: .nan, wasserstein: .nan, value: .nan,
     meanDReal: .nan, meanDFake: .nan, discriminatorLoss: .nan, generatorLoss: .nan,
     discriminatorGradientNorm: .nan, generatorGradientNorm: .nan, generatorMean: .nan,
-    generatorStandardDeviation: .nan, modesKept: .nan, nearModeShare: .nan)
+    generatorStandardDeviation: .nan, modesKept: .nan, nearModeShare: .nan,
+    discriminatorSlope: .nan)
 
   /// Every field by name (memberwise; public for the evaluator's callers and tests).
   public init(
@@ -56,7 +60,7 @@ public struct TrainingMetrics: Sendable, Hashable, Codable {
     value: Double, meanDReal: Double, meanDFake: Double, discriminatorLoss: Double,
     generatorLoss: Double, discriminatorGradientNorm: Double, generatorGradientNorm: Double,
     generatorMean: Double, generatorStandardDeviation: Double, modesKept: Double = .nan,
-    nearModeShare: Double = .nan
+    nearModeShare: Double = .nan, discriminatorSlope: Double = .nan
   ) {
     self.jensenShannon = jensenShannon
     self.klDataModel = klDataModel
@@ -73,6 +77,7 @@ public struct TrainingMetrics: Sendable, Hashable, Codable {
     self.generatorStandardDeviation = generatorStandardDeviation
     self.modesKept = modesKept
     self.nearModeShare = nearModeShare
+    self.discriminatorSlope = discriminatorSlope
   }
 
   /// The value of one metric, stored or derived.

@@ -32,6 +32,7 @@ extension ByteWriter {
     i64(a.width)
     i64(a.hiddenLayers)
     string(a.activation.rawValue)
+    string(a.model.rawValue)
   }
 
   /// A distribution, recursively, with every parameter (and a data file's values), so a
@@ -64,6 +65,9 @@ extension ByteWriter {
     case .empirical(let samples):
       u8(6)
       doubles(samples.sorted)
+    case .point(let c):
+      u8(7)
+      f64(c)
     }
   }
 
@@ -132,13 +136,15 @@ extension ByteReader {
     let width = i64()
     let layers = i64()
     let activation = named(Activation.self, fallback: .tanh)
+    // Format 4 names the model; every earlier run was a perceptron.
+    let model = formatVersion >= 4 ? named(NetModel.self, fallback: .perceptron) : .perceptron
     // The command line's limits: a damaged file must not ask for gigabytes.
     guard Architecture.widthRange.contains(width), Architecture.hiddenLayerRange.contains(layers)
     else {
       fail()
       return Architecture()
     }
-    return Architecture(width: width, hiddenLayers: layers, activation: activation)
+    return Architecture(width: width, hiddenLayers: layers, activation: activation, model: model)
   }
 
   mutating func distribution(depth: Int = 0) -> Distribution {
@@ -165,6 +171,7 @@ extension ByteReader {
       let values = doubles()
       if values.isEmpty { fail() }
       return .empirical(EmpiricalSamples(values: values))
+    case 7: return .point(f64())
     default:
       fail()
       return fallback

@@ -6,17 +6,23 @@ import GANRuntime
 struct ModelOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp(
+      "The model of both nets: mlp (the perceptrons of Figure 1) or dirac (the Dirac-GAN of Mescheder et al. 2018: G(z) = theta, D(x) = psi*x; its defaults are --target point(0) --k 1 --loss minimax --optimizer sgd --lr 0.1, and --hidden, --layers and --activation do not apply).",
+      valueName: "model"))
+  var model: NetModel = .perceptron
+
+  @Option(
+    help: ArgumentHelp(
       "The data distribution p_data: a preset (\(Target.presetNames.joined(separator: ", "))), \(DistributionFamily.signatures), mix(w1*SPEC,w2*SPEC,...) or file:PATH (one number per line; file:/dev/stdin reads a pipe).",
       valueName: "spec"))
-  var target: String = "gaussian"
+  var target: String?
 
   @Option(help: "The noise prior p_z: uniform on (-1,1) or normal(0,1).")
   var prior: Prior = .uniform
 
   @Option(
     name: .customLong("k"), parsing: .unconditional,
-    help: "Discriminator steps per generator step (1...50).")
-  var discriminatorSteps: Int = 5
+    help: "Discriminator steps per generator step (1...50; default 5, or 1 for --model dirac).")
+  var discriminatorSteps: Int?
 
   @Option(
     name: .customLong("batch"), parsing: .unconditional, help: "Minibatch size m of every step.")
@@ -31,20 +37,20 @@ struct ModelOptions: ParsableArguments {
     name: .customLong("layers"), parsing: .unconditional, help: "Hidden layers per net (1...8).")
   var hiddenLayers: Int = 2
 
-  @Option(help: "Hidden activation: tanh, relu or leaky-relu.")
+  @Option(help: "Hidden activation: tanh, relu, leaky-relu or linear (the identity).")
   var activation: Activation = .tanh
 
   @Option(
     help: ArgumentHelp(
-      "The game's loss: minimax (saturating), nonsaturating, least-squares, wasserstein (WGAN, weights clipped to [-c, c]), wgan-gp (gradient penalty on interpolates, lambda 10) or hinge.",
+      "The game's loss: minimax (saturating), nonsaturating, least-squares, wasserstein (WGAN, weights clipped to [-c, c]), wgan-gp (gradient penalty on interpolates, lambda 10), wgan-lp (its one-sided version) or hinge (default nonsaturating, or minimax for --model dirac).",
       valueName: "loss"))
-  var loss: Loss = .nonsaturating
+  var loss: Loss?
 
   @Option(
     help:
-      "Update rule of both nets: sgd, momentum, adam, optimistic (optimistic gradient descent) or optimistic-adam."
+      "Update rule of both nets: sgd, momentum, adam, optimistic (optimistic gradient descent) or optimistic-adam (default adam, or sgd for --model dirac)."
   )
-  var optimizer: OptimizerKind = .adam
+  var optimizer: OptimizerKind?
 
   /// The fixes: --penalty, --gamma, --unroll, --updates, --instance-noise, --noise-anneal,
   /// --clip, --spectral-norm.
@@ -57,12 +63,12 @@ struct ModelOptions: ParsableArguments {
 
   @Option(
     name: .customLong("lr-d"), parsing: .unconditional,
-    help: "Step size η_D of the discriminator (default 1e-3).")
+    help: "Step size η_D of the discriminator (default 1e-3, or 0.1 for --model dirac).")
   var lrD: Float?
 
   @Option(
     name: .customLong("lr-g"), parsing: .unconditional,
-    help: "Step size η_G of the generator (default 1e-3).")
+    help: "Step size η_G of the generator (default 1e-3, or 0.1 for --model dirac).")
   var lrG: Float?
 
   @Option(parsing: .unconditional, help: "Adam β1.") var beta1: Float = 0.5
@@ -102,20 +108,33 @@ struct ModelOptions: ParsableArguments {
     // The spec only: its data file, if any, is read once, by `config()` (a pipe cannot be
     // read twice).
     do {
-      _ = try TargetSpec.parse(target)
+      _ = try TargetSpec.parse(targetSpec)
     } catch {
       throw ValidationError("bad --target: \(error.description)")
     }
   }
 
+  /// The target as typed, or the model's own default.
+  var targetSpec: String { target ?? (model == .dirac ? "point(0)" : "gaussian") }
+
   var hyperparameters: Hyperparameters {
-    Hyperparameters(
-      discriminatorSteps: discriminatorSteps, batchSize: batchSize,
-      discriminatorStepSize: lrD ?? lr ?? 1e-3, generatorStepSize: lrG ?? lr ?? 1e-3,
-      loss: loss,
+    let dirac = model == .dirac
+    let stepSize: Float = dirac ? 0.1 : 1e-3
+    return Hyperparameters(
+      discriminatorSteps: discriminatorSteps ?? (dirac ? 1 : 5), batchSize: batchSize,
+      discriminatorStepSize: lrD ?? lr ?? stepSize, generatorStepSize: lrG ?? lr ?? stepSize,
+      loss: loss ?? (dirac ? .minimax : .nonsaturating),
       optimizer: OptimizerSettings(
-        kind: optimizer, momentum: momentum, beta1: beta1, beta2: beta2, epsilon: epsilon),
+        kind: optimizer ?? (dirac ? .sgd : .adam), momentum: momentum, beta1: beta1,
+        beta2: beta2, epsilon: epsilon),
       stabilizers: fixes.stabilizers)
+  }
+
+  /// The nets' shape: the flags', or the Dirac-GAN's one linear unit.
+  var architecture: Architecture {
+    model == .dirac
+      ? DiracGame.architecture
+      : Architecture(width: width, hiddenLayers: hiddenLayers, activation: activation)
   }
 
   /// The run's configuration, with the target's data file read (call once: `file:/dev/stdin`
@@ -123,18 +142,18 @@ struct ModelOptions: ParsableArguments {
   func config() throws -> TrainingConfig {
     let loaded: Target
     do {
-      loaded = try TargetLoader.load(target)
+      loaded = try TargetLoader.load(targetSpec)
     } catch {
       throw RunFailure.badInput("bad --target: \(error.description)")
     }
     return TrainingConfig(
       target: loaded, prior: prior,
-      architecture: Architecture(width: width, hiddenLayers: hiddenLayers, activation: activation),
-      hyperparameters: hyperparameters, seed: seed)
+      architecture: architecture, hyperparameters: hyperparameters, seed: seed)
   }
 }
 
 extension Prior: ExpressibleByArgument {}
 extension Activation: ExpressibleByArgument {}
+extension NetModel: ExpressibleByArgument {}
 extension Loss: ExpressibleByArgument {}
 extension OptimizerKind: ExpressibleByArgument {}
