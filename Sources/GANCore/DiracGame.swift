@@ -46,7 +46,9 @@ public enum DiracGame {
   }
 
   /// Writes the pinned parameters of a net, keeping its free one.
-  static func pin(_ parameters: UnsafeMutablePointer<Float>, role: NetRole, _ layout: Architecture.Layout) {
+  static func pin(
+    _ parameters: UnsafeMutablePointer<Float>, role: NetRole, _ layout: Architecture.Layout
+  ) {
     let free = freeParameter(of: role, layout)
     let kept = parameters[free]
     parameters.update(repeating: 0, count: layout.count)
@@ -55,7 +57,9 @@ public enum DiracGame {
   }
 
   /// Sets the free parameter of a net to its start.
-  static func start(_ parameters: UnsafeMutablePointer<Float>, role: NetRole, _ layout: Architecture.Layout) {
+  static func start(
+    _ parameters: UnsafeMutablePointer<Float>, role: NetRole, _ layout: Architecture.Layout
+  ) {
     parameters[freeParameter(of: role, layout)] = role == .generator ? start.theta : start.psi
     pin(parameters, role: role, layout)
   }
@@ -81,7 +85,8 @@ public enum DiracGame {
     var psiDot = -c * Double(slopes[0]) - theta * Double(slopes[1])
     let stabilizers = hyperparameters.stabilizers
     if stabilizers.penalty != .none {
-      psiDot -= Double(SlopePenaltyShape.squared(weight: stabilizers.penaltyWeight).derivative(Float(psi)))
+      psiDot -= Double(
+        SlopePenaltyShape.squared(weight: stabilizers.penaltyWeight).derivative(Float(psi)))
     }
     if let shape = loss.interpolatePenalty { psiDot -= Double(shape.derivative(Float(psi))) }
     return (-psi * Double(generatorSlope), psiDot)

@@ -137,8 +137,9 @@ public final class Evaluator {
       generatorStandardDeviation: variance.squareRoot(),
       modesKept: coverage.kept, nearModeShare: coverage.nearShare,
       discriminatorSlope: trainer.architecture.model == .dirac
-        ? Double(trainer.discriminator.parameters[
-          DiracGame.freeParameter(of: .discriminator, trainer.discriminator.layout)]) : .nan)
+        ? Double(
+          trainer.discriminator.parameters[
+            DiracGame.freeParameter(of: .discriminator, trainer.discriminator.layout)]) : .nan)
 
     return Snapshot(
       iteration: trainer.iteration,

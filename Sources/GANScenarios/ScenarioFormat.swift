@@ -96,21 +96,23 @@ public enum ScenarioFormat {
     let h = config.hyperparameters
     var words: [String] = []
     func add(_ flag: String, _ value: String) { words += [flag, value] }
+    let dirac = config.architecture.model == .dirac
+    if dirac { add("--model", config.architecture.model.rawValue) }
     if config.target.spec != "gaussian" { add("--target", config.target.spec) }
     if config.prior != .uniform { add("--prior", config.prior.rawValue) }
     add("--k", "\(h.discriminatorSteps)")
     if h.batchSize != 128 { add("--batch", "\(h.batchSize)") }
-    if config.architecture.width != 32 { add("--hidden", "\(config.architecture.width)") }
-    if config.architecture.hiddenLayers != 2 {
-      add("--layers", "\(config.architecture.hiddenLayers)")
+    if !dirac {
+      let a = config.architecture
+      if a.width != 32 { add("--hidden", "\(a.width)") }
+      if a.hiddenLayers != 2 { add("--layers", "\(a.hiddenLayers)") }
+      if a.activation != .tanh { add("--activation", a.activation.rawValue) }
     }
-    if config.architecture.activation != .tanh {
-      add("--activation", config.architecture.activation.rawValue)
-    }
-    if h.loss != .nonsaturating { add("--loss", h.loss.rawValue) }
-    if h.optimizer.kind != .adam { add("--optimizer", h.optimizer.kind.rawValue) }
+    // The Dirac-GAN's defaults differ from the perceptron's: its flags are always written.
+    if dirac || h.loss != .nonsaturating { add("--loss", h.loss.rawValue) }
+    if dirac || h.optimizer.kind != .adam { add("--optimizer", h.optimizer.kind.rawValue) }
     if h.discriminatorStepSize == h.generatorStepSize {
-      if h.discriminatorStepSize != 1e-3 { add("--lr", "\(h.discriminatorStepSize)") }
+      if dirac || h.discriminatorStepSize != 1e-3 { add("--lr", "\(h.discriminatorStepSize)") }
     } else {
       add("--lr-d", "\(h.discriminatorStepSize)")
       add("--lr-g", "\(h.generatorStepSize)")
@@ -120,6 +122,21 @@ public enum ScenarioFormat {
     if h.optimizer.beta1 != defaults.beta1 { add("--beta1", "\(h.optimizer.beta1)") }
     if h.optimizer.beta2 != defaults.beta2 { add("--beta2", "\(h.optimizer.beta2)") }
     if h.optimizer.epsilon != defaults.epsilon { add("--epsilon", "\(h.optimizer.epsilon)") }
+    // The fixes a scenario starts with (StabilizerOptions' flags).
+    let fixes = h.stabilizers
+    let off = Stabilizers()
+    if fixes.penalty != off.penalty { add("--penalty", fixes.penalty.rawValue) }
+    if fixes.penaltyWeight != off.penaltyWeight { add("--gamma", "\(fixes.penaltyWeight)") }
+    if fixes.unrolledSteps != off.unrolledSteps { add("--unroll", "\(fixes.unrolledSteps)") }
+    if fixes.updateScheme != off.updateScheme { add("--updates", fixes.updateScheme.rawValue) }
+    if fixes.instanceNoise != off.instanceNoise {
+      add("--instance-noise", "\(fixes.instanceNoise)")
+    }
+    if fixes.instanceNoiseAnneal != off.instanceNoiseAnneal {
+      add("--noise-anneal", "\(fixes.instanceNoiseAnneal)")
+    }
+    if fixes.clip != off.clip { add("--clip", "\(fixes.clip)") }
+    if fixes.spectralNorm { words.append("--spectral-norm") }
     add("--seed", "\(seed)")
     return words
   }

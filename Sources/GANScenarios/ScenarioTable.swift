@@ -9,7 +9,7 @@ extension Scenario {
     [
       figure1, optimalDiscriminator, virtualCriterion, vanishingGradient, oscillation,
       divergence, modeCollapse, likelihoodVersusGAN,
-    ] + fixes
+    ] + fixes + dirac
 
   /// −log 4, the floor of C(G).
   static let minusLog4 = Metric.floorOfVirtualCriterion
@@ -260,7 +260,7 @@ extension Scenario {
   static func config(
     target spec: String = "gaussian", prior: Prior = .uniform, k: Int, loss: Loss = .nonsaturating,
     optimizer: OptimizerSettings = OptimizerSettings(), stepSize: Float = 1e-3,
-    stabilizers: Stabilizers = Stabilizers()
+    stabilizers: Stabilizers = Stabilizers(), architecture: Architecture = Architecture()
   ) -> TrainingConfig {
     let target: Target
     do {
@@ -269,7 +269,7 @@ extension Scenario {
       preconditionFailure("scenario target \(spec) does not parse: \(error)")
     }
     return TrainingConfig(
-      target: target, prior: prior,
+      target: target, prior: prior, architecture: architecture,
       hyperparameters: Hyperparameters(
         discriminatorSteps: k, discriminatorStepSize: stepSize, generatorStepSize: stepSize,
         loss: loss, optimizer: optimizer, stabilizers: stabilizers),

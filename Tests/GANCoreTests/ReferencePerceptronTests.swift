@@ -141,7 +141,8 @@ extension ReferencePerceptron {
 
   @Test func referenceComputesAKnownNet() {
     // 1 → 2 → 1 with tanh, parameters set by hand: y = w·tanh(x·u + b) + c.
-    let net = Perceptron(architecture: Architecture(width: 2, hiddenLayers: 1), role: .discriminator)
+    let net = Perceptron(
+      architecture: Architecture(width: 2, hiddenLayers: 1), role: .discriminator)
     let layout = net.layout
     net.parameters[layout.inputWeights] = 0.5
     net.parameters[layout.inputWeights + 1] = -1

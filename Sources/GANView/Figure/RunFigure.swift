@@ -58,7 +58,9 @@ public enum RunFigure {
       switch kind {
       case .history: drawHistory(history, metric: metric, frame: frame, into: &svg)
       case .spacetime: drawSpaceTime(history, snapshot: snapshot, frame: frame, into: &svg)
-      case .phase: drawPhase(history, frame: frame, into: &svg)
+      case .phase:
+        drawPhase(
+          history, hyperparameters: snapshot.hyperparameters, frame: frame, into: &svg)
       }
     }
     svg.close()
@@ -72,7 +74,11 @@ public enum RunFigure {
     switch kind {
     case .history: return "\(metric.label) over the run (\(run))"
     case .spacetime: return "p_g(x, t) and D(x, t), time down (\(run))"
-    case .phase: return "(mean G(z), sd G(z)) over the run; + the target (\(run))"
+    case .phase:
+      if snapshot.metrics.discriminatorSlope.isFinite {
+        return "the Dirac-GAN's (θ, ψ) over its vector field; + the equilibrium (\(run))"
+      }
+      return "(mean G(z), sd G(z)) over the run; + the target (\(run))"
     }
   }
 
@@ -310,26 +316,29 @@ public enum RunFigure {
 
   // MARK: Phase
 
-  static func drawPhase(_ history: RunHistory, frame: Frame, into svg: inout SVGWriter) {
-    let buckets = history.buckets
-    guard let meanIndex = Metric.table.firstIndex(where: { $0.key == "g_mean" }),
-      let sdIndex = Metric.table.firstIndex(where: { $0.key == "g_std" }), let last = buckets.last
+  static func drawPhase(
+    _ history: RunHistory, hyperparameters: Hyperparameters, frame: Frame,
+    into svg: inout SVGWriter
+  ) {
+    guard let plane = PhasePlane(history.buckets, hyperparameters: hyperparameters, ascii: false)
     else { return }
-    let points = buckets.map { ($0.mean[meanIndex], $0.mean[sdIndex]) }
-    let target = (last.dataMean, last.dataStandardDeviation)
-    let horizontal = ValueAxis(values: points.map(\.0) + [target.0], logarithmic: false)
-    let vertical = ValueAxis(values: points.map(\.1) + [target.1, 0], logarithmic: false)
+    let points = plane.points
+    let target = plane.target
+    let (horizontal, vertical) = plane.axes
     drawValueAxis(vertical, frame: frame, into: &svg)
     drawHorizontalAxis(
-      lower: horizontal.lower, upper: horizontal.upper, name: "mean G(z)", left: frame.left,
-      right: frame.right, y: frame.bottom, into: &svg)
+      lower: horizontal.lower, upper: horizontal.upper, name: plane.horizontalName,
+      left: frame.left, right: frame.right, y: frame.bottom, into: &svg)
     svg.text(
-      "sd G(z)", at: SVGPoint(x: 14, y: frame.top + frame.height / 2),
+      plane.verticalName, at: SVGPoint(x: 14, y: frame.top + frame.height / 2),
       [
         ("fill", FigureStyle.axisText),
         ("transform", "rotate(-90 14 \(SVGWriter.number(frame.top + frame.height / 2)))"),
         ("text-anchor", "middle"),
       ])
+    if let field = plane.field {
+      drawField(field, horizontal: horizontal, vertical: vertical, frame: frame, into: &svg)
+    }
     func point(_ p: (Double, Double)) -> SVGPoint? {
       guard let fx = horizontal.fraction(p.0), let fy = vertical.fraction(p.1) else { return nil }
       return SVGPoint(x: frame.left + fx * frame.width, y: frame.bottom - fy * frame.height)
@@ -366,7 +375,7 @@ public enum RunFigure {
           ("stroke", "#000000"), ("stroke-width", "2.5"),
         ])
       svg.text(
-        "target (μ, σ)", at: SVGPoint(x: t.x + 9, y: t.y - 8), [("fill", FigureStyle.axisText)])
+        plane.targetName, at: SVGPoint(x: t.x + 9, y: t.y - 8), [("fill", FigureStyle.axisText)])
     }
     if let now = points.last.flatMap(point) {
       svg.element(
@@ -376,5 +385,67 @@ public enum RunFigure {
           ("r", "4"), ("fill", "#1e9e1e"),
         ])
     }
+  }
+
+  /// The Dirac-GAN's vector field as short grey arrows on a 15 × 11 lattice, their lengths
+  /// relative to the fastest (the field vanishes at the equilibrium).
+  static func drawField(
+    _ field: (Double, Double) -> (Double, Double), horizontal: ValueAxis, vertical: ValueAxis,
+    frame: Frame, into svg: inout SVGWriter
+  ) {
+    let across = 15
+    let down = 11
+    var arrows: [(SVGPoint, Double, Double)] = []
+    for i in 0..<across {
+      for j in 0..<down {
+        let fx = (Double(i) + 0.5) / Double(across)
+        let fy = (Double(j) + 0.5) / Double(down)
+        let theta = horizontal.lower + fx * (horizontal.upper - horizontal.lower)
+        let psi = vertical.lower + fy * (vertical.upper - vertical.lower)
+        let v = field(theta, psi)
+        // In picture units: x right, y down.
+        let dx = v.0 / (horizontal.upper - horizontal.lower) * frame.width
+        let dy = -v.1 / (vertical.upper - vertical.lower) * frame.height
+        guard dx.isFinite, dy.isFinite else { continue }
+        let at = SVGPoint(x: frame.left + fx * frame.width, y: frame.bottom - fy * frame.height)
+        arrows.append((at, dx, dy))
+      }
+    }
+    let longest = arrows.map { ($0.1 * $0.1 + $0.2 * $0.2).squareRoot() }.max() ?? 0
+    guard longest > 0 else { return }
+    let cell = min(frame.width / Double(across), frame.height / Double(down)) * 0.8
+    svg.open(
+      "g",
+      [("class", "vector-field"), ("stroke", "#9a9a9a"), ("stroke-width", "1.2"), ("fill", "none")])
+    for (at, dx, dy) in arrows {
+      // Lengths grow as the square root of the speed, so the slow arrows near the
+      // equilibrium still show their direction.
+      let speed = (dx * dx + dy * dy).squareRoot()
+      guard speed > 0 else { continue }
+      let scale = cell * (speed / longest).squareRoot() / speed
+      let (ex, ey) = (dx * scale, dy * scale)
+      let length = (ex * ex + ey * ey).squareRoot()
+      guard length > 0.5 else { continue }
+      let tip = SVGPoint(x: at.x + ex / 2, y: at.y + ey / 2)
+      let tail = SVGPoint(x: at.x - ex / 2, y: at.y - ey / 2)
+      // The head: two strokes back from the tip at ±25° of the shaft, a third of its length.
+      let (ux, uy) = (ex / length, ey / length)
+      let head = min(length / 3, 6)
+      func side(_ sign: Double) -> SVGPoint {
+        let c = 0.906
+        let s = 0.423 * sign
+        return SVGPoint(
+          x: tip.x - head * (ux * c - uy * s), y: tip.y - head * (uy * c + ux * s))
+      }
+      svg.element(
+        "path",
+        [
+          (
+            "d",
+            SVGWriter.pathData([tail, tip]) + " " + SVGWriter.pathData([side(1), tip, side(-1)])
+          )
+        ])
+    }
+    svg.close()
   }
 }

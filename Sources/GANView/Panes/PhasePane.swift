@@ -1,39 +1,37 @@
+import Foundation
 import GANCore
 
-/// The phase plane of the game as G sees it: the trajectory of (mean G(z), sd G(z)) over
-/// the run, with the target's (μ, σ) marked. Older stretches are drawn dim and the newest
-/// bright, so the direction of travel reads at a glance: a spiral into the mark converges,
-/// a closed loop oscillates, a path to sd ≈ 0 collapses. It reads only the history's
-/// buckets (G's mean and sd are metrics; the target's moments come from p_data on the view
-/// grid), so any model whose snapshots carry them is drawn the same way.
+/// The phase plane of the game (`PhasePlane`): for the perceptron, the trajectory of
+/// (mean G(z), sd G(z)) with the target's (μ, σ) marked; for the Dirac-GAN, the trajectory
+/// of (θ, ψ) over the arrows of the game's vector field, with the equilibrium marked. Older
+/// stretches are drawn dim and the newest bright, so the direction of travel reads at a
+/// glance: a spiral into the mark converges, a closed loop oscillates, a spiral outward
+/// diverges, a path to sd ≈ 0 collapses. It reads only the history's buckets, so live and
+/// replay draw it the same way.
 enum PhasePane {
   static let gutter = 7
 
   static func draw(
-    _ history: RunHistory, now: Int?, into grid: inout CellGrid, x: Int, y: Int, width: Int,
-    height: Int, symbols: SymbolSet
+    _ history: RunHistory, now: Int?, hyperparameters: Hyperparameters?, into grid: inout CellGrid,
+    x: Int, y: Int, width: Int, height: Int, symbols: SymbolSet
   ) {
-    let sep = symbols.pick("·", "-")
-    grid.put(
-      symbols.truncated(
-        "phase plane: mean G(z) across \(sep) sd G(z) up \(sep) \(symbols.targetMark) target (mu, sigma)",
-        to: width - 1), x: x + 1, y: y, style: .heading)
     guard let whole = history.iterations else {
+      heading("phase plane", into: &grid, x: x, y: y, width: width, symbols: symbols)
       grid.put("no frames yet", x: x + 2, y: y + height / 2, style: .dim)
       return
     }
     let range = whole.lowerBound...min(now ?? whole.upperBound, whole.upperBound)
-    let buckets = history.buckets(in: range)
-    guard let meanIndex = Metric.table.firstIndex(where: { $0.key == "g_mean" }),
-      let sdIndex = Metric.table.firstIndex(where: { $0.key == "g_std" }),
-      let last = buckets.last
+    guard
+      let plane = PhasePlane(
+        history.buckets(in: range), hyperparameters: hyperparameters, ascii: !symbols.usesBraille)
     else { return }
-    let points = buckets.map { ($0.mean[meanIndex], $0.mean[sdIndex]) }
-    let target = (last.dataMean, last.dataStandardDeviation)
-    let xs = points.map(\.0) + [target.0]
-    let ys = points.map(\.1) + [target.1, 0]
-    let horizontal = ValueAxis(values: xs, logarithmic: false)
-    let vertical = ValueAxis(values: ys, logarithmic: false)
+    let sep = symbols.pick("·", "-")
+    let arrows = plane.field == nil ? "" : " \(sep) arrows: its vector field"
+    heading(
+      "phase plane: \(plane.horizontalName) across \(sep) \(plane.verticalName) up \(sep) "
+        + "\(symbols.targetMark) \(plane.targetName)\(arrows)",
+      into: &grid, x: x, y: y, width: width, symbols: symbols)
+    let (horizontal, vertical) = plane.axes
 
     let top = y + 1
     let rows = height - 3
@@ -42,6 +40,11 @@ enum PhasePane {
     guard rows >= 3, columns >= 10 else { return }
     vertical.draw(
       into: &grid, axis: left - 1, top: top, rows: rows, gutter: gutter, symbols: symbols)
+    if let field = plane.field {
+      drawField(
+        field, horizontal: horizontal, vertical: vertical, into: &grid, left: left, top: top,
+        columns: columns, rows: rows, symbols: symbols)
+    }
     var canvas = BrailleCanvas(columns: columns, rows: rows)
     func dot(_ p: (Double, Double)) -> DotPoint? {
       guard let fx = horizontal.fraction(p.0),
@@ -51,11 +54,12 @@ enum PhasePane {
       return DotPoint(x: min(max(dx, 0), canvas.dotWidth - 1), y: y)
     }
     // The oldest two thirds dim, the newest third in G's colour.
+    let points = plane.points
     let split = points.count * 2 / 3
     canvas.drawPolyline(points[..<max(split + 1, 1)].map(dot), style: .dim)
     canvas.drawPolyline(points[split...].map(dot), style: .model)
     canvas.draw(into: &grid, left: left, top: top, symbols: symbols)
-    if let mark = dot(target) {
+    if let mark = dot(plane.target) {
       grid[left + mark.x / 2, top + mark.y / 4] = Cell(symbols.targetMark, .data)
     }
     if let current = points.last.flatMap(dot) {
@@ -65,5 +69,40 @@ enum PhasePane {
       left: left, columns: columns,
       domain: ViewGrid(lower: horizontal.lower, upper: horizontal.upper, bins: 1))
     PlotPane.drawXAxis(frame, into: &grid, y: top + rows, symbols: symbols)
+  }
+
+  private static func heading(
+    _ text: String, into grid: inout CellGrid, x: Int, y: Int, width: Int, symbols: SymbolSet
+  ) {
+    grid.put(symbols.truncated(text, to: width - 1), x: x + 1, y: y, style: .heading)
+  }
+
+  /// Arrows of the field on a lattice of cells, dim, under the trajectory. A cell is about
+  /// twice as tall as it is wide, so a direction is measured in braille dots (2 × 4 per
+  /// cell), which are about square.
+  private static func drawField(
+    _ field: (Double, Double) -> (Double, Double), horizontal: ValueAxis, vertical: ValueAxis,
+    into grid: inout CellGrid, left: Int, top: Int, columns: Int, rows: Int, symbols: SymbolSet
+  ) {
+    let arrows: [Character] =
+      symbols.usesBraille
+      ? ["→", "↗", "↑", "↖", "←", "↙", "↓", "↘"] : [">", "/", "^", "\\", "<", "/", "v", "\\"]
+    let dotsAcross = Double(columns * 2)
+    let dotsDown = Double(rows * 4)
+    for row in stride(from: 1, to: rows - 1, by: 3) {
+      for column in stride(from: 3, to: columns - 2, by: 6) {
+        let fx = (Double(column) + 0.5) / Double(columns)
+        let fy = 1 - (Double(row) + 0.5) / Double(rows)
+        let theta = horizontal.lower + fx * (horizontal.upper - horizontal.lower)
+        let psi = vertical.lower + fy * (vertical.upper - vertical.lower)
+        let v = field(theta, psi)
+        let across = v.0 / (horizontal.upper - horizontal.lower) * dotsAcross
+        let up = v.1 / (vertical.upper - vertical.lower) * dotsDown
+        guard across.isFinite, up.isFinite, across != 0 || up != 0 else { continue }
+        let angle = atan2(up, across)
+        let octant = Int((angle / (Double.pi / 4)).rounded())
+        grid[left + column, top + row] = Cell(arrows[(octant + 8) % 8], .dim)
+      }
+    }
   }
 }

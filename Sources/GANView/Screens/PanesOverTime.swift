@@ -22,8 +22,8 @@ extension Screen {
         y: y, width: width, height: height, symbols: symbols)
     case .phase:
       PhasePane.draw(
-        state.runHistory, now: now, into: &grid, x: 0, y: y, width: width, height: height,
-        symbols: symbols)
+        state.runHistory, now: now, hyperparameters: snapshot.hyperparameters, into: &grid, x: 0,
+        y: y, width: width, height: height, symbols: symbols)
     }
   }
 }

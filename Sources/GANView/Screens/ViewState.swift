@@ -148,6 +148,8 @@ public struct ViewState: Sendable, Equatable {
     }
     let peak = Self.densityPeak(of: snapshot)
     let target = peak * Self.headroom
+    // A Dirac-GAN run (only it has ψ) opens on its phase plane, where its dynamics are.
+    if densityMax == nil && snapshot.metrics.discriminatorSlope.isFinite { pane = .phase }
     if let current = densityMax {
       densityMax = max(peak, current + (target - current) * Self.easing)
     } else {

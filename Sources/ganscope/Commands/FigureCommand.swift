@@ -37,7 +37,7 @@ struct FigureCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "figure (the paper's Figure 1), or a picture of the whole run: history (one metric over the iterations), spacetime (p_g and D over x and time), phase (G's mean and sd).",
+      "figure (the paper's Figure 1), or a picture of the whole run: history (one metric over the iterations), spacetime (p_g and D over x and time), phase (G's mean and sd; for --model dirac, (theta, psi) over the game's vector field).",
       valueName: "kind"))
   var kind: FigureKind = .figure
 
