@@ -126,5 +126,19 @@ extension TourStop {
         + "is pulled toward the modes it misses.",
       "Five modes at k = 5: the critic keeps all five."
     ),
+    // The Dirac-GAN: the rotation of the game with nothing else in the way.
+    "dirac-gan": (
+      "Mescheder 2018", "the Dirac-GAN",
+      "With data at 0, G(z) = theta and D(x) = psi x, the game's vector field is a rotation "
+        + "about (0, 0): simultaneous gradient steps spiral out, alternating steps circle, "
+        + "extragradient spirals in.",
+      "The phase plane: a closed circle, then x twice: an outward spiral, then an inward one."
+    ),
+    "dirac-r1": (
+      "Mescheder 2018", "R1 on the Dirac-GAN",
+      "R1 adds -gamma psi to D's part of the field, which turns the rotation into an inward "
+        + "spiral: the equilibrium becomes locally attractive.",
+      "The circle of alternating steps; p turns R1 on and the path falls into the centre."
+    ),
   ]
 }

@@ -57,6 +57,16 @@ import Testing
         let net = fixture.net
         for c in 0..<net.paddedWidth { net.parameters[net.layout.outputWeights + c] *= 30 }
         net.parametersChanged()
+        // A linear net's slope is one number everywhere: steepen it further if it is still
+        // below 1, so that the penalty is not zero for every input.
+        let steepest = fixture.inputs.map { abs(ReferencePerceptron(net).slope($0)) }.max() ?? 0
+        if steepest < 2 {
+          let factor = Float(3 / max(steepest, 1e-3))
+          for c in 0..<net.paddedWidth {
+            net.parameters[net.layout.outputWeights + c] *= factor
+          }
+          net.parametersChanged()
+        }
       }
       let reference = ReferencePerceptron(fixture.net)
       let ws = SlopeWorkspace(

@@ -79,6 +79,11 @@ let validCases: [ValidCase] = [
     text: "skewed", name: "skewed", spec: "skewed", distribution: .logNormal(mu: 1, sigma: 0.5)),
   ValidCase(
     text: "heavy", name: "heavy", spec: "heavy", distribution: .laplace(location: 0, scale: 1)),
+  ValidCase(text: "point( 0 )", name: "point(0)", spec: "point(0)", distribution: .point(0)),
+  ValidCase(
+    text: "mix(point(-1), 3*point(2.5))", name: "mix(0.25*point(-1),0.75*point(2.5))",
+    spec: "mix(0.25*point(-1),0.75*point(2.5))",
+    distribution: .mixture([component(0.25, .point(-1)), component(0.75, .point(2.5))])),
 ]
 
 /// Malformed specs and text each error must contain.
@@ -88,6 +93,8 @@ let malformedCases: [(text: String, expected: [String])] = [
   ("normal(4)", ["normal(mu,sigma) takes 2 numbers, got 1 in 'normal(4)'"]),
   ("normal()", ["takes 2 numbers, got 0"]),
   ("normal(1,2,3)", ["takes 2 numbers, got 3", "'normal(1,2,3)'"]),
+  ("point()", ["point(c) takes 1 number, got 0 in 'point()'"]),
+  ("point(0,1)", ["point(c) takes 1 number, got 2"]),
   ("mix()", ["mix(...) needs at least one component", "'mix()'"]),
   ("normal(4,-1)", ["normal: sigma must be > 0, got -1"]),
   ("normal(4,0)", ["sigma must be > 0, got 0"]),
@@ -95,7 +102,10 @@ let malformedCases: [(text: String, expected: [String])] = [
   ("uniform(2,2)", ["needs a < b", "a = 2"]),
   ("laplace(0,-0.5)", ["laplace: scale b must be > 0, got -0.5"]),
   ("lognormal(1,0)", ["lognormal: sigma must be > 0, got 0"]),
-  ("foo", ["unknown distribution 'foo'", "normal, uniform, laplace, lognormal, mix, file:PATH"]),
+  (
+    "foo",
+    ["unknown distribution 'foo'", "normal, uniform, laplace, lognormal, point, mix, file:PATH"]
+  ),
   ("gamma(1,2)", ["unknown distribution 'gamma'", "column 1", "gaussian, bimodal"]),
   ("mix(normal(0,1), cauchy(0,1))", ["unknown distribution 'cauchy'", "column 18"]),
   ("normal(4,0.5)xyz", ["unexpected 'xyz'", "column 14"]),

@@ -36,6 +36,30 @@ extension RuntimeTests {
       runtime.stop()
     }
 
+    /// A Dirac-GAN run (format 4 names the model; its data is a point mass) reads back as
+    /// the same setting, verifies bit for bit and branches.
+    @Test func aDiracGANRecordingVerifiesAndBranches() throws {
+      let config = TrainingConfig(
+        target: try Target.parse("point(0)"), architecture: DiracGame.architecture,
+        hyperparameters: Hyperparameters(
+          discriminatorSteps: 1, batchSize: 8, discriminatorStepSize: 0.1,
+          generatorStepSize: 0.1, loss: .minimax, optimizer: OptimizerSettings(kind: .sgd)),
+        seed: 2)
+      let run = try recordRun(
+        config: config, iterations: 30,
+        commands: [.setUpdateScheme(.simultaneous), .setPenalty(.r1, weight: 1)])
+      let reader = try RecordingReader(bytes: run.bytes)
+      #expect(reader.header.formatVersion == RecordingFormat.version)
+      #expect(reader.header.config == config)
+      let psi = run.frames.map(\.metrics.discriminatorSlope)
+      #expect(psi.allSatisfy(\.isFinite) && psi.first == 1)
+      let report = try reader.verify()
+      #expect(report.passed, "\(String(describing: report.mismatch))")
+      #expect(report.framesCompared == reader.frameCount)
+      let runtime = try reader.branch(at: 6, pace: .maximum, startPaused: true)
+      runtime.stop()
+    }
+
     /// One metric byte changed and the checksum fixed up: the file reads, verify names it.
     @Test func verifyCatchesATamperedMetric() throws {
       let bytes = Self.session.bytes

@@ -176,3 +176,17 @@ public struct HistoryBucket: Sendable, Equatable {
       + 2 * block(bins, 4)
   }
 }
+
+extension HistoryBucket {
+  /// Bitwise for the metrics, so that a metric no frame had (NaN) equals itself: two
+  /// histories of the same frames are equal.
+  public static func == (a: HistoryBucket, b: HistoryBucket) -> Bool {
+    func same(_ x: [Double], _ y: [Double]) -> Bool { x.map(\.bitPattern) == y.map(\.bitPattern) }
+    return a.firstIteration == b.firstIteration && a.lastIteration == b.lastIteration
+      && a.frames == b.frames && same(a.minimum, b.minimum) && same(a.mean, b.mean)
+      && same(a.maximum, b.maximum) && a.finiteCounts == b.finiteCounts && a.grid == b.grid
+      && a.modelDensity == b.modelDensity && a.discriminator == b.discriminator
+      && a.dataMean.bitPattern == b.dataMean.bitPattern
+      && a.dataStandardDeviation.bitPattern == b.dataStandardDeviation.bitPattern
+  }
+}
