@@ -47,7 +47,8 @@ import Testing
     "x": [.setUpdateScheme(.simultaneous)],
     "n": [.setInstanceNoise(0.5)],
     "s": [.setSpectralNorm(true)],
-    "v": [], "m": [], "y": [], "z": [], "Z": [], "o": [], "h": [], "a": [], "R": [], "?": [],
+    "v": [], "m": [], "M": [], "y": [], "z": [], "Z": [], "(": [], ")": [], "o": [], "h": [],
+    "a": [], "R": [], "?": [],
     Key.escape: [], "q": [],
   ]
 

@@ -90,6 +90,54 @@ import Testing
     #expect(lens.range(of: 0...1000, end: 1000) == 0...1000)
     lens.zoom = 2
     #expect(lens.range(of: 0...1000, end: 1000) == 750...1000)
+    // Panning moves the window back by half its width, and never past the run's start.
+    lens.pan = 1
+    #expect(lens.range(of: 0...1000, end: 1000) == 625...875)
+    lens.pan = 5
+    #expect(lens.range(of: 0...1000, end: 1000) == 125...375)
+    lens.pan = 50
+    #expect(lens.range(of: 0...1000, end: 1000) == 0...250)
+  }
+
+  /// ( and ) move a zoomed window; zooming keeps its end where it was; M cycles a second
+  /// metric through every other one and back to none.
+  @Test func panningAndASecondMetric() {
+    var state = ViewState()
+    state.pane = .history
+    _ = SharedKeys.apply(.adjustLens, key: "(", to: &state)
+    #expect(state.lens.pan == 0)
+    _ = SharedKeys.apply(.adjustLens, key: "z", to: &state)
+    _ = SharedKeys.apply(.adjustLens, key: "(", to: &state)
+    _ = SharedKeys.apply(.adjustLens, key: "(", to: &state)
+    #expect(state.lens.pan == 2)
+    let before = state.lens.range(of: 0...1024, end: 1024)
+    _ = SharedKeys.apply(.adjustLens, key: "z", to: &state)
+    let after = state.lens.range(of: 0...1024, end: 1024)
+    #expect(state.lens.pan == 4 && after.upperBound == before.upperBound)
+    _ = SharedKeys.apply(.adjustLens, key: ")", to: &state)
+    #expect(state.lens.pan == 3)
+    _ = SharedKeys.apply(.adjustLens, key: "Z", to: &state)
+    _ = SharedKeys.apply(.adjustLens, key: "Z", to: &state)
+    #expect(state.lens.zoom == 0 && state.lens.pan == 0)
+    var seen: [Int?] = []
+    for _ in 0..<Metric.table.count {
+      _ = SharedKeys.apply(.adjustLens, key: "M", to: &state)
+      seen.append(state.lens.overlay)
+    }
+    #expect(seen.last! == nil)
+    #expect(Set(seen.compactMap { $0 }) == Set(1..<Metric.table.count))
+  }
+
+  /// With a second metric the history names both and draws the second on a right axis.
+  @Test func aSecondMetricHasItsOwnRightAxis() {
+    var state = ScreenTests.overTime(.history)
+    state.lens.overlay = Metric.table.firstIndex { $0.key == "g_mean" }
+    let grid = Screen.render(
+      snapshot: Fixture.snapshot(sequence: 3000, iteration: 30_000), state: state,
+      status: ScreenTests.running, width: 120, height: 40, symbols: .unicode)
+    let text = grid.text
+    #expect(text.contains("history: JSD and mean G(z) (right)"))
+    #expect(text.contains("├4.0") || text.contains("├3.5"))
   }
 
   @Test func lensKeysActOnlyWhereTheyMeanSomething() {

@@ -40,7 +40,10 @@ extension KeyBinding {
         ["v"], "v", "next view (plot ... phase)", hint: "view",
         action: .shared(.cycleMainPane)),
       KeyBinding(
-        ["m", "y", "z", "Z"], "m y z Z", "history: metric, log, zoom",
+        ["m", "M", "y"], "m M y", "history: metrics, log y",
+        action: .shared(.adjustLens)),
+      KeyBinding(
+        ["z", "Z", "(", ")"], "z Z ( )", "zoom in/out, earlier/later",
         action: .shared(.adjustLens)),
     ]
   }

@@ -5,7 +5,9 @@ import GANCore
 /// across, the metric up (linear or in decades), the mean of each bucket as a line and its
 /// lowest…highest as a faint band behind it, so an oscillation stays visible after its
 /// frames are merged. C(G) shows its floor −log 4; the knobs turned during the run stand as
-/// labelled vertical lines, as on the replay's timeline.
+/// labelled vertical lines, as on the replay's timeline. A second metric (`M`) is drawn over
+/// the first on an axis of its own at the right, so two numbers of different units can be
+/// read against the same iterations.
 enum HistoryPane {
   static let gutter = 8
 
@@ -15,8 +17,12 @@ enum HistoryPane {
   ) {
     let metric = lens.chosenMetric
     let label = metric.label(for: loss, ascii: !symbols.usesBraille)
+    let second = lens.overlaidMetric
+    let secondLabel = second.map { " and " + $0.label(for: loss, ascii: !symbols.usesBraille) }
     let scale = lens.isLogarithmic ? "log y" : "linear y"
-    var title = "history: \(label) over iterations · \(scale) · m metric · y scale · z Z zoom"
+    var title =
+      "history: \(label)\(secondLabel.map { $0 + " (right)" } ?? "") over iterations · \(scale) · "
+      + "m M metrics · y scale · z Z ( ) zoom, move"
     if !symbols.usesBraille { title = title.replacingOccurrences(of: "·", with: "-") }
     grid.put(symbols.truncated(title, to: width - 1), x: x + 1, y: y, style: .heading)
     guard let whole = history.iterations else {
@@ -36,7 +42,7 @@ enum HistoryPane {
     let top = y + 2
     let rows = height - 4
     let left = x + gutter + 1
-    let columns = width - gutter - 4
+    let columns = width - gutter - 4 - (second == nil ? 0 : gutter)
     guard rows >= 3, columns >= 10 else { return }
     axis.draw(into: &grid, axis: left - 1, top: top, rows: rows, gutter: gutter, symbols: symbols)
     let frame = PlotFrame(
@@ -72,6 +78,25 @@ enum HistoryPane {
       // A bucket landing in the same dot column as the last one replaces nothing: the line
       // goes through both.
       line.append(point)
+    }
+    if let second, let secondIndex = Metric.table.firstIndex(where: { $0.key == second.key }) {
+      // Its own linear axis (log when its scale is), the mean line only.
+      var logarithmic = false
+      if case .logarithmic = second.scale { logarithmic = true }
+      let secondAxis = ValueAxis(
+        values: buckets.map { $0.mean[secondIndex] }, logarithmic: logarithmic)
+      secondAxis.drawRight(
+        into: &grid, axis: left + columns, top: top, rows: rows, gutter: gutter, symbols: symbols)
+      var secondStyle = MetricsPane.style(second.role)
+      if secondStyle == style { secondStyle = .optimal }
+      let secondLine = buckets.map { bucket -> DotPoint? in
+        let dotX = Int(frame.dotX(bucket.middleIteration).rounded(.down))
+        guard dotX >= 0, dotX < canvas.dotWidth,
+          let dotY = secondAxis.dotY(bucket.mean[secondIndex], dotHeight: canvas.dotHeight)
+        else { return nil }
+        return DotPoint(x: dotX, y: dotY)
+      }
+      canvas.drawPolyline(secondLine, style: secondStyle, pattern: LinePattern(on: 3, off: 2))
     }
     canvas.drawPolyline(line, style: style)
     canvas.draw(into: &grid, left: left, top: top, symbols: symbols)

@@ -63,6 +63,20 @@ struct ValueAxis: Equatable {
     }
   }
 
+  /// The same axis on the right of a plot: the line at column `axis`, ticks pointing
+  /// right, labels left-aligned in the `gutter` columns after it.
+  func drawRight(
+    into grid: inout CellGrid, axis: Int, top: Int, rows: Int, gutter: Int, symbols: SymbolSet
+  ) {
+    for row in top..<(top + rows) { grid[axis, row] = Cell(symbols.vertical, .axis) }
+    for (value, label) in ticks(count: max(rows / 3, 2)) {
+      guard let y = dotY(value, dotHeight: rows * 4) else { continue }
+      let row = top + y / 4
+      grid[axis, row] = Cell(symbols.tickRight, .axis)
+      grid.put(String(label.prefix(gutter - 1)), x: axis + 1, y: row, style: .axis)
+    }
+  }
+
   /// Round values inside the axis and their labels: decades on a log axis, 1-2-5 steps on
   /// a linear one.
   func ticks(count: Int) -> [(Double, String)] {
