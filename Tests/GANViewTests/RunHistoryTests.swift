@@ -75,6 +75,23 @@ import Testing
       history.events == [HistoryEvent(iteration: 10, kind: .discriminatorSteps, label: "k=3")])
   }
 
+  /// A fix turned on or off is an event too, in the status line's words; instance noise
+  /// annealing from frame to frame is not.
+  @Test func aFixTurnedOnOrOffIsAnEvent() {
+    var history = RunHistory()
+    var frames = (0..<4).map { Self.frame($0) }
+    frames[1].hyperparameters.stabilizers.penalty = .r1
+    frames[1].hyperparameters.stabilizers.instanceNoise = 0.5
+    frames[2].hyperparameters.stabilizers = frames[1].hyperparameters.stabilizers
+    frames[3].hyperparameters.stabilizers.instanceNoise = 0.5
+    for frame in frames { history.append(frame) }
+    #expect(
+      history.events == [
+        HistoryEvent(iteration: 10, kind: .fix, label: "R1=10 noise=0.5"),
+        HistoryEvent(iteration: 30, kind: .fix, label: "no R1"),
+      ])
+  }
+
   @Test func truncatingKeepsTheRunUpToABranch() {
     var history = RunHistory(capacity: 8, levels: 3)
     for i in 0..<100 { history.append(Self.frame(i)) }

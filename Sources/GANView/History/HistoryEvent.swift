@@ -1,7 +1,7 @@
 import GANCore
 
 /// A knob turned during the run, found by comparing consecutive frames: k, a step size, the
-/// loss, the optimizer or the target. The same frames give the same events live and in a
+/// loss, the optimizer, the target or a fix. The same frames give the same events live and in a
 /// replay, where they match the timeline's markers (a reset changes no setting a frame
 /// shows, so it is not among them).
 public struct HistoryEvent: Sendable, Equatable {
@@ -24,6 +24,9 @@ public struct HistoryEvent: Sendable, Equatable {
     var loss: Loss
     var optimizer: OptimizerKind
     var target: String
+    /// The fixes in the status line's words, instance noise at its starting σ (its
+    /// annealing is not a knob turned).
+    var fixes: [String]
 
     init(_ snapshot: Snapshot) {
       let h = snapshot.hyperparameters
@@ -32,6 +35,7 @@ public struct HistoryEvent: Sendable, Equatable {
       loss = h.loss
       optimizer = h.optimizer.kind
       target = snapshot.targetName
+      fixes = StatusBar.fixWords(h.stabilizers, at: 0)
     }
   }
 
@@ -54,6 +58,16 @@ public struct HistoryEvent: Sendable, Equatable {
     }
     if a.target != b.target {
       events.append(.init(iteration: iteration, kind: .target, label: b.target))
+    }
+    if a.fixes != b.fixes {
+      // What came on, then what went off ("R1=10", "no SN").
+      let on = b.fixes.filter { !a.fixes.contains($0) }
+      let off = a.fixes.filter { word in
+        let name = word.split(separator: "=").first.map(String.init) ?? word
+        return !b.fixes.contains { $0.hasPrefix(name) }
+      }.map { "no " + ($0.split(separator: "=").first.map(String.init) ?? $0) }
+      events.append(
+        .init(iteration: iteration, kind: .fix, label: (on + off).joined(separator: " ")))
     }
     return events
   }

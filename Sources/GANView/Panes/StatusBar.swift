@@ -81,6 +81,11 @@ enum StatusBar {
 
   /// The fixes that are on, one word each (none when training is Algorithm 1 as published).
   private static func fixes(_ f: Stabilizers, at iteration: Int) -> [Token] {
+    fixWords(f, at: iteration).map { Token(text: $0, style: .heading) }
+  }
+
+  /// The words of `fixes`: "R1=10", "unroll=5", "updates=simultaneous", "noise=0.5", "SN".
+  static func fixWords(_ f: Stabilizers, at iteration: Int) -> [String] {
     var words: [String] = []
     if f.penalty != .none {
       words.append(
@@ -91,7 +96,7 @@ enum StatusBar {
     let sigma = f.instanceNoise(at: iteration)
     if sigma > 0 { words.append("noise=" + NumberFormat.general(Double(sigma))) }
     if f.spectralNorm { words.append("SN") }
-    return words.map { Token(text: $0, style: .heading) }
+    return words
   }
 
   /// The panel of the paper's Figure 1 that the last single step reproduces.
