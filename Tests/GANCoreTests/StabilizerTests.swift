@@ -47,6 +47,29 @@ import Testing
     #expect(plain.state.generatorParameters != unrolled.state.generatorParameters)
   }
 
+  /// The surrogate, exactly: G's unrolled step is the plain G step against the D that u
+  /// more D steps (on the same draws) would give, after which D is back where it was.
+  @Test(arguments: [1, 3])
+  func unrolledGStepIsThePlainStepAgainstDAfterUSteps(steps: Int) throws {
+    let unrolled = try trainer { _ in }
+    let byHand = try trainer { _ in }
+    for t in [unrolled, byHand] {
+      for _ in 0..<5 { t.runIteration() }
+      t.discriminatorStep()
+    }
+    var h = unrolled.hyperparameters
+    h.stabilizers.unrolledSteps = steps
+    unrolled.setHyperparameters(h)
+    let before = unrolled.state
+    #expect(before.generatorParameters == byHand.state.generatorParameters)
+    unrolled.generatorStep()
+    for _ in 0..<steps { byHand.discriminatorStep() }
+    byHand.generatorStep()
+    #expect(unrolled.state.generatorParameters == byHand.state.generatorParameters)
+    #expect(unrolled.state.discriminatorParameters == before.discriminatorParameters)
+    #expect(byHand.state.discriminatorParameters != before.discriminatorParameters)
+  }
+
   /// WGAN's clipping keeps every D parameter within [−c, c]; the other losses do not clip.
   @Test func weightClippingBoundsEveryParameterOfD() throws {
     let t = try trainer {
