@@ -3,8 +3,9 @@ public enum RecordingFormat {
   /// The format version this ganscope writes, and the newest it reads. Version 2 numbers
   /// its context and curves records (so a frame never borrows another's context after a
   /// lost record) and counts a frame's metrics (so a metric can be added later). Version 3
-  /// adds the fixes (`Stabilizers`) to every set of hyperparameters.
-  public static let version = 3
+  /// adds the fixes (`Stabilizers`) to every set of hyperparameters. Version 4 adds D's pack
+  /// size P to them (PacGAN; a packed D's parameter buffers are longer by P − 1 rows).
+  public static let version = 4
   /// The oldest format version this ganscope reads.
   public static let oldestVersion = 1
   /// The ganscope release that writes recordings (kept in each file's header).
