@@ -171,7 +171,7 @@ public struct SweepCell: Sendable, Equatable {
       ("penalty", knobs[.penalty]!), ("gamma", knobs[.gamma]!), ("unroll", knobs[.unroll]!),
       ("updates", knobs[.updates]!), ("instance_noise", knobs[.instanceNoise]!),
       ("beta1", knobs[.beta1]!), ("beta2", knobs[.beta2]!), ("epsilon", knobs[.epsilon]!),
-      ("momentum", knobs[.momentum]!), ("clip", knobs[.clip]!),
+      ("momentum", knobs[.momentum]!), ("clip", knobs[.clip]!), ("pack", knobs[.pack]!),
     ]
   }
 
@@ -180,7 +180,7 @@ public struct SweepCell: Sendable, Equatable {
   public static let configColumnNames: [String] = [
     "seed", "k", "lr_d", "lr_g", "loss", "optimizer", "batch", "hidden", "layers",
     "activation", "target", "prior", "penalty", "gamma", "unroll", "updates", "instance_noise",
-    "beta1", "beta2", "epsilon", "momentum", "clip",
+    "beta1", "beta2", "epsilon", "momentum", "clip", "pack",
   ]
 
   /// The cell's identity: its configuration and seed (what `--out` resume compares).
@@ -213,7 +213,7 @@ public struct SweepCell: Sendable, Equatable {
           penaltyWeight: knobs[.gamma]!.real, unrolledSteps: knobs[.unroll]!.whole,
           updateScheme: UpdateScheme(rawValue: knobs[.updates]!.word)!,
           instanceNoise: knobs[.instanceNoise]!.real, instanceNoiseAnneal: 0,
-          clip: knobs[.clip]!.real)),
+          clip: knobs[.clip]!.real, pack: knobs[.pack]!.whole)),
       seed: seed)
   }
 
