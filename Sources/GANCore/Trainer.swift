@@ -349,6 +349,11 @@ public final class Trainer {
   /// Adds the gradients of R1 or R2 and of the loss's own penalty (WGAN-GP) to D's.
   private func addPenalties(batch input: UnsafePointer<Float>, count m: Int) {
     let stabilizers = hyperparameters.stabilizers
+    // The slope pass knows one input; `Hyperparameters.problem` refuses packing with it.
+    precondition(
+      discriminator.inputs == 1
+        || (stabilizers.penalty == .none && hyperparameters.loss.interpolatePenalty == nil),
+      "slope penalties with a packed D")
     if stabilizers.penalty != .none && stabilizers.penaltyWeight > 0 {
       let work = slopeWorkspace(rows: m)
       let start = stabilizers.penalty == .r1 ? input : input + m

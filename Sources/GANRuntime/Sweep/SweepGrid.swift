@@ -199,7 +199,7 @@ public struct SweepCell: Sendable, Equatable {
     let settings = OptimizerSettings(
       kind: OptimizerKind(rawValue: knobs[.optimizer]!.word)!, momentum: knobs[.momentum]!.real,
       beta1: knobs[.beta1]!.real, beta2: knobs[.beta2]!.real, epsilon: knobs[.epsilon]!.real)
-    return TrainingConfig(
+    let config = TrainingConfig(
       target: target, prior: Prior(rawValue: knobs[.prior]!.word)!,
       architecture: Architecture(
         width: knobs[.hidden]!.whole, hiddenLayers: knobs[.layers]!.whole,
@@ -215,6 +215,9 @@ public struct SweepCell: Sendable, Equatable {
           instanceNoise: knobs[.instanceNoise]!.real, instanceNoiseAnneal: 0,
           clip: knobs[.clip]!.real, pack: knobs[.pack]!.whole)),
       seed: seed)
+    // A combination the trainer refuses (packing with a slope penalty, say).
+    if let problem = config.hyperparameters.problem { throw SweepError(problem) }
+    return config
   }
 
   /// A rough cost of one iteration, for the progress bar's estimate of the time left: the
