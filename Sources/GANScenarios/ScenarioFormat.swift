@@ -120,6 +120,21 @@ public enum ScenarioFormat {
     if h.optimizer.beta1 != defaults.beta1 { add("--beta1", "\(h.optimizer.beta1)") }
     if h.optimizer.beta2 != defaults.beta2 { add("--beta2", "\(h.optimizer.beta2)") }
     if h.optimizer.epsilon != defaults.epsilon { add("--epsilon", "\(h.optimizer.epsilon)") }
+    // The fixes (their flags in StabilizerOptions), so a fix's scenario starts fixed.
+    let f = h.stabilizers
+    let plain = Stabilizers()
+    if f.penalty != plain.penalty { add("--penalty", f.penalty.rawValue) }
+    if f.penaltyWeight != plain.penaltyWeight { add("--gamma", "\(f.penaltyWeight)") }
+    if f.unrolledSteps != plain.unrolledSteps { add("--unroll", "\(f.unrolledSteps)") }
+    if f.updateScheme != plain.updateScheme { add("--updates", f.updateScheme.rawValue) }
+    if f.instanceNoise != plain.instanceNoise { add("--instance-noise", "\(f.instanceNoise)") }
+    if f.instanceNoise != plain.instanceNoise && f.instanceNoiseAnneal != plain.instanceNoiseAnneal
+    {
+      add("--noise-anneal", "\(f.instanceNoiseAnneal)")
+    }
+    if f.clip != plain.clip { add("--clip", "\(f.clip)") }
+    if f.spectralNorm { words.append("--spectral-norm") }
+    if f.pack != plain.pack { add("--pack", "\(f.pack)") }
     add("--seed", "\(seed)")
     return words
   }

@@ -12,7 +12,8 @@ import Testing
   ) -> Double {
     let p = net.inputs
     return outputGradients.enumerated().reduce(0) { sum, row in
-      sum + row.element * net.forward(pack: Array(inputs[row.offset * p..<(row.offset + 1) * p])).output
+      sum + row.element
+        * net.forward(pack: Array(inputs[row.offset * p..<(row.offset + 1) * p])).output
     }
   }
 

@@ -47,6 +47,7 @@ import Testing
     "x": [.setUpdateScheme(.simultaneous)],
     "n": [.setInstanceNoise(0.5)],
     "s": [.setSpectralNorm(true)],
+    "P": [.setPack(2)],
     "v": [], "m": [], "y": [], "z": [], "Z": [], "o": [], "h": [], "a": [], "R": [], "?": [],
     Key.escape: [], "q": [],
   ]
@@ -185,6 +186,7 @@ import Testing
     #expect(twice("x") == [.setUpdateScheme(.simultaneous), .setUpdateScheme(.extragradient)])
     #expect(twice("n") == [.setInstanceNoise(0.5), .setInstanceNoise(0)])
     #expect(twice("s") == [.setSpectralNorm(true), .setSpectralNorm(false)])
+    #expect(twice("P") == [.setPack(2), .setPack(4)])
     #expect(twice(".") == [.pause, .stepIteration, .stepIteration])
     // Different keys combine too: k changed, then η_G halved, both kept.
     let k = press("K")
@@ -264,5 +266,18 @@ import Testing
     let narrow = LiveKeys.table.footer(width: 40, symbols: .ascii)
     #expect(narrow.count <= 40)
     #expect(narrow.hasSuffix("? help  q quit"))
+  }
+}
+
+extension LiveKeyHandlerTests {
+  /// A fix the trainer would refuse in this combination is not sent: the notice says why.
+  @Test func packingWithASlopePenaltyIsRefusedWithAReason() {
+    let withR1 = snapshot { $0.stabilizers.penalty = .r1 }
+    let outcome = press("P", snapshot: withR1)
+    #expect(outcome.commands.isEmpty)
+    #expect(outcome.state.notice?.hasPrefix("--pack does not combine with --penalty r1") == true)
+    let packed = snapshot { $0.stabilizers.pack = 4 }
+    #expect(press("P", snapshot: packed).commands == [.setPack(1)])
+    #expect(press("p", snapshot: packed).commands.isEmpty)
   }
 }

@@ -63,7 +63,7 @@ public enum LiveKeys {
     KeyBinding(["x"], "x", "next update order", .cycleUpdateScheme),
     KeyBinding(["n"], "n", "instance noise on / off", .toggleInstanceNoise),
     KeyBinding(["s"], "s", "spectral norm of D on / off", .toggleSpectralNorm),
-    KeyBinding(["P"], "P", "pack P samples per D input: 1, 2, 4", .cyclePack),
+    KeyBinding(["P"], "P", "D sees packs of P = 1, 2, 4", .cyclePack),
   ]
 
   /// The recorder: not a training knob, so listed after the figure's toggles.
