@@ -42,12 +42,7 @@ public struct Hyperparameters: Sendable, Equatable, Hashable, Codable {
     where !(value.isFinite && value > 0) {
       return "step size \(name) must be a positive number, got \(value)"
     }
-    if let problem = stabilizers.problem { return problem }
-    if stabilizers.pack > 1 && loss.interpolatePenalty != nil {
-      return "--pack does not combine with --loss \(loss.rawValue): the slope pass of the "
-        + "interpolate penalty takes one input"
-    }
-    return nil
+    return stabilizers.problem
   }
 }
 

@@ -105,6 +105,21 @@ struct ReferencePerceptron {
     return Self.affine(tangent, weights[weights.count - 1], [0])[0]
   }
 
+  /// ∂y/∂xⱼ for each input j of a pack: one forward-mode pass per input, its tangent the
+  /// unit vector of that input.
+  func slopes(pack: [Double]) -> [Double] {
+    let pass = forward(pack: pack)
+    return pack.indices.map { j in
+      var tangent = pack.indices.map { $0 == j ? 1.0 : 0.0 }
+      for l in 0..<(weights.count - 1) {
+        let zero = [Double](repeating: 0, count: biases[l].count)
+        let preTangent = Self.affine(tangent, weights[l], zero)
+        tangent = zip(preTangent, pass.preActivations[l]).map { $0 * derivative($1) }
+      }
+      return Self.affine(tangent, weights[weights.count - 1], [0])[0]
+    }
+  }
+
   /// Gradients with the shapes of `weights` and `biases`.
   struct Gradients {
     var weights: [[[Double]]]

@@ -100,10 +100,6 @@ public struct Stabilizers: Sendable, Equatable, Hashable, Codable {
     if !Self.packRange.contains(pack) {
       return "pack size P must be between 1 and 8, got \(pack)"
     }
-    if pack > 1 && penalty != .none {
-      return "--pack does not combine with --penalty \(penalty.rawValue): the slope pass "
-        + "of the penalties takes one input"
-    }
     if pack > 1 && spectralNorm {
       return "--pack does not combine with --spectral-norm: the normalisation treats D's "
         + "input layer as one row"

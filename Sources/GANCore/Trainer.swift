@@ -349,28 +349,30 @@ public final class Trainer {
   /// Adds the gradients of R1 or R2 and of the loss's own penalty (WGAN-GP) to D's.
   private func addPenalties(batch input: UnsafePointer<Float>, count m: Int) {
     let stabilizers = hyperparameters.stabilizers
-    // The slope pass knows one input; `Hyperparameters.problem` refuses packing with it.
-    precondition(
-      discriminator.inputs == 1
-        || (stabilizers.penalty == .none && hyperparameters.loss.interpolatePenalty == nil),
-      "slope penalties with a packed D")
+    // m packs of P values per side (P = 1: m samples); under packing the penalties are on
+    // the norm of D's input gradient over the pack (PackedSlopePenalty.swift).
+    let p = discriminator.inputs
+    let n = p * m
     if stabilizers.penalty != .none && stabilizers.penaltyWeight > 0 {
       let work = slopeWorkspace(rows: m)
-      let start = stabilizers.penalty == .r1 ? input : input + m
-      work.input.update(from: start, count: m)
-      zeroTail(work.input, from: m, to: work.rows)
+      let start = stabilizers.penalty == .r1 ? input : input + n
+      work.input.update(from: start, count: n)
+      zeroTail(work.input, from: n, to: work.rows * p)
       discriminator.slopePenalty(
         work, count: m, shape: .squared(weight: stabilizers.penaltyWeight))
       addGradient(work.parameterGradients, to: discriminator)
     }
     if let shape = hyperparameters.loss.interpolatePenalty {
-      // x̂ = ε·x + (1 − ε)·x̃ with ε ~ U(0, 1) per pair of a data row and a sample row.
+      // x̂ = ε·x + (1 − ε)·x̃ with ε ~ U(0, 1) per pair of a data row and a sample row (a
+      // pack of data and a pack of samples, interpolated as points of ℝᴾ).
       let work = slopeWorkspace(rows: m)
       for i in 0..<m {
         let epsilon = rng.nextUnitFloat()
-        work.input[i] = epsilon * input[i] + (1 - epsilon) * input[m + i]
+        for j in i * p..<(i + 1) * p {
+          work.input[j] = epsilon * input[j] + (1 - epsilon) * input[n + j]
+        }
       }
-      zeroTail(work.input, from: m, to: work.rows)
+      zeroTail(work.input, from: n, to: work.rows * p)
       discriminator.slopePenalty(work, count: m, shape: shape)
       addGradient(work.parameterGradients, to: discriminator)
     }
@@ -386,8 +388,9 @@ public final class Trainer {
 
   /// The slope pass's buffers for a batch of `rows`, made on first use and when m changes.
   private func slopeWorkspace(rows: Int) -> SlopeWorkspace {
-    if let work = slopeWork, work.rows == paddedRows(rows) { return work }
-    let work = SlopeWorkspace(rows: rows, architecture: architecture)
+    let p = discriminator.inputs
+    if let work = slopeWork, work.rows == paddedRows(rows), work.inputsPerRow == p { return work }
+    let work = SlopeWorkspace(rows: rows, architecture: architecture, inputsPerRow: p)
     slopeWork = work
     return work
   }

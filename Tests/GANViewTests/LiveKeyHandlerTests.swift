@@ -271,13 +271,14 @@ import Testing
 
 extension LiveKeyHandlerTests {
   /// A fix the trainer would refuse in this combination is not sent: the notice says why.
-  @Test func packingWithASlopePenaltyIsRefusedWithAReason() {
-    let withR1 = snapshot { $0.stabilizers.penalty = .r1 }
-    let outcome = press("P", snapshot: withR1)
+  @Test func packingWithSpectralNormIsRefusedWithAReason() {
+    let normalized = snapshot { $0.stabilizers.spectralNorm = true }
+    let outcome = press("P", snapshot: normalized)
     #expect(outcome.commands.isEmpty)
-    #expect(outcome.state.notice?.hasPrefix("--pack does not combine with --penalty r1") == true)
+    #expect(outcome.state.notice?.hasPrefix("--pack does not combine with --spectral-norm") == true)
     let packed = snapshot { $0.stabilizers.pack = 4 }
     #expect(press("P", snapshot: packed).commands == [.setPack(1)])
-    #expect(press("p", snapshot: packed).commands.isEmpty)
+    #expect(press("s", snapshot: packed).commands.isEmpty)
+    #expect(press("p", snapshot: packed).commands == [.setPenalty(.r1, weight: 10)])
   }
 }
