@@ -32,7 +32,11 @@ public struct Architecture: Sendable, Equatable, Hashable, Codable {
   struct Layout: Sendable {
     let paddedWidth: Int
     let hiddenLayers: Int
-    /// Input layer (1 → H): weights then biases.
+    /// P, the inputs of the input layer: 1 for G and for a plain D, the pack size for a
+    /// packed D (PacGAN, PackedInput.swift).
+    var inputs = 1
+    /// Input layer (1 → H): weights then biases. A packed D (P → H) keeps its first input's
+    /// weights here and the other P − 1 rows after the output bias (`packedInputWeights`).
     var inputWeights: Int { 0 }
     var inputBias: Int { paddedWidth }
     /// Hidden-to-hidden layer l (1 ≤ l < hiddenLayers): a P×P matrix stored input-major
@@ -42,12 +46,24 @@ public struct Architecture: Sendable, Equatable, Hashable, Codable {
     /// Output layer (H → 1): P weights, then the bias in a 16-float slot.
     var outputWeights: Int { 2 * paddedWidth + (hiddenLayers - 1) * hiddenBlock }
     var outputBias: Int { outputWeights + paddedWidth }
-    var count: Int { outputBias + 16 }
+    var count: Int { outputBias + 16 + (inputs - 1) * paddedWidth }
+    /// The weights out of input j (0 ≤ j < P). Rows 1 … P − 1 are appended at the end so that
+    /// every block of the plain net stays where it is: P = 1 is exactly the plain buffer, and
+    /// code that knows only the plain blocks (the slope pass, spectral normalisation) still
+    /// finds them.
+    func packedInputWeights(_ j: Int) -> Int {
+      j == 0 ? inputWeights : outputBias + 16 + (j - 1) * paddedWidth
+    }
     /// The floats of one hidden-to-hidden layer: a P×P matrix and P biases.
     private var hiddenBlock: Int { paddedWidth * paddedWidth + paddedWidth }
   }
 
   var layout: Layout { Layout(paddedWidth: paddedWidth, hiddenLayers: hiddenLayers) }
+
+  /// The layout of a net whose input layer takes `inputs` values (a D packing P samples).
+  func layout(inputs: Int) -> Layout {
+    Layout(paddedWidth: paddedWidth, hiddenLayers: hiddenLayers, inputs: inputs)
+  }
 
   /// The number of real (unpadded) parameters that training moves.
   public var parameterCount: Int {

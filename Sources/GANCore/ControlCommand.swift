@@ -53,6 +53,8 @@ public enum ControlCommand: Sendable, Equatable, Hashable {
   case setUpdateScheme(UpdateScheme)
   case setInstanceNoise(Float)
   case setSpectralNorm(Bool)
+  /// D's pack size P (PacGAN; 1 is off). D keeps its function on the diagonal.
+  case setPack(Int)
   /// A new target, parsed (and its data file read) before it is sent: applying it reads
   /// nothing. Recordings store it by its spec (`Target.spec`).
   case setTarget(Target)
@@ -92,6 +94,7 @@ extension Trainer {
       h.stabilizers.instanceNoise = sigma
       h.stabilizers.instanceNoiseAnneal = 0
     case .setSpectralNorm(let on): h.stabilizers.spectralNorm = on
+    case .setPack(let p): h.stabilizers.pack = p
     case .setTarget(let target):
       setTarget(target)
       return true

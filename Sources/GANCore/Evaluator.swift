@@ -36,9 +36,12 @@ public final class Evaluator {
     quantileZ = prior.midpointQuantiles(Self.sampleCount)
     mappingZ = prior.midpointQuantiles(Self.mappingPoints)
     let rows = Self.sampleCount + bins + Self.mappingPoints
-    generatorWork = Workspace(capacity: rows, architecture: architecture)
+    // Room for packs of up to P values per row: under packing D is read on the diagonal.
+    let p = Stabilizers.packRange.upperBound
+    generatorWork = Workspace(capacity: rows, architecture: architecture, inputsPerRow: p)
     discriminatorWork = Workspace(
-      capacity: 2 * Self.sampleCount / Self.discriminatorStride + bins, architecture: architecture)
+      capacity: 2 * Self.sampleCount / Self.discriminatorStride + bins, architecture: architecture,
+      inputsPerRow: p)
   }
 
   public var gridState: ViewGridTracker { gridTracker }
@@ -163,14 +166,19 @@ public final class Evaluator {
       metrics: metrics)
   }
 
-  /// Runs a net forward on `inputs` (any count: done in workspace-sized chunks).
+  /// Runs a net forward on `inputs` (any count: done in workspace-sized chunks). A packed D
+  /// (P inputs) is run on the diagonal: each x becomes the pack (x, …, x), the one reading
+  /// of a pack-judging D that a curve over x can show.
   private func evaluate(_ net: Perceptron, at inputs: [Float], work: Workspace) -> [Float] {
     var outputs = [Float](repeating: 0, count: inputs.count)
+    let p = net.inputs
     var start = 0
     while start < inputs.count {
       let count = min(work.capacity, inputs.count - start)
-      for i in 0..<count { work.input[i] = inputs[start + i] }
-      for i in count..<paddedRows(count) { work.input[i] = 0 }
+      for i in 0..<count {
+        for j in 0..<p { work.input[i * p + j] = inputs[start + i] }
+      }
+      for i in count * p..<paddedRows(count) * p { work.input[i] = 0 }
       net.forward(work, rows: count)
       for i in 0..<count { outputs[start + i] = work.output[i] }
       start += count
@@ -178,17 +186,23 @@ public final class Evaluator {
     return outputs
   }
 
-  /// dD(x)/dx at each x, by one backward pass through D with unit output gradient.
+  /// dD(x)/dx at each x, by one backward pass through D with unit output gradient. For a
+  /// packed D it is the slope along the diagonal, d/dx D(x, …, x) = Σⱼ ∂D/∂xⱼ.
   private func slope(of net: Perceptron, at xs: [Float], loss: Loss) -> [Float] {
     let work = generatorWork
+    let p = net.inputs
     let count = xs.count
     let rows = paddedRows(count)
-    for i in 0..<rows { work.input[i] = i < count ? xs[i] : 0 }
+    for i in 0..<rows {
+      for j in 0..<p { work.input[i * p + j] = i < count ? xs[i] : 0 }
+    }
     net.forward(work, rows: count)
     for i in 0..<rows { work.outputGradient[i] = i < count ? 1 : 0 }
     net.backward(work, rows: count, parameterGradients: false, inputGradient: true)
-    return (0..<count).map {
-      Float(Double(work.inputGradient[$0]) * loss.readoutSlope(Double(work.output[$0])))
+    return (0..<count).map { i in
+      var diagonal: Float = 0
+      for j in 0..<p { diagonal += work.inputGradient[i * p + j] }
+      return Float(Double(diagonal) * loss.readoutSlope(Double(work.output[i])))
     }
   }
 

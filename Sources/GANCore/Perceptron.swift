@@ -42,6 +42,9 @@
 final class Perceptron {
   let architecture: Architecture
   let role: NetRole
+  /// P, the values the input layer takes: 1, or the pack size of a packed D (PacGAN). With
+  /// P > 1 a row of the batch is one pack and the input layer is P → H (PackedInput.swift).
+  let inputs: Int
   let layout: Architecture.Layout
   /// H rounded up to a multiple of 16: the length of every row of activations and weights.
   let paddedWidth: Int
@@ -53,10 +56,11 @@ final class Perceptron {
 
   var parameterCount: Int { layout.count }
 
-  init(architecture: Architecture, role: NetRole) {
+  init(architecture: Architecture, role: NetRole, inputs: Int = 1) {
     self.architecture = architecture
     self.role = role
-    layout = architecture.layout
+    self.inputs = inputs
+    layout = architecture.layout(inputs: inputs)
     paddedWidth = architecture.paddedWidth
     parameters = allocateFloats(layout.count)
     gradients = allocateFloats(layout.count)
@@ -84,8 +88,11 @@ final class Perceptron {
         }
       }
     }
-    fill(layout.inputWeights, rows: 1, columns: width, fanIn: 1)
-    fill(layout.inputBias, rows: 1, columns: width, fanIn: 1)
+    // A packed input layer has fan-in P; its rows are drawn in input order.
+    for j in 0..<inputs {
+      fill(layout.packedInputWeights(j), rows: 1, columns: width, fanIn: inputs)
+    }
+    fill(layout.inputBias, rows: 1, columns: width, fanIn: inputs)
     for l in 1..<architecture.hiddenLayers {
       fill(layout.weights(l), rows: width, columns: width, fanIn: width)
       fill(layout.bias(l), rows: 1, columns: width, fanIn: width)
@@ -115,14 +122,18 @@ final class Perceptron {
     let inputWeights = parameters + layout.inputWeights
     let inputBias = parameters + layout.inputBias
     let firstHidden = ws.hidden[0]
-    activation.withVectorFunction { activate in
-      for s in 0..<rows {
-        let x = ws.input[s]
-        var c = 0
-        while c < paddedWidth {
-          let preActivation = load(inputBias + c).addingProduct(x, load(inputWeights + c))
-          store(activate(preActivation), firstHidden + s * paddedWidth + c)
-          c += 16
+    if inputs > 1 {
+      packedInputForward(ws, rows: rows)
+    } else {
+      activation.withVectorFunction { activate in
+        for s in 0..<rows {
+          let x = ws.input[s]
+          var c = 0
+          while c < paddedWidth {
+            let preActivation = load(inputBias + c).addingProduct(x, load(inputWeights + c))
+            store(activate(preActivation), firstHidden + s * paddedWidth + c)
+            c += 16
+          }
         }
       }
     }
@@ -225,6 +236,11 @@ final class Perceptron {
       }
       swap(&delta, &deltaBelow)
       l -= 1
+    }
+    if inputs > 1 {
+      return packedInputBackward(
+        ws, rows: rows, delta: delta, parameterGradients: parameterGradients,
+        inputGradient: inputGradient)
     }
     // Input layer: with two or more hidden layers `delta` holds δ¹ before its f′ (∂ℒ/∂h¹),
     // with one it is δ¹ itself. ∂ℒ/∂w_in = Σₛ x·δ¹, ∂ℒ/∂b_in = Σₛ δ¹, ∂ℒ/∂x = δ¹·w_inᵀ.

@@ -6,7 +6,8 @@ struct ReferencePerceptron {
   let activation: Activation
   /// The layers from input to output: `weights[l][i][j]` connects unit i of layer l's input
   /// to unit j of its output, `biases[l][j]` is unit j's bias. Layer 0 is the input layer
-  /// (1 → H), the last one the output layer (H → 1), the ones between H → H.
+  /// (1 → H, or P → H for a D that judges packs of P samples), the last one the output
+  /// layer (H → 1), the ones between H → H.
   var weights: [[[Double]]]
   var biases: [[Double]]
 
@@ -21,7 +22,12 @@ struct ReferencePerceptron {
         (0..<columns).map { j in Double(net.parameters[offset + i * padded + j]) }
       }
     }
-    weights = [matrix(at: layout.inputWeights, rows: 1, columns: width)]
+    // A packed D's input rows: one per input of the pack (PackedInput.swift).
+    weights = [
+      (0..<net.inputs).map { j in
+        matrix(at: layout.packedInputWeights(j), rows: 1, columns: width)[0]
+      }
+    ]
     biases = [matrix(at: layout.inputBias, rows: 1, columns: width)[0]]
     for l in 1..<net.architecture.hiddenLayers {
       weights.append(matrix(at: layout.weights(l), rows: width, columns: width))
@@ -70,9 +76,15 @@ struct ReferencePerceptron {
     return result
   }
 
-  func forward(_ x: Double) -> Pass {
+  /// The number of inputs: 1, or P for a D that judges packs.
+  var inputs: Int { weights[0].count }
+
+  func forward(_ x: Double) -> Pass { forward(pack: [x]) }
+
+  /// One pack's pass (P inputs side by side).
+  func forward(pack: [Double]) -> Pass {
     var pass = Pass()
-    var h = [x]
+    var h = pack
     for l in 0..<(weights.count - 1) {
       let a = Self.affine(h, weights[l], biases[l])
       h = a.map(activate)
@@ -95,28 +107,45 @@ struct ReferencePerceptron {
     return Self.affine(tangent, weights[weights.count - 1], [0])[0]
   }
 
+  /// ∂y/∂xⱼ for each input j of a pack: one forward-mode pass per input, its tangent the
+  /// unit vector of that input.
+  func slopes(pack: [Double]) -> [Double] {
+    let pass = forward(pack: pack)
+    return pack.indices.map { j in
+      var tangent = pack.indices.map { $0 == j ? 1.0 : 0.0 }
+      for l in 0..<(weights.count - 1) {
+        let zero = [Double](repeating: 0, count: biases[l].count)
+        let preTangent = Self.affine(tangent, weights[l], zero)
+        tangent = zip(preTangent, pass.preActivations[l]).map { $0 * derivative($1) }
+      }
+      return Self.affine(tangent, weights[weights.count - 1], [0])[0]
+    }
+  }
+
   /// Gradients with the shapes of `weights` and `biases`.
   struct Gradients {
     var weights: [[[Double]]]
     var biases: [[Double]]
-    /// ∂ℒ/∂x for each sample.
+    /// ∂ℒ/∂x for each sample (P per pack, side by side).
     var inputs: [Double]
   }
 
   /// The gradients of ℒ = Σₛ gₛ·y(xₛ), where gₛ = `outputGradients[s]` (so that ∂ℒ/∂yₛ = gₛ
-  /// as in the fast backward pass).
+  /// as in the fast backward pass). `inputs` holds P values per row (a pack's side by side).
   func gradients(inputs: [Double], outputGradients: [Double]) -> Gradients {
     var result = Gradients(
       weights: weights.map { $0.map { $0.map { _ in 0 } } },
       biases: biases.map { $0.map { _ in 0 } }, inputs: [])
     let top = weights.count - 1
-    for (x, g) in zip(inputs, outputGradients) {
-      let pass = forward(x)
+    let p = self.inputs
+    for (s, g) in outputGradients.enumerated() {
+      let x = Array(inputs[s * p..<(s + 1) * p])
+      let pass = forward(pack: x)
       // The output layer: δ = g, its input hᴸ.
       var delta = [g]
       var l = top
       while l >= 0 {
-        let input = l == 0 ? [x] : pass.activations[l - 1]
+        let input = l == 0 ? x : pass.activations[l - 1]
         for i in input.indices {
           for j in delta.indices { result.weights[l][i][j] += input[i] * delta[j] }
         }
@@ -127,7 +156,7 @@ struct ReferencePerceptron {
           for j in delta.indices { below[i] += weights[l][i][j] * delta[j] }
         }
         if l == 0 {
-          result.inputs.append(below[0])
+          result.inputs.append(contentsOf: below)
         } else {
           delta = zip(below, pass.preActivations[l - 1]).map { $0 * derivative($1) }
         }
@@ -149,7 +178,9 @@ struct ReferencePerceptron {
       }
     }
     let top = gradients.weights.count - 1
-    put(gradients.weights[0], at: layout.inputWeights)
+    for (j, row) in gradients.weights[0].enumerated() {
+      put([row], at: layout.packedInputWeights(j))
+    }
     put([gradients.biases[0]], at: layout.inputBias)
     for l in 1..<top {
       put(gradients.weights[l], at: layout.weights(l))

@@ -30,6 +30,10 @@ final class SlopeWorkspace {
   /// stacked buffer start at this row.
   let rows: Int
   let paddedWidth: Int
+  /// The inputs of each row: 1, or P for a D of packs (PackedSlopePenalty.swift).
+  let inputsPerRow: Int
+  /// For a D of packs: the input j whose slope sⱼ = ∂y/∂xⱼ the tangent pass carries.
+  var direction = 0
   let input: UnsafeMutablePointer<Float>
   /// y and s = ∂y/∂x per row.
   let output: UnsafeMutablePointer<Float>
@@ -45,10 +49,11 @@ final class SlopeWorkspace {
   /// ∂ℛ/∂θ in the net's padded layout.
   let parameterGradients: UnsafeMutablePointer<Float>
 
-  init(rows count: Int, architecture: Architecture) {
+  init(rows count: Int, architecture: Architecture, inputsPerRow: Int = 1) {
     rows = paddedRows(max(count, 1))
     paddedWidth = architecture.paddedWidth
-    input = allocateFloats(rows)
+    self.inputsPerRow = inputsPerRow
+    input = allocateFloats(rows * inputsPerRow)
     output = allocateFloats(rows)
     slope = allocateFloats(rows)
     slopeGradient = allocateFloats(rows)
@@ -57,7 +62,7 @@ final class SlopeWorkspace {
     tangentPreActivations = (0..<architecture.hiddenLayers).map { _ in allocateFloats(layerSize) }
     deltaA = allocateFloats(2 * layerSize)
     deltaB = allocateFloats(2 * layerSize)
-    parameterGradients = allocateFloats(architecture.layout.count)
+    parameterGradients = allocateFloats(architecture.layout(inputs: inputsPerRow).count)
   }
 
   deinit {
@@ -98,20 +103,24 @@ extension Perceptron {
     let inputWeights = parameters + layout.inputWeights
     let inputBias = parameters + layout.inputBias
     // Input layer: h¹ = f(x·w_in + b_in), ȧ¹ = w_in, ḣ¹ = f′ ⊙ w_in.
-    activation.withVectorFunction { activate in
-      activation.withVectorCurvature { curvature in
-        let first = ws.stacked[0]
-        let tangentPre = ws.tangentPreActivations[0]
-        for s in 0..<rows {
-          let x = ws.input[s]
-          var c = 0
-          while c < width {
-            let w = load(inputWeights + c)
-            let h = activate(load(inputBias + c).addingProduct(x, w))
-            store(h, first + s * width + c)
-            store(w, tangentPre + s * width + c)
-            store(curvature(h).0 * w, first + (rows + s) * width + c)
-            c += 16
+    if inputs > 1 {
+      packedSlopeInputForward(ws)
+    } else {
+      activation.withVectorFunction { activate in
+        activation.withVectorCurvature { curvature in
+          let first = ws.stacked[0]
+          let tangentPre = ws.tangentPreActivations[0]
+          for s in 0..<rows {
+            let x = ws.input[s]
+            var c = 0
+            while c < width {
+              let w = load(inputWeights + c)
+              let h = activate(load(inputBias + c).addingProduct(x, w))
+              store(h, first + s * width + c)
+              store(w, tangentPre + s * width + c)
+              store(curvature(h).0 * w, first + (rows + s) * width + c)
+              c += 16
+            }
           }
         }
       }
@@ -205,6 +214,8 @@ extension Perceptron {
         multiply(
           up, transposedWeights[l - 1], bias: nil, into: down, rows: 2 * rows, width: width)
         swap(&up, &down)
+      } else if inputs > 1 {
+        packedSlopeInputBackward(ws, delta: up)
       } else {
         var c = 0
         while c < width {
@@ -257,6 +268,7 @@ extension Perceptron {
   /// zero): writes ∂ℛ/∂θ into `ws.parameterGradients` and returns ℛ.
   @discardableResult
   func slopePenalty(_ ws: SlopeWorkspace, count: Int, shape: SlopePenaltyShape) -> Double {
+    if inputs > 1 { return packedSlopePenalty(ws, count: count, shape: shape) }
     slopeForward(ws)
     let scale = 1 / Float(count)
     var total = 0.0

@@ -46,11 +46,16 @@ public struct Stabilizers: Sendable, Equatable, Hashable, Codable {
   /// Spectral normalisation of D's weights (Miyato et al. 2018): every weight block divided
   /// by its largest singular value, estimated by one power-iteration step per D step.
   public var spectralNorm: Bool
+  /// P: packing (PacGAN, Lin et al. 2018). D judges packs of P samples, all real or all
+  /// G's, with one logit per pack; a batch of m is m packs per side, P·m samples each.
+  /// 1 is off (the plain D).
+  public var pack: Int
 
   public init(
     penalty: GradientPenalty = .none, penaltyWeight: Float = 10, unrolledSteps: Int = 0,
     updateScheme: UpdateScheme = .alternating, instanceNoise: Float = 0,
-    instanceNoiseAnneal: Int = 10_000, clip: Float = 0.01, spectralNorm: Bool = false
+    instanceNoiseAnneal: Int = 10_000, clip: Float = 0.01, spectralNorm: Bool = false,
+    pack: Int = 1
   ) {
     self.penalty = penalty
     self.penaltyWeight = penaltyWeight
@@ -60,9 +65,11 @@ public struct Stabilizers: Sendable, Equatable, Hashable, Codable {
     self.instanceNoiseAnneal = instanceNoiseAnneal
     self.clip = clip
     self.spectralNorm = spectralNorm
+    self.pack = pack
   }
 
   public static let unrolledStepRange = 0...50
+  public static let packRange = 1...8
 
   /// The standard deviation of instance noise at `iteration`.
   public func instanceNoise(at iteration: Int) -> Float {
@@ -89,6 +96,13 @@ public struct Stabilizers: Sendable, Equatable, Hashable, Codable {
     }
     if !(clip.isFinite && clip > 0) {
       return "the clipping bound c must be a positive number, got \(clip)"
+    }
+    if !Self.packRange.contains(pack) {
+      return "pack size P must be between 1 and 8, got \(pack)"
+    }
+    if pack > 1 && spectralNorm {
+      return "--pack does not combine with --spectral-norm: the normalisation treats D's "
+        + "input layer as one row"
     }
     return nil
   }

@@ -30,13 +30,15 @@ public final class Trainer {
   public private(set) var resetCount = 0
 
   let generator: Perceptron
-  let discriminator: Perceptron
+  /// D; a new net (and optimizer state) when the pack size changes (TrainerPacking.swift).
+  var discriminator: Perceptron
   let generatorOptimizer: OptimizerState
-  let discriminatorOptimizer: OptimizerState
+  var discriminatorOptimizer: OptimizerState
   var rng: Xoshiro256
 
   // Workspaces: G's batch, D's batch of 2m (data rows then generated rows), and D's batch of
-  // m generated samples during the G step (kept apart so the last D step's logits survive
+  // m generated samples during the G step. Under packing a D row is a pack of P samples and
+  // G's batch holds P·m samples (kept apart so the last D step's logits survive
   // for the loss readout).
   // (Internal, not private: checkpoints capture and restore them, see TrainerState.swift.)
   var generatorWork: Workspace
@@ -77,20 +79,23 @@ public final class Trainer {
     seed = config.seed
     target = config.target
     hyperparameters = config.hyperparameters
+    let p = config.hyperparameters.stabilizers.pack
     generator = Perceptron(architecture: architecture, role: .generator)
-    discriminator = Perceptron(architecture: architecture, role: .discriminator)
+    discriminator = Perceptron(architecture: architecture, role: .discriminator, inputs: p)
     generatorOptimizer = OptimizerState(count: generator.parameterCount)
     discriminatorOptimizer = OptimizerState(count: discriminator.parameterCount)
     rng = Xoshiro256(seed: config.seed)
     let m = config.hyperparameters.batchSize
-    generatorWork = Workspace(capacity: m, architecture: architecture)
-    discriminatorWork = Workspace(capacity: 2 * m, architecture: architecture)
-    criticOfGeneratorWork = Workspace(capacity: m, architecture: architecture)
-    unrolledWork = Workspace(capacity: 4, architecture: architecture)
-    savedDiscriminator = allocateFloats(discriminator.parameterCount)
-    savedDiscriminatorGradient = allocateFloats(discriminator.parameterCount)
+    generatorWork = Workspace(capacity: p * m, architecture: architecture)
+    discriminatorWork = Workspace(capacity: 2 * m, architecture: architecture, inputsPerRow: p)
+    criticOfGeneratorWork = Workspace(capacity: m, architecture: architecture, inputsPerRow: p)
+    unrolledWork = Workspace(capacity: 4, architecture: architecture, inputsPerRow: p)
+    // D's buffers are sized for the largest pack, so a change of P never reallocates them.
+    let largestD = architecture.layout(inputs: Stabilizers.packRange.upperBound).count
+    savedDiscriminator = allocateFloats(largestD)
+    savedDiscriminatorGradient = allocateFloats(largestD)
     savedGenerator = allocateFloats(generator.parameterCount)
-    rawDiscriminatorGradient = allocateFloats(discriminator.parameterCount)
+    rawDiscriminatorGradient = allocateFloats(largestD)
     generator.initialize(using: &rng)
     discriminator.initialize(using: &rng)
     if hyperparameters.stabilizers.spectralNorm { startSpectralNormalization() }
@@ -113,12 +118,17 @@ public final class Trainer {
       discriminatorOptimizer.reset()
     }
     let m = new.batchSize
-    if m > generatorWork.capacity {
-      generatorWork = Workspace(capacity: m, architecture: architecture)
-      criticOfGeneratorWork = Workspace(capacity: m, architecture: architecture)
+    let p = new.stabilizers.pack
+    if p != discriminator.inputs { repack(p) }
+    if m > criticOfGeneratorWork.capacity {
+      generatorWork = Workspace(capacity: p * m, architecture: architecture)
+      criticOfGeneratorWork = Workspace(capacity: m, architecture: architecture, inputsPerRow: p)
+    }
+    if p * m > generatorWork.capacity {
+      generatorWork = Workspace(capacity: p * m, architecture: architecture)
     }
     if 2 * m > discriminatorWork.capacity {
-      discriminatorWork = Workspace(capacity: 2 * m, architecture: architecture)
+      discriminatorWork = Workspace(capacity: 2 * m, architecture: architecture, inputsPerRow: p)
     }
     let normalizing = new.stabilizers.spectralNorm
     hyperparameters = new
@@ -314,16 +324,19 @@ public final class Trainer {
   private func computeDiscriminatorGradient(work: Workspace) {
     let m = hyperparameters.batchSize
     let rows = paddedRows(2 * m)
+    // m packs per side of P samples each: n = P·m samples (n = m without packing).
+    let p = discriminator.inputs
+    let n = p * m
     // Samples of G without gradient.
-    prior.fill(generatorWork.input, count: m, using: &rng)
-    zeroTail(generatorWork.input, from: m, to: paddedRows(m))
-    generator.forward(generatorWork, rows: m)
-    // D's batch: data in rows 0..<m, samples in rows m..<2m.
+    prior.fill(generatorWork.input, count: n, using: &rng)
+    zeroTail(generatorWork.input, from: n, to: paddedRows(n))
+    generator.forward(generatorWork, rows: n)
+    // D's batch: data in rows 0..<m, samples in rows m..<2m (a row is a pack of P values).
     let input = work.input
-    target.distribution.fill(UnsafeMutableBufferPointer(start: input, count: m), using: &rng)
-    (input + m).update(from: generatorWork.output, count: m)
-    addInstanceNoise(input, count: 2 * m)
-    zeroTail(input, from: 2 * m, to: rows)
+    target.distribution.fill(UnsafeMutableBufferPointer(start: input, count: n), using: &rng)
+    (input + n).update(from: generatorWork.output, count: n)
+    addInstanceNoise(input, count: 2 * n)
+    zeroTail(input, from: 2 * n, to: rows * p)
     discriminator.forward(work, rows: 2 * m)
     let loss = hyperparameters.loss
     loss.discriminatorGradient(
@@ -336,23 +349,30 @@ public final class Trainer {
   /// Adds the gradients of R1 or R2 and of the loss's own penalty (WGAN-GP) to D's.
   private func addPenalties(batch input: UnsafePointer<Float>, count m: Int) {
     let stabilizers = hyperparameters.stabilizers
+    // m packs of P values per side (P = 1: m samples); under packing the penalties are on
+    // the norm of D's input gradient over the pack (PackedSlopePenalty.swift).
+    let p = discriminator.inputs
+    let n = p * m
     if stabilizers.penalty != .none && stabilizers.penaltyWeight > 0 {
       let work = slopeWorkspace(rows: m)
-      let start = stabilizers.penalty == .r1 ? input : input + m
-      work.input.update(from: start, count: m)
-      zeroTail(work.input, from: m, to: work.rows)
+      let start = stabilizers.penalty == .r1 ? input : input + n
+      work.input.update(from: start, count: n)
+      zeroTail(work.input, from: n, to: work.rows * p)
       discriminator.slopePenalty(
         work, count: m, shape: .squared(weight: stabilizers.penaltyWeight))
       addGradient(work.parameterGradients, to: discriminator)
     }
     if let shape = hyperparameters.loss.interpolatePenalty {
-      // x̂ = ε·x + (1 − ε)·x̃ with ε ~ U(0, 1) per pair of a data row and a sample row.
+      // x̂ = ε·x + (1 − ε)·x̃ with ε ~ U(0, 1) per pair of a data row and a sample row (a
+      // pack of data and a pack of samples, interpolated as points of ℝᴾ).
       let work = slopeWorkspace(rows: m)
       for i in 0..<m {
         let epsilon = rng.nextUnitFloat()
-        work.input[i] = epsilon * input[i] + (1 - epsilon) * input[m + i]
+        for j in i * p..<(i + 1) * p {
+          work.input[j] = epsilon * input[j] + (1 - epsilon) * input[n + j]
+        }
       }
-      zeroTail(work.input, from: m, to: work.rows)
+      zeroTail(work.input, from: n, to: work.rows * p)
       discriminator.slopePenalty(work, count: m, shape: shape)
       addGradient(work.parameterGradients, to: discriminator)
     }
@@ -368,8 +388,9 @@ public final class Trainer {
 
   /// The slope pass's buffers for a batch of `rows`, made on first use and when m changes.
   private func slopeWorkspace(rows: Int) -> SlopeWorkspace {
-    if let work = slopeWork, work.rows == paddedRows(rows) { return work }
-    let work = SlopeWorkspace(rows: rows, architecture: architecture)
+    let p = discriminator.inputs
+    if let work = slopeWork, work.rows == paddedRows(rows), work.inputsPerRow == p { return work }
+    let work = SlopeWorkspace(rows: rows, architecture: architecture, inputsPerRow: p)
     slopeWork = work
     return work
   }
@@ -392,21 +413,24 @@ public final class Trainer {
     if unrolled > 0 { unrollDiscriminator(steps: unrolled) }
     let m = hyperparameters.batchSize
     let rows = paddedRows(m)
-    prior.fill(generatorWork.input, count: m, using: &rng)
-    zeroTail(generatorWork.input, from: m, to: rows)
-    generator.forward(generatorWork, rows: m)
+    // m packs of P samples of G (n = m without packing); D's gradient reaches every sample.
+    let p = discriminator.inputs
+    let n = p * m
+    prior.fill(generatorWork.input, count: n, using: &rng)
+    zeroTail(generatorWork.input, from: n, to: paddedRows(n))
+    generator.forward(generatorWork, rows: n)
     let critic = criticOfGeneratorWork
-    critic.input.update(from: generatorWork.output, count: m)
-    addInstanceNoise(critic.input, count: m)
-    zeroTail(critic.input, from: m, to: rows)
+    critic.input.update(from: generatorWork.output, count: n)
+    addInstanceNoise(critic.input, count: n)
+    zeroTail(critic.input, from: n, to: rows * p)
     discriminator.forward(critic, rows: m)
     hyperparameters.loss.generatorGradient(
       output: critic.output, into: critic.outputGradient, count: m)
     zeroTail(critic.outputGradient, from: m, to: rows)
     discriminator.backward(critic, rows: m, parameterGradients: false, inputGradient: true)
-    generatorWork.outputGradient.update(from: critic.inputGradient, count: m)
-    zeroTail(generatorWork.outputGradient, from: m, to: rows)
-    generator.backward(generatorWork, rows: m, parameterGradients: true, inputGradient: false)
+    generatorWork.outputGradient.update(from: critic.inputGradient, count: n)
+    zeroTail(generatorWork.outputGradient, from: n, to: paddedRows(n))
+    generator.backward(generatorWork, rows: n, parameterGradients: true, inputGradient: false)
     if unrolled > 0 { restoreDiscriminator() }
   }
 
@@ -418,8 +442,9 @@ public final class Trainer {
     savedDiscriminatorGradient.update(from: discriminator.gradients, count: count)
     discriminatorOptimizer.save()
     let m = hyperparameters.batchSize
-    if unrolledWork.capacity < 2 * m {
-      unrolledWork = Workspace(capacity: 2 * m, architecture: architecture)
+    if unrolledWork.capacity < 2 * m || unrolledWork.inputsPerRow != discriminator.inputs {
+      unrolledWork = Workspace(
+        capacity: 2 * m, architecture: architecture, inputsPerRow: discriminator.inputs)
     }
     for _ in 0..<steps {
       computeDiscriminatorGradient(work: unrolledWork)
@@ -572,9 +597,13 @@ extension Trainer {
 
   /// D(x) at each x as the current loss reads it (`Loss.readout`: a probability for the
   /// cross-entropy losses), for tests and figures.
+  /// Under packing this is D on the diagonal, D(x, …, x).
   public func discriminatorReadout(at xs: [Double]) -> [Double] {
-    let work = Workspace(capacity: xs.count, architecture: architecture)
-    for (i, x) in xs.enumerated() { work.input[i] = Float(x) }
+    let p = discriminator.inputs
+    let work = Workspace(capacity: xs.count, architecture: architecture, inputsPerRow: p)
+    for (i, x) in xs.enumerated() {
+      for j in 0..<p { work.input[i * p + j] = Float(x) }
+    }
     discriminator.forward(work, rows: xs.count)
     return (0..<xs.count).map { hyperparameters.loss.readout(Double(work.output[$0])) }
   }

@@ -67,9 +67,10 @@ public struct TrainerState: Sendable, Equatable {
     self.spectralState = spectralState
   }
 
-  /// The number of floats of one net's padded parameter buffer for `architecture`.
-  public static func parameterCount(_ architecture: Architecture) -> Int {
-    architecture.layout.count
+  /// The number of floats of one net's padded parameter buffer for `architecture`, with an
+  /// input layer of `inputs` values (D's pack size P; 1 for G and a plain D).
+  public static func parameterCount(_ architecture: Architecture, inputs: Int = 1) -> Int {
+    architecture.layout(inputs: inputs).count
   }
 }
 
@@ -110,12 +111,16 @@ extension Trainer {
     throws(TrainerStateError)
   {
     let count = TrainerState.parameterCount(state.architecture)
-    let buffers =
-      [state.generatorParameters, state.discriminatorParameters]
-      + state.generatorMoments + state.discriminatorMoments
+    let pack = state.hyperparameters.stabilizers.pack
+    let discriminatorCount =
+      Stabilizers.packRange.contains(pack)
+      ? TrainerState.parameterCount(state.architecture, inputs: pack) : -1
     guard state.rngState.count == 4, (2...3).contains(state.generatorMoments.count),
       (2...3).contains(state.discriminatorMoments.count),
-      buffers.allSatisfy({ $0.count == count }),
+      ([state.generatorParameters] + state.generatorMoments).allSatisfy({ $0.count == count }),
+      ([state.discriminatorParameters] + state.discriminatorMoments).allSatisfy({
+        $0.count == discriminatorCount
+      }),
       state.readouts.count == 4, state.discriminatorOutputs.count % 2 == 0
     else { throw TrainerStateError(description: "checkpoint buffers do not match the nets") }
     let capacities = state.workspaceCapacities
@@ -173,8 +178,11 @@ extension Trainer {
     }
     let capacities = s.workspaceCapacities
     generatorWork = Workspace(capacity: capacities[0], architecture: architecture)
-    discriminatorWork = Workspace(capacity: capacities[1], architecture: architecture)
-    criticOfGeneratorWork = Workspace(capacity: capacities[2], architecture: architecture)
+    let p = discriminator.inputs
+    discriminatorWork = Workspace(
+      capacity: capacities[1], architecture: architecture, inputsPerRow: p)
+    criticOfGeneratorWork = Workspace(
+      capacity: capacities[2], architecture: architecture, inputsPerRow: p)
     discriminatorWork.output.update(
       from: s.discriminatorOutputs, count: s.discriminatorOutputs.count)
     criticOfGeneratorWork.output.update(from: s.criticOutputs, count: s.criticOutputs.count)

@@ -8,13 +8,15 @@ final class Workspace {
   /// H rounded up to a multiple of 16: the length of each row of the hidden buffers.
   let paddedWidth: Int
   let hiddenLayers: Int
-  /// Network input, one float per row.
+  /// The inputs of each row: 1, or P for a packed D (a row is then a pack of P samples).
+  let inputsPerRow: Int
+  /// Network input, `inputsPerRow` floats per row (a pack's samples side by side).
   let input: UnsafeMutablePointer<Float>
   /// Network output (a logit for D, a sample x for G), one float per row.
   let output: UnsafeMutablePointer<Float>
   /// Gradient of the loss with respect to the output, one float per row.
   let outputGradient: UnsafeMutablePointer<Float>
-  /// Gradient of the loss with respect to the input, one float per row.
+  /// Gradient of the loss with respect to the input, `inputsPerRow` floats per row.
   let inputGradient: UnsafeMutablePointer<Float>
   /// The activations h of each hidden layer, rows × paddedWidth each.
   let hidden: [UnsafeMutablePointer<Float>]
@@ -23,15 +25,16 @@ final class Workspace {
   let deltaA: UnsafeMutablePointer<Float>
   let deltaB: UnsafeMutablePointer<Float>
 
-  init(capacity rows: Int, architecture: Architecture) {
+  init(capacity rows: Int, architecture: Architecture, inputsPerRow: Int = 1) {
     capacity = roundUp(max(rows, 4), 4)
     let allocatedRows = paddedRows(capacity)
     paddedWidth = architecture.paddedWidth
     hiddenLayers = architecture.hiddenLayers
-    input = allocateFloats(allocatedRows)
+    self.inputsPerRow = inputsPerRow
+    input = allocateFloats(allocatedRows * inputsPerRow)
     output = allocateFloats(allocatedRows)
     outputGradient = allocateFloats(allocatedRows)
-    inputGradient = allocateFloats(allocatedRows)
+    inputGradient = allocateFloats(allocatedRows * inputsPerRow)
     let size = allocatedRows * architecture.paddedWidth
     hidden = (0..<architecture.hiddenLayers).map { _ in allocateFloats(size) }
     deltaA = allocateFloats(size)

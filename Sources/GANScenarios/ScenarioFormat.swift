@@ -122,21 +122,21 @@ public enum ScenarioFormat {
     if h.optimizer.beta1 != defaults.beta1 { add("--beta1", "\(h.optimizer.beta1)") }
     if h.optimizer.beta2 != defaults.beta2 { add("--beta2", "\(h.optimizer.beta2)") }
     if h.optimizer.epsilon != defaults.epsilon { add("--epsilon", "\(h.optimizer.epsilon)") }
-    // The fixes a scenario starts with (StabilizerOptions' flags).
-    let fixes = h.stabilizers
-    let off = Stabilizers()
-    if fixes.penalty != off.penalty { add("--penalty", fixes.penalty.rawValue) }
-    if fixes.penaltyWeight != off.penaltyWeight { add("--gamma", "\(fixes.penaltyWeight)") }
-    if fixes.unrolledSteps != off.unrolledSteps { add("--unroll", "\(fixes.unrolledSteps)") }
-    if fixes.updateScheme != off.updateScheme { add("--updates", fixes.updateScheme.rawValue) }
-    if fixes.instanceNoise != off.instanceNoise {
-      add("--instance-noise", "\(fixes.instanceNoise)")
+    // The fixes (their flags in StabilizerOptions), so a fix's scenario starts fixed.
+    let f = h.stabilizers
+    let plain = Stabilizers()
+    if f.penalty != plain.penalty { add("--penalty", f.penalty.rawValue) }
+    if f.penaltyWeight != plain.penaltyWeight { add("--gamma", "\(f.penaltyWeight)") }
+    if f.unrolledSteps != plain.unrolledSteps { add("--unroll", "\(f.unrolledSteps)") }
+    if f.updateScheme != plain.updateScheme { add("--updates", f.updateScheme.rawValue) }
+    if f.instanceNoise != plain.instanceNoise { add("--instance-noise", "\(f.instanceNoise)") }
+    if f.instanceNoise != plain.instanceNoise && f.instanceNoiseAnneal != plain.instanceNoiseAnneal
+    {
+      add("--noise-anneal", "\(f.instanceNoiseAnneal)")
     }
-    if fixes.instanceNoiseAnneal != off.instanceNoiseAnneal {
-      add("--noise-anneal", "\(fixes.instanceNoiseAnneal)")
-    }
-    if fixes.clip != off.clip { add("--clip", "\(fixes.clip)") }
-    if fixes.spectralNorm { words.append("--spectral-norm") }
+    if f.clip != plain.clip { add("--clip", "\(f.clip)") }
+    if f.spectralNorm { words.append("--spectral-norm") }
+    if f.pack != plain.pack { add("--pack", "\(f.pack)") }
     add("--seed", "\(seed)")
     return words
   }

@@ -120,6 +120,19 @@ extension TourStop {
         + "with tanh the whole of D, at most 1-Lipschitz.",
       "Five modes at k = 5: a D that cannot be steep keeps four or five modes in play."
     ),
+    "pack-modes": (
+      "Lin 2018", "packing (PacGAN)",
+      "D judges packs of samples drawn together, all real or all generated; a pack from a "
+        + "G that misses modes looks too alike, which a D of single samples cannot see.",
+      "Five modes at k = 5: packs of 4 keep four or five. The D curve is D on the pack "
+        + "(x, ..., x), and D* is not drawn: it is the optimum for single samples."
+    ),
+    "pack-2-modes": (
+      "Lin 2018", "packs of two",
+      "The larger the pack, the more of G's spread D sees in one judgement.",
+      "Five modes at k = 5: pairs keep three, one more than plain training and one short of "
+        + "packs of 4."
+    ),
     "wgan-lp-modes": (
       "Petzka 2018", "a critic sees every mode",
       "A Lipschitz critic keeps a useful slope far from the data, so G's mass on one mode "

@@ -10,23 +10,29 @@ struct NetFixture {
 
   let net: Perceptron
   let reference: ReferencePerceptron
+  /// P values per row (a pack's side by side; P = 1 for a plain net).
   let inputs: [Double]
   /// ∂ℒ/∂y per row: ℒ = Σₛ gₛ·y(xₛ).
   let outputGradients: [Double]
+  /// P: the net's inputs per row (a D judging packs of P samples).
+  var pack: Int { net.inputs }
 
   /// 13 rows: padded to 16, so the row padding of the kernels is covered.
-  init(width: Int, layers: Int, activation: Activation, rows: Int = 13, seed: UInt64 = 42) {
+  init(
+    width: Int, layers: Int, activation: Activation, rows: Int = 13, seed: UInt64 = 42,
+    pack: Int = 1
+  ) {
     let architecture = Architecture(width: width, hiddenLayers: layers, activation: activation)
-    net = Perceptron(architecture: architecture, role: .discriminator)
+    net = Perceptron(architecture: architecture, role: .discriminator, inputs: pack)
     var rng = Xoshiro256(seed: seed)
     net.initialize(using: &rng)
     let reference = ReferencePerceptron(net)
     var inputs: [Double] = []
-    while inputs.count < rows {
-      let x = Double(4 * rng.nextUnitFloat() - 2)
-      let pass = reference.forward(x)
+    while inputs.count < rows * pack {
+      let x = (0..<pack).map { _ in Double(4 * rng.nextUnitFloat() - 2) }
+      let pass = reference.forward(pack: x)
       let nearest = pass.preActivations.joined().map(abs).min() ?? 1
-      if nearest >= Self.kinkMargin { inputs.append(x) }
+      if nearest >= Self.kinkMargin { inputs += x }
     }
     self.reference = reference
     self.inputs = inputs
@@ -36,9 +42,9 @@ struct NetFixture {
   /// The fast net's forward and backward passes over the batch: y, the padded parameter
   /// gradient buffer, ∂ℒ/∂x.
   func fastPasses() -> (outputs: [Double], parameters: [Double], inputs: [Double]) {
-    let rows = inputs.count
-    let ws = Workspace(capacity: rows, architecture: net.architecture)
-    for (s, x) in inputs.enumerated() { ws.input[s] = Float(x) }
+    let rows = outputGradients.count
+    let ws = Workspace(capacity: rows, architecture: net.architecture, inputsPerRow: pack)
+    for (i, x) in inputs.enumerated() { ws.input[i] = Float(x) }
     net.forward(ws, rows: rows)
     let outputs = (0..<rows).map { Double(ws.output[$0]) }
     for s in 0..<paddedRows(rows) {
@@ -46,7 +52,7 @@ struct NetFixture {
     }
     net.backward(ws, rows: rows, parameterGradients: true, inputGradient: true)
     let parameters = (0..<net.parameterCount).map { Double(net.gradients[$0]) }
-    return (outputs, parameters, (0..<rows).map { Double(ws.inputGradient[$0]) })
+    return (outputs, parameters, (0..<rows * pack).map { Double(ws.inputGradient[$0]) })
   }
 
   /// Which entries of the padded parameter buffer are real parameters (the rest is padding).

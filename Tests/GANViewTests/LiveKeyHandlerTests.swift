@@ -47,6 +47,7 @@ import Testing
     "x": [.setUpdateScheme(.simultaneous)],
     "n": [.setInstanceNoise(0.5)],
     "s": [.setSpectralNorm(true)],
+    "P": [.setPack(2)],
     "v": [], "m": [], "M": [], "y": [], "z": [], "Z": [], "(": [], ")": [], "o": [], "h": [],
     "a": [], "R": [], "?": [],
     Key.escape: [], "q": [],
@@ -186,6 +187,7 @@ import Testing
     #expect(twice("x") == [.setUpdateScheme(.simultaneous), .setUpdateScheme(.extragradient)])
     #expect(twice("n") == [.setInstanceNoise(0.5), .setInstanceNoise(0)])
     #expect(twice("s") == [.setSpectralNorm(true), .setSpectralNorm(false)])
+    #expect(twice("P") == [.setPack(2), .setPack(4)])
     #expect(twice(".") == [.pause, .stepIteration, .stepIteration])
     // Different keys combine too: k changed, then η_G halved, both kept.
     let k = press("K")
@@ -265,5 +267,19 @@ import Testing
     let narrow = LiveKeys.table.footer(width: 40, symbols: .ascii)
     #expect(narrow.count <= 40)
     #expect(narrow.hasSuffix("? help  q quit"))
+  }
+}
+
+extension LiveKeyHandlerTests {
+  /// A fix the trainer would refuse in this combination is not sent: the notice says why.
+  @Test func packingWithSpectralNormIsRefusedWithAReason() {
+    let normalized = snapshot { $0.stabilizers.spectralNorm = true }
+    let outcome = press("P", snapshot: normalized)
+    #expect(outcome.commands.isEmpty)
+    #expect(outcome.state.notice?.hasPrefix("--pack does not combine with --spectral-norm") == true)
+    let packed = snapshot { $0.stabilizers.pack = 4 }
+    #expect(press("P", snapshot: packed).commands == [.setPack(1)])
+    #expect(press("s", snapshot: packed).commands.isEmpty)
+    #expect(press("p", snapshot: packed).commands == [.setPenalty(.r1, weight: 10)])
   }
 }

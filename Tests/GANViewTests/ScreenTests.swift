@@ -196,3 +196,22 @@ import Testing
     #expect(text.contains("inf"))
   }
 }
+
+extension ScreenTests {
+  /// Under packing the screen says what it draws: D on the diagonal of packs, the word
+  /// pack=P on the status line, and no D* (the optimum for single samples) even when asked.
+  @Test func aPackedDIsNamedAndHasNoOptimum() {
+    var snapshot = Fixture.snapshot()
+    snapshot.hyperparameters.stabilizers.pack = 4
+    let state = Fixture.state { $0.showOptimalOverlay = true }
+    let packed = render(120, 40, snapshot: snapshot, state: state).text
+    #expect(packed.contains("pack=4"))
+    #expect(packed.contains("D(x,…,x) P=4"))
+    #expect(packed.contains("no D* for packs"))
+    #expect(!packed.contains("D*(x)"))
+    let ascii = render(120, 40, snapshot: snapshot, state: state, symbols: .ascii).text
+    #expect(ascii.contains("D(x,...,x) P=4"))
+    let plain = render(120, 40, state: state).text
+    #expect(plain.contains("D*(x)") && !plain.contains("pack="))
+  }
+}

@@ -66,6 +66,16 @@ tm send-keys -t e2e ']'
 wait_field lrD "$(awk -v x="$lr" 'BEGIN { print 2 * x }')" || fail "] doubles lrD= from $lr"
 ok "] doubles lrD= ($lr -> $(field lrD))"
 
+# P packs D's inputs (PacGAN): the status word and the curve's name say so; P P turns it off.
+tm send-keys -t e2e P
+wait_for 'pack=2' || fail "P shows pack=2"
+screen | grep -q 'D(x,…,x) P=2' || fail "P names D's curve on the diagonal"
+tm send-keys -t e2e P
+wait_for 'pack=4' || fail "P P shows pack=4"
+tm send-keys -t e2e P
+wait_gone 'pack=' || fail "P P P turns packing off"
+ok "P packs D's inputs (pack=2, 4, off) and names its curve"
+
 tm send-keys -t e2e Space
 wait_for 'PAUSED' || fail "space shows PAUSED"
 before=$(settled iter) || fail "iter= stops advancing when paused"

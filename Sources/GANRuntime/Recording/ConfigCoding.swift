@@ -26,6 +26,7 @@ extension ByteWriter {
     i64(f.instanceNoiseAnneal)
     f32(f.clip)
     bool(f.spectralNorm)
+    i64(f.pack)  // Format 4 on.
   }
 
   mutating func architecture(_ a: Architecture) {
@@ -118,6 +119,8 @@ extension ByteReader {
         unrolledSteps: i64(), updateScheme: named(UpdateScheme.self, fallback: .alternating),
         instanceNoise: f32(), instanceNoiseAnneal: i64(), clip: f32(), spectralNorm: bool())
     }
+    // Older formats have no packing: P = 1, the plain D.
+    if formatVersion >= 4 { stabilizers.pack = i64() }
     let h = Hyperparameters(
       discriminatorSteps: k, batchSize: m, discriminatorStepSize: etaD, generatorStepSize: etaG,
       loss: loss, optimizer: settings, stabilizers: stabilizers)

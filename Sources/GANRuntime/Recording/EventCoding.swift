@@ -70,6 +70,9 @@ extension ByteWriter {
     case .setSpectralNorm(let on):
       u8(21)
       bool(on)
+    case .setPack(let p):
+      u8(22)
+      i64(p)
     }
   }
 }
@@ -120,6 +123,7 @@ extension ByteReader {
     case 19: return .setUpdateScheme(named(UpdateScheme.self, fallback: .alternating))
     case 20: return .setInstanceNoise(f32())
     case 21: return .setSpectralNorm(bool())
+    case 22: return .setPack(i64())
     default:
       fail()
       return .pause

@@ -4,7 +4,9 @@ public enum RecordingFormat {
   /// its context and curves records (so a frame never borrows another's context after a
   /// lost record) and counts a frame's metrics (so a metric can be added later). Version 3
   /// adds the fixes (`Stabilizers`) to every set of hyperparameters. Version 4 names the
-  /// model (`NetModel`: the perceptron or the Dirac-GAN) after the activation.
+  /// model (`NetModel`: the perceptron or the Dirac-GAN) after the activation, and adds D's
+  /// pack size P to the hyperparameters (PacGAN; a packed D's parameter buffers are longer
+  /// by P − 1 rows).
   public static let version = 4
   /// The oldest format version this ganscope reads.
   public static let oldestVersion = 1

@@ -17,6 +17,7 @@ extension RecordingMarker {
     case .setUpdateScheme(let scheme): (.fix, "updates=\(scheme.rawValue)")
     case .setInstanceNoise(let sigma): (.fix, "noise=\(sigma)")
     case .setSpectralNorm(let on): (.fix, "spectral-norm=" + (on ? "on" : "off"))
+    case .setPack(let p): (.fix, "pack=\(p)")
     case .resetNetworks: (.reset, "reset")
     case .setBatchSize(let m): (.other, "m=\(m)")
     case .reseed(let seed): (.other, "seed=\(seed)")

@@ -119,6 +119,7 @@ public struct Comparison: Sendable, Equatable {
       c.hyperparameters.stabilizers.updateScheme = UpdateScheme(rawValue: value.word)!
     case .instanceNoise: c.hyperparameters.stabilizers.instanceNoise = value.real
     case .clip: c.hyperparameters.stabilizers.clip = value.real
+    case .pack: c.hyperparameters.stabilizers.pack = value.whole
     }
   }
 }

@@ -171,7 +171,7 @@ public struct SweepCell: Sendable, Equatable {
       ("penalty", knobs[.penalty]!), ("gamma", knobs[.gamma]!), ("unroll", knobs[.unroll]!),
       ("updates", knobs[.updates]!), ("instance_noise", knobs[.instanceNoise]!),
       ("beta1", knobs[.beta1]!), ("beta2", knobs[.beta2]!), ("epsilon", knobs[.epsilon]!),
-      ("momentum", knobs[.momentum]!), ("clip", knobs[.clip]!),
+      ("momentum", knobs[.momentum]!), ("clip", knobs[.clip]!), ("pack", knobs[.pack]!),
     ]
   }
 
@@ -180,7 +180,7 @@ public struct SweepCell: Sendable, Equatable {
   public static let configColumnNames: [String] = [
     "seed", "k", "lr_d", "lr_g", "loss", "optimizer", "batch", "hidden", "layers",
     "activation", "target", "prior", "penalty", "gamma", "unroll", "updates", "instance_noise",
-    "beta1", "beta2", "epsilon", "momentum", "clip",
+    "beta1", "beta2", "epsilon", "momentum", "clip", "pack",
   ]
 
   /// The cell's identity: its configuration and seed (what `--out` resume compares).
@@ -199,7 +199,7 @@ public struct SweepCell: Sendable, Equatable {
     let settings = OptimizerSettings(
       kind: OptimizerKind(rawValue: knobs[.optimizer]!.word)!, momentum: knobs[.momentum]!.real,
       beta1: knobs[.beta1]!.real, beta2: knobs[.beta2]!.real, epsilon: knobs[.epsilon]!.real)
-    return TrainingConfig(
+    let config = TrainingConfig(
       target: target, prior: Prior(rawValue: knobs[.prior]!.word)!,
       architecture: Architecture(
         width: knobs[.hidden]!.whole, hiddenLayers: knobs[.layers]!.whole,
@@ -213,8 +213,11 @@ public struct SweepCell: Sendable, Equatable {
           penaltyWeight: knobs[.gamma]!.real, unrolledSteps: knobs[.unroll]!.whole,
           updateScheme: UpdateScheme(rawValue: knobs[.updates]!.word)!,
           instanceNoise: knobs[.instanceNoise]!.real, instanceNoiseAnneal: 0,
-          clip: knobs[.clip]!.real)),
+          clip: knobs[.clip]!.real, pack: knobs[.pack]!.whole)),
       seed: seed)
+    // A combination the trainer refuses (packing with a slope penalty, say).
+    if let problem = config.hyperparameters.problem { throw SweepError(problem) }
+    return config
   }
 
   /// A rough cost of one iteration, for the progress bar's estimate of the time left: the

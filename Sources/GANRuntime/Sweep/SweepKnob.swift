@@ -21,6 +21,7 @@ public enum SweepKnob: String, Sendable, CaseIterable {
   case penalty, gamma, unroll, updates
   case instanceNoise = "instance-noise"
   case clip
+  case pack
 
   /// What kind of values the knob takes.
   public enum Kind: Sendable { case whole, real, word, target }
@@ -29,7 +30,7 @@ public enum SweepKnob: String, Sendable, CaseIterable {
     switch self {
     case .target: .target
     case .prior, .loss, .optimizer, .activation, .penalty, .updates: .word
-    case .hidden, .layers, .batch, .k, .unroll: .whole
+    case .hidden, .layers, .batch, .k, .unroll, .pack: .whole
     case .lr, .lrD, .lrG, .beta1, .beta2, .epsilon, .momentum, .gamma, .instanceNoise, .clip:
       .real
     }
@@ -61,6 +62,7 @@ public enum SweepKnob: String, Sendable, CaseIterable {
     case .updates: .word(UpdateScheme.alternating.rawValue)
     case .instanceNoise: .real(0)
     case .clip: .real(Stabilizers().clip)
+    case .pack: .whole(1)
     }
   }
 
@@ -96,6 +98,8 @@ public enum SweepKnob: String, Sendable, CaseIterable {
       return "--unroll must be between 0 and 50, got \(u)"
     case (.gamma, .real(let x)), (.instanceNoise, .real(let x)):
       return x.isFinite && x >= 0 ? nil : "\(flag) must be a number >= 0, got \(x)"
+    case (.pack, .whole(let p)) where !Stabilizers.packRange.contains(p):
+      return "--pack must be between 1 and 8, got \(p)"
     case (.clip, .real(let x)):
       return x.isFinite && x > 0 ? nil : "\(flag) must be a positive number, got \(x)"
     default: return nil

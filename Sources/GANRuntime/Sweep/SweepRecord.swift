@@ -103,7 +103,10 @@ public struct SweepLine: Sendable {
     else { throw notALine }
     var config: [String: String] = [:]
     for name in SweepCell.configColumnNames {
-      if Self.textColumns.contains(name) {
+      if name == "pack" && object[name] == nil {
+        // Lines written before packing existed: the plain D.
+        config[name] = "1"
+      } else if Self.textColumns.contains(name) {
         guard let word = object[name] as? String else { throw notALine }
         config[name] = word
       } else if Self.floatColumns.contains(name) {

@@ -149,7 +149,8 @@ struct FigurePanelDrawing {
       [("class", "half")] + FigureStyle.half)
     // The exact density when the target has one; an empirical target only has its histogram.
     let data = snapshot.dataDensity.isEmpty ? snapshot.dataHistogram : snapshot.dataDensity
-    if panel.showsOptimalDiscriminator {
+    // D* is the optimum over single samples: not drawn against a D of packs.
+    if panel.showsOptimalDiscriminator && snapshot.hyperparameters.stabilizers.pack == 1 {
       let optimal = Self.supported(snapshot.optimalDiscriminator, data, snapshot.modelHistogram)
       path(
         points(optimal, maximum: 1), className: "series d-star", style: FigureStyle.optimal,

@@ -31,7 +31,11 @@ public enum FigureRenderer {
 
   public static func render(panels: [FigurePanel], width: Int, height: Int) -> String {
     let header = panels.last.map(headerText) ?? ""
-    let legend = legendEntries(showsOptimal: panels.contains { $0.showsOptimalDiscriminator })
+    let pack = panels.last?.snapshot.hyperparameters.stabilizers.pack ?? 1
+    let legend = legendEntries(
+      showsOptimal: panels.contains {
+        $0.showsOptimalDiscriminator && $0.snapshot.hyperparameters.stabilizers.pack == 1
+      }, pack: pack)
     let legendWidth = legend.reduce(0.0) { $0 + $1.width }
     // Laid out at the design scale in the viewBox's units; the viewer scales it to the size.
     let scale = scale(width: width, height: height, panelCount: panels.count)
@@ -151,7 +155,8 @@ public enum FigureRenderer {
     }
   }
 
-  static func legendEntries(showsOptimal: Bool) -> [LegendEntry] {
+  /// `pack`: D's pack size; a packed D's curve is D on the diagonal, named so.
+  static func legendEntries(showsOptimal: Bool, pack: Int = 1) -> [LegendEntry] {
     let lowered: [(String, String)] = [("font-size", "9"), ("dy", "3")]
     var entries = [
       LegendEntry(
@@ -160,7 +165,8 @@ public enum FigureRenderer {
       LegendEntry(
         name: [("p", []), ("g", lowered)], className: "legend p-g", style: FigureStyle.model),
       LegendEntry(
-        name: [("D(x)", [])], className: "legend d", style: FigureStyle.discriminator),
+        name: [(pack == 1 ? "D(x)" : "D(x,…,x), packs of \(pack)", [])], className: "legend d",
+        style: FigureStyle.discriminator),
     ]
     if showsOptimal {
       entries.append(

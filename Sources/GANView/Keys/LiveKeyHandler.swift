@@ -118,9 +118,15 @@ public enum LiveKeyHandler {
       outcome.state.request { $0.targetName = next.name.lowercased() }
       outcome.state.post("target = \(next.name)")
     case .cyclePenalty, .cycleUnrolling, .cycleUpdateScheme, .toggleInstanceNoise,
-      .toggleSpectralNorm:
+      .toggleSpectralNorm, .cyclePack:
       guard let h = hyperparameters(snapshot, &outcome) else { return }
       let (command, fixes, notice) = nextFix(action, h.stabilizers)
+      // A combination the trainer refuses (packing with a slope penalty, say) is said so
+      // here, instead of a notice for a change that never happens.
+      if let problem = h.with(\.stabilizers, fixes).problem {
+        outcome.state.post(problem)
+        return
+      }
       outcome.commands = [command]
       outcome.state.request { $0.hyperparameters = h.with(\.stabilizers, fixes) }
       outcome.state.post(notice)
@@ -138,6 +144,8 @@ public enum LiveKeyHandler {
 
   /// Unrolled steps `u` cycles through, and the instance noise `n` switches on.
   public static let unrolledStepCycle = [0, 5, 10]
+  /// The pack sizes `P` cycles through.
+  public static let packCycle = [1, 2, 4]
   public static let instanceNoiseOn: Float = 0.5
 
   /// The next setting of one fix: its command, the fixes after it, and the notice.
@@ -173,6 +181,13 @@ public enum LiveKeyHandler {
         ? "spectral normalisation on: every weight block of D divided by its sigma"
         : "spectral normalisation off"
       return (.setSpectralNorm(new.spectralNorm), new, notice)
+    case .cyclePack:
+      new.pack = next(packCycle, after: f.pack)
+      let notice =
+        new.pack == 1
+        ? "packing off: D judges single samples"
+        : "D judges packs of \(new.pack) samples (its curve: D on the pack (x, ..., x))"
+      return (.setPack(new.pack), new, notice)
     default:
       new.penalty = next(GradientPenalty.allCases, after: f.penalty)
       if new.penaltyWeight == 0 { new.penaltyWeight = 1 }

@@ -21,6 +21,7 @@ public enum LiveAction: Sendable, Hashable, CaseIterable {
   case cycleUpdateScheme
   case toggleInstanceNoise
   case toggleSpectralNorm
+  case cyclePack
   case resetNetworks
   case toggleRecording
 }
@@ -62,6 +63,7 @@ public enum LiveKeys {
     KeyBinding(["x"], "x", "next update order", .cycleUpdateScheme),
     KeyBinding(["n"], "n", "instance noise on / off", .toggleInstanceNoise),
     KeyBinding(["s"], "s", "spectral norm of D on / off", .toggleSpectralNorm),
+    KeyBinding(["P"], "P", "D sees packs of P = 1, 2, 4", .cyclePack),
   ]
 
   /// The recorder: not a training knob, so listed after the figure's toggles.

@@ -69,7 +69,7 @@ enum PlotPane {
       pattern: .dotted)
 
     let scale = DiscriminatorScale(snapshot)
-    if state.showOptimalOverlay && !scale.isCritic {
+    if state.showOptimalOverlay && scale.hasOptimum {
       let optimal = Series.resample(snapshot.optimalDiscriminator, count: count, smooth: true)
       canvas.drawPolyline(
         Series.points(optimal, maximum: 1, dotHeight: height), style: .optimal)
@@ -97,11 +97,17 @@ enum PlotPane {
       state.showHistogram
         ? (symbols.pick("⣿⣿⣿", "###"), .modelFill, "p_g (bars)")
         : (symbols.pick("⠒⠒⠒", "***"), .model, "p_g"),
-      (symbols.pick("⠒ ⠒", "- -"), .discriminator, scale.isCritic ? "D(x) critic" : "D(x)"),
+      (
+        symbols.pick("⠒ ⠒", "- -"), .discriminator,
+        scale.curveName(symbols) + (scale.isCritic ? " critic" : "")
+      ),
       (symbols.pick("⠂  ", "-  "), .dim, scale.isCritic ? "D=0" : symbols.pick("½", "1/2")),
     ]
-    if state.showOptimalOverlay && !scale.isCritic {
+    if state.showOptimalOverlay && scale.hasOptimum {
       entries.append((symbols.pick("⠒⠒⠒", ":::"), .optimal, "D*(x)"))
+    } else if state.showOptimalOverlay && scale.pack > 1 && !scale.isCritic {
+      // D* is the best D of single samples; a D of packs has another optimum.
+      entries.append(("", .dim, "no D* for packs"))
     }
     // Entries are three blanks apart when they all fit before `right`, else one; an entry
     // that still does not fit is left out rather than drawn over the next pane.
@@ -193,8 +199,20 @@ struct DiscriminatorScale {
   let isCritic: Bool
   /// M (1 for a probability).
   let upper: Double
+  /// D's pack size P: a packed D is drawn on the diagonal, D(x, …, x).
+  let pack: Int
+
+  /// Whether D*(x) = p_data/(p_data + p_g) is the optimum of the D drawn: not for a critic,
+  /// and not for a D of packs (D* is the optimum over single samples).
+  var hasOptimum: Bool { !isCritic && pack == 1 }
+
+  /// The curve's name: D(x), or D on the diagonal of packs.
+  func curveName(_ symbols: SymbolSet) -> String {
+    pack == 1 ? "D(x)" : symbols.pick("D(x,…,x) P=\(pack)", "D(x,...,x) P=\(pack)")
+  }
 
   init(_ snapshot: Snapshot) {
+    pack = snapshot.hyperparameters.stabilizers.pack
     isCritic = snapshot.hyperparameters.loss.readout == .critic
     guard isCritic else {
       upper = 1

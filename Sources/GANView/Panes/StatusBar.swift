@@ -96,6 +96,7 @@ enum StatusBar {
     let sigma = f.instanceNoise(at: iteration)
     if sigma > 0 { words.append("noise=" + NumberFormat.general(Double(sigma))) }
     if f.spectralNorm { words.append("SN") }
+    if f.pack > 1 { words.append("pack=\(f.pack)") }
     return words
   }
 

@@ -36,11 +36,19 @@ struct StabilizerOptions: ParsableArguments {
   @Flag(help: "Spectral normalisation of D's weights (one power-iteration step per D step).")
   var spectralNorm = false
 
+  @Option(
+    parsing: .unconditional,
+    help: """
+      Packing (PacGAN): D judges packs of P samples, all real or all G's (1...8; 1 is off). \
+      A batch is m packs per side, P*m samples.
+      """)
+  var pack: Int = 1
+
   var stabilizers: Stabilizers {
     Stabilizers(
       penalty: penalty, penaltyWeight: gamma, unrolledSteps: unrolledSteps,
       updateScheme: updates, instanceNoise: instanceNoise, instanceNoiseAnneal: noiseAnneal,
-      clip: clip, spectralNorm: spectralNorm)
+      clip: clip, spectralNorm: spectralNorm, pack: pack)
   }
 
   /// The fixes that are on, in words ("r1(10.0) + unroll 5"; empty when none is).
@@ -51,6 +59,7 @@ struct StabilizerOptions: ParsableArguments {
     if updates != .alternating { words.append(updates.rawValue) }
     if instanceNoise > 0 { words.append("noise \(instanceNoise)") }
     if spectralNorm { words.append("spectral norm") }
+    if pack > 1 { words.append("pack \(pack)") }
     return words.joined(separator: " + ")
   }
 }

@@ -96,6 +96,10 @@ struct SweepRunCommand: ParsableCommand {
   @Option(
     parsing: .unconditional, help: ArgumentHelp("WGAN clipping bounds c.", valueName: "list|range"))
   var clip: String?
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("Pack sizes P of D (PacGAN; 1 is off).", valueName: "list|range"))
+  var pack: String?
 
   @Option(parsing: .unconditional, help: "Seeds 1...N for every configuration (default 1).")
   var seeds: Int?
@@ -133,7 +137,7 @@ struct SweepRunCommand: ParsableCommand {
       .activation: activation, .hidden: hidden, .layers: layers, .batch: batch, .k: k, .lr: lr,
       .lrD: lrD, .lrG: lrG, .beta1: beta1, .beta2: beta2, .epsilon: epsilon, .momentum: momentum,
       .penalty: penalty, .gamma: gamma, .unroll: unroll, .updates: updates,
-      .instanceNoise: instanceNoise, .clip: clip,
+      .instanceNoise: instanceNoise, .clip: clip, .pack: pack,
     ]
     var knobs: [SweepKnob: [SweepValue]] = [:]
     for knob in SweepKnob.allCases {
