@@ -47,12 +47,8 @@ import Testing
     let expected = ReferencePerceptron.padded(numeric, like: fixture.net)
     let isParameter = fixture.isParameter
     #expect(isParameter.filter { $0 }.count == fixture.net.architecture.parameterCount)
-    let scale = expected.map(abs).max() ?? 1
-    var mismatches: [Int] = []
-    for i in expected.indices where isParameter[i] {
-      let error = abs(fast.parameters[i] - expected[i])
-      if error > 1e-3 * (abs(expected[i]) + 1e-3 * scale) { mismatches.append(i) }
-    }
+    let mismatches = Self.disagreeing(
+      fast.parameters, expected: expected, isParameter: isParameter)
     #expect(
       mismatches.isEmpty,
       "\(mismatches.count) parameters disagree, from index \(mismatches.first ?? -1)")
@@ -175,5 +171,14 @@ import Testing
       x += 0.0007
     }
     #expect(worst < 1e-6)
+  }
+
+  /// The indices of real parameters whose fast gradient is off the numeric one by more than
+  /// 1e-3 relative (with a floor at 1e-6 of the largest).
+  static func disagreeing(_ fast: [Double], expected: [Double], isParameter: [Bool]) -> [Int] {
+    let scale = expected.map(abs).max() ?? 1
+    return expected.indices.filter { i in
+      isParameter[i] && abs(fast[i] - expected[i]) > 1e-3 * (abs(expected[i]) + 1e-3 * scale)
+    }
   }
 }

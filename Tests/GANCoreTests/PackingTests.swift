@@ -37,12 +37,8 @@ import Testing
       #expect(
         isParameter.filter { $0 }.count
           == fixture.net.architecture.parameterCount + (pack - 1) * shape.0)
-      let scale = expected.map(abs).max() ?? 1
-      var mismatches: [Int] = []
-      for i in expected.indices where isParameter[i] {
-        let error = abs(fast.parameters[i] - expected[i])
-        if error > 1e-3 * (abs(expected[i]) + 1e-3 * scale) { mismatches.append(i) }
-      }
+      let mismatches = GradientTests.disagreeing(
+        fast.parameters, expected: expected, isParameter: isParameter)
       #expect(
         mismatches.isEmpty,
         "\(shape): \(mismatches.count) parameters disagree, from \(mismatches.first ?? -1)")
@@ -113,17 +109,8 @@ import Testing
         let isParameter = fixture.isParameter
         let scale = expected.map(abs).max() ?? 1
         #expect(scale > 1e-3, "the penalty must depend on the parameters")
-        var mismatches: [String] = []
-        for i in expected.indices {
-          let fast = Double(ws.parameterGradients[i])
-          if !isParameter[i] {
-            if fast != 0 { mismatches.append("padding \(i): \(fast)") }
-            continue
-          }
-          if abs(fast - expected[i]) > 2e-3 * (abs(expected[i]) + 1e-2 * scale) {
-            mismatches.append("\(i): fast \(fast), numeric \(expected[i])")
-          }
-        }
+        let mismatches = SlopePenaltyTests.mismatches(
+          ws.parameterGradients, expected: expected, isParameter: isParameter)
         #expect(mismatches.isEmpty, "\(shape) \(penaltyShape): \(mismatches.prefix(3))")
       }
     }

@@ -86,19 +86,30 @@ import Testing
       let isParameter = fixture.isParameter
       let scale = expected.map(abs).max() ?? 1
       #expect(scale > 1e-3, "the penalty must depend on the parameters")
-      var mismatches: [String] = []
-      for i in expected.indices {
-        let fast = Double(ws.parameterGradients[i])
-        if !isParameter[i] {
-          if fast != 0 { mismatches.append("padding \(i): \(fast)") }
-          continue
-        }
-        if abs(fast - expected[i]) > 2e-3 * (abs(expected[i]) + 1e-2 * scale) {
-          mismatches.append("\(i): fast \(fast), numeric \(expected[i])")
-        }
-      }
+      let mismatches = Self.mismatches(
+        ws.parameterGradients, expected: expected, isParameter: isParameter)
       let disagreeing = mismatches.count
       #expect(disagreeing == 0, "\(penaltyShape): \(mismatches.prefix(3))")
     }
+  }
+
+  /// The fast penalty gradients that disagree with the numeric ones (relative to the
+  /// largest), and padding entries that are not exactly zero, one line each.
+  static func mismatches(
+    _ fast: UnsafePointer<Float>, expected: [Double], isParameter: [Bool]
+  ) -> [String] {
+    let scale = expected.map(abs).max() ?? 1
+    var lines: [String] = []
+    for i in expected.indices {
+      let value = Double(fast[i])
+      if !isParameter[i] {
+        if value != 0 { lines.append("padding \(i): \(value)") }
+        continue
+      }
+      if abs(value - expected[i]) > 2e-3 * (abs(expected[i]) + 1e-2 * scale) {
+        lines.append("\(i): fast \(value), numeric \(expected[i])")
+      }
+    }
+    return lines
   }
 }

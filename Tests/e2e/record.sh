@@ -49,7 +49,7 @@ grep -q "^note: incomplete" "$DIR/out" || fail "verify does not say the file is 
 ok "verify after the kill: $(tail -1 "$DIR/out")"
 expect_exit 0 "$BIN" export "$REC" --format csv --out "$DIR/killed.csv"
 [[ $(wc -l <"$DIR/killed.csv") == $((FRAMES + 1)) ]] || fail "export has the wrong row count"
-[[ $(head -1 "$DIR/killed.csv") == "iteration,jsd,c_g,kl,kl_reverse,w1,loss_d,loss_g,d_real,d_fake,v,grad_d,grad_g,g_mean,g_std,modes,near_modes" ]] \
+[[ $(head -1 "$DIR/killed.csv") == "iteration,jsd,c_g,kl,kl_reverse,w1,loss_d,loss_g,d_real,d_fake,v,grad_d,grad_g,g_mean,g_std,modes,near_modes,psi" ]] \
   || fail "export header: $(head -1 "$DIR/killed.csv")"
 ok "export csv: $FRAMES rows"
 

@@ -85,8 +85,9 @@ enum HistoryPane {
       if case .logarithmic = second.scale { logarithmic = true }
       let secondAxis = ValueAxis(
         values: buckets.map { $0.mean[secondIndex] }, logarithmic: logarithmic)
-      secondAxis.drawRight(
-        into: &grid, axis: left + columns, top: top, rows: rows, gutter: gutter, symbols: symbols)
+      secondAxis.draw(
+        into: &grid, axis: left + columns, top: top, rows: rows, gutter: gutter, symbols: symbols,
+        side: .right)
       var secondStyle = MetricsPane.style(second.role)
       if secondStyle == style { secondStyle = .optimal }
       let secondLine = buckets.map { bucket -> DotPoint? in

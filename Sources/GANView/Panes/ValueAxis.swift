@@ -48,32 +48,32 @@ struct ValueAxis: Equatable {
     return Int(min(max(y, 0), Double(max(dotHeight - 1, 0))))
   }
 
-  /// Draws the axis line at column `axis` over `rows` rows from `top`, with tick labels
-  /// right-aligned in the `gutter` columns left of it.
-  func draw(
-    into grid: inout CellGrid, axis: Int, top: Int, rows: Int, gutter: Int, symbols: SymbolSet
-  ) {
-    for row in top..<(top + rows) { grid[axis, row] = Cell(symbols.vertical, .axis) }
-    for (value, label) in ticks(count: max(rows / 3, 2)) {
-      guard let y = dotY(value, dotHeight: rows * 4) else { continue }
-      let row = top + y / 4
-      grid[axis, row] = Cell(symbols.tickLeft, .axis)
-      let shown = String(label.suffix(gutter))
-      grid.put(shown, x: axis - shown.count, y: row, style: .axis)
-    }
+  /// Which side of the plot an axis stands on: its labels are outside, away from the plot.
+  enum Side {
+    case left
+    case right
   }
 
-  /// The same axis on the right of a plot: the line at column `axis`, ticks pointing
-  /// right, labels left-aligned in the `gutter` columns after it.
-  func drawRight(
-    into grid: inout CellGrid, axis: Int, top: Int, rows: Int, gutter: Int, symbols: SymbolSet
+  /// Draws the axis line at column `axis` over `rows` rows from `top`, with tick labels in
+  /// the `gutter` columns outside it: right-aligned on the left of a plot, left-aligned on
+  /// its right (a second metric's axis).
+  func draw(
+    into grid: inout CellGrid, axis: Int, top: Int, rows: Int, gutter: Int, symbols: SymbolSet,
+    side: Side = .left
   ) {
     for row in top..<(top + rows) { grid[axis, row] = Cell(symbols.vertical, .axis) }
     for (value, label) in ticks(count: max(rows / 3, 2)) {
       guard let y = dotY(value, dotHeight: rows * 4) else { continue }
       let row = top + y / 4
-      grid[axis, row] = Cell(symbols.tickRight, .axis)
-      grid.put(String(label.prefix(gutter - 1)), x: axis + 1, y: row, style: .axis)
+      switch side {
+      case .left:
+        grid[axis, row] = Cell(symbols.tickLeft, .axis)
+        let shown = String(label.suffix(gutter))
+        grid.put(shown, x: axis - shown.count, y: row, style: .axis)
+      case .right:
+        grid[axis, row] = Cell(symbols.tickRight, .axis)
+        grid.put(String(label.prefix(gutter - 1)), x: axis + 1, y: row, style: .axis)
+      }
     }
   }
 
