@@ -88,7 +88,9 @@ public enum DiracGame {
       psiDot -= Double(
         SlopePenaltyShape.squared(weight: stabilizers.penaltyWeight).derivative(Float(psi)))
     }
-    if let shape = loss.interpolatePenalty { psiDot -= Double(shape.derivative(Float(psi))) }
+    if let shape = loss.interpolatePenalty(weight: stabilizers.interpolateWeight) {
+      psiDot -= Double(shape.derivative(Float(psi)))
+    }
     return (-psi * Double(generatorSlope), psiDot)
   }
 }

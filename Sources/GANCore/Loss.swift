@@ -41,14 +41,12 @@ public enum Loss: String, Sendable, CaseIterable, Codable {
     }
   }
 
-  /// λ of WGAN-GP's penalty, as in its paper.
-  public static let interpolatePenaltyWeight: Float = 10
-
-  /// The slope penalty the loss itself carries: WGAN-GP's on interpolates.
-  var interpolatePenalty: SlopePenaltyShape? {
+  /// The slope penalty the loss itself carries, with weight λ (`Stabilizers.
+  /// interpolateWeight`, 10 as in the papers): WGAN-GP's and WGAN-LP's on interpolates.
+  func interpolatePenalty(weight lambda: Float) -> SlopePenaltyShape? {
     switch self {
-    case .wassersteinGP: .unitSlope(weight: Self.interpolatePenaltyWeight)
-    case .wassersteinLP: .slopeAboveOne(weight: Self.interpolatePenaltyWeight)
+    case .wassersteinGP: .unitSlope(weight: lambda)
+    case .wassersteinLP: .slopeAboveOne(weight: lambda)
     case .minimax, .nonsaturating, .leastSquares, .wasserstein, .hinge: nil
     }
   }

@@ -50,12 +50,14 @@ public struct Stabilizers: Sendable, Equatable, Hashable, Codable {
   /// G's, with one logit per pack; a batch of m is m packs per side, P·m samples each.
   /// 1 is off (the plain D).
   public var pack: Int
+  /// λ of the interpolate penalties of WGAN-GP and WGAN-LP (their papers' 10).
+  public var interpolateWeight: Float
 
   public init(
     penalty: GradientPenalty = .none, penaltyWeight: Float = 10, unrolledSteps: Int = 0,
     updateScheme: UpdateScheme = .alternating, instanceNoise: Float = 0,
     instanceNoiseAnneal: Int = 10_000, clip: Float = 0.01, spectralNorm: Bool = false,
-    pack: Int = 1
+    pack: Int = 1, interpolateWeight: Float = 10
   ) {
     self.penalty = penalty
     self.penaltyWeight = penaltyWeight
@@ -66,6 +68,7 @@ public struct Stabilizers: Sendable, Equatable, Hashable, Codable {
     self.clip = clip
     self.spectralNorm = spectralNorm
     self.pack = pack
+    self.interpolateWeight = interpolateWeight
   }
 
   public static let unrolledStepRange = 0...50
@@ -96,6 +99,10 @@ public struct Stabilizers: Sendable, Equatable, Hashable, Codable {
     }
     if !(clip.isFinite && clip > 0) {
       return "the clipping bound c must be a positive number, got \(clip)"
+    }
+    if !(interpolateWeight.isFinite && interpolateWeight >= 0) {
+      return "the interpolate penalty's weight lambda must be a number >= 0, got "
+        + "\(interpolateWeight)"
     }
     if !Self.packRange.contains(pack) {
       return "pack size P must be between 1 and 8, got \(pack)"

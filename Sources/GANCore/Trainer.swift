@@ -362,7 +362,7 @@ public final class Trainer {
         work, count: m, shape: .squared(weight: stabilizers.penaltyWeight))
       addGradient(work.parameterGradients, to: discriminator)
     }
-    if let shape = hyperparameters.loss.interpolatePenalty {
+    if let shape = hyperparameters.loss.interpolatePenalty(weight: stabilizers.interpolateWeight) {
       // x̂ = ε·x + (1 − ε)·x̃ with ε ~ U(0, 1) per pair of a data row and a sample row (a
       // pack of data and a pack of samples, interpolated as points of ℝᴾ).
       let work = slopeWorkspace(rows: m)

@@ -92,6 +92,24 @@ import Testing
     }
   }
 
+  /// WGAN-GP's λ (`--gp λ`) scales its penalty: the step follows the field with that λ.
+  @Test(arguments: [Float(0.5), 3])
+  func theInterpolatePenaltyWeightIsLambda(lambda: Float) throws {
+    let t = try trainer {
+      $0.loss = .wassersteinGP
+      $0.stabilizers.interpolateWeight = lambda
+      $0.stabilizers.updateScheme = .simultaneous
+    }
+    let v = DiracGame.vectorField(
+      theta: 1, psi: 1, dataPoint: 0, hyperparameters: t.hyperparameters)
+    t.runIteration()
+    #expect(abs((psi(t) - 1) / 0.01 - v.psi) < 2e-3 * max(1, abs(v.psi)))
+    // ψ̇ = −θ·1 − 2λ(|ψ| − 1): at ψ = 1 the penalty vanishes; one step later it does not.
+    let w = DiracGame.vectorField(
+      theta: 1, psi: 2, dataPoint: 0, hyperparameters: t.hyperparameters)
+    #expect(abs(w.psi - (-1 - 2 * Double(lambda))) < 1e-5)
+  }
+
   /// With data at c ≠ 0 the real term moves ψ as well: the field's −c·f′_real(ψc).
   @Test func theDataPointEntersTheField() throws {
     let t = try trainer({ $0.stabilizers.updateScheme = .simultaneous }, target: "point(2)")

@@ -43,7 +43,8 @@ extension RuntimeTests {
         target: try Target.parse("point(0)"), architecture: DiracGame.architecture,
         hyperparameters: Hyperparameters(
           discriminatorSteps: 1, batchSize: 8, discriminatorStepSize: 0.1,
-          generatorStepSize: 0.1, loss: .minimax, optimizer: OptimizerSettings(kind: .sgd)),
+          generatorStepSize: 0.1, loss: .minimax, optimizer: OptimizerSettings(kind: .sgd),
+          stabilizers: Stabilizers(pack: 2, interpolateWeight: 3)),
         seed: 2)
       let run = try recordRun(
         config: config, iterations: 30,

@@ -27,6 +27,7 @@ extension ByteWriter {
     f32(f.clip)
     bool(f.spectralNorm)
     i64(f.pack)  // Format 4 on.
+    f32(f.interpolateWeight)
   }
 
   mutating func architecture(_ a: Architecture) {
@@ -120,7 +121,10 @@ extension ByteReader {
         instanceNoise: f32(), instanceNoiseAnneal: i64(), clip: f32(), spectralNorm: bool())
     }
     // Older formats have no packing: P = 1, the plain D.
-    if formatVersion >= 4 { stabilizers.pack = i64() }
+    if formatVersion >= 4 {
+      stabilizers.pack = i64()
+      stabilizers.interpolateWeight = f32()
+    }
     let h = Hyperparameters(
       discriminatorSteps: k, batchSize: m, discriminatorStepSize: etaD, generatorStepSize: etaG,
       loss: loss, optimizer: settings, stabilizers: stabilizers)

@@ -36,7 +36,10 @@ struct BenchCommand: ParsableCommand {
       valueName: "spec"))
   var target: String = "gaussian"
   @Option(help: "The game's loss (as for train; the canonical workload is nonsaturating).")
-  var loss: Loss = .nonsaturating
+  var loss: Loss?
+
+  /// The loss benched: `--loss`, or WGAN-GP for `--gp`, or the canonical nonsaturating.
+  var chosenLoss: Loss { ((try? fixes.loss(given: loss)) ?? loss) ?? .nonsaturating }
   @OptionGroup var fixes: StabilizerOptions
   @Option(help: "Write the 10,000 scored G samples here, one per line.")
   var samplesOut: String?
@@ -88,6 +91,8 @@ struct BenchCommand: ParsableCommand {
     guard (1...512).contains(width), batchSize >= 1, (1...50).contains(discriminatorSteps) else {
       throw ValidationError("need 1 <= --hidden <= 512, --batch >= 1 and 1 <= --k <= 50")
     }
+    try fixes.validate()
+    _ = try fixes.loss(given: loss)
     if let problem = fixes.stabilizers.problem { throw ValidationError(problem) }
     do {
       _ = try Target.parse(targetSpec)
@@ -134,7 +139,7 @@ struct BenchCommand: ParsableCommand {
 
   /// The loss and fixes in words, for the JSON line ("nonsaturating" when plain).
   var gameLabel: String {
-    fixes.label.isEmpty ? loss.rawValue : loss.rawValue + " + " + fixes.label
+    fixes.label.isEmpty ? chosenLoss.rawValue : chosenLoss.rawValue + " + " + fixes.label
   }
 
   /// The canonical workload of the peer scripts at this command's sizes.
@@ -144,7 +149,7 @@ struct BenchCommand: ParsableCommand {
       architecture: Architecture(width: width, hiddenLayers: 2, activation: .tanh),
       hyperparameters: Hyperparameters(
         discriminatorSteps: discriminatorSteps, batchSize: batchSize,
-        discriminatorStepSize: 1e-3, generatorStepSize: 1e-3, loss: loss,
+        discriminatorStepSize: 1e-3, generatorStepSize: 1e-3, loss: chosenLoss,
         optimizer: OptimizerSettings(kind: .adam, beta1: 0.5, beta2: 0.999, epsilon: 1e-8),
         stabilizers: fixes.stabilizers),
       seed: seed)

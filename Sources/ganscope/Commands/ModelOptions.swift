@@ -48,9 +48,9 @@ struct ModelOptions: ParsableArguments {
 
   @Option(
     help:
-      "Update rule of both nets: sgd, momentum, adam, optimistic (optimistic gradient descent) or optimistic-adam (default adam, or sgd for --model dirac)."
+      "Update rule of both nets: sgd, momentum, adam, optimistic (optimistic gradient descent), optimistic-adam, or extragradient (sgd with --updates extragradient) (default adam, or sgd for --model dirac)."
   )
-  var optimizer: OptimizerKind?
+  var optimizer: OptimizerChoice?
 
   /// The fixes: --penalty, --gamma, --unroll, --updates, --instance-noise, --noise-anneal,
   /// --clip, --spectral-norm.
@@ -83,6 +83,15 @@ struct ModelOptions: ParsableArguments {
   mutating func validate() throws {
     if let lr, !(lr.isFinite && lr > 0) {
       throw ValidationError("step size --lr must be a positive number, got \(lr)")
+    }
+    try fixes.validate()
+    _ = try fixes.loss(given: loss)
+    if optimizer == .extragradient && fixes.updates != .alternating
+      && fixes.updates != .extragradient
+    {
+      throw ValidationError(
+        "--optimizer extragradient is --updates extragradient; it does not combine with "
+          + "--updates \(fixes.updates.rawValue)")
     }
     if let problem = hyperparameters.problem { throw ValidationError(problem) }
     let widths = Architecture.widthRange
@@ -123,11 +132,18 @@ struct ModelOptions: ParsableArguments {
     return Hyperparameters(
       discriminatorSteps: discriminatorSteps ?? (dirac ? 1 : 5), batchSize: batchSize,
       discriminatorStepSize: lrD ?? lr ?? stepSize, generatorStepSize: lrG ?? lr ?? stepSize,
-      loss: loss ?? (dirac ? .minimax : .nonsaturating),
+      loss: (try? fixes.loss(given: loss)) ?? loss ?? (dirac ? .minimax : .nonsaturating),
       optimizer: OptimizerSettings(
-        kind: optimizer ?? (dirac ? .sgd : .adam), momentum: momentum, beta1: beta1,
+        kind: optimizer?.kind ?? (dirac ? .sgd : .adam), momentum: momentum, beta1: beta1,
         beta2: beta2, epsilon: epsilon),
-      stabilizers: fixes.stabilizers)
+      stabilizers: stabilizers)
+  }
+
+  /// The fixes' flags, with `--optimizer extragradient`'s update order.
+  var stabilizers: Stabilizers {
+    var f = fixes.stabilizers
+    if optimizer == .extragradient { f.updateScheme = .extragradient }
+    return f
   }
 
   /// The nets' shape: the flags', or the Dirac-GAN's one linear unit.
@@ -157,3 +173,21 @@ extension Activation: ExpressibleByArgument {}
 extension NetModel: ExpressibleByArgument {}
 extension Loss: ExpressibleByArgument {}
 extension OptimizerKind: ExpressibleByArgument {}
+
+/// `--optimizer`: an update rule, or `extragradient`, which the literature names as an
+/// optimizer and ganscope runs as plain gradient steps in the extragradient update order.
+enum OptimizerChoice: String, CaseIterable, ExpressibleByArgument {
+  case sgd, momentum, adam, optimistic
+  case optimisticAdam = "optimistic-adam"
+  case extragradient
+
+  var kind: OptimizerKind {
+    switch self {
+    case .sgd, .extragradient: .sgd
+    case .momentum: .momentum
+    case .adam: .adam
+    case .optimistic: .optimistic
+    case .optimisticAdam: .optimisticAdam
+    }
+  }
+}

@@ -10,6 +10,24 @@ struct StabilizerOptions: ParsableArguments {
   @Option(parsing: .unconditional, help: "Weight gamma of the R1/R2 penalty (gamma/2 E[D'(x)^2]).")
   var gamma: Float = 10
 
+  // The short forms: --r1 γ, --r2 γ, --gp λ.
+  @Option(
+    name: .customLong("r1"), parsing: .unconditional,
+    help: "R1 with weight gamma: the same as --penalty r1 --gamma gamma.")
+  var r1: Float?
+
+  @Option(
+    name: .customLong("r2"), parsing: .unconditional,
+    help: "R2 with weight gamma: the same as --penalty r2 --gamma gamma.")
+  var r2: Float?
+
+  @Option(
+    name: .customLong("gp"), parsing: .unconditional,
+    help:
+      "WGAN-GP with penalty weight lambda on interpolates: --loss wgan-gp with lambda (default 10)."
+  )
+  var gp: Float?
+
   @Option(
     name: .customLong("unroll"), parsing: .unconditional,
     help: "G's step looks through u unrolled D steps (0...50; 0 is off).")
@@ -45,16 +63,37 @@ struct StabilizerOptions: ParsableArguments {
   var pack: Int = 1
 
   var stabilizers: Stabilizers {
-    Stabilizers(
+    let (penalty, gamma) =
+      r1.map { (GradientPenalty.r1, $0) } ?? r2.map { (.r2, $0) } ?? (penalty, gamma)
+    return Stabilizers(
       penalty: penalty, penaltyWeight: gamma, unrolledSteps: unrolledSteps,
       updateScheme: updates, instanceNoise: instanceNoise, instanceNoiseAnneal: noiseAnneal,
-      clip: clip, spectralNorm: spectralNorm, pack: pack)
+      clip: clip, spectralNorm: spectralNorm, pack: pack, interpolateWeight: gp ?? 10)
+  }
+
+  /// The loss `--gp` asks for, checked against the one `--loss` gave (nil: not given).
+  func loss(given: Loss?) throws -> Loss? {
+    guard gp != nil else { return given }
+    if let given, given != .wassersteinGP, given != .wassersteinLP {
+      throw ValidationError(
+        "--gp is WGAN-GP's penalty and does not combine with --loss \(given.rawValue)")
+    }
+    return given ?? .wassersteinGP
+  }
+
+  /// The short forms must not contradict the long ones.
+  func validate() throws {
+    if r1 != nil && r2 != nil { throw ValidationError("give one of --r1 and --r2, not both") }
+    if r1 != nil || r2 != nil, penalty != .none {
+      throw ValidationError("give either --penalty or --r1/--r2, not both")
+    }
   }
 
   /// The fixes that are on, in words ("r1(10.0) + unroll 5"; empty when none is).
   var label: String {
     var words: [String] = []
-    if penalty != .none { words.append("\(penalty.rawValue)(\(gamma))") }
+    let f = stabilizers
+    if f.penalty != .none { words.append("\(f.penalty.rawValue)(\(f.penaltyWeight))") }
     if unrolledSteps > 0 { words.append("unroll \(unrolledSteps)") }
     if updates != .alternating { words.append(updates.rawValue) }
     if instanceNoise > 0 { words.append("noise \(instanceNoise)") }
