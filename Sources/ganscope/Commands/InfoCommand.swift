@@ -54,7 +54,9 @@ struct RecordingSummary {
     lines.append(
       "prior        \(config.prior.rawValue)")
     lines.append(
-      "nets         H=\(a.width), \(a.hiddenLayers) hidden layer(s), \(a.activation.rawValue)")
+      a.model == .dirac
+        ? "nets         the Dirac-GAN: G(z) = theta, D(x) = psi*x"
+        : "nets         H=\(a.width), \(a.hiddenLayers) hidden layer(s), \(a.activation.rawValue)")
     lines.append(
       "training     k=\(h.discriminatorSteps), m=\(h.batchSize), lrD=\(h.discriminatorStepSize), "
         + "lrG=\(h.generatorStepSize), loss \(h.loss.rawValue), \(o.kind.rawValue) "
@@ -114,6 +116,7 @@ struct RecordingSummary {
       ("target", json(config.target.name)),
       ("target_spec", json(config.target.spec)),
       ("prior", json(config.prior.rawValue)),
+      ("model", json(a.model.rawValue)),
       ("hidden_width", "\(a.width)"), ("hidden_layers", "\(a.hiddenLayers)"),
       ("activation", json(a.activation.rawValue)),
       ("k", "\(h.discriminatorSteps)"), ("batch", "\(h.batchSize)"),
