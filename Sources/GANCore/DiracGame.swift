@@ -38,7 +38,7 @@ public enum DiracGame {
     width: 1, hiddenLayers: 1, activation: .linear, model: .dirac)
 
   /// Where every run starts, (θ, ψ) = (1, 1) as in the paper's figures.
-  public static let start = (theta: Float(1), psi: Float(1))
+  public static let startingPoint = (theta: Float(1), psi: Float(1))
 
   /// θ or ψ: the one free parameter of a net (G's output bias, D's output weight).
   static func freeParameter(of role: NetRole, _ layout: Architecture.Layout) -> Int {
@@ -60,7 +60,8 @@ public enum DiracGame {
   static func start(
     _ parameters: UnsafeMutablePointer<Float>, role: NetRole, _ layout: Architecture.Layout
   ) {
-    parameters[freeParameter(of: role, layout)] = role == .generator ? start.theta : start.psi
+    parameters[freeParameter(of: role, layout)] =
+      role == .generator ? startingPoint.theta : startingPoint.psi
     pin(parameters, role: role, layout)
   }
 

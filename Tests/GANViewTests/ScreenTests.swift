@@ -213,5 +213,9 @@ extension ScreenTests {
     #expect(ascii.contains("D(x,...,x) P=4"))
     let plain = render(120, 40, state: state).text
     #expect(plain.contains("D*(x)") && !plain.contains("pack="))
+    // --gp λ off the papers' 10 is a word of its own; at 10 it is not shown.
+    snapshot.hyperparameters.stabilizers.interpolateWeight = 5
+    #expect(render(120, 40, snapshot: snapshot).text.contains("GP=5"))
+    #expect(!plain.contains("GP="))
   }
 }

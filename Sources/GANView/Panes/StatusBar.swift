@@ -97,6 +97,10 @@ enum StatusBar {
     if sigma > 0 { words.append("noise=" + NumberFormat.general(Double(sigma))) }
     if f.spectralNorm { words.append("SN") }
     if f.pack > 1 { words.append("pack=\(f.pack)") }
+    // WGAN-GP's and WGAN-LP's λ when --gp set it off its papers' 10.
+    if f.interpolateWeight != 10 {
+      words.append("GP=" + NumberFormat.general(Double(f.interpolateWeight)))
+    }
     return words
   }
 
