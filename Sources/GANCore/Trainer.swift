@@ -121,7 +121,6 @@ public final class Trainer {
     let p = new.stabilizers.pack
     if p != discriminator.inputs { repack(p) }
     if m > criticOfGeneratorWork.capacity {
-      generatorWork = Workspace(capacity: p * m, architecture: architecture)
       criticOfGeneratorWork = Workspace(capacity: m, architecture: architecture, inputsPerRow: p)
     }
     if p * m > generatorWork.capacity {
