@@ -16,8 +16,10 @@ extension RuntimeTests {
       let slow = BackgroundReader(runtime.subscribe(), pauseEvery: 3, pauseSeconds: 0.05)
       let polled = Locked<[Snapshot]>([])
       let skipped = Locked<[Snapshot]>([])
-      let others = DispatchGroup()
-      DispatchQueue.global().async(group: others) {
+      // Own threads, not the global queue: under ThreadSanitizer, with other suites busy, a
+      // queued block may start only when the run is nearly over and read a single frame.
+      let othersDone = DispatchSemaphore(value: 0)
+      Thread.detachNewThread {
         while runtime.status.phase != .ended {
           if let frame = runtime.latest(), frame.sequence != polled.withLock({ $0.last?.sequence })
           {
@@ -25,24 +27,32 @@ extension RuntimeTests {
           }
           Thread.sleep(forTimeInterval: 0.001)
         }
+        othersDone.signal()
       }
-      DispatchQueue.global().async(group: others) {
+      Thread.detachNewThread {
         var sequence: UInt64 = 0
         while case .frame(let frame) = runtime.next(after: sequence, timeout: .seconds(30)) {
           skipped.withLock { $0.append(frame) }
           sequence = frame.sequence
           Thread.sleep(forTimeInterval: 0.02)
         }
+        othersDone.signal()
       }
       runtime.start()
       var frames: [Snapshot] = []
-      let end = monotonicSeconds() + 2
-      while monotonicSeconds() < end {
+      // At least 2 s, and on until each sampling reader has something to compare (a slow,
+      // instrumented build on a busy machine may need longer); at most 60 s.
+      let start = monotonicSeconds()
+      func sampled() -> Bool {
+        polled.withLock { $0.count } >= 2 && skipped.withLock { $0.count } >= 2
+      }
+      while monotonicSeconds() < start + 2 || (!sampled() && monotonicSeconds() < start + 60) {
         if let frame = fast.next(timeout: .milliseconds(50)).snapshot { frames.append(frame) }
       }
       runtime.stop()
       while let frame = fast.next() { frames.append(frame) }
-      others.wait()
+      othersDone.wait()
+      othersDone.wait()
       let slowFrames = slow.finish()
 
       #expect(frames.count >= 5)
