@@ -80,7 +80,9 @@ public enum DiracGame {
         loss.discriminatorGradient(output: o.baseAddress!, into: g.baseAddress!, real: 1, fake: 1)
       }
       withUnsafeMutablePointer(to: &generatorSlope) { g in
-        loss.generatorGradient(output: o.baseAddress! + 1, into: g, count: 1)
+        loss.generatorGradient(
+          output: o.baseAddress! + 1, into: g, count: 1,
+          data: UnsafeBufferPointer(start: o.baseAddress!, count: 1))
       }
     }
     var psiDot = -c * Double(slopes[0]) - theta * Double(slopes[1])

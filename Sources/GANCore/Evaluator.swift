@@ -72,20 +72,24 @@ public final class Evaluator {
     let fake = Swift.stride(from: stride / 2, to: finiteCount, by: stride).map { samples[$0] }
     let dInputs = (real + fake + centers).map(Float.init)
     let dOutputs = evaluate(trainer.discriminator, at: dInputs, work: discriminatorWork)
-    // D's objective and mean readout under the current loss, by quadrature.
+    // D's objective and mean readout under the current loss, by quadrature (the
+    // relativistic loss reads each side against the other side's mean output).
+    let realOutputs = dOutputs[..<real.count].map(Double.init)
+    let fakeOutputs = dOutputs[real.count..<(real.count + fake.count)].map(Double.init)
+    let shift = loss.relativeShifts(
+      realMean: realOutputs.reduce(0, +) / Double(max(real.count, 1)),
+      fakeMean: fakeOutputs.reduce(0, +) / Double(max(fake.count, 1)))
     var objectiveReal = 0.0
     var meanReal = 0.0
-    for i in real.indices {
-      let o = Double(dOutputs[i])
+    for o in realOutputs {
       meanReal += loss.readout(o)
-      objectiveReal += loss.objectiveRealTerm(o)
+      objectiveReal += loss.objectiveRealTerm(o - shift.real)
     }
     var objectiveFake = 0.0
     var meanFake = 0.0
-    for i in fake.indices {
-      let o = Double(dOutputs[real.count + i])
+    for o in fakeOutputs {
       meanFake += loss.readout(o)
-      objectiveFake += loss.objectiveFakeTerm(o)
+      objectiveFake += loss.objectiveFakeTerm(o - shift.fake)
     }
     let realCount = Double(max(real.count, 1))
     let fakeCount = Double(max(fake.count, 1))

@@ -30,6 +30,15 @@ public enum Loss: String, Sendable, CaseIterable, Codable {
   /// Hinge loss (Lim & Ye 2017; Miyato et al. 2018): D descends
   /// E_data[max(0, 1 − D(x))] + E_z[max(0, 1 + D(G(z)))]; G ascends E_z[D(G(z))].
   case hinge
+  /// Relativistic average GAN (Jolicoeur-Martineau 2018): D's raw output C is read relative
+  /// to the other side's mean, D̃(x) = σ(C(x) − E_z C(G(z))) on data and
+  /// σ(C(G(z)) − E_data C(x)) on samples, and D descends the cross-entropy of those:
+  /// −E_data log D̃(x) − E_z log(1 − D̃(G(z))). G descends the same with the sides swapped,
+  /// so G's loss has a term on data too and G's step needs D on a batch of data
+  /// (`comparesWithData`). The per-sample terms below are the cross-entropy terms of the
+  /// relative output (`relativeShifts`); the batch functions carry the chain rule through
+  /// the means.
+  case relativistic
 
   /// How D's raw output is read as "D(x)": what the D curve, D*, the mean D on data and on
   /// samples mean under this loss.
@@ -37,8 +46,26 @@ public enum Loss: String, Sendable, CaseIterable, Codable {
     switch self {
     case .minimax, .nonsaturating: .probability
     case .leastSquares: .score(real: 1, fake: 0)
-    case .wasserstein, .wassersteinGP, .wassersteinLP, .hinge: .critic
+    case .wasserstein, .wassersteinGP, .wassersteinLP, .hinge, .relativistic: .critic
     }
+  }
+
+  /// Whether G's loss reads D on data as well as on G's samples (then the G step draws a
+  /// batch of data too).
+  public var comparesWithData: Bool {
+    switch self {
+    case .relativistic: true
+    case .minimax, .nonsaturating, .leastSquares, .wasserstein, .wassersteinGP, .wassersteinLP,
+      .hinge:
+      false
+    }
+  }
+
+  /// What the per-sample terms subtract from D's raw output: for the relativistic loss the
+  /// other side's mean (from data outputs the mean on samples, and the reverse), for every
+  /// other loss nothing.
+  public func relativeShifts(realMean: Double, fakeMean: Double) -> (real: Double, fake: Double) {
+    comparesWithData ? (fakeMean, realMean) : (0, 0)
   }
 
   /// The slope penalty the loss itself carries, with weight λ (`Stabilizers.
@@ -47,7 +74,7 @@ public enum Loss: String, Sendable, CaseIterable, Codable {
     switch self {
     case .wassersteinGP: .unitSlope(weight: lambda)
     case .wassersteinLP: .slopeAboveOne(weight: lambda)
-    case .minimax, .nonsaturating, .leastSquares, .wasserstein, .hinge: nil
+    case .minimax, .nonsaturating, .leastSquares, .wasserstein, .hinge, .relativistic: nil
     }
   }
 
@@ -55,7 +82,9 @@ public enum Loss: String, Sendable, CaseIterable, Codable {
   public var clipsWeights: Bool {
     switch self {
     case .wasserstein: true
-    case .minimax, .nonsaturating, .leastSquares, .wassersteinGP, .wassersteinLP, .hinge: false
+    case .minimax, .nonsaturating, .leastSquares, .wassersteinGP, .wassersteinLP, .hinge,
+      .relativistic:
+      false
     }
   }
 
@@ -78,9 +107,10 @@ public enum Loss: String, Sendable, CaseIterable, Codable {
   }
 
   /// D's loss per real sample (to be averaged): BCE −log D(x) = softplus(−o), or ½(o − 1)².
+  /// (Relativistic: of the relative output, `relativeShifts`.)
   public func discriminatorRealLoss(_ o: Double) -> Double {
     switch self {
-    case .minimax, .nonsaturating: softplus(-o)
+    case .minimax, .nonsaturating, .relativistic: softplus(-o)
     case .leastSquares: 0.5 * (o - 1) * (o - 1)
     case .wasserstein, .wassersteinGP, .wassersteinLP: -o
     case .hinge: max(0, 1 - o)
@@ -90,7 +120,7 @@ public enum Loss: String, Sendable, CaseIterable, Codable {
   /// D's loss per generated sample: BCE −log(1 − D(G(z))) = softplus(o), or ½ o².
   public func discriminatorFakeLoss(_ o: Double) -> Double {
     switch self {
-    case .minimax, .nonsaturating: softplus(o)
+    case .minimax, .nonsaturating, .relativistic: softplus(o)
     case .leastSquares: 0.5 * o * o
     case .wasserstein, .wassersteinGP, .wassersteinLP: o
     case .hinge: max(0, 1 + o)
@@ -103,7 +133,7 @@ public enum Loss: String, Sendable, CaseIterable, Codable {
   /// have always stored them).
   public func objectiveRealTerm(_ o: Double) -> Double {
     switch self {
-    case .minimax, .nonsaturating: _log(max(sigmoid(o), 1e-30))
+    case .minimax, .nonsaturating, .relativistic: _log(max(sigmoid(o), 1e-30))
     case .leastSquares, .wasserstein, .wassersteinGP, .wassersteinLP, .hinge:
       -discriminatorRealLoss(o)
     }
@@ -111,7 +141,7 @@ public enum Loss: String, Sendable, CaseIterable, Codable {
 
   public func objectiveFakeTerm(_ o: Double) -> Double {
     switch self {
-    case .minimax, .nonsaturating: _log(max(1 - sigmoid(o), 1e-30))
+    case .minimax, .nonsaturating, .relativistic: _log(max(1 - sigmoid(o), 1e-30))
     case .leastSquares, .wasserstein, .wassersteinGP, .wassersteinLP, .hinge:
       -discriminatorFakeLoss(o)
     }
@@ -124,6 +154,7 @@ public enum Loss: String, Sendable, CaseIterable, Codable {
     case .leastSquares: "−L_D (LS)"
     case .wasserstein, .wassersteinGP, .wassersteinLP: "E D(x)−E D(G)"
     case .hinge: "−L_D (hinge)"
+    case .relativistic: "V_Ra(G,D)"
     }
   }
 
@@ -133,17 +164,37 @@ public enum Loss: String, Sendable, CaseIterable, Codable {
     case .leastSquares: "-L_D (LS)"
     case .wasserstein, .wassersteinGP, .wassersteinLP: "E D(x)-E D(G)"
     case .hinge: "-L_D (hinge)"
+    case .relativistic: "V_Ra(G,D)"
     }
   }
 
-  /// G's loss per sample, the quantity G descends.
+  /// G's loss per sample, the quantity G descends. (Relativistic: the term on samples, of
+  /// the relative output; its term on data is `discriminatorFakeLoss` of theirs.)
   public func generatorLoss(_ o: Double) -> Double {
     switch self {
     case .minimax: -softplus(o)  // log(1 − σ(o))
-    case .nonsaturating: softplus(-o)  // −log σ(o)
+    case .nonsaturating, .relativistic: softplus(-o)  // −log σ(o)
     case .leastSquares: 0.5 * (o - 1) * (o - 1)
     case .wasserstein, .wassersteinGP, .wassersteinLP, .hinge: -o
     }
+  }
+
+  /// D's loss on a batch: the mean of its term over D's outputs on data plus the mean over
+  /// its outputs on samples (relative to each other under the relativistic loss).
+  public func discriminatorLoss(real: [Double], fake: [Double]) -> Double {
+    let shift = relativeShifts(realMean: mean(real), fakeMean: mean(fake))
+    return mean(real.map { discriminatorRealLoss($0 - shift.real) })
+      + mean(fake.map { discriminatorFakeLoss($0 - shift.fake) })
+  }
+
+  /// G's loss on a batch: the mean of its term over D's outputs on G's samples (`fake`);
+  /// the relativistic loss adds D's term for samples over the outputs on data (`real`, read
+  /// only when `comparesWithData`), since G wants data to look less real than its samples.
+  public func generatorLoss(fake: [Double], real: [Double]) -> Double {
+    guard comparesWithData else { return mean(fake.map(generatorLoss)) }
+    let shift = relativeShifts(realMean: mean(real), fakeMean: mean(fake))
+    return mean(fake.map { generatorLoss($0 - shift.fake) })
+      + mean(real.map { discriminatorFakeLoss($0 - shift.real) })
   }
 
   /// Writes dLoss/dOutput for D's batch: `real` rows of data then `fake` rows of samples,
@@ -168,12 +219,27 @@ public enum Loss: String, Sendable, CaseIterable, Codable {
       // d max(0, 1 − o)/do = −[o < 1];  d max(0, 1 + o)/do = [o > −1].
       for i in 0..<real { g[i] = o[i] < 1 ? -scaleReal : 0 }
       for i in real..<(real + fake) { g[i] = o[i] > -1 ? scaleFake : 0 }
+    case .relativistic:
+      // With aᵢ = oᵢ − m_f on data and bⱼ = oⱼ − m_r on samples, L = mean softplus(−a) +
+      // mean softplus(b); each output also moves the other side's mean, so
+      // ∂L/∂oᵢ = (σ(aᵢ) − 1 − mean σ(b))/n_r and ∂L/∂oⱼ = (σ(bⱼ) − mean (σ(a) − 1))/n_f.
+      relativisticGradient(
+        own: UnsafeBufferPointer(start: o, count: real),
+        other: UnsafeBufferPointer(start: o + real, count: fake), into: g,
+        ownSlope: { sigmoid($0) - 1 }, otherSlope: sigmoid)
+      relativisticGradient(
+        own: UnsafeBufferPointer(start: o + real, count: fake),
+        other: UnsafeBufferPointer(start: o, count: real), into: g + real,
+        ownSlope: sigmoid, otherSlope: { sigmoid($0) - 1 })
     }
   }
 
-  /// Writes dLoss_G/dOutput for `count` generated samples, averaged.
+  /// Writes dLoss_G/dOutput for `count` generated samples, averaged. `data`: D's outputs on
+  /// a batch of data, read only when `comparesWithData` (they do not depend on G, so they
+  /// get no gradient).
   func generatorGradient(
-    output o: UnsafePointer<Float>, into g: UnsafeMutablePointer<Float>, count: Int
+    output o: UnsafePointer<Float>, into g: UnsafeMutablePointer<Float>, count: Int,
+    data: UnsafeBufferPointer<Float> = UnsafeBufferPointer(start: nil, count: 0)
   ) {
     let scale = 1 / Float(count)
     switch self {
@@ -181,8 +247,34 @@ public enum Loss: String, Sendable, CaseIterable, Codable {
     case .nonsaturating: mapSigmoid(o, into: g, count: count) { ($0 - 1) * scale }
     case .leastSquares: for i in 0..<count { g[i] = (o[i] - 1) * scale }
     case .wasserstein, .wassersteinGP, .wassersteinLP, .hinge: for i in 0..<count { g[i] = -scale }
+    case .relativistic:
+      // L_G = mean softplus(−b) + mean softplus(a) with bⱼ = oⱼ − m_r, aᵢ = dataᵢ − m_f:
+      // ∂L_G/∂oⱼ = (σ(bⱼ) − 1 − mean σ(a))/n_f.
+      relativisticGradient(
+        own: UnsafeBufferPointer(start: o, count: count), other: data, into: g,
+        ownSlope: { sigmoid($0) - 1 }, otherSlope: sigmoid)
     }
   }
+}
+
+/// ∂L/∂ownᵢ for L = mean f(own − mean other) + mean h(other − mean own):
+/// (f′(ownᵢ − m_other) − mean h′(other − m_own)) / n_own, in double precision. `ownSlope` is
+/// f′ and `otherSlope` h′.
+private func relativisticGradient(
+  own: UnsafeBufferPointer<Float>, other: UnsafeBufferPointer<Float>,
+  into g: UnsafeMutablePointer<Float>,
+  ownSlope: (Double) -> Double, otherSlope: (Double) -> Double
+) {
+  let ownMean = mean(own.map(Double.init))
+  let otherMean = mean(other.map(Double.init))
+  let cross = mean(other.map { otherSlope(Double($0) - ownMean) })
+  let scale = 1 / Double(own.count)
+  for i in own.indices { g[i] = Float((ownSlope(Double(own[i]) - otherMean) - cross) * scale) }
+}
+
+/// The mean of `values`, 0 for none.
+private func mean(_ values: [Double]) -> Double {
+  values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
 }
 
 /// g[i] = transform(σ(o[i])) with σ(x) = ½(1 + tanh(x/2)) from the fast tanh.

@@ -37,7 +37,8 @@ public final class Trainer {
   var rng: Xoshiro256
 
   // Workspaces: G's batch, D's batch of 2m (data rows then generated rows), and D's batch of
-  // m generated samples during the G step. Under packing a D row is a pack of P samples and
+  // m generated samples during the G step (followed by m data rows when G's loss reads D on
+  // data, `Loss.comparesWithData`: rows to hold are `criticRows`). Under packing a D row is a pack of P samples and
   // G's batch holds P·m samples (kept apart so the last D step's logits survive
   // for the loss readout).
   // (Internal, not private: checkpoints capture and restore them, see TrainerState.swift.)
@@ -47,6 +48,8 @@ public final class Trainer {
   /// Sizes of the last D step and G step batches, for reading their losses back.
   var lastDiscriminatorBatch = 0
   var lastGeneratorBatch = 0
+  /// Rows of D on data that followed the last G step's samples (`criticRows`).
+  var lastGeneratorDataRows = 0
   /// Readouts carried over from a checkpoint that lacks the last batches' outputs, until the
   /// next step of each net replaces them (there is no batch to recompute them from).
   var restoredDiscriminatorReadout: (loss: Double, gradientNorm: Double)?
@@ -88,7 +91,9 @@ public final class Trainer {
     let m = config.hyperparameters.batchSize
     generatorWork = Workspace(capacity: p * m, architecture: architecture)
     discriminatorWork = Workspace(capacity: 2 * m, architecture: architecture, inputsPerRow: p)
-    criticOfGeneratorWork = Workspace(capacity: m, architecture: architecture, inputsPerRow: p)
+    criticOfGeneratorWork = Workspace(
+      capacity: Self.criticRows(config.hyperparameters), architecture: architecture,
+      inputsPerRow: p)
     unrolledWork = Workspace(capacity: 4, architecture: architecture, inputsPerRow: p)
     // D's buffers are sized for the largest pack, so a change of P never reallocates them.
     let largestD = architecture.layout(inputs: Stabilizers.packRange.upperBound).count
@@ -120,8 +125,9 @@ public final class Trainer {
     let m = new.batchSize
     let p = new.stabilizers.pack
     if p != discriminator.inputs { repack(p) }
-    if m > criticOfGeneratorWork.capacity {
-      criticOfGeneratorWork = Workspace(capacity: m, architecture: architecture, inputsPerRow: p)
+    if Self.criticRows(new) > criticOfGeneratorWork.capacity {
+      criticOfGeneratorWork = Workspace(
+        capacity: Self.criticRows(new), architecture: architecture, inputsPerRow: p)
     }
     if p * m > generatorWork.capacity {
       generatorWork = Workspace(capacity: p * m, architecture: architecture)
@@ -150,6 +156,12 @@ public final class Trainer {
   /// Switches p_data; the nets keep training from where they are.
   public func setTarget(_ new: Target) { target = new }
 
+  /// The rows of D's batch in the G step: m packs of G's samples, and m packs of data when
+  /// G's loss compares with data.
+  static func criticRows(_ h: Hyperparameters) -> Int {
+    h.loss.comparesWithData ? 2 * h.batchSize : h.batchSize
+  }
+
   /// Re-initializes both nets and their optimizers from a stream derived from the seed, and
   /// clears a divergence. Counters keep running so the event log stays ordered.
   public func resetNetworks() {
@@ -163,6 +175,7 @@ public final class Trainer {
     divergedAtIteration = nil
     lastDiscriminatorBatch = 0
     lastGeneratorBatch = 0
+    lastGeneratorDataRows = 0
     restoredDiscriminatorReadout = nil
     restoredGeneratorReadout = nil
   }
@@ -411,7 +424,6 @@ public final class Trainer {
     let unrolled = hyperparameters.stabilizers.unrolledSteps
     if unrolled > 0 { unrollDiscriminator(steps: unrolled) }
     let m = hyperparameters.batchSize
-    let rows = paddedRows(m)
     // m packs of P samples of G (n = m without packing); D's gradient reaches every sample.
     let p = discriminator.inputs
     let n = p * m
@@ -420,13 +432,25 @@ public final class Trainer {
     generator.forward(generatorWork, rows: n)
     let critic = criticOfGeneratorWork
     critic.input.update(from: generatorWork.output, count: n)
-    addInstanceNoise(critic.input, count: n)
-    zeroTail(critic.input, from: n, to: rows * p)
-    discriminator.forward(critic, rows: m)
-    hyperparameters.loss.generatorGradient(
-      output: critic.output, into: critic.outputGradient, count: m)
+    // The relativistic loss reads D on data too: m packs of data follow G's (no gradient
+    // flows to them; they only move the means G's samples are read against).
+    let loss = hyperparameters.loss
+    let criticRows = Self.criticRows(hyperparameters)
+    let dataRows = criticRows - m
+    if dataRows > 0 {
+      target.distribution.fill(
+        UnsafeMutableBufferPointer(start: critic.input + n, count: p * dataRows), using: &rng)
+    }
+    addInstanceNoise(critic.input, count: p * criticRows)
+    let rows = paddedRows(criticRows)
+    zeroTail(critic.input, from: p * criticRows, to: rows * p)
+    discriminator.forward(critic, rows: criticRows)
+    loss.generatorGradient(
+      output: critic.output, into: critic.outputGradient, count: m,
+      data: UnsafeBufferPointer(start: critic.output + m, count: dataRows))
     zeroTail(critic.outputGradient, from: m, to: rows)
-    discriminator.backward(critic, rows: m, parameterGradients: false, inputGradient: true)
+    discriminator.backward(
+      critic, rows: criticRows, parameterGradients: false, inputGradient: true)
     generatorWork.outputGradient.update(from: critic.inputGradient, count: n)
     zeroTail(generatorWork.outputGradient, from: n, to: paddedRows(n))
     generator.backward(generatorWork, rows: n, parameterGradients: true, inputGradient: false)
@@ -507,6 +531,7 @@ public final class Trainer {
     let m = hyperparameters.batchSize
     generatorStepCount += 1
     lastGeneratorBatch = m
+    lastGeneratorDataRows = Self.criticRows(hyperparameters) - m
     restoredGeneratorReadout = nil
     restoredGeneratorGradientNorm = nil
     lastStep = .generator
@@ -542,15 +567,9 @@ public final class Trainer {
     if let restored = restoredDiscriminatorReadout { return restored.loss }
     let m = lastDiscriminatorBatch
     guard m > 0 else { return .nan }
-    let loss = hyperparameters.loss
     let o = discriminatorWork.output
-    var real = 0.0
-    var fake = 0.0
-    for i in 0..<m {
-      real += loss.discriminatorRealLoss(Double(o[i]))
-      fake += loss.discriminatorFakeLoss(Double(o[m + i]))
-    }
-    return (real + fake) / Double(m)
+    return hyperparameters.loss.discriminatorLoss(
+      real: (0..<m).map { Double(o[$0]) }, fake: (m..<2 * m).map { Double(o[$0]) })
   }
 
   /// G's loss on the batch of the last G step (the quantity G descends under the loss).
@@ -558,11 +577,11 @@ public final class Trainer {
     if let restored = restoredGeneratorReadout { return restored.loss }
     let m = lastGeneratorBatch
     guard m > 0 else { return .nan }
-    var sum = 0.0
-    for i in 0..<m {
-      sum += hyperparameters.loss.generatorLoss(Double(criticOfGeneratorWork.output[i]))
-    }
-    return sum / Double(m)
+    // D's outputs on G's samples, then (relativistic) on the step's data.
+    let o = criticOfGeneratorWork.output
+    return hyperparameters.loss.generatorLoss(
+      fake: (0..<m).map { Double(o[$0]) },
+      real: (m..<m + lastGeneratorDataRows).map { Double(o[$0]) })
   }
 
   /// Euclidean norms of the last parameter gradients of D and of G.

@@ -32,6 +32,9 @@ public struct TrainerState: Sendable, Equatable {
   /// Spectral normalisation's state when it is on (`SpectralNormalization.state`: D's raw
   /// parameters and the power-iteration vectors); empty when it is off.
   public var spectralState: [Float]
+  /// D's outputs on the data rows that followed G's samples in the last G step (m values
+  /// under a loss that compares with data, `Loss.comparesWithData`; else empty).
+  public var criticDataOutputs: [Float]
 
   public init(
     target: String, prior: Prior, architecture: Architecture, hyperparameters: Hyperparameters,
@@ -41,7 +44,7 @@ public struct TrainerState: Sendable, Equatable {
     generatorMoments: [[Float]], discriminatorMoments: [[Float]],
     generatorOptimizerSteps: Int, discriminatorOptimizerSteps: Int, readouts: [Double],
     discriminatorOutputs: [Float] = [], criticOutputs: [Float] = [],
-    workspaceCapacities: [Int] = [], spectralState: [Float] = []
+    workspaceCapacities: [Int] = [], spectralState: [Float] = [], criticDataOutputs: [Float] = []
   ) {
     self.target = target
     self.prior = prior
@@ -65,6 +68,7 @@ public struct TrainerState: Sendable, Equatable {
     self.criticOutputs = criticOutputs
     self.workspaceCapacities = workspaceCapacities
     self.spectralState = spectralState
+    self.criticDataOutputs = criticDataOutputs
   }
 
   /// The number of floats of one net's padded parameter buffer for `architecture`, with an
@@ -100,7 +104,10 @@ extension Trainer {
       workspaceCapacities: [
         generatorWork.capacity, discriminatorWork.capacity, criticOfGeneratorWork.capacity,
       ],
-      spectralState: spectral?.state ?? [])
+      spectralState: spectral?.state ?? [],
+      criticDataOutputs: Array(
+        UnsafeBufferPointer(
+          start: criticOfGeneratorWork.output + lastGeneratorBatch, count: lastGeneratorDataRows)))
   }
 
   /// A trainer that continues exactly from `state`. Fails with a description when the state
@@ -128,7 +135,7 @@ extension Trainer {
       capacities.isEmpty
         || (capacities.count == 3 && capacities.allSatisfy { (4...1 << 20).contains($0) }
           && state.discriminatorOutputs.count <= capacities[1]
-          && state.criticOutputs.count <= capacities[2])
+          && state.criticOutputs.count + state.criticDataOutputs.count <= capacities[2])
     else { throw TrainerStateError(description: "checkpoint workspaces do not fit") }
     let spectralCount = SpectralNormalization.stateCount(state.architecture)
     guard
@@ -186,8 +193,11 @@ extension Trainer {
     discriminatorWork.output.update(
       from: s.discriminatorOutputs, count: s.discriminatorOutputs.count)
     criticOfGeneratorWork.output.update(from: s.criticOutputs, count: s.criticOutputs.count)
+    (criticOfGeneratorWork.output + s.criticOutputs.count).update(
+      from: s.criticDataOutputs, count: s.criticDataOutputs.count)
     lastDiscriminatorBatch = s.discriminatorOutputs.count / 2
     lastGeneratorBatch = s.criticOutputs.count
+    lastGeneratorDataRows = s.criticDataOutputs.count
     restoredDiscriminatorGradientNorm = s.readouts[2]
     restoredGeneratorGradientNorm = s.readouts[3]
   }

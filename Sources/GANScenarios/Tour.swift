@@ -102,6 +102,12 @@ extension TourStop {
       "D minimizes E max(0, 1 - D(x)) + E max(0, 1 + D(G(z))); G maximizes E D(G(z)).",
       "D's margins at +1 and -1 on its own axis; p_g settles onto p_data."
     ),
+    "relativistic": (
+      "Jolicoeur-Martineau 2018", "the relativistic average loss",
+      "D judges whether data looks more real than the average sample: sigma(C(x) - E C(G(z))); "
+        + "G wants the reverse, so G's loss reads D on data too.",
+      "Only differences of D's outputs count: the critic's level drifts while p_g settles."
+    ),
     "wgan-clip": (
       "Arjovsky 2017", "weight clipping",
       "WGAN keeps the critic Lipschitz by clipping every weight to [-c, c]; the critic can "

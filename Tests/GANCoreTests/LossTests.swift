@@ -14,39 +14,87 @@ import Testing
     (f(x + h) - f(x - h)) / (2 * h)
   }
 
+  /// D's batch gradient is the derivative of D's batch loss in each output (for the
+  /// relativistic loss each output also moves the other side's mean).
   @Test(arguments: Loss.allCases) func discriminatorGradientIsTheDerivativeOfItsLoss(_ loss: Loss) {
     let real = Self.outputs.count
-    let fake = Self.outputs.count
-    let o = (Self.outputs + Self.outputs.reversed()).map(Float.init)
+    let o = (Self.outputs + Self.outputs.reversed().map { $0 + 0.25 }).map(Float.init)
     var g = [Float](repeating: 0, count: o.count)
     o.withUnsafeBufferPointer { out in
       g.withUnsafeMutableBufferPointer { grad in
         loss.discriminatorGradient(
-          output: out.baseAddress!, into: grad.baseAddress!, real: real, fake: fake)
-      }
-    }
-    for i in 0..<real {
-      let expected = derivative(loss.discriminatorRealLoss, at: Double(o[i])) / Double(real)
-      #expect(abs(Double(g[i]) - expected) < 2e-6, "\(loss) real \(o[i])")
-    }
-    for i in real..<(real + fake) {
-      let expected = derivative(loss.discriminatorFakeLoss, at: Double(o[i])) / Double(fake)
-      #expect(abs(Double(g[i]) - expected) < 2e-6, "\(loss) fake \(o[i])")
-    }
-  }
-
-  @Test(arguments: Loss.allCases) func generatorGradientIsTheDerivativeOfItsLoss(_ loss: Loss) {
-    let o = Self.outputs.map(Float.init)
-    var g = [Float](repeating: 0, count: o.count)
-    o.withUnsafeBufferPointer { out in
-      g.withUnsafeMutableBufferPointer { grad in
-        loss.generatorGradient(output: out.baseAddress!, into: grad.baseAddress!, count: o.count)
+          output: out.baseAddress!, into: grad.baseAddress!, real: real, fake: o.count - real)
       }
     }
     for i in o.indices {
-      let expected = derivative(loss.generatorLoss, at: Double(o[i])) / Double(o.count)
+      let expected = derivative(
+        { x in
+          var batch = o.map(Double.init)
+          batch[i] = x
+          return loss.discriminatorLoss(real: Array(batch[..<real]), fake: Array(batch[real...]))
+        }, at: Double(o[i]))
+      #expect(abs(Double(g[i]) - expected) < 2e-6, "\(loss) output \(i) = \(o[i])")
+    }
+  }
+
+  /// G's batch gradient is the derivative of G's batch loss in each output on G's samples;
+  /// D's outputs on data (read by the relativistic loss) are held fixed.
+  @Test(arguments: Loss.allCases) func generatorGradientIsTheDerivativeOfItsLoss(_ loss: Loss) {
+    let o = Self.outputs.map(Float.init)
+    let data: [Float] = [0.4, 2.5, -1.2, 3.1, 0.9]
+    var g = [Float](repeating: 0, count: o.count)
+    o.withUnsafeBufferPointer { out in
+      g.withUnsafeMutableBufferPointer { grad in
+        data.withUnsafeBufferPointer { data in
+          loss.generatorGradient(
+            output: out.baseAddress!, into: grad.baseAddress!, count: o.count, data: data)
+        }
+      }
+    }
+    for i in o.indices {
+      let expected = derivative(
+        { x in
+          var batch = o.map(Double.init)
+          batch[i] = x
+          return loss.generatorLoss(fake: batch, real: data.map(Double.init))
+        }, at: Double(o[i]))
       #expect(abs(Double(g[i]) - expected) < 2e-6, "\(loss) \(o[i])")
     }
+  }
+
+  /// The relativistic average loss: D̃ = ½ when every output is the same (both losses are
+  /// 2 log 2), a constant added to every output changes nothing (so D's gradient sums to
+  /// zero), and its terms are the cross-entropy of the output less the other side's mean.
+  @Test func relativisticLossReadsEachSideAgainstTheOther() {
+    let loss = Loss.relativistic
+    let log4 = 2 * log(2.0)
+    #expect(abs(loss.discriminatorLoss(real: [0.7, 0.7], fake: [0.7]) - log4) < 1e-12)
+    #expect(abs(loss.generatorLoss(fake: [-3, -3, -3], real: [-3]) - log4) < 1e-12)
+    let real = [1.5, -0.5, 2.0]
+    let fake = [0.25, -1.0]
+    for c in [-4.0, 3.0] {
+      #expect(
+        abs(
+          loss.discriminatorLoss(real: real.map { $0 + c }, fake: fake.map { $0 + c })
+            - loss.discriminatorLoss(real: real, fake: fake)) < 1e-12)
+      #expect(
+        abs(
+          loss.generatorLoss(fake: fake.map { $0 + c }, real: real.map { $0 + c })
+            - loss.generatorLoss(fake: fake, real: real)) < 1e-12)
+    }
+    let o = (real + fake).map(Float.init)
+    var g = [Float](repeating: 0, count: o.count)
+    g.withUnsafeMutableBufferPointer { grad in
+      loss.discriminatorGradient(output: o, into: grad.baseAddress!, real: 3, fake: 2)
+    }
+    #expect(abs(g.reduce(0, +)) < 1e-6)
+    // By hand: m_r = 1, m_f = −0.375.
+    let expected =
+      (softplus(-1.875) + softplus(0.125) + softplus(-2.375)) / 3
+      + (softplus(0.25 - 1) + softplus(-1.0 - 1)) / 2
+    #expect(abs(loss.discriminatorLoss(real: real, fake: fake) - expected) < 1e-12)
+    #expect(Loss.relativistic.comparesWithData && !Loss.nonsaturating.comparesWithData)
+    #expect(Loss.relativistic.readout == .critic)
   }
 
   @Test(arguments: Loss.allCases) func readoutSlopeIsTheDerivativeOfTheReadout(_ loss: Loss) {

@@ -24,7 +24,7 @@ extension RuntimeTests {
           .setPack(4), step, .resetNetworks, step, .setPack(2),
         ], checkpoints: everyFrames(3))
       let reader = try RecordingReader(bytes: run.bytes)
-      #expect(reader.header.formatVersion == 4)
+      #expect(reader.header.formatVersion == RecordingFormat.version)
       #expect(reader.header.config.hyperparameters.stabilizers.pack == 3)
       let packs = reader.events.compactMap { event -> Int? in
         if case .setPack(let p) = event.command { return p }
@@ -38,26 +38,7 @@ extension RuntimeTests {
       let report = try reader.verify()
       #expect(report.passed, "\(String(describing: report.mismatch))")
       #expect(report.framesCompared == reader.frameCount)
-
-      let eventFrames = run.events.compactMap { reader.frameIndex(sequence: $0.sequence) }
-      for start in 0..<reader.frameCount - 1 {
-        let next = eventFrames.first { $0 > start }.map { $0 - 1 } ?? .max
-        let end = min(next, start + 3, reader.frameCount - 1)
-        let runtime = try reader.branch(at: start, pace: .maximum, startPaused: false)
-        let follower = runtime.subscribe()
-        runtime.start()
-        var frames: [Snapshot] = []
-        while frames.count < end - start + 1, let frame = follower.next() { frames.append(frame) }
-        runtime.stop()
-        #expect(frames.first == reader.frame(at: start))
-        for (offset, frame) in frames.enumerated().dropFirst() {
-          #expect(
-            FrameComparison.firstDifference(
-              recorded: reader.frame(at: start + offset),
-              resimulated: FrameComparison.recorded(frame)) == nil,
-            "branch at \(start), frame \(start + offset)")
-        }
-      }
+      try expectEveryFrameBranches(reader, run)
     }
 
     /// A packed checkpoint holds D's longer buffers; one whose pack does not match them is

@@ -16,7 +16,7 @@ extension RuntimeTests {
     }
 
     /// The seeds: a plain run, a session with every command, a diverging run (non-finite
-    /// curves), a mixture target, and a run cut short.
+    /// curves), a mixture target, a run cut short, and a packed Dirac-GAN run with the fixes.
     static func seeds() throws -> [(String, [UInt8])] {
       let plain = try recordRun(iterations: 4)
       let session = try recordRun(
@@ -33,10 +33,27 @@ extension RuntimeTests {
       mixture.target = try Target.parse("mix(0.3*normal(-2,0.5),0.7*laplace(2,1))")
       mixture.prior = .normal
       let mixed = try recordRun(config: mixture, iterations: 2, publishInterval: 1)
+      // The Dirac-GAN on a point mass, packed, with every fix switched on and off: the model
+      // string, the point's tag, the pack and λ in the header and each fix as an event.
+      let dirac = TrainingConfig(
+        target: try Target.parse("point(0.5)"), architecture: DiracGame.architecture,
+        hyperparameters: Hyperparameters(
+          discriminatorSteps: 1, batchSize: 4, discriminatorStepSize: 0.1,
+          generatorStepSize: 0.1, loss: .minimax, optimizer: OptimizerSettings(kind: .sgd),
+          stabilizers: Stabilizers(pack: 2, interpolateWeight: 3)),
+        seed: 7)
+      let fixes = try recordRun(
+        config: dirac, iterations: 3, publishInterval: 1,
+        commands: [
+          .setUpdateScheme(.simultaneous), .setPenalty(.r2, weight: 2), .setPack(1),
+          .setSpectralNorm(true), .setLoss(.hinge), .setLoss(.wasserstein),
+          .setOptimizer(.optimisticAdam), .setInstanceNoise(0.1), .setPack(4),
+          .setLoss(.relativistic),
+        ], checkpoints: everyFrames(4))
       return [
         ("plain.gans", plain.bytes), ("session.gans", session.bytes),
         ("diverged.gans", diverged.bytes), ("mixture.gans", mixed.bytes),
-        ("truncated.gans", Array(plain.bytes.dropLast(700))),
+        ("truncated.gans", Array(plain.bytes.dropLast(700))), ("fixes.gans", fixes.bytes),
       ]
     }
 
@@ -62,6 +79,18 @@ extension RuntimeTests {
         #expect(reader.readableCheckpointCount == reader.checkpointFrames.count)
       }
       #expect(total < 100_000)
+    }
+
+    /// Every seed but the kept version-1 file is in the current format, so the fuzzer starts
+    /// from what the writer writes today (after a format change, write them again).
+    @Test func theSeedsAreTheCurrentFormat() throws {
+      let names = try FileManager.default.contentsOfDirectory(atPath: Self.directory.path)
+      for name in names where !name.hasPrefix("v1-") {
+        let bytes = try [UInt8](Data(contentsOf: Self.directory.appendingPathComponent(name)))
+        let reader = try RecordingReader(bytes: bytes, name: name)
+        #expect(reader.header.formatVersion == RecordingFormat.version, "\(name)")
+      }
+      #expect(names.contains("fixes.gans"))
     }
   }
 }

@@ -129,26 +129,7 @@ extension RuntimeTests {
           .setBatchSize(8), step, .setGeneratorStepSize(0.01),
         ], checkpoints: everyFrames(3))
       let reader = try RecordingReader(bytes: run.bytes)
-      let eventFrames = run.events.compactMap { reader.frameIndex(sequence: $0.sequence) }
-      for start in 0..<reader.frameCount - 1 {
-        // Up to the frame before the next command (the branch does not replay it).
-        let next = eventFrames.first { $0 > start }.map { $0 - 1 } ?? .max
-        let end = min(next, start + 3, reader.frameCount - 1)
-        let runtime = try reader.branch(at: start, pace: .maximum, startPaused: false)
-        let follower = runtime.subscribe()
-        runtime.start()
-        var frames: [Snapshot] = []
-        while frames.count < end - start + 1, let frame = follower.next() { frames.append(frame) }
-        runtime.stop()
-        #expect(frames.first == reader.frame(at: start))
-        for (offset, frame) in frames.enumerated().dropFirst() {
-          #expect(
-            FrameComparison.firstDifference(
-              recorded: reader.frame(at: start + offset),
-              resimulated: FrameComparison.recorded(frame)) == nil,
-            "branch at \(start), frame \(start + offset)")
-        }
-      }
+      try expectEveryFrameBranches(reader, run)
     }
 
     /// A recording started in the middle of a session (the R key) holds the earlier events

@@ -66,6 +66,31 @@ func recordRun(
   return RecordedRun(path: path, frames: frames, events: runtime.events, bytes: bytes)
 }
 
+/// A branch at each frame of `run` (but the last) goes on as the recording did, bit for bit,
+/// up to three frames or the frame before the next recorded command (a branch does not
+/// replay commands).
+func expectEveryFrameBranches(_ reader: RecordingReader, _ run: RecordedRun) throws {
+  let eventFrames = run.events.compactMap { reader.frameIndex(sequence: $0.sequence) }
+  for start in 0..<reader.frameCount - 1 {
+    let next = eventFrames.first { $0 > start }.map { $0 - 1 } ?? .max
+    let end = min(next, start + 3, reader.frameCount - 1)
+    let runtime = try reader.branch(at: start, pace: .maximum, startPaused: false)
+    let follower = runtime.subscribe()
+    runtime.start()
+    var frames: [Snapshot] = []
+    while frames.count < end - start + 1, let frame = follower.next() { frames.append(frame) }
+    runtime.stop()
+    #expect(frames.first == reader.frame(at: start))
+    for (offset, frame) in frames.enumerated().dropFirst() {
+      #expect(
+        FrameComparison.firstDifference(
+          recorded: reader.frame(at: start + offset),
+          resimulated: FrameComparison.recorded(frame)) == nil,
+        "branch at \(start), frame \(start + offset)")
+    }
+  }
+}
+
 /// The commands of a typical session: every kind of knob (the fixes included, so their
 /// events and the format-3 hyperparameters round-trip and verify), a single step and a
 /// reset.

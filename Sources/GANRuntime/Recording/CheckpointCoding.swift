@@ -69,6 +69,7 @@ extension ByteWriter {
     u32(UInt32(s.workspaceCapacities.count))
     for capacity in s.workspaceCapacities { i64(capacity) }
     floats(s.spectralState)  // Format 3 on.
+    floats(s.criticDataOutputs)  // Format 5 on.
   }
 
   mutating func checkpoint(_ c: Checkpoint, frameIndex: Int) {
@@ -145,6 +146,7 @@ extension ByteReader {
     let capacityCount = count(itemSize: 8)
     let capacities = (0..<capacityCount).map { _ in i64() }
     let spectral = formatVersion >= 3 ? floats() : []
+    let criticData = formatVersion >= 5 ? floats() : []
     if d < 0 || g < 0 || resets < 0 || gSteps < 0 || dSteps < 0 { fail() }
     return TrainerState(
       target: target, prior: prior, architecture: architecture,
@@ -154,7 +156,7 @@ extension ByteReader {
       generatorMoments: moments[0], discriminatorMoments: moments[1],
       generatorOptimizerSteps: gSteps, discriminatorOptimizerSteps: dSteps, readouts: readouts,
       discriminatorOutputs: discriminatorOutputs, criticOutputs: criticOutputs,
-      workspaceCapacities: capacities, spectralState: spectral)
+      workspaceCapacities: capacities, spectralState: spectral, criticDataOutputs: criticData)
   }
 
   /// A checkpoint and the index of the frame it follows.

@@ -90,6 +90,10 @@ extension ByteWriter {
     i64(h.gridBins)
     bool(h.isResumedRun)
     config(h.config)
+    // Format 5 on: the prelude's version again, inside the checksum. A damaged version in
+    // the prelude then cannot pass for an older format that happens to read the same
+    // header: the copy is left over (or differs) and the header is refused.
+    u16(UInt16(RecordingFormat.version))
   }
 }
 
@@ -206,6 +210,7 @@ extension ByteReader {
     let resumed = bool()
     let config = config()
     if interval < 1 || !Checkpoint.gridBinRange.contains(bins) { fail() }
+    if formatVersion >= 5 && Int(u16()) != formatVersion { fail() }
     return RecordingHeader(
       formatVersion: formatVersion, ganscopeVersion: version, config: config,
       publishInterval: max(interval, 1), createdAtUnixSeconds: created, gridBins: bins,

@@ -42,7 +42,7 @@ struct ModelOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "The game's loss: minimax (saturating), nonsaturating, least-squares, wasserstein (WGAN, weights clipped to [-c, c]), wgan-gp (gradient penalty on interpolates, lambda 10), wgan-lp (its one-sided version) or hinge (default nonsaturating, or minimax for --model dirac).",
+      "The game's loss: minimax (saturating), nonsaturating, least-squares, wasserstein (WGAN, weights clipped to [-c, c]), wgan-gp (gradient penalty on interpolates, lambda 10), wgan-lp (its one-sided version), hinge or relativistic (relativistic average: each side's critic read against the other's mean) (default nonsaturating, or minimax for --model dirac).",
       valueName: "loss"))
   var loss: Loss?
 
