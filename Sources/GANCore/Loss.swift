@@ -182,6 +182,13 @@ public enum Loss: String, Sendable, CaseIterable, Codable {
   /// D's loss on a batch: the mean of its term over D's outputs on data plus the mean over
   /// its outputs on samples (relative to each other under the relativistic loss).
   public func discriminatorLoss(real: [Double], fake: [Double]) -> Double {
+    if !comparesWithData && real.count == fake.count {
+      // Both sums, then one division: the order recordings have always used (a readout is
+      // compared bit for bit by `verify`, and a mean of each half rounds differently).
+      let sumReal = real.reduce(0) { $0 + discriminatorRealLoss($1) }
+      let sumFake = fake.reduce(0) { $0 + discriminatorFakeLoss($1) }
+      return (sumReal + sumFake) / Double(real.count)
+    }
     let shift = relativeShifts(realMean: mean(real), fakeMean: mean(fake))
     return mean(real.map { discriminatorRealLoss($0 - shift.real) })
       + mean(fake.map { discriminatorFakeLoss($0 - shift.fake) })
@@ -265,9 +272,16 @@ private func relativisticGradient(
   into g: UnsafeMutablePointer<Float>,
   ownSlope: (Double) -> Double, otherSlope: (Double) -> Double
 ) {
-  let ownMean = mean(own.map(Double.init))
-  let otherMean = mean(other.map(Double.init))
-  let cross = mean(other.map { otherSlope(Double($0) - ownMean) })
+  // Loops over the buffers, no arrays: a training step allocates nothing.
+  func mean(_ values: UnsafeBufferPointer<Float>, _ f: (Double) -> Double) -> Double {
+    guard !values.isEmpty else { return 0 }
+    var sum = 0.0
+    for value in values { sum += f(Double(value)) }
+    return sum / Double(values.count)
+  }
+  let ownMean = mean(own) { $0 }
+  let otherMean = mean(other) { $0 }
+  let cross = mean(other) { otherSlope($0 - ownMean) }
   let scale = 1 / Double(own.count)
   for i in own.indices { g[i] = Float((ownSlope(Double(own[i]) - otherMean) - cross) * scale) }
 }

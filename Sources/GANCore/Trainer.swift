@@ -126,8 +126,15 @@ public final class Trainer {
     let p = new.stabilizers.pack
     if p != discriminator.inputs { repack(p) }
     if Self.criticRows(new) > criticOfGeneratorWork.capacity {
-      criticOfGeneratorWork = Workspace(
+      let grown = Workspace(
         capacity: Self.criticRows(new), architecture: architecture, inputsPerRow: p)
+      // A larger m has always started from a fresh workspace (recordings depend on it); a
+      // switch to a loss that reads D on data, at the same m, keeps G's last outputs, so
+      // G's loss reads on until the next G step.
+      if new.batchSize == hyperparameters.batchSize {
+        grown.output.update(from: criticOfGeneratorWork.output, count: lastGeneratorBatch)
+      }
+      criticOfGeneratorWork = grown
     }
     if p * m > generatorWork.capacity {
       generatorWork = Workspace(capacity: p * m, architecture: architecture)
@@ -449,8 +456,8 @@ public final class Trainer {
       output: critic.output, into: critic.outputGradient, count: m,
       data: UnsafeBufferPointer(start: critic.output + m, count: dataRows))
     zeroTail(critic.outputGradient, from: m, to: rows)
-    discriminator.backward(
-      critic, rows: criticRows, parameterGradients: false, inputGradient: true)
+    // Only G's rows: rows are independent, and the data rows carry no gradient.
+    discriminator.backward(critic, rows: m, parameterGradients: false, inputGradient: true)
     generatorWork.outputGradient.update(from: critic.inputGradient, count: n)
     zeroTail(generatorWork.outputGradient, from: n, to: paddedRows(n))
     generator.backward(generatorWork, rows: n, parameterGradients: true, inputGradient: false)

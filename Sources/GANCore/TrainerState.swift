@@ -131,11 +131,18 @@ extension Trainer {
       state.readouts.count == 4, state.discriminatorOutputs.count % 2 == 0
     else { throw TrainerStateError(description: "checkpoint buffers do not match the nets") }
     let capacities = state.workspaceCapacities
+    let h = state.hyperparameters
+    // The workspaces must hold the next steps' batches (G: P·m samples, D: 2m rows, D in
+    // G's step: `criticRows`) as well as the outputs kept: a damaged or forged state must
+    // not let a step write past them.
     guard
       capacities.isEmpty
         || (capacities.count == 3 && capacities.allSatisfy { (4...1 << 20).contains($0) }
           && state.discriminatorOutputs.count <= capacities[1]
-          && state.criticOutputs.count + state.criticDataOutputs.count <= capacities[2])
+          && state.criticOutputs.count + state.criticDataOutputs.count <= capacities[2]
+          && h.problem == nil  // (m and P in range: the products below cannot overflow)
+          && capacities[0] >= h.stabilizers.pack * h.batchSize
+          && capacities[1] >= 2 * h.batchSize && capacities[2] >= Trainer.criticRows(h))
     else { throw TrainerStateError(description: "checkpoint workspaces do not fit") }
     let spectralCount = SpectralNormalization.stateCount(state.architecture)
     guard

@@ -153,5 +153,20 @@ import Testing
     state = trainer.state
     state.target = "normal(4)"
     #expect(throws: TrainerStateError.self) { try Trainer(state: state) }
+    // Workspaces too small for the next steps' batches (G's P·m samples, D's 2m rows, D's
+    // m rows in G's step, 2m under the relativistic loss) are refused, not written past.
+    _ = trainer.runIteration()
+    let whole = trainer.state
+    #expect(whole.workspaceCapacities == [128, 256, 128])
+    for (slot, capacity) in [(0, 127), (1, 255), (2, 127)] {
+      state = whole
+      state.workspaceCapacities[slot] = capacity
+      #expect(throws: TrainerStateError.self) { try Trainer(state: state) }
+    }
+    state = whole
+    state.hyperparameters.loss = .relativistic
+    #expect(throws: TrainerStateError.self) { try Trainer(state: state) }
+    state.workspaceCapacities[2] = 256
+    #expect(throws: Never.self) { try Trainer(state: state) }
   }
 }

@@ -35,13 +35,7 @@ extension RuntimeTests {
       let mixed = try recordRun(config: mixture, iterations: 2, publishInterval: 1)
       // The Dirac-GAN on a point mass, packed, with every fix switched on and off: the model
       // string, the point's tag, the pack and λ in the header and each fix as an event.
-      let dirac = TrainingConfig(
-        target: try Target.parse("point(0.5)"), architecture: DiracGame.architecture,
-        hyperparameters: Hyperparameters(
-          discriminatorSteps: 1, batchSize: 4, discriminatorStepSize: 0.1,
-          generatorStepSize: 0.1, loss: .minimax, optimizer: OptimizerSettings(kind: .sgd),
-          stabilizers: Stabilizers(pack: 2, interpolateWeight: 3)),
-        seed: 7)
+      let dirac = try packedDiracConfig(dataPoint: 0.5, batchSize: 4, seed: 7)
       let fixes = try recordRun(
         config: dirac, iterations: 3, publishInterval: 1,
         commands: [

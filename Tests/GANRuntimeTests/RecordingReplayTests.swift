@@ -39,13 +39,7 @@ extension RuntimeTests {
     /// A Dirac-GAN run (format 4 names the model; its data is a point mass) reads back as
     /// the same setting, verifies bit for bit and branches.
     @Test func aDiracGANRecordingVerifiesAndBranches() throws {
-      let config = TrainingConfig(
-        target: try Target.parse("point(0)"), architecture: DiracGame.architecture,
-        hyperparameters: Hyperparameters(
-          discriminatorSteps: 1, batchSize: 8, discriminatorStepSize: 0.1,
-          generatorStepSize: 0.1, loss: .minimax, optimizer: OptimizerSettings(kind: .sgd),
-          stabilizers: Stabilizers(pack: 2, interpolateWeight: 3)),
-        seed: 2)
+      let config = try packedDiracConfig(dataPoint: 0, batchSize: 8, seed: 2)
       let run = try recordRun(
         config: config, iterations: 30,
         commands: [.setUpdateScheme(.simultaneous), .setPenalty(.r1, weight: 1)])

@@ -66,6 +66,20 @@ func recordRun(
   return RecordedRun(path: path, frames: frames, events: runtime.events, bytes: bytes)
 }
 
+/// The Dirac-GAN on δ_c with SGD (η = 0.1), packs of 2 and λ = 3: every format-4 field of
+/// the header away from its default.
+func packedDiracConfig(dataPoint c: Double, batchSize: Int, seed: UInt64) throws
+  -> TrainingConfig
+{
+  TrainingConfig(
+    target: try Target.parse("point(\(c))"), architecture: DiracGame.architecture,
+    hyperparameters: Hyperparameters(
+      discriminatorSteps: 1, batchSize: batchSize, discriminatorStepSize: 0.1,
+      generatorStepSize: 0.1, loss: .minimax, optimizer: OptimizerSettings(kind: .sgd),
+      stabilizers: Stabilizers(pack: 2, interpolateWeight: 3)),
+    seed: seed)
+}
+
 /// A branch at each frame of `run` (but the last) goes on as the recording did, bit for bit,
 /// up to three frames or the frame before the next recorded command (a branch does not
 /// replay commands).
@@ -80,6 +94,7 @@ func expectEveryFrameBranches(_ reader: RecordingReader, _ run: RecordedRun) thr
     var frames: [Snapshot] = []
     while frames.count < end - start + 1, let frame = follower.next() { frames.append(frame) }
     runtime.stop()
+    #expect(frames.count == end - start + 1, "branch at \(start)")
     #expect(frames.first == reader.frame(at: start))
     for (offset, frame) in frames.enumerated().dropFirst() {
       #expect(

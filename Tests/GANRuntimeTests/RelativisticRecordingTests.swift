@@ -33,8 +33,8 @@ extension RuntimeTests {
       try expectEveryFrameBranches(reader, run)
     }
 
-    /// A checkpoint right after a switch to the relativistic loss, before any G step under
-    /// it, holds no outputs on data; one after a relativistic G step holds m of them.
+    /// A checkpoint after a relativistic G step holds its m outputs on data; one right after
+    /// a switch to the relativistic loss, before any G step under it, holds none.
     @Test func aCheckpointHoldsTheGStepsOutputsOnData() throws {
       var config = tinyConfig()
       config.hyperparameters.loss = .relativistic
@@ -48,9 +48,14 @@ extension RuntimeTests {
       plain.loss = .nonsaturating
       trainer.setHyperparameters(plain)
       _ = trainer.runIteration()
+      let lastOutputs = trainer.state.criticOutputs.map(Double.init)
       plain.loss = .relativistic
       trainer.setHyperparameters(plain)
       #expect(trainer.state.criticDataOutputs.isEmpty)
+      // The G-step workspace grew for the data rows but kept G's last outputs.
+      #expect(trainer.state.criticOutputs.map(Double.init) == lastOutputs)
+      #expect(
+        trainer.generatorLoss == Loss.relativistic.generatorLoss(fake: lastOutputs, real: []))
       let switched = try Trainer(state: trainer.state)
       #expect(switched.generatorLoss.bitPattern == trainer.generatorLoss.bitPattern)
     }
