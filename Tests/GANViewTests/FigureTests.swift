@@ -136,6 +136,30 @@ final class XMLTreeBuilder: NSObject, XMLParserDelegate {
     #expect(plainRoot.elements(withClass: "d-star").isEmpty)
   }
 
+  /// A critic (here the relativistic loss's, drifted to about −20: M = 20) is drawn on its own
+  /// −M…M axis like the terminal's plot: labelled so, its curve inside the plot rather than
+  /// flat on the bottom edge, and with no D*, which a critic does not have.
+  @Test func aCriticIsDrawnOnItsOwnAxisWithoutDStar() throws {
+    let panels = Self.panels().map { panel -> FigurePanel in
+      var critic = panel
+      critic.snapshot.hyperparameters.loss = .relativistic
+      critic.snapshot.discriminator = critic.snapshot.discriminator.map { 3 * $0 - 20 }
+      return critic
+    }
+    let root = try #require(Self.parsed(panels))
+    #expect(root.elements(withClass: "d-star").isEmpty)
+    let legend = root.elements(withClass: "legend").map(\.content)
+    #expect(legend.contains("D(x), critic") && !legend.contains("D*(x)"))
+    for group in Self.panelGroups(root) {
+      let labels = group.elements(withClass: "axes").first?.allText ?? ""
+      #expect(labels.contains("−20") && labels.contains("0"))
+      let d = group.elements(withClass: "d").first { $0.classes.contains("series") }
+      let ys = (d?.attributes["d"] ?? "").split(whereSeparator: { "ML ".contains($0) })
+        .compactMap { pair in pair.split(separator: ",").last.flatMap { Double($0) } }
+      #expect(ys.count > 10 && Set(ys.map { ($0 * 10).rounded() }).count > 3, "D has a shape")
+    }
+  }
+
   @Test func labelsIterationsAndNotesAppearUnderTheirPanels() throws {
     let root = try #require(Self.parsed(Self.panels()))
     for (index, group) in Self.panelGroups(root).enumerated() {

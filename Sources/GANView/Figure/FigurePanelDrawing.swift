@@ -17,6 +17,8 @@ struct FigurePanelDrawing {
   static let mostArrows = 15
 
   var snapshot: Snapshot { panel.snapshot }
+  /// D's right axis: 0…1, or a critic's −M…M (as in the terminal's plot).
+  var discriminatorScale: DiscriminatorScale { DiscriminatorScale(snapshot) }
   var left: Double { layout.plotLeft(index) }
   var right: Double { layout.plotRight(index) }
 
@@ -76,7 +78,7 @@ struct FigurePanelDrawing {
         ])
     }
 
-    // Density ticks on the left, D's 0, ½, 1 on the right.
+    // Density ticks on the left, D's 0, ½, 1 (a critic's −M, 0, M) on the right.
     let (densityStep, densityDecimals) = NumberFormat.tickStep(
       span: densityMax, count: max(Int(layout.plotHeight / 40), 2))
     var index = 0
@@ -92,7 +94,12 @@ struct FigurePanelDrawing {
           ("stroke", "none"),
         ])
     }
-    for (value, label) in [(0.0, "0"), (0.5, "½"), (1.0, "1")] {
+    let scale = discriminatorScale
+    let upper = NumberFormat.general(scale.upper, significant: 2)
+    let marks =
+      scale.isCritic
+      ? [(0.0, "−" + upper), (0.5, "0"), (1.0, upper)] : [(0.0, "0"), (0.5, "½"), (1.0, "1")]
+    for (value, label) in marks {
       let py = y(value, maximum: 1)
       svg.line(from: SVGPoint(x: right, y: py), to: SVGPoint(x: right + 4, y: py))
       svg.text(
@@ -149,8 +156,10 @@ struct FigurePanelDrawing {
       [("class", "half")] + FigureStyle.half)
     // The exact density when the target has one; an empirical target only has its histogram.
     let data = snapshot.dataDensity.isEmpty ? snapshot.dataHistogram : snapshot.dataDensity
-    // D* is the optimum over single samples: not drawn against a D of packs.
-    if panel.showsOptimalDiscriminator && snapshot.hyperparameters.stabilizers.pack == 1 {
+    // D* is the optimum of a probability over single samples: not drawn against a critic
+    // or a D of packs.
+    let scale = discriminatorScale
+    if panel.showsOptimalDiscriminator && scale.hasOptimum {
       let optimal = Self.supported(snapshot.optimalDiscriminator, data, snapshot.modelHistogram)
       path(
         points(optimal, maximum: 1), className: "series d-star", style: FigureStyle.optimal,
@@ -163,8 +172,8 @@ struct FigurePanelDrawing {
       points(snapshot.modelHistogram, maximum: densityMax), className: "series p-g",
       style: FigureStyle.model, into: &svg)
     path(
-      points(snapshot.discriminator, maximum: 1), className: "series d",
-      style: FigureStyle.discriminator, into: &svg)
+      points(snapshot.discriminator.map { Float(scale.unit(Double($0))) }, maximum: 1),
+      className: "series d", style: FigureStyle.discriminator, into: &svg)
     drawClippedPeak(into: &svg)
   }
 

@@ -34,8 +34,9 @@ public enum FigureRenderer {
     let pack = panels.last?.snapshot.hyperparameters.stabilizers.pack ?? 1
     let legend = legendEntries(
       showsOptimal: panels.contains {
-        $0.showsOptimalDiscriminator && $0.snapshot.hyperparameters.stabilizers.pack == 1
-      }, pack: pack)
+        $0.showsOptimalDiscriminator && DiscriminatorScale($0.snapshot).hasOptimum
+      }, pack: pack,
+      critic: panels.last.map { DiscriminatorScale($0.snapshot).isCritic } ?? false)
     let legendWidth = legend.reduce(0.0) { $0 + $1.width }
     // Laid out at the design scale in the viewBox's units; the viewer scales it to the size.
     let scale = scale(width: width, height: height, panelCount: panels.count)
@@ -155,8 +156,11 @@ public enum FigureRenderer {
     }
   }
 
-  /// `pack`: D's pack size; a packed D's curve is D on the diagonal, named so.
-  static func legendEntries(showsOptimal: Bool, pack: Int = 1) -> [LegendEntry] {
+  /// `pack`: D's pack size; a packed D's curve is D on the diagonal, named so. `critic`: D
+  /// is an unbounded critic on its own −M…M axis, named so.
+  static func legendEntries(showsOptimal: Bool, pack: Int = 1, critic: Bool = false)
+    -> [LegendEntry]
+  {
     let lowered: [(String, String)] = [("font-size", "9"), ("dy", "3")]
     var entries = [
       LegendEntry(
@@ -165,7 +169,9 @@ public enum FigureRenderer {
       LegendEntry(
         name: [("p", []), ("g", lowered)], className: "legend p-g", style: FigureStyle.model),
       LegendEntry(
-        name: [(pack == 1 ? "D(x)" : "D(x,…,x), packs of \(pack)", [])], className: "legend d",
+        name: [
+          ((pack == 1 ? "D(x)" : "D(x,…,x), packs of \(pack)") + (critic ? ", critic" : ""), [])
+        ], className: "legend d",
         style: FigureStyle.discriminator),
     ]
     if showsOptimal {

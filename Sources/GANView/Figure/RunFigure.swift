@@ -230,9 +230,16 @@ public enum RunFigure {
       SpaceTimePane.resample($0, \.discriminator, domain: domain, columns: imageColumns)
     }
     let peak = SpaceTimePane.percentile(model.flatMap { $0.compactMap { $0 } }, 0.99)
+    // D on 0…1, or a critic on −M…M over every value drawn (as in the terminal).
+    let scale = DiscriminatorScale(snapshot.hyperparameters, values: d.joined().compactMap { $0 })
+    let shaded = d.map { $0.map { $0.map(scale.unit) } }
     drawImage(model, scale: peak, colour: "#1e9e1e", frame: modelFrame, id: "p-g", into: &svg)
-    drawImage(d, scale: 1, colour: "#1f3fd6", frame: dFrame, id: "d", into: &svg)
-    for (band, name) in [(modelFrame, "p_g(x, t)"), (dFrame, "D(x, t), 0 … 1")] {
+    drawImage(shaded, scale: 1, colour: "#1f3fd6", frame: dFrame, id: "d", into: &svg)
+    let dName =
+      scale.isCritic
+      ? "D(x, t), critic, −\(NumberFormat.general(scale.upper, significant: 2)) … "
+        + NumberFormat.general(scale.upper, significant: 2) : "D(x, t), 0 … 1"
+    for (band, name) in [(modelFrame, "p_g(x, t)"), (dFrame, dName)] {
       svg.element(
         "rect",
         [

@@ -212,16 +212,29 @@ struct DiscriminatorScale {
   }
 
   init(_ snapshot: Snapshot) {
-    pack = snapshot.hyperparameters.stabilizers.pack
-    isCritic = snapshot.hyperparameters.loss.readout == .critic
+    self.init(
+      snapshot.hyperparameters, values: snapshot.discriminator.lazy.map { Double($0) })
+  }
+
+  /// The scale for D's `values` (its readouts, e.g. a whole space-time image) under
+  /// `hyperparameters`' loss and pack.
+  init(_ hyperparameters: Hyperparameters, values: some Sequence<Double>) {
+    pack = hyperparameters.stabilizers.pack
+    isCritic = hyperparameters.loss.readout == .critic
     guard isCritic else {
       upper = 1
       return
     }
-    let largest = max(
-      snapshot.discriminator.lazy.filter(\.isFinite).map { abs(Double($0)) }.max() ?? 1, 1e-3)
+    let largest = max(values.lazy.filter(\.isFinite).map(abs).max() ?? 1, 1e-3)
     let decade = NumberFormat.power10(min(NumberFormat.exponent10(largest), 300))
     upper = [1, 2, 5, 10].map { $0 * decade }.first { $0 >= largest } ?? 10 * decade
+  }
+
+  /// The axis in words: "0..1", or a critic's "-M..M".
+  var rangeText: String {
+    guard isCritic else { return "0..1" }
+    let m = NumberFormat.general(upper, significant: 2)
+    return "-\(m)..\(m)"
   }
 
   /// A value of D as a fraction of the axis, 0 at the bottom and 1 at the top.

@@ -31,9 +31,6 @@ enum SpaceTimePane {
     guard rows >= 2, modelColumns >= 8, discriminatorColumns >= 6 else { return }
     let modelLeft = x + gutter
     let discriminatorLeft = modelLeft + modelColumns + 2
-    grid.put("p_g", x: modelLeft, y: y + 1, style: .model)
-    grid.put("D(x) 0..1", x: discriminatorLeft, y: y + 1, style: .discriminator)
-
     // Each screen row is a stretch of iterations; its cells average the buckets in it.
     let slices = slicesOf(buckets, range: range, rows: rows)
     let domain = snapshot.grid
@@ -44,7 +41,14 @@ enum SpaceTimePane {
       resample($0, \.discriminator, domain: domain, columns: discriminatorColumns)
     }
     // p_g's shades are relative to the densest cell shown (the 99th percentile, so one
-    // spike does not wash the rest out); D's are absolute, 0…1.
+    // spike does not wash the rest out); D's are absolute, 0…1, or for a critic (the
+    // current loss's readout) −M…M over every value shown, so its drift shows as fading.
+    let scale = DiscriminatorScale(
+      snapshot.hyperparameters, values: discriminatorRows.joined().compactMap { $0 })
+    grid.put("p_g", x: modelLeft, y: y + 1, style: .model)
+    grid.put(
+      "D(x) " + scale.rangeText, x: discriminatorLeft, y: y + 1,
+      style: .discriminator)
     let peak = percentile(modelRows.flatMap { $0.compactMap { $0 } }, 0.99)
     let shades = symbols.shades
     for (row, values) in modelRows.enumerated() {
@@ -60,7 +64,7 @@ enum SpaceTimePane {
     for (row, values) in discriminatorRows.enumerated() {
       for (column, value) in values.enumerated() {
         guard let value else { continue }
-        let level = max(Int((min(max(value, 0), 1) * 8).rounded(.up)), 1)
+        let level = max(Int((min(max(scale.unit(value), 0), 1) * 8).rounded(.up)), 1)
         grid[discriminatorLeft + column, top + row] = Cell(
           shades[level], Style.shade(level, discriminator: true))
       }
