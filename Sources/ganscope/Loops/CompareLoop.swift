@@ -33,13 +33,10 @@ final class CompareLoop {
   }
 
   func run(on terminal: Terminal, signals: QuitSignals) -> LiveExit {
-    while true {
-      if let number = signals.received { return .signal(number) }
-      var key = terminal.readKey(timeoutMilliseconds: frameMilliseconds)
-      while let pressed = key {
-        if handle(pressed) { return .quit }
-        key = terminal.readKey(timeoutMilliseconds: 0)
-      }
+    FrameLoop.run(
+      on: terminal, signals: signals, frameMilliseconds: frameMilliseconds,
+      signalled: LiveExit.signal, handle: { handle($0) ? LiveExit.quit : nil }
+    ) {
       for hook in hooks { if let line = hook.notice?() { state.view.post(line) } }
       let snapshots = hooks.map { $0.latestSnapshot() }
       let statuses = self.statuses(snapshots)

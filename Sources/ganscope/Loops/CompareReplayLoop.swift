@@ -41,16 +41,16 @@ final class CompareReplayLoop {
   func run(on terminal: Terminal, signals: QuitSignals) -> LiveExit {
     var clock = Clock.now()
     var jumps: Int?
-    while true {
-      if let number = signals.received { return .signal(number) }
-      var key = terminal.readKey(timeoutMilliseconds: frameMilliseconds)
-      while let pressed = key {
-        let outcome = CompareReplayKeyHandler.handle(pressed, replay: replay, compare: compare)
+    return FrameLoop.run(
+      on: terminal, signals: signals, frameMilliseconds: frameMilliseconds,
+      signalled: LiveExit.signal,
+      handle: { key in
+        let outcome = CompareReplayKeyHandler.handle(key, replay: replay, compare: compare)
         replay = outcome.replay
         compare = outcome.compare
-        if outcome.quit { return .quit }
-        key = terminal.readKey(timeoutMilliseconds: 0)
+        return outcome.quit ? LiveExit.quit : nil
       }
+    ) {
       let now = Clock.now()
       replay.advance(seconds: now - clock)
       CompareReplayKeyHandler.dropBranchHint(&replay)

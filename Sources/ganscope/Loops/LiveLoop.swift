@@ -56,14 +56,10 @@ final class LiveLoop {
   /// Runs on a terminal already in curses mode, until `q` or a signal (or, with a script,
   /// Backspace or the script's end).
   func run(on terminal: Terminal, signals: QuitSignals) -> LiveExit {
-    while true {
-      if let number = signals.received { return .signal(number) }
-      var key = terminal.readKey(timeoutMilliseconds: frameMilliseconds)
-      // Take every key already typed before drawing, so held-down keys never lag behind.
-      while let pressed = key {
-        if let exit = handle(pressed) { return exit }
-        key = terminal.readKey(timeoutMilliseconds: 0)
-      }
+    FrameLoop.run(
+      on: terminal, signals: signals, frameMilliseconds: frameMilliseconds,
+      signalled: LiveExit.signal, handle: handle
+    ) {
       if let line = hooks.notice?() { state.post(line) }
       let snapshot = hooks.latestSnapshot()
       var status = hooks.status()

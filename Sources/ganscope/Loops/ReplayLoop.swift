@@ -32,13 +32,10 @@ final class ReplayLoop {
   func run(on terminal: Terminal, signals: QuitSignals) -> ReplayExit {
     var clock = Clock.now()
     var jumps: Int?
-    while true {
-      if let number = signals.received { return .signal(number) }
-      var key = terminal.readKey(timeoutMilliseconds: frameMilliseconds)
-      while let pressed = key {
-        if let exit = handle(pressed) { return exit }
-        key = terminal.readKey(timeoutMilliseconds: 0)
-      }
+    return FrameLoop.run(
+      on: terminal, signals: signals, frameMilliseconds: frameMilliseconds,
+      signalled: ReplayExit.signal, handle: handle
+    ) {
       let now = Clock.now()
       state.advance(seconds: now - clock)
       clock = now

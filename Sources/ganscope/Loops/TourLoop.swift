@@ -60,17 +60,18 @@ struct TourLoop {
 
   /// Shows a page until one of its keys or a signal.
   private func show(_ page: TourPage, on terminal: Terminal, signals: QuitSignals) -> PageExit {
-    let frameMilliseconds = Int32(1000 / fps)
-    while true {
-      if signals.received != nil { return .quit }
-      if let key = terminal.readKey(timeoutMilliseconds: frameMilliseconds) {
+    FrameLoop.run(
+      on: terminal, signals: signals, frameMilliseconds: Int32(1000 / fps),
+      signalled: { _ in PageExit.quit },
+      handle: { key in
         switch TourKeys.action(for: key) {
-        case .start: return .start
-        case .back: return .back
-        case .quit: return .quit
-        case nil: break
+        case .start: .start
+        case .back: .back
+        case .quit: .quit
+        case nil: nil
         }
       }
+    ) {
       let size = terminal.size
       terminal.paint(
         Screen.render(
