@@ -128,18 +128,7 @@ import Testing
     d.backward(dw, rows: m, parameterGradients: false, inputGradient: true)
     for i in 0..<8 { gw.outputGradient[i] = i < m ? dw.inputGradient[i] : 0 }
     g.backward(gw, rows: m, parameterGradients: true, inputGradient: false)
-    let h: Float = 1e-2
-    for index in 0..<g.parameterCount where g.parameters[index] != 0 {
-      let saved = g.parameters[index]
-      g.parameters[index] = saved + h
-      g.parametersChanged()
-      let plus = generatorLoss()
-      g.parameters[index] = saved - h
-      g.parametersChanged()
-      let minus = generatorLoss()
-      g.parameters[index] = saved
-      g.parametersChanged()
-      let numeric = (plus - minus) / Double(2 * h)
+    for (index, numeric) in centralDifferences(of: generatorLoss, in: g) {
       #expect(close(Double(g.gradients[index]), numeric, absolute: 1e-3))
     }
   }
