@@ -35,14 +35,24 @@ struct GanScope: ParsableCommand {
       if code == .success {
         exit(withError: error)  // --help, --version
       }
-      let message = self.message(for: error).split(separator: "\n").first.map(String.init)
-      Output.error(message.map(withAcceptedValues) ?? "\(error)")
+      let message = oneLine(self.message(for: error))
+      Output.error(message.isEmpty ? "\(error)" : withAcceptedValues(message))
       if code == .validationFailure || error is ValidationError {
         Glibc.exit(2)
       }
       Glibc.exit(code.rawValue == 64 ? 2 : 1)
     }
   }
+}
+
+/// ArgumentParser's message as one line: its first line, and for a value not in a long
+/// list (it puts each accepted value on a line of its own, "- 'minimax'") the values.
+func oneLine(_ message: String) -> String {
+  let lines = message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+  guard let first = lines.first else { return "" }
+  let values = lines.dropFirst().filter { $0.hasPrefix("- ") }.map { $0.dropFirst(2) }
+  guard first.hasSuffix("one of the following:"), !values.isEmpty else { return first }
+  return first.dropLast("the following:".count) + values.joined(separator: ", ") + "."
 }
 
 /// ArgumentParser names a bad number but not what would do ("The value 'abc' is invalid

@@ -44,6 +44,28 @@ import Testing
     #expect(c.discriminatorSteps == b.snapshot.discriminatorSteps)
   }
 
+  /// A critic has no D* and is not ½ at the optimum: (b) takes a fixed number of D steps and
+  /// says no more, (d) is judged by p_g alone, and no panel draws D*.
+  @Test func aCriticsStoryMakesNoClaimAboutDStar() throws {
+    var config = TrainingConfig(target: try Target.parse("gaussian"), seed: 1)
+    config.hyperparameters.loss = .relativistic
+    let story = FigureStory.story(config: config)
+    #expect(!story.hasOptimum && !story.innerCapped)
+    #expect(story.innerSteps == FigureStory.innerStepsWithoutOptimum)
+    #expect(story.panels[1].note == "+\(FigureStory.innerStepsWithoutOptimum) D steps")
+    let d = story.panels[3]
+    #expect(d.note == (d.snapshot.metrics.jensenShannon < 0.05 ? "p_g ≈ p_data" : "not converged"))
+    #expect(story.panels.allSatisfy { !$0.note.contains("D*") && !$0.note.contains("½") })
+    let svg = FigureRenderer.render(panels: story.panels, width: 1200, height: 360)
+    #expect(!svg.contains("d-star") && svg.contains("D(x), critic"))
+  }
+
+  /// A critic's M in a figure's margin: at most four characters.
+  @Test func aCriticsBoundFitsTheMargin() {
+    let texts = [0.5, 1, 20, 100, 500, 1000, 5e4, 2e9].map(DiscriminatorScale.compact)
+    #expect(texts == ["0.5", "1", "20", "100", "500", "1e3", "5e4", "2e9"])
+  }
+
   @Test func recordedStoryPicksTheMoments() {
     // Frames: JSD falls below the threshold at frame 3; a D step at 5, a G step at 7.
     let frames: [Snapshot] = (0..<10).map { i in

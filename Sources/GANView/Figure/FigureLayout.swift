@@ -19,7 +19,7 @@ struct FigureLayout {
   /// and between two plots (D's labels of one, the density labels and "x"/"z" of the next:
   /// every panel labels its axes).
   let marginLeft = 46.0
-  let marginRight = 34.0
+  let marginRight = 40.0
   let gap = 62.0
 
   init(width: Double, height: Double, panelCount: Int, legendRows: Int) {

@@ -95,7 +95,7 @@ struct FigurePanelDrawing {
         ])
     }
     let scale = discriminatorScale
-    let upper = NumberFormat.general(scale.upper, significant: 2)
+    let upper = DiscriminatorScale.compact(scale.upper)
     let marks =
       scale.isCritic
       ? [(0.0, "−" + upper), (0.5, "0"), (1.0, upper)] : [(0.0, "0"), (0.5, "½"), (1.0, "1")]

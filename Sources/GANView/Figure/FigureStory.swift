@@ -13,6 +13,8 @@ public enum FigureStory {
   public static let mostInnerSteps = 1000
   /// ... or until D is this close to D* (`Closeness.optimalityGap`).
   public static let closeEnough = 0.05
+  /// A D with no D* (a critic, or D of packs) takes this many D steps in (b) instead.
+  public static let innerStepsWithoutOptimum = 100
   /// Panel (d): the plain run at this iteration, or this many iterations after (a) if later.
   public static let convergedIteration = 5000
   public static let convergedAfter = 2000
@@ -29,6 +31,9 @@ public enum FigureStory {
     /// The largest |D − D*| over the bins where p_data or p_g has mass, after (b).
     public var supremumGap: Double
     public var meanGap: Double
+    /// Whether D has a D* to approach (not a critic, not D of packs); without it (b) takes
+    /// `innerStepsWithoutOptimum` D steps and the gaps mean nothing.
+    public var hasOptimum = true
   }
 
   /// "(a)", "(b)", ...
@@ -60,10 +65,11 @@ public enum FigureStory {
     // discriminate samples from data, converging to D*"): a handful of steps moves D too
     // little to see.
     let k = config.hyperparameters.discriminatorSteps
+    let hasOptimum = DiscriminatorScale.hasOptimum(config.hyperparameters)
     var inner = near
     var innerSteps = 0
-    innerLoop: while innerSteps < mostInnerSteps,
-      Closeness.optimalityGap(inner).mean > closeEnough
+    innerLoop: while innerSteps < (hasOptimum ? mostInnerSteps : innerStepsWithoutOptimum),
+      !hasOptimum || Closeness.optimalityGap(inner).mean > closeEnough
     {
       for _ in 0..<k {
         guard trainer.discriminatorStep() else { break innerLoop }
@@ -88,26 +94,37 @@ public enum FigureStory {
     let matched = converged.metrics.jensenShannon < convergedTolerance
 
     let innerNote: String
-    if innerSteps == 0 {
-      innerNote = reached ? "D already ≈ D*" : "no D steps"
+    let convergedNote: String
+    if !hasOptimum {
+      // A critic is not ½ at the optimum, and there is no D* to approach: only p_g is told.
+      innerNote = "+\(innerSteps) D steps"
+      convergedNote = matched ? "p_g ≈ p_data" : "not converged"
     } else {
-      innerNote = "+\(innerSteps) D steps: " + (reached ? "D → D*" : "D toward D*")
+      if innerSteps == 0 {
+        innerNote = reached ? "D already ≈ D*" : "no D steps"
+      } else {
+        innerNote = "+\(innerSteps) D steps: " + (reached ? "D → D*" : "D toward D*")
+      }
+      convergedNote =
+        flat ? (matched ? "p_g ≈ p_data, D ≈ ½" : "D ≈ ½ but p_g ≠ p_data") : "not converged"
     }
     let panels = [
       FigurePanel(
         snapshot: near, label: label(0),
-        note: isNear ? "p_g near p_data, D partly accurate" : "p_g not yet near p_data"),
+        note: isNear
+          ? (hasOptimum ? "p_g near p_data, D partly accurate" : "p_g near p_data")
+          : "p_g not yet near p_data"),
       FigurePanel(
         snapshot: inner, label: label(1), note: innerNote, showsOptimalDiscriminator: true),
       FigurePanel(snapshot: moved, label: label(2), note: "+1 G step: G(z) follows ∇D"),
       FigurePanel(
         snapshot: converged, label: label(3),
-        note: flat
-          ? (matched ? "p_g ≈ p_data, D ≈ ½" : "D ≈ ½ but p_g ≠ p_data") : "not converged"),
+        note: convergedNote),
     ]
     return Outcome(
-      panels: panels, innerSteps: innerSteps, innerCapped: !reached && innerSteps > 0,
-      supremumGap: gap.supremum, meanGap: gap.mean)
+      panels: panels, innerSteps: innerSteps,
+      innerCapped: hasOptimum && !reached && innerSteps > 0, supremumGap: gap.supremum,
+      meanGap: gap.mean, hasOptimum: hasOptimum)
   }
 
   /// A snapshot on a grid chosen for this moment alone (the evaluator's grid otherwise

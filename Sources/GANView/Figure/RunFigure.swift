@@ -237,8 +237,8 @@ public enum RunFigure {
     drawImage(shaded, scale: 1, colour: "#1f3fd6", frame: dFrame, id: "d", into: &svg)
     let dName =
       scale.isCritic
-      ? "D(x, t), critic, −\(NumberFormat.general(scale.upper, significant: 2)) … "
-        + NumberFormat.general(scale.upper, significant: 2) : "D(x, t), 0 … 1"
+      ? "D(x, t), critic, −\(DiscriminatorScale.compact(scale.upper)) … "
+        + DiscriminatorScale.compact(scale.upper) : "D(x, t), 0 … 1"
     for (band, name) in [(modelFrame, "p_g(x, t)"), (dFrame, dName)] {
       svg.element(
         "rect",

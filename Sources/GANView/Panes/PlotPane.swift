@@ -206,6 +206,11 @@ struct DiscriminatorScale {
   /// and not for a D of packs (D* is the optimum over single samples).
   var hasOptimum: Bool { !isCritic && pack == 1 }
 
+  /// Whether D under `hyperparameters` has the optimum D* (see `hasOptimum`).
+  static func hasOptimum(_ hyperparameters: Hyperparameters) -> Bool {
+    hyperparameters.loss.readout != .critic && hyperparameters.stabilizers.pack == 1
+  }
+
   /// The curve's name: D(x), or D on the diagonal of packs.
   func curveName(_ symbols: SymbolSet) -> String {
     pack == 1 ? "D(x)" : symbols.pick("D(x,…,x) P=\(pack)", "D(x,...,x) P=\(pack)")
@@ -233,8 +238,17 @@ struct DiscriminatorScale {
   /// The axis in words: "0..1", or a critic's "-M..M".
   var rangeText: String {
     guard isCritic else { return "0..1" }
-    let m = NumberFormat.general(upper, significant: 2)
+    let m = Self.compact(upper)
     return "-\(m)..\(m)"
+  }
+
+  /// M in at most four characters for a figure's margin: "0.5", "20", "500", then "1e3",
+  /// "5e4" (M is 1, 2 or 5 times a power of ten).
+  static func compact(_ m: Double) -> String {
+    guard m >= 1000, m.isFinite else { return NumberFormat.general(m, significant: 3) }
+    let exponent = NumberFormat.exponent10(m)
+    let mantissa = (m / NumberFormat.power10(exponent)).rounded()
+    return "\(Int(mantissa))e\(exponent)"
   }
 
   /// A value of D as a fraction of the axis, 0 at the bottom and 1 at the top.

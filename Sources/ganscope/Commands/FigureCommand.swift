@@ -198,7 +198,11 @@ struct FigureCommand: ParsableCommand {
     } else {
       let story = FigureStory.story(config: config)
       let gap = NumberFormat.general(story.supremumGap, significant: 2)
-      if story.innerCapped {
+      if !story.hasOptimum {
+        Output.line(
+          "panel (b): \(story.innerSteps) D steps (D is a critic or judges packs: no D* to "
+            + "approach)")
+      } else if story.innerCapped {
         Output.error(
           "note: panel (b) stopped at the cap of \(FigureStory.mostInnerSteps) D steps before D "
             + "came within \(NumberFormat.general(FigureStory.closeEnough)) of D* (mean gap "
