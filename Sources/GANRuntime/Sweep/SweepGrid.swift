@@ -175,8 +175,7 @@ public struct SweepCell: Sendable, Equatable {
     ]
   }
 
-  /// The configuration columns of every sweep line (the first 17 are those of `train
-  /// --config-columns`).
+  /// The configuration columns of every sweep line (those of `train --config-columns`).
   public static let configColumnNames: [String] = [
     "seed", "k", "lr_d", "lr_g", "loss", "optimizer", "batch", "hidden", "layers",
     "activation", "target", "prior", "penalty", "gamma", "unroll", "updates", "instance_noise",

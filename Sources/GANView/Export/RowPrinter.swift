@@ -175,6 +175,12 @@ extension RowPrinter {
           .number("\($0.hyperparameters.stabilizers.instanceNoise(at: $0.iteration))")
         }
       ),
+      ("beta1", { .number("\($0.hyperparameters.optimizer.beta1)") }),
+      ("beta2", { .number("\($0.hyperparameters.optimizer.beta2)") }),
+      ("epsilon", { .number("\($0.hyperparameters.optimizer.epsilon)") }),
+      ("momentum", { .number("\($0.hyperparameters.optimizer.momentum)") }),
+      ("clip", { .number("\($0.hyperparameters.stabilizers.clip)") }),
+      ("pack", { .number("\($0.hyperparameters.stabilizers.pack)") }),
     ]
     return columns.map { PrefixColumn(name: $0.0, value: $0.1) }
   }

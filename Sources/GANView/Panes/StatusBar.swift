@@ -4,7 +4,7 @@ import GANCore
 /// `name=value` words that scripts can grep (`iter=`, `k=`, `lrD=` …), plus the state words
 /// PAUSED, DIVERGED and REC; they wrap onto a second row on narrow terminals rather than
 /// being cut, so every token is always on screen.
-enum StatusBar {
+public enum StatusBar {
   /// A word of the status line and its role.
   struct Token: Equatable {
     var text: String
@@ -85,7 +85,7 @@ enum StatusBar {
   }
 
   /// The words of `fixes`: "R1=10", "unroll=5", "updates=simultaneous", "noise=0.5", "SN".
-  static func fixWords(_ f: Stabilizers, at iteration: Int) -> [String] {
+  public static func fixWords(_ f: Stabilizers, at iteration: Int) -> [String] {
     var words: [String] = []
     if f.penalty != .none {
       words.append(

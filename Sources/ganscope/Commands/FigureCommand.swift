@@ -7,11 +7,12 @@ import GANView
   import Glibc
 #endif
 
-/// `ganscope figure`: Figure 1 of the paper as an SVG picture, drawn from a real run.
+/// `ganscope figure`: Figure 1 of the paper as a picture (SVG, or PNG/PDF through
+/// rsvg-convert), drawn from a real run.
 struct FigureCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "figure",
-    abstract: "Draw Figure 1 of the paper from a real run, as an SVG picture.",
+    abstract: "Draw Figure 1 of the paper from a real run, as an SVG, PNG or PDF picture.",
     discussion: """
       Trains the model headless and draws four moments of the run side by side, the way \
       the paper's Figure 1 does: p_data black dotted, p_g green solid, D(x) blue dashed, \

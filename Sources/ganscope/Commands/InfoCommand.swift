@@ -40,6 +40,18 @@ struct RecordingSummary {
 
   var config: TrainingConfig { header.config }
   var h: Hyperparameters { config.hyperparameters }
+  var f: Stabilizers { h.stabilizers }
+
+  /// The fixes the run started with, as the status line names them (and WGAN's clipping
+  /// bound, and the annealing of instance noise); "none" for Algorithm 1 as published.
+  var fixesText: String {
+    var words = StatusBar.fixWords(f, at: 0)
+    if h.loss.clipsWeights { words.append("clip=" + NumberFormat.general(Double(f.clip))) }
+    if f.instanceNoise > 0 && f.instanceNoiseAnneal > 0 {
+      words.append("(noise annealed to 0 over \(f.instanceNoiseAnneal) iterations)")
+    }
+    return words.isEmpty ? "none" : words.joined(separator: " ")
+  }
 
   var text: [String] {
     let a = config.architecture
@@ -61,6 +73,7 @@ struct RecordingSummary {
       "training     k=\(h.discriminatorSteps), m=\(h.batchSize), lrD=\(h.discriminatorStepSize), "
         + "lrG=\(h.generatorStepSize), loss \(h.loss.rawValue), \(o.kind.rawValue) "
         + "(momentum \(o.momentum), β1 \(o.beta1), β2 \(o.beta2), ε \(o.epsilon))")
+    lines.append("fixes        " + fixesText)
     lines.append(
       "seed         \(config.seed)")
     lines.append(
@@ -124,6 +137,11 @@ struct RecordingSummary {
       ("loss", json(h.loss.rawValue)),
       ("optimizer", json(o.kind.rawValue)), ("momentum", "\(o.momentum)"),
       ("beta1", "\(o.beta1)"), ("beta2", "\(o.beta2)"), ("epsilon", "\(o.epsilon)"),
+      ("penalty", json(f.penalty.rawValue)), ("gamma", "\(f.penaltyWeight)"),
+      ("unroll", "\(f.unrolledSteps)"), ("updates", json(f.updateScheme.rawValue)),
+      ("instance_noise", "\(f.instanceNoise)"), ("noise_anneal", "\(f.instanceNoiseAnneal)"),
+      ("clip", "\(f.clip)"), ("spectral_norm", "\(f.spectralNorm)"), ("pack", "\(f.pack)"),
+      ("gp_lambda", "\(f.interpolateWeight)"),
       ("seed", "\(config.seed)"), ("publish_interval", "\(header.publishInterval)"),
       ("grid_bins", "\(header.gridBins)"), ("resumed_run", "\(header.isResumedRun)"),
       ("frames", "\(reader.lastFrameNumber)"), ("readable_frames", "\(reader.frameCount)"),

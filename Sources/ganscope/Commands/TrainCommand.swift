@@ -30,7 +30,7 @@ struct TrainCommand: ParsableCommand {
 
   @Flag(
     help:
-      "Start each row with the run's configuration: seed, k, lr_d, lr_g, loss, optimizer, batch, hidden, layers, activation, target, prior."
+      "Start each row with the run's configuration: seed, k, lr_d, lr_g, loss, optimizer, batch, hidden, layers, activation, target, prior, penalty, gamma, unroll, updates, instance_noise, beta1, beta2, epsilon, momentum, clip, pack (the columns of sweep's lines)."
   )
   var configColumns = false
 
