@@ -38,9 +38,9 @@ public final class Trainer {
 
   // Workspaces: G's batch, D's batch of 2m (data rows then generated rows), and D's batch of
   // m generated samples during the G step (followed by m data rows when G's loss reads D on
-  // data, `Loss.comparesWithData`: rows to hold are `criticRows`). Under packing a D row is a pack of P samples and
-  // G's batch holds P·m samples (kept apart so the last D step's logits survive
-  // for the loss readout).
+  // data, `Loss.comparesWithData`: `criticRows` in all), kept apart so the last D step's
+  // logits survive for the loss readout. Under packing a D row is a pack of P samples and
+  // G's batch holds P·m samples.
   // (Internal, not private: checkpoints capture and restore them, see TrainerState.swift.)
   var generatorWork: Workspace
   var discriminatorWork: Workspace
