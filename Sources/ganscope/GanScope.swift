@@ -46,7 +46,7 @@ struct GanScope: ParsableCommand {
 }
 
 /// ArgumentParser's message as one line: its first line, and for a value not in a long
-/// list (it puts each accepted value on a line of its own, "- 'minimax'") the values.
+/// list (it puts each accepted value on a line of its own, "  - minimax") the values.
 func oneLine(_ message: String) -> String {
   let lines = message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
   guard let first = lines.first else { return "" }

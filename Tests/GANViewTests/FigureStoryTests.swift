@@ -62,8 +62,10 @@ import Testing
 
   /// A critic's M in a figure's margin: at most four characters.
   @Test func aCriticsBoundFitsTheMargin() {
-    let texts = [0.5, 1, 20, 100, 500, 1000, 5e4, 2e9].map(DiscriminatorScale.compact)
-    #expect(texts == ["0.5", "1", "20", "100", "500", "1e3", "5e4", "2e9"])
+    let texts = [0.001, 0.005, 0.01, 0.5, 1, 20, 100, 500, 1000, 5e4, 2e9].map(
+      DiscriminatorScale.compact)
+    #expect(
+      texts == ["1e-3", "5e-3", "0.01", "0.5", "1", "20", "100", "500", "1e3", "5e4", "2e9"])
   }
 
   @Test func recordedStoryPicksTheMoments() {

@@ -59,6 +59,15 @@ import Testing
       history, snapshot: last, lens: HistoryLens(), now: nil, into: &grid, x: 0, y: 0,
       width: 120, height: 30, symbols: .unicode)
     #expect(grid.row(1).contains("D(x) -50..50"))
+
+    // Back on a probability loss, the critic's rows are still drawn on the critic's scale.
+    var back = last
+    back.hyperparameters.loss = .nonsaturating
+    var after = CellGrid(width: 120, height: 30)
+    SpaceTimePane.draw(
+      history, snapshot: back, lens: HistoryLens(), now: nil, into: &after, x: 0, y: 0,
+      width: 120, height: 30, symbols: .unicode)
+    #expect(after.row(1).contains("D(x) -50..50"))
   }
 
   @Test func anEmptyHistorySaysSo() {

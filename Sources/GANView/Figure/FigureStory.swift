@@ -71,7 +71,7 @@ public enum FigureStory {
     innerLoop: while innerSteps < (hasOptimum ? mostInnerSteps : innerStepsWithoutOptimum),
       !hasOptimum || Closeness.optimalityGap(inner).mean > closeEnough
     {
-      for _ in 0..<k {
+      for _ in 0..<min(k, (hasOptimum ? mostInnerSteps : innerStepsWithoutOptimum) - innerSteps) {
         guard trainer.discriminatorStep() else { break innerLoop }
         innerSteps += 1
       }

@@ -231,7 +231,7 @@ public enum RunFigure {
     }
     let peak = SpaceTimePane.percentile(model.flatMap { $0.compactMap { $0 } }, 0.99)
     // D on 0…1, or a critic on −M…M over every value drawn (as in the terminal).
-    let scale = DiscriminatorScale(snapshot.hyperparameters, values: d.joined().compactMap { $0 })
+    let scale = SpaceTimePane.criticScale(d, snapshot)
     let shaded = d.map { $0.map { $0.map(scale.unit) } }
     drawImage(model, scale: peak, colour: "#1e9e1e", frame: modelFrame, id: "p-g", into: &svg)
     drawImage(shaded, scale: 1, colour: "#1f3fd6", frame: dFrame, id: "d", into: &svg)

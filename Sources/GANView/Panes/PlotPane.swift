@@ -224,8 +224,15 @@ struct DiscriminatorScale {
   /// The scale for D's `values` (its readouts, e.g. a whole space-time image) under
   /// `hyperparameters`' loss and pack.
   init(_ hyperparameters: Hyperparameters, values: some Sequence<Double>) {
-    pack = hyperparameters.stabilizers.pack
-    isCritic = hyperparameters.loss.readout == .critic
+    self.init(
+      isCritic: hyperparameters.loss.readout == .critic, pack: hyperparameters.stabilizers.pack,
+      values: values)
+  }
+
+  /// The scale for `values` of a critic (`isCritic`) or of a probability.
+  init(isCritic: Bool, pack: Int, values: some Sequence<Double>) {
+    self.pack = pack
+    self.isCritic = isCritic
     guard isCritic else {
       upper = 1
       return
@@ -242,10 +249,12 @@ struct DiscriminatorScale {
     return "-\(m)..\(m)"
   }
 
-  /// M in at most four characters for a figure's margin: "0.5", "20", "500", then "1e3",
-  /// "5e4" (M is 1, 2 or 5 times a power of ten).
+  /// M in at most four characters for a figure's margin: "0.05", "0.5", "20", "500", and
+  /// below 0.01 or from 1000 on "5e-3", "1e3", "5e4" (M is 1, 2 or 5 times a power of ten).
   static func compact(_ m: Double) -> String {
-    guard m >= 1000, m.isFinite else { return NumberFormat.general(m, significant: 3) }
+    guard m >= 1000 || m < 0.01, m > 0, m.isFinite else {
+      return NumberFormat.general(m, significant: 3)
+    }
     let exponent = NumberFormat.exponent10(m)
     let mantissa = (m / NumberFormat.power10(exponent)).rounded()
     return "\(Int(mantissa))e\(exponent)"

@@ -41,10 +41,9 @@ enum SpaceTimePane {
       resample($0, \.discriminator, domain: domain, columns: discriminatorColumns)
     }
     // p_g's shades are relative to the densest cell shown (the 99th percentile, so one
-    // spike does not wash the rest out); D's are absolute, 0…1, or for a critic (the
-    // current loss's readout) −M…M over every value shown, so its drift shows as fading.
-    let scale = DiscriminatorScale(
-      snapshot.hyperparameters, values: discriminatorRows.joined().compactMap { $0 })
+    // spike does not wash the rest out); D's are absolute, 0…1, or for a critic −M…M over
+    // every value shown, so its drift shows as fading.
+    let scale = criticScale(discriminatorRows, snapshot)
     grid.put("p_g", x: modelLeft, y: y + 1, style: .model)
     grid.put(
       "D(x) " + scale.rangeText, x: discriminatorLeft, y: y + 1,
@@ -76,6 +75,16 @@ enum SpaceTimePane {
     let discriminatorFrame = PlotFrame(
       left: discriminatorLeft, columns: discriminatorColumns, domain: domain)
     PlotPane.drawXAxis(discriminatorFrame, into: &grid, y: top + rows, symbols: symbols)
+  }
+
+  /// D's scale for a space-time image: a critic's −M…M when the current loss reads D as a
+  /// critic or any value shown lies outside 0…1 (a critic earlier in the run), else 0…1.
+  static func criticScale(_ image: [[Double?]], _ snapshot: Snapshot) -> DiscriminatorScale {
+    let values = image.joined().compactMap { $0 }
+    let critic =
+      snapshot.hyperparameters.loss.readout == .critic || values.contains { $0 < 0 || $0 > 1 }
+    return DiscriminatorScale(
+      isCritic: critic, pack: snapshot.hyperparameters.stabilizers.pack, values: values)
   }
 
   /// The buckets in each of `rows` equal stretches of `range`, top (oldest) to bottom.
