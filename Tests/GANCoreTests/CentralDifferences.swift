@@ -20,3 +20,16 @@ func centralDifferences(
   }
   return differences
 }
+
+/// D's outputs on G(z): G forward on `z` in `gw`, its samples packed `d.inputs` to a row of
+/// `dw`, D forward on those rows. Both passes stay in the workspaces for a backward pass.
+func criticOfGenerator(
+  _ g: Perceptron, _ d: Perceptron, z: [Float], gw: Workspace, dw: Workspace
+) -> [Double] {
+  for i in z.indices { gw.input[i] = z[i] }
+  g.forward(gw, rows: z.count)
+  for i in z.indices { dw.input[i] = gw.output[i] }
+  let rows = z.count / d.inputs
+  d.forward(dw, rows: rows)
+  return (0..<rows).map { Double(dw.output[$0]) }
+}

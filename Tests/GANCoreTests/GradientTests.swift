@@ -113,12 +113,8 @@ import Testing
     d.forward(dataWork, rows: data.count)
     let onData = (0..<data.count).map { dataWork.output[$0] }
     func generatorLoss() -> Double {
-      for i in 0..<m { gw.input[i] = z[i] }
-      g.forward(gw, rows: m)
-      for i in 0..<m { dw.input[i] = gw.output[i] }
-      d.forward(dw, rows: m)
-      return loss.generatorLoss(
-        fake: (0..<m).map { Double(dw.output[$0]) }, real: onData.map(Double.init))
+      loss.generatorLoss(
+        fake: criticOfGenerator(g, d, z: z, gw: gw, dw: dw), real: onData.map(Double.init))
     }
     _ = generatorLoss()
     onData.withUnsafeBufferPointer {

@@ -147,11 +147,7 @@ import Testing
     let gw = Workspace(capacity: n, architecture: architecture)
     let dw = Workspace(capacity: m, architecture: architecture, inputsPerRow: p)
     func generatorLoss() -> Double {
-      for i in 0..<n { gw.input[i] = z[i] }
-      g.forward(gw, rows: n)
-      for i in 0..<n { dw.input[i] = gw.output[i] }
-      d.forward(dw, rows: m)
-      return (0..<m).reduce(0) { $0 + loss.generatorLoss(Double(dw.output[$1])) } / Double(m)
+      loss.generatorLoss(fake: criticOfGenerator(g, d, z: z, gw: gw, dw: dw), real: [])
     }
     _ = generatorLoss()
     loss.generatorGradient(output: dw.output, into: dw.outputGradient, count: m)

@@ -66,12 +66,13 @@ public enum FigureStory {
     // little to see.
     let k = config.hyperparameters.discriminatorSteps
     let hasOptimum = DiscriminatorScale.hasOptimum(config.hyperparameters)
+    let innerLimit = hasOptimum ? mostInnerSteps : innerStepsWithoutOptimum
     var inner = near
     var innerSteps = 0
-    innerLoop: while innerSteps < (hasOptimum ? mostInnerSteps : innerStepsWithoutOptimum),
+    innerLoop: while innerSteps < innerLimit,
       !hasOptimum || Closeness.optimalityGap(inner).mean > closeEnough
     {
-      for _ in 0..<min(k, (hasOptimum ? mostInnerSteps : innerStepsWithoutOptimum) - innerSteps) {
+      for _ in 0..<min(k, innerLimit - innerSteps) {
         guard trainer.discriminatorStep() else { break innerLoop }
         innerSteps += 1
       }
