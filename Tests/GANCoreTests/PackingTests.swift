@@ -100,18 +100,10 @@ import Testing
           rows: n, architecture: fixture.net.architecture, inputsPerRow: pack)
         for i in 0..<ws.rows * pack { ws.input[i] = i < xs.count ? Float(xs[i]) : 0 }
         let value = fixture.net.slopePenalty(ws, count: n, shape: penaltyShape)
-        let exactValue = Self.penalty(reference, xs, penaltyShape)
-        #expect(abs(value - exactValue) <= 1e-4 * (abs(exactValue) + 1e-2))
-        let numeric = reference.centralDifferences(step: 1e-6) {
-          Self.penalty($0, xs, penaltyShape)
-        }
-        let expected = ReferencePerceptron.padded(numeric, like: fixture.net)
-        let isParameter = fixture.isParameter
-        let scale = expected.map(abs).max() ?? 1
-        #expect(scale > 1e-3, "the penalty must depend on the parameters")
-        let mismatches = SlopePenaltyTests.mismatches(
-          ws.parameterGradients, expected: expected, isParameter: isParameter)
-        #expect(mismatches.isEmpty, "\(shape) \(penaltyShape): \(mismatches.prefix(3))")
+        SlopePenaltyTests.expectMatchesReference(
+          value: value, gradient: ws.parameterGradients, reference: reference, fixture: fixture,
+          label: "\(shape) \(penaltyShape)"
+        ) { Self.penalty($0, xs, penaltyShape) }
       }
     }
   }

@@ -77,20 +77,27 @@ import Testing
       let value = fixture.net.slopePenalty(
         ws, count: fixture.inputs.count, shape: penaltyShape)
       let xs = fixture.inputs
-      let exactValue = Self.penalty(reference, xs, penaltyShape)
-      #expect(abs(value - exactValue) <= 1e-4 * (abs(exactValue) + 1e-2))
-      let numeric = reference.centralDifferences(step: 1e-6) {
-        Self.penalty($0, xs, penaltyShape)
-      }
-      let expected = ReferencePerceptron.padded(numeric, like: fixture.net)
-      let isParameter = fixture.isParameter
-      let scale = expected.map(abs).max() ?? 1
-      #expect(scale > 1e-3, "the penalty must depend on the parameters")
-      let mismatches = Self.mismatches(
-        ws.parameterGradients, expected: expected, isParameter: isParameter)
-      let disagreeing = mismatches.count
-      #expect(disagreeing == 0, "\(penaltyShape): \(mismatches.prefix(3))")
+      Self.expectMatchesReference(
+        value: value, gradient: ws.parameterGradients, reference: reference, fixture: fixture,
+        label: "\(penaltyShape)"
+      ) { Self.penalty($0, xs, penaltyShape) }
     }
+  }
+
+  /// A fast pass's penalty `value` and its parameter gradient `gradient` against the Double
+  /// reference net: the value, then central differences of `penalty` in every parameter.
+  static func expectMatchesReference(
+    value: Double, gradient: UnsafePointer<Float>, reference: ReferencePerceptron,
+    fixture: NetFixture, label: String, penalty: (ReferencePerceptron) -> Double
+  ) {
+    let exactValue = penalty(reference)
+    #expect(abs(value - exactValue) <= 1e-4 * (abs(exactValue) + 1e-2))
+    let numeric = reference.centralDifferences(step: 1e-6, of: penalty)
+    let expected = ReferencePerceptron.padded(numeric, like: fixture.net)
+    let scale = expected.map(abs).max() ?? 1
+    #expect(scale > 1e-3, "the penalty must depend on the parameters")
+    let mismatches = mismatches(gradient, expected: expected, isParameter: fixture.isParameter)
+    #expect(mismatches.isEmpty, "\(label): \(mismatches.prefix(3))")
   }
 
   /// The fast penalty gradients that disagree with the numeric ones (relative to the
