@@ -40,11 +40,12 @@ extension RuntimeTests {
       }
       runtime.start()
       var frames: [Snapshot] = []
-      // At least 2 s, and on until each sampling reader has something to compare (a slow,
-      // instrumented build on a busy machine may need longer); at most 60 s.
+      // At least 2 s, and on until there are frames enough to compare (a slow, instrumented
+      // build on a busy machine may need longer); at most 60 s.
       let start = monotonicSeconds()
       func sampled() -> Bool {
-        polled.withLock { $0.count } >= 2 && skipped.withLock { $0.count } >= 2
+        frames.count >= 5 && polled.withLock { $0.count } >= 2
+          && skipped.withLock { $0.count } >= 2
       }
       while monotonicSeconds() < start + 2 || (!sampled() && monotonicSeconds() < start + 60) {
         if let frame = fast.next(timeout: .milliseconds(50)).snapshot { frames.append(frame) }

@@ -46,7 +46,12 @@ final class BackgroundReader: Sendable {
   private let group = DispatchGroup()
 
   init(_ reader: FrameReader, pauseEvery: Int = 0, pauseSeconds: Double = 0) {
-    DispatchQueue.global().async(group: group) { [frames] in
+    // A thread of its own, not the global queue: with other suites busy (ThreadSanitizer), a
+    // queued reader could start late, and an every-frame reader that never reads holds the
+    // trainer back a full ring behind.
+    group.enter()
+    Thread.detachNewThread { [frames, group] in
+      defer { group.leave() }
       var count = 0
       while let frame = reader.next() {
         frames.withLock { $0.append(frame) }
