@@ -1,5 +1,6 @@
 import ArgumentParser
 import GANCore
+import GANRuntime
 
 #if canImport(Glibc)
   import Glibc
@@ -27,6 +28,9 @@ struct GanScope: ParsableCommand {
       try command.run()
     } catch let code as ExitCode {
       Glibc.exit(code.rawValue)
+    } catch let failure as OutputError {
+      Output.error(failure.description)
+      Glibc.exit(1)
     } catch let failure as RunFailure {
       Output.error(failure.message)
       Glibc.exit(failure.status)

@@ -116,7 +116,7 @@ struct BenchCommand: ParsableCommand {
     let samples = trainer.generateSamples(count: 10_000, seed: derivedSeed(seed, 7))
     let score = CanonicalScore(samples: samples, target: config.target)
     if let samplesOut {
-      try writeSamples(samples, to: samplesOut)
+      try writeSamples(samples, to: samplesOut, inputs: [])
     }
     let timed = iters - warmup
     var fields: [(String, String)] = [
@@ -205,8 +205,8 @@ func loadAverage() -> Double {
 }
 
 /// Writes one sample per line.
-func writeSamples(_ samples: [Float], to path: String) throws {
-  try OutputFile.writeLines(path) { line in
+func writeSamples(_ samples: [Float], to path: String, inputs: [String]) throws {
+  try OutputFile.writeLines(path, inputs: inputs) { line in
     for x in samples { line("\(x)") }
   }
 }

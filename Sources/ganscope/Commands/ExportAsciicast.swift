@@ -30,7 +30,7 @@ extension ExportCommand {
 
   /// Writes the cast of `reader` to `path` (nil: standard output).
   static func writeAsciicast(
-    _ reader: RecordingReader, name: String, size: String, to path: String?
+    _ reader: RecordingReader, name: String, size: String, to path: String?, inputs: [String]
   ) throws {
     let (width, height) = try castSize(size)
     guard reader.frameCount > 0 else {
@@ -50,6 +50,6 @@ extension ExportCommand {
       cast { Output.line($0) }
       return
     }
-    try OutputFile.writeLines(path) { line in cast(line) }
+    try OutputFile.writeLines(path, inputs: inputs) { line in cast(line) }
   }
 }

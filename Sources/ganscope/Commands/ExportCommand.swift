@@ -29,6 +29,8 @@ struct ExportCommand: ParsableCommand {
   }
 
   func run() throws {
+    // Where the export goes is checked before the recording is read.
+    if let out { try OutputFile.check(out, inputs: [file]) }
     let reader = try RecordingReader.opening(commandLineFile: file)
     defer { Self.reportGaps(reader) }
     let rows: RowFormat
@@ -37,24 +39,25 @@ struct ExportCommand: ParsableCommand {
     case .jsonl: rows = .jsonl
     case .asciicast:
       // The replay as the view draws it (ExportAsciicast.swift).
-      try Self.writeAsciicast(reader, name: file, size: size, to: out)
+      try Self.writeAsciicast(reader, name: file, size: size, to: out, inputs: [file])
       return
     }
     let prefix =
       configColumns
       ? RowPrinter.configColumns(architecture: reader.header.config.architecture) : []
-    try Self.writeRows(reader, format: rows, prefix: prefix, to: out)
+    try Self.writeRows(reader, format: rows, prefix: prefix, to: out, inputs: [file])
   }
 
   /// Every frame's row, in order, to `path` (nil: stdout).
   static func writeRows(
-    _ reader: RecordingReader, format: RowFormat, prefix: [PrefixColumn] = [], to path: String?
+    _ reader: RecordingReader, format: RowFormat, prefix: [PrefixColumn] = [], to path: String?,
+    inputs: [String]
   ) throws {
     guard let path else {
       emitRows(reader, RowPrinter(format: format, prefix: prefix))
       return
     }
-    try OutputFile.writeLines(path) { line in
+    try OutputFile.writeLines(path, inputs: inputs) { line in
       withoutActuallyEscaping(line) { line in
         emitRows(reader, RowPrinter(format: format, prefix: prefix, write: line))
       }

@@ -162,7 +162,7 @@ struct FigureCommand: ParsableCommand {
 
   func run() throws {
     // Where the picture goes is checked before any training.
-    try OutputFile.check(out)
+    try OutputFile.check(out, inputs: inputs)
     if let runKind = kind.runKind {
       try drawRun(runKind)
       return
@@ -176,7 +176,7 @@ struct FigureCommand: ParsableCommand {
     }
     let svg = FigureRenderer.render(
       panels: figurePanels, width: figureWidth, height: figureHeight)
-    try PictureFormat(path: out).write(svg, to: out)
+    try PictureFormat(path: out).write(svg, to: out, inputs: inputs)
     let moments = figurePanels.map { "\($0.label) \($0.snapshot.iteration)" }
     Output.line("wrote \(out): iterations " + moments.joined(separator: ", "))
     if let diverged = figurePanels.compactMap(\.snapshot.divergedAtIteration).first {
@@ -219,9 +219,10 @@ struct FigureCommand: ParsableCommand {
   }
 }
 
-/// Writes `text` to the file at `path`, replacing it.
-func writeText(_ text: String, to path: String) throws {
-  try OutputFile.write(path) { write in write(text) }
+extension FigureCommand {
+  /// What the figure is drawn from, which `--out` may not replace: the recording of
+  /// `--from`, or a fresh run's `file:` data.
+  var inputs: [String] { from.map { [$0] } ?? model.inputFiles }
 }
 
 /// A recording's frames as figure panels (`RecordedStory` picks them).

@@ -51,7 +51,7 @@ extension FigureCommand {
     let svg = RunFigure.render(
       kind: runKind, history: history, snapshot: last, metric: Metric.named(metric)!,
       width: width ?? Self.runFigureSize.width, height: height ?? Self.runFigureSize.height)
-    try PictureFormat(path: out).write(svg, to: out)
+    try PictureFormat(path: out).write(svg, to: out, inputs: inputs)
     Output.line(
       "wrote \(out): \(runKind.rawValue) of \(history.frameCount) frames to iteration \(last.iteration)"
     )

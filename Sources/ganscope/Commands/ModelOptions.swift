@@ -153,6 +153,9 @@ struct ModelOptions: ParsableArguments {
       : Architecture(width: width, hiddenLayers: hiddenLayers, activation: activation)
   }
 
+  /// The files the run reads (a `file:` target's data), which no output may replace.
+  var inputFiles: [String] { (try? TargetSpec.parse(targetSpec).dataFiles) ?? [] }
+
   /// The run's configuration, with the target's data file read (call once: `file:/dev/stdin`
   /// can be read only once). A data file that cannot be read is bad input (exit status 2).
   func config() throws -> TrainingConfig {

@@ -1,16 +1,28 @@
 import Foundation
+import GANRuntime
 
 #if canImport(Glibc)
   import Glibc
 #endif
 
 /// Line output to stdout that ends the program quietly when the reader goes away
-/// (`ganscope train | head -3`) instead of dying of SIGPIPE mid-line.
+/// (`ganscope train | head -3`, the Unix convention) instead of dying of SIGPIPE mid-line,
+/// and with one line and exit status 1 when the output cannot be written (`> /dev/full`):
+/// a result that was not written is a failure, never a silent success.
 enum Output {
   static func ignoreBrokenPipe() { signal(SIGPIPE, SIG_IGN) }
 
   static func line(_ text: String) {
-    if !write(text + "\n", to: STDOUT_FILENO) && errno == EPIPE { Glibc.exit(0) }
+    guard !write(text + "\n", to: STDOUT_FILENO) else { return }
+    let error = errno
+    if error == EPIPE { Glibc.exit(0) }
+    failedStandardOutput(error)
+  }
+
+  /// Ends the program after a failed write to standard output (not a closed pipe).
+  static func failedStandardOutput(_ error: Int32) -> Never {
+    errorNow("cannot write to standard output: \(FilePath.reason(error))")
+    Glibc.exit(1)
   }
 
   /// Writes a diagnostic line (`ganscope: text`) to stderr, or holds it until the terminal
@@ -32,19 +44,7 @@ enum Output {
   /// Writes all of `text` to a file descriptor (unbuffered: each call is one line or block).
   @discardableResult
   static func write(_ text: String, to fd: Int32) -> Bool {
-    var bytes = Array(text.utf8)
-    var offset = 0
-    while offset < bytes.count {
-      let n = bytes.withUnsafeMutableBytes {
-        Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset)
-      }
-      if n < 0 {
-        if errno == EINTR { continue }
-        return false
-      }
-      offset += n
-    }
-    return true
+    FileDescriptor.writeAll(Array(text.utf8), to: fd)
   }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GANCore
+import GANRuntime
 
 /// What `--out` asks for: SVG as drawn, or PNG / PDF converted from it by rsvg-convert
 /// (librsvg). A picture is never written in a format its name does not say.
@@ -36,37 +37,49 @@ enum PictureFormat: Equatable {
     return nil
   }
 
-  /// Writes `svg` to `path` in this format.
-  func write(_ svg: String, to path: String) throws {
+  /// Writes `svg` to `path` in this format, through `OutputFile` (never over one of
+  /// `inputs`, never a stub on failure). rsvg-convert reads the SVG on its standard input
+  /// and writes the temporary file that replaces `path` once it succeeds.
+  func write(_ svg: String, to path: String, inputs: [String]) throws {
     switch self {
     case .svg:
-      try writeText(svg, to: path)
+      try OutputFile.write(path, inputs: inputs) { write in write(svg) }
     case .converted(let format):
       guard let converter = Self.converter else {
         throw RunFailure.runtime("cannot write '\(path)': rsvg-convert is not installed")
       }
-      let source = FileManager.default.temporaryDirectory
-        .appendingPathComponent("ganscope-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).svg")
-      try writeText(svg, to: source.path)
-      defer { try? FileManager.default.removeItem(at: source) }
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: converter)
-      process.arguments = ["-f", format, "-o", path, source.path]
-      let errors = Pipe()
-      process.standardError = errors
-      do {
-        try process.run()
-      } catch {
-        throw RunFailure.runtime("cannot run rsvg-convert: \(error.localizedDescription)")
+      try OutputFile.replace(path, inputs: inputs) { temporary in
+        try Self.convert(svg, format: format, into: temporary, shownAs: path, with: converter)
       }
-      let message = errors.fileHandleForReading.readDataToEndOfFile()
-      process.waitUntilExit()
-      guard process.terminationStatus == 0 else {
-        let why =
-          String(decoding: message, as: UTF8.self)
-          .split(separator: "\n").first.map(String.init) ?? "exit \(process.terminationStatus)"
-        throw RunFailure.runtime("cannot write '\(path)': rsvg-convert: \(why)")
-      }
+    }
+  }
+
+  private static func convert(
+    _ svg: String, format: String, into file: String, shownAs path: String, with converter: String
+  ) throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: converter)
+    process.arguments = ["-f", format, "-o", file]
+    let input = Pipe()
+    let errors = Pipe()
+    process.standardInput = input
+    process.standardError = errors
+    do {
+      try process.run()
+    } catch {
+      throw RunFailure.runtime("cannot run rsvg-convert: \(error.localizedDescription)")
+    }
+    // rsvg-convert reads all of its input before it writes, so writing it all, then
+    // reading its messages, cannot deadlock.
+    input.fileHandleForWriting.write(Data(svg.utf8))
+    try? input.fileHandleForWriting.close()
+    let message = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+      let why =
+        String(decoding: message, as: UTF8.self)
+        .split(separator: "\n").first.map(String.init) ?? "exit \(process.terminationStatus)"
+      throw RunFailure.runtime("cannot write '\(path)': rsvg-convert: \(why)")
     }
   }
 }

@@ -51,7 +51,13 @@ struct TrainCommand: ParsableCommand {
         throw RunFailure.badInput(error.description)
       }
     }
-    if let samplesOut { try OutputFile.check(samplesOut) }
+    if let samplesOut {
+      if let record, FileIdentity.same(samplesOut, record) {
+        throw OutputError(
+          "--samples-out and --record name the same file '\(RecordingError.quoted(record))'")
+      }
+      try OutputFile.check(samplesOut, inputs: model.inputFiles)
+    }
     let printer = RowPrinter(
       format: format,
       prefix: configColumns ? RowPrinter.configColumns(architecture: config.architecture) : [])
@@ -69,7 +75,7 @@ struct TrainCommand: ParsableCommand {
       Output.error("diverged at iteration \(at) (NaN or infinity); try a smaller step size")
     }
     if let samplesOut, let samples = run.samples {
-      try writeSamples(samples, to: samplesOut)
+      try writeSamples(samples, to: samplesOut, inputs: model.inputFiles)
     }
     // A failed recording never stops the training; it is reported at the end.
     if let problem = run.recordingError { throw RunFailure.runtime(problem) }
