@@ -25,7 +25,9 @@ public enum OutputFile {
   /// Checks, creating nothing, that `path` may be written by a command reading `inputs`.
   /// Commands call it before their work, so a bad `--out` costs nothing; `replace` checks
   /// again.
-  public static func check(_ path: String, inputs: [String] = []) throws(OutputError) {
+  public static func check(
+    _ path: String, inputs: [String] = [], lockHeldBy ownLock: Int32? = nil
+  ) throws(OutputError) {
     let target = FilePath.followingLinks(path)
     let shown = RecordingError.quoted(path)
     for input in inputs where FileIdentity.same(target, input) {
@@ -37,7 +39,8 @@ public enum OutputFile {
     if stat(target, &info) == 0 {
       guard info.st_mode & S_IFMT != S_IFDIR else { throw cannot(path, EISDIR) }
       guard info.st_mode & S_IFMT == S_IFREG else { return }
-      guard !FilePath.isLockedByAnother(target) else {
+      let ours = ownLock.map { FileIdentity(fd: $0) == FileIdentity(path: target) } ?? false
+      guard ours || !FilePath.isLockedByAnother(target) else {
         throw OutputError(
           "cannot write '\(shown)': another ganscope is writing it (it is locked)")
       }
@@ -57,10 +60,15 @@ public enum OutputFile {
   /// (for a program that writes a file by name, like rsvg-convert). The temporary file is
   /// removed whatever happens; the target changes only if `fill` returns and the file is
   /// on the disk.
+  ///
+  /// `ownLock` is a descriptor through which this process itself holds the target's lock (a
+  /// sweep rewriting its own output in cell order): the rename happens while it still holds
+  /// it, so no other writer can slip in between.
   public static func replace(
-    _ path: String, inputs: [String] = [], by fill: (_ temporary: String) throws -> Void
+    _ path: String, inputs: [String] = [], lockHeldBy ownLock: Int32? = nil,
+    by fill: (_ temporary: String) throws -> Void
   ) throws {
-    try check(path, inputs: inputs)
+    try check(path, inputs: inputs, lockHeldBy: ownLock)
     let target = FilePath.followingLinks(path)
     if !isRegularOrAbsent(target) {
       try fill(target)
@@ -74,7 +82,7 @@ public enum OutputFile {
     try durable(temporary, shownAs: path)
     // Checked again at the last moment: another ganscope may have started recording to
     // the target while this one worked.
-    try check(path, inputs: inputs)
+    try check(path, inputs: inputs, lockHeldBy: ownLock)
     guard rename(temporary, target) == 0 else { throw cannot(path, errno) }
     renamed = true
   }
@@ -82,10 +90,10 @@ public enum OutputFile {
   /// Writes to `path` the text `body` passes to its argument (each piece followed by
   /// `ending`), through `replace`.
   public static func write(
-    _ path: String, inputs: [String] = [], ending: String = "",
+    _ path: String, inputs: [String] = [], lockHeldBy ownLock: Int32? = nil, ending: String = "",
     _ body: (_ write: (String) -> Void) throws -> Void
   ) throws {
-    try replace(path, inputs: inputs) { temporary in
+    try replace(path, inputs: inputs, lockHeldBy: ownLock) { temporary in
       let fd = open(temporary, O_WRONLY | O_TRUNC | O_CLOEXEC | O_NONBLOCK)
       guard fd >= 0 else { throw cannot(path, errno) }
       _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
@@ -105,9 +113,10 @@ public enum OutputFile {
 
   /// Writes `lines`, each followed by a line feed.
   public static func writeLines(
-    _ path: String, inputs: [String] = [], _ body: (_ line: (String) -> Void) throws -> Void
+    _ path: String, inputs: [String] = [], lockHeldBy ownLock: Int32? = nil,
+    _ body: (_ line: (String) -> Void) throws -> Void
   ) throws {
-    try write(path, inputs: inputs, ending: "\n", body)
+    try write(path, inputs: inputs, lockHeldBy: ownLock, ending: "\n", body)
   }
 
   // MARK: - Pieces
@@ -188,5 +197,40 @@ public enum FileDescriptor {
       offset += n
     }
     return true
+  }
+}
+
+/// The one way ganscope opens a file it appends to for a long time (a sweep's `--out`):
+/// created if need be, a regular file, never a recording or one of the command's inputs,
+/// and locked (`flock`, exclusive) for as long as the descriptor stays open, so a second
+/// ganscope appending to it is refused with one line instead of writing every line twice.
+public enum AppendingFile {
+  public static func open(_ path: String, inputs: [String] = []) throws(OutputError) -> Int32 {
+    let shown = RecordingError.quoted(path)
+    for input in inputs where FileIdentity.same(path, input) {
+      throw OutputError(
+        "cannot write '\(shown)': it is also an input of this command; choose another name")
+    }
+    if FilePath.isRecording(path) {
+      throw OutputError(
+        "cannot write '\(shown)': it is a ganscope recording, which ganscope never "
+          + "replaces with another kind of output; choose another name")
+    }
+    // Non-blocking: opening a FIFO for writing would wait for a reader.
+    let fd = Glibc.open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NONBLOCK, 0o644)
+    guard fd >= 0 else { throw OutputFile.cannot(path, errno) }
+    var info = stat()
+    guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+      close(fd)
+      throw OutputError("cannot write '\(shown)': not a regular file")
+    }
+    guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+      close(fd)
+      throw OutputError(
+        "cannot write '\(shown)': another ganscope is writing it (it is locked); wait for it "
+          + "to finish, or give another --out")
+    }
+    _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+    return fd
   }
 }

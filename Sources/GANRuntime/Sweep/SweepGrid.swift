@@ -62,10 +62,27 @@ public struct SweepGrid: Sendable, Equatable {
     given = Set(knobs.keys)
     self.seeds = seeds
     self.settings = settings
+    // Refused before any work: a bigger grid would not finish in anyone's lifetime on a
+    // cluster, and its count might not even fit an Int.
+    var cells = seeds.count
+    for (_, list) in values {
+      let (product, overflow) = cells.multipliedReportingOverflow(by: list.count)
+      guard !overflow, product <= Self.mostCells else {
+        throw SweepError(
+          "the grid has \(overflow ? "more than 9e18" : "\(product)") cells; a sweep runs at most "
+            + "\(Self.mostCells) (10^7): give fewer values, or split it into several sweeps")
+      }
+      cells = product
+    }
+    count = cells
   }
 
+  /// The most cells a grid may have (10⁷): at a tenth of a second a cell, 12 days of one
+  /// core; the cap keeps a mistyped range from starting a sweep that never ends.
+  public static let mostCells = 10_000_000
+
   /// The number of cells.
-  public var count: Int { values.reduce(seeds.count) { $0 * $1.values.count } }
+  public let count: Int
 
   /// The knobs that take more than one value: the axes of a summary.
   public var axes: [SweepKnob] { values.filter { $0.values.count > 1 }.map(\.knob) }
@@ -117,10 +134,9 @@ public struct SweepGrid: Sendable, Equatable {
     return String(repeating: "0", count: 16 - hex.count) + hex
   }
 
-  /// The cell indices of one shard, in order.
-  public func indices(shard: SweepShard?) -> [Int] {
-    guard let shard else { return Array(0..<count) }
-    return Array(stride(from: shard.index - 1, to: count, by: shard.count))
+  /// The cell indices of one shard, in order (enumerated lazily).
+  public func indices(shard: SweepShard?, skipping done: Set<Int> = []) -> SweepIndices {
+    SweepIndices(total: count, shard: shard, skipping: done)
   }
 }
 
@@ -189,11 +205,24 @@ public struct SweepCell: Sendable, Equatable {
 
   /// The run's configuration.
   public func config() throws(SweepError) -> TrainingConfig {
+    var targets: [String: Target] = [:]
+    return try config(targets: &targets)
+  }
+
+  /// The run's configuration, its target taken from `targets` (parsed targets by spec) or
+  /// parsed and added to it.
+  func config(targets: inout [String: Target]) throws(SweepError) -> TrainingConfig {
+    let spec = knobs[.target]!.word
     let target: Target
-    do {
-      target = try Target.parse(knobs[.target]!.word)
-    } catch {
-      throw SweepError("bad --target: \(error.description)")
+    if let parsed = targets[spec] {
+      target = parsed
+    } else {
+      do {
+        target = try Target.parse(spec)
+      } catch {
+        throw SweepError("bad --target: \(error.description)")
+      }
+      targets[spec] = target
     }
     let settings = OptimizerSettings(
       kind: OptimizerKind(rawValue: knobs[.optimizer]!.word)!, momentum: knobs[.momentum]!.real,

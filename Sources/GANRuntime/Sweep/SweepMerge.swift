@@ -27,12 +27,26 @@ public enum SweepMerge {
     return byCell.compactMap { $0 }
   }
 
+  /// Refuses lines that hold one cell of one grid twice (two sweeps that wrote one file).
+  public static func checkNoCellTwice(_ lines: [SweepLine]) throws(SweepError) {
+    var seen: [String: String] = [:]
+    for line in lines {
+      let key = "\(line.grid) \(line.cell)"
+      if let first = seen[key] {
+        throw SweepError(
+          "cell \(line.cell) of grid \(line.grid) is there twice (\(first) and \(line.origin)): "
+            + "were two sweeps writing one file? Keep one copy of each cell")
+      }
+      seen[key] = line.origin
+    }
+  }
+
   /// The cells of `grid` that `lines` (an output file being resumed) already hold, after
   /// checking that every line belongs to this grid: the same grid hash, and at its cell
   /// index the same configuration and seed.
-  public static func done(_ lines: [SweepLine], grid: SweepGrid, file: String) throws(SweepError)
-    -> Set<Int>
-  {
+  public static func done(
+    _ lines: [SweepLine], grid: SweepGrid, shard: SweepShard? = nil, file: String
+  ) throws(SweepError) -> Set<Int> {
     var done = Set<Int>()
     let hash = grid.hash
     for line in lines {
@@ -44,6 +58,11 @@ public enum SweepMerge {
       guard grid.cell(line.cell).identity == line.identity else {
         throw SweepError(
           "\(line.origin): cell \(line.cell) is not this grid's \(line.cell) (\(line.identity))")
+      }
+      if let shard, line.cell % shard.count != shard.index - 1 {
+        throw SweepError(
+          "\(line.origin): cell \(line.cell) is not in shard \(shard.index)/\(shard.count) (is "
+            + "\(file) another shard's part?): give each shard its own --out")
       }
       guard done.insert(line.cell).inserted else {
         throw SweepError("\(line.origin): cell \(line.cell) is there twice")

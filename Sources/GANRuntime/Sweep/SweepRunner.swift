@@ -72,7 +72,8 @@ public enum SweepRunner {
   }
 
   private struct State: Sendable {
-    /// The next position of `indices` to hand out.
+    /// The cells not yet handed out, and the position of the next one.
+    var pending: SweepIndices.Iterator
     var next = 0
     /// Lines finished out of order, by position, until the lines before them are written.
     var finished: [Int: String] = [:]
@@ -88,23 +89,23 @@ public enum SweepRunner {
   /// with the lock held, so lines never interleave; returning false stops the sweep after
   /// the runs in flight). `progress` is called at most `reportInterval` seconds apart and
   /// once at the end. Returns how many lines were written.
+  ///
+  /// Every cell's configuration is checked before the first run (a combination the trainer
+  /// refuses is an error, not a failed cell); cells are then made one at a time, so memory
+  /// does not grow with the grid.
   @discardableResult
   public static func run(
-    grid: SweepGrid, indices: [Int], jobs: Int, timing: Bool = false,
+    grid: SweepGrid, indices: SweepIndices, jobs: Int, timing: Bool = false,
     reportInterval: Double = 0.25,
     progress: (@Sendable (SweepProgress) -> Void)? = nil,
     write: @escaping @Sendable (String) -> Bool
   ) throws(SweepError) -> Int {
-    let cells = indices.map { grid.cell($0) }
-    var built: [TrainingConfig] = []
-    for cell in cells { built.append(try cell.config()) }
-    let configs = built
     let settings = grid.settings
-    let costs = cells.map { $0.costPerIteration }
-    let totalWork = costs.reduce(0) { $0 + $1 * Double(settings.iterations) }
-    let state = Locked(State())
+    let totalWork = try check(grid, indices)
+    let total = indices.count
+    let state = Locked(State(pending: indices.makeIterator()))
     let start = monotonicSeconds()
-    let workers = max(1, min(jobs, cells.count))
+    let workers = max(1, min(jobs, total))
 
     @Sendable func report(_ s: inout State, force: Bool) {
       guard let progress else { return }
@@ -113,28 +114,30 @@ public enum SweepRunner {
       s.lastReport = now
       progress(
         SweepProgress(
-          finished: s.written, total: cells.count,
+          finished: s.written, total: total,
           work: s.doneWork + s.inFlight.values.reduce(0, +), totalWork: totalWork,
           elapsed: now - start, jobs: workers))
     }
 
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
       while true {
-        let position = state.withLock { s -> Int? in
-          guard !s.stopped, s.next < cells.count else { return nil }
+        let taken = state.withLock { s -> (position: Int, index: Int)? in
+          guard !s.stopped, let index = s.pending.next() else { return nil }
           s.next += 1
-          return s.next - 1
+          return (s.next - 1, index)
         }
-        guard let position else { return }
-        let cost = costs[position]
-        let outcome = run(config: configs[position], settings: settings) { iteration in
+        guard let (position, index) = taken else { return }
+        let cell = grid.cell(index)
+        let cost = cell.costPerIteration
+        // Checked above: a configuration that fails here cannot happen.
+        guard let config = try? cell.config() else { preconditionFailure("cell \(index)") }
+        let outcome = run(config: config, settings: settings) { iteration in
           state.withLock { s in
             s.inFlight[position] = Double(iteration) * cost
             report(&s, force: false)
           }
         }
-        let line = SweepRecord.line(
-          grid: grid, cell: cells[position], outcome: outcome, timing: timing)
+        let line = SweepRecord.line(grid: grid, cell: cell, outcome: outcome, timing: timing)
         state.withLock { s in
           s.inFlight[position] = nil
           s.doneWork += Double(settings.iterations) * cost
@@ -142,10 +145,39 @@ public enum SweepRunner {
           while !s.stopped, let next = s.finished.removeValue(forKey: s.written) {
             if write(next) { s.written += 1 } else { s.stopped = true }
           }
-          report(&s, force: s.written == cells.count)
+          report(&s, force: s.written == total)
         }
       }
     }
     return state.withLock { $0.written }
+  }
+
+  /// Trains exactly the cells in `indices`, in that order.
+  @discardableResult
+  public static func run(
+    grid: SweepGrid, indices: [Int], jobs: Int, timing: Bool = false,
+    write: @escaping @Sendable (String) -> Bool
+  ) throws(SweepError) -> Int {
+    try run(grid: grid, indices: SweepIndices(indices), jobs: jobs, timing: timing, write: write)
+  }
+
+  /// Checks the configuration of every cell to run and returns the work they add up to.
+  /// Cells that differ only in their seed share a configuration, and a target is parsed once
+  /// per spec, so a large grid is checked quickly.
+  private static func check(_ grid: SweepGrid, _ indices: SweepIndices) throws(SweepError)
+    -> Double
+  {
+    var work = 0.0
+    var lastChecked = -1
+    var targets: [String: Target] = [:]
+    for index in indices {
+      let cell = grid.cell(index)
+      work += cell.costPerIteration * Double(grid.settings.iterations)
+      let configuration = index / grid.seeds.count
+      guard configuration != lastChecked else { continue }
+      lastChecked = configuration
+      _ = try cell.config(targets: &targets)
+    }
+    return work
   }
 }

@@ -147,7 +147,9 @@ struct SweepRunCommand: ParsableCommand {
     switch (seeds, seed) {
     case (.some, .some): throw SweepError("give --seeds N or --seed LIST, not both")
     case (.some(let n), nil):
-      guard n >= 1 else { throw SweepError("--seeds must be at least 1, got \(n)") }
+      guard (1...SweepGrid.mostCells).contains(n) else {
+        throw SweepError("--seeds must be from 1 to \(SweepGrid.mostCells), got \(n)")
+      }
       seedList = (1...n).map(UInt64.init)
     case (nil, .some(let text)):
       let items = text.split(separator: ",", omittingEmptySubsequences: false)
@@ -180,15 +182,15 @@ struct SweepRunCommand: ParsableCommand {
 
   func run() throws {
     let (grid, shard) = try badInput { () throws(SweepError) in try plan() }
-    let indices = grid.indices(shard: shard)
     if dryRun {
       Output.line(grid.description)
+      let part = grid.indices(shard: shard)
       Output.line(
         "grid \(grid.hash): \(grid.count) cells"
-          + (shard.map { ", shard \($0.index)/\($0.count): \(indices.count) cells" } ?? ""))
+          + (shard.map { ", shard \($0.index)/\($0.count): \(part.count) cells" } ?? ""))
+      for index in part.prefix(3) { Output.line("cell \(index): " + grid.cell(index).identity) }
       return
     }
-    var pending = indices
     // Standard output: a reader that went away (`| head`) ends the sweep quietly, as in
     // `train`; any other failure (a full disk) stops it with an error.
     var sink: @Sendable (String) -> Bool = { line in
@@ -197,14 +199,16 @@ struct SweepRunCommand: ParsableCommand {
       return false
     }
     var resumed = 0
+    var pending = grid.indices(shard: shard)
+    var outFD: Int32?
     if let out {
-      let done = try SweepOutput.resume(out, grid: grid)
-      resumed = indices.filter(done.contains).count
-      pending = indices.filter { !done.contains($0) }
-      let fd = open(out, O_WRONLY | O_APPEND | O_CREAT, 0o644)
-      guard fd >= 0 else {
-        throw RunFailure.badInput("cannot write '\(out)': \(String(cString: strerror(errno)))")
-      }
+      // Locked before it is read, and for the whole sweep: a second sweep on the same file
+      // is refused instead of writing every cell twice.
+      let fd = try AppendingFile.open(out)
+      outFD = fd
+      let done = try SweepOutput.resume(out, fd: fd, grid: grid, shard: shard)
+      pending = grid.indices(shard: shard, skipping: done)
+      resumed = grid.indices(shard: shard).count - pending.count
       sink = { line in Output.write(line + "\n", to: fd) }
     }
     let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
@@ -230,7 +234,7 @@ struct SweepRunCommand: ParsableCommand {
         "cannot write to '\(out ?? "standard output")': \(String(cString: strerror(errno))); "
           + "\(written) of \(pending.count) lines written (run again with --out to resume)")
     }
-    if let out, resumed > 0 { try SweepOutput.sortInPlace(out) }
+    if let out, let outFD, resumed > 0 { try SweepOutput.sortInPlace(out, lockHeldBy: outFD) }
     if bar != nil {
       Output.errorNow(
         "sweep: \(pending.count) runs in \(SweepBar.clock(Clock.now() - start)) on "
@@ -254,15 +258,17 @@ struct SweepMergeCommand: ParsableCommand {
   }
 
   func run() throws {
+    if let out { try OutputFile.check(out, inputs: files) }
     var lines: [SweepLine] = []
     for file in files { lines += try SweepOutput.read(file, allowTorn: false) }
     let merged = try badInput { () throws(SweepError) in try SweepMerge.merge(lines) }
-    let text = merged.map { $0.text + "\n" }.joined()
     guard let out else {
       for line in merged { Output.line(line.text) }
       return
     }
-    try SweepOutput.write(text, to: out)
+    try OutputFile.writeLines(out, inputs: files) { write in
+      for line in merged { write(line.text) }
+    }
   }
 }
 
@@ -286,8 +292,11 @@ struct SweepSummaryCommand: ParsableCommand {
   }
 
   func run() throws {
+    if let svg { try OutputFile.check(svg, inputs: files) }
     var lines: [SweepLine] = []
     for file in files { lines += try SweepOutput.read(file, allowTorn: true) }
+    // Means over seeds would silently count a cell twice (two sweeps on one --out).
+    try badInput { () throws(SweepError) in try SweepMerge.checkNoCellTwice(lines) }
     guard !lines.isEmpty else {
       throw RunFailure.badInput("no sweep lines in \(files.joined(separator: ", "))")
     }
@@ -310,7 +319,7 @@ struct SweepSummaryCommand: ParsableCommand {
     }
     Output.line("")
     Output.line(heatmap.text(unicode: !ascii && SweepBar.localeIsUTF8()))
-    if let svg { try SweepOutput.write(heatmap.svg(), to: svg) }
+    if let svg { try OutputFile.write(svg, inputs: files) { write in write(heatmap.svg()) } }
   }
 }
 

@@ -37,22 +37,24 @@ enum SweepOutput {
     return lines
   }
 
-  /// The cells of `grid` that the output file `path` already holds (none if it does not
-  /// exist). A partial last line is cut off the file, so the next line starts clean.
-  static func resume(_ path: String, grid: SweepGrid) throws -> Set<Int> {
-    guard FileManager.default.fileExists(atPath: path) else { return [] }
+  /// The cells of `grid` that the output file `path` (open and locked as `fd`) already
+  /// holds, checked to be this grid's and this shard's. A partial last line is cut off the
+  /// file, so the next line starts clean.
+  static func resume(_ path: String, fd: Int32, grid: SweepGrid, shard: SweepShard?) throws
+    -> Set<Int>
+  {
     let text = try text(path)
     let (lines, torn) = try badInput { () throws(SweepError) in
       try SweepLine.lines(of: text, name: path)
     }
     let done = try badInput { () throws(SweepError) in
-      try SweepMerge.done(lines, grid: grid, file: path)
+      try SweepMerge.done(lines, grid: grid, shard: shard, file: path)
     }
     if torn {
       let keep =
         text.utf8.count
         - (text.split(separator: "\n", omittingEmptySubsequences: false).last?.utf8.count ?? 0)
-      guard truncate(path, off_t(keep)) == 0 else {
+      guard ftruncate(fd, off_t(keep)) == 0 else {
         throw RunFailure.runtime("cannot cut the partial last line of '\(path)'")
       }
       Output.errorNow(
@@ -61,25 +63,12 @@ enum SweepOutput {
     return done
   }
 
-  /// Rewrites an output file in cell order (after a resume appended to it), atomically.
-  static func sortInPlace(_ path: String) throws {
+  /// Rewrites an output file in cell order (after a resume appended to it), atomically,
+  /// while this sweep still holds its lock.
+  static func sortInPlace(_ path: String, lockHeldBy fd: Int32) throws {
     let lines = try read(path, allowTorn: false).sorted { $0.cell < $1.cell }
-    let temporary = path + ".sorting"
-    try write(lines.map { $0.text + "\n" }.joined(), to: temporary)
-    guard rename(temporary, path) == 0 else {
-      throw RunFailure.runtime("cannot replace '\(path)': \(String(cString: strerror(errno)))")
-    }
-  }
-
-  /// Writes `text` to `path`.
-  static func write(_ text: String, to path: String) throws {
-    guard let file = fopen(path, "w") else {
-      throw RunFailure.runtime("cannot write '\(path)': \(String(cString: strerror(errno)))")
-    }
-    fputs(text, file)
-    let failed = ferror(file) != 0
-    if fclose(file) != 0 || failed {
-      throw RunFailure.runtime("error while writing '\(path)': \(String(cString: strerror(errno)))")
+    try OutputFile.writeLines(path, lockHeldBy: fd) { write in
+      for line in lines { write(line.text) }
     }
   }
 }
