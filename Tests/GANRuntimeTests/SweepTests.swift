@@ -112,7 +112,7 @@ import Testing
     for count in [1, 5, 12, 13] {
       let grid = try smallGrid([.k: (1...count).map(String.init).joined(separator: ",")])
       for n in 1...7 {
-        let parts = try (1...n).map { try grid.indices(shard: SweepShard(index: $0, count: n)) }
+        let parts = try (1...n).map { Array(grid.indices(shard: try SweepShard(index: $0, count: n))) }
         #expect(parts.flatMap { $0 }.sorted() == Array(0..<grid.count))
         #expect(parts.map(\.count).max()! - parts.map(\.count).min()! <= 1)
       }
@@ -184,7 +184,7 @@ import Testing
     var parts: [SweepLine] = []
     for i in [2, 1] {
       let shard = try SweepShard(index: i, count: 2)
-      parts += try parse(lines(grid, grid.indices(shard: shard)), name: "part\(i)")
+      parts += try parse(lines(grid, Array(grid.indices(shard: shard))), name: "part\(i)")
     }
     #expect(try SweepMerge.merge(parts).map(\.text) == all)
   }
@@ -225,6 +225,47 @@ import Testing
     #expect(throws: SweepError.self) {
       try SweepMerge.done(parse([swapped]), grid: grid, file: "F")
     }
+  }
+
+  /// A shard's part resumed by another shard, and a file holding one cell twice, are
+  /// refused; a resumed shard skips exactly the cells it holds.
+  @Test func resumeKnowsTheShardAndSummaryRefusesTwins() throws {
+    let grid = try smallGrid([.k: "1,2,3"], seeds: [1, 2])
+    let first = try SweepShard(index: 1, count: 3)
+    let third = try SweepShard(index: 3, count: 3)
+    let part = try parse(lines(grid, Array(grid.indices(shard: first))))
+    #expect(try SweepMerge.done(part, grid: grid, shard: first, file: "p1") == [0, 3])
+    #expect(throws: SweepError.self) {
+      try SweepMerge.done(part, grid: grid, shard: third, file: "p1")
+    }
+    #expect(Array(grid.indices(shard: first, skipping: [0])) == [3])
+    #expect(grid.indices(shard: first, skipping: [0, 1, 2]).count == 1)
+    try SweepMerge.checkNoCellTwice(part)
+    #expect(throws: SweepError.self) { try SweepMerge.checkNoCellTwice(part + part) }
+  }
+
+  /// Grids are counted without overflow and refused above the cap, before any cell exists;
+  /// a grid at the cap enumerates a shard lazily.
+  @Test func hugeGridsAreRefusedAndLargeOnesEnumeratedLazily() throws {
+    let thousand = "1e-4:1e-1:log:1000"
+    #expect(throws: SweepError.self) {
+      try smallGrid([.lr: thousand, .beta1: "0:0.9:lin:1000", .beta2: "0.9:0.99:lin:1000"])
+    }
+    // 10^4 values in each of six knobs: 10^24 cells, which overflows an Int.
+    let many = "1:2:lin:10000"
+    #expect(throws: SweepError.self) {
+      try smallGrid([
+        .lr: many, .beta1: "0:0.9:lin:10000", .beta2: "0.9:0.99:lin:10000", .epsilon: many,
+        .momentum: "0:0.9:lin:10000", .gamma: many,
+      ])
+    }
+    let atCap = try smallGrid(
+      [.lr: thousand, .beta1: "0:0.9:lin:1000"], seeds: (1...10).map(UInt64.init))
+    #expect(atCap.count == SweepGrid.mostCells)
+    let shard = try SweepShard(index: 7, count: 1000)
+    let part = atCap.indices(shard: shard, skipping: [6, 1006, 5])
+    #expect(part.count == 10_000 - 2)
+    #expect(Array(part.prefix(2)) == [2006, 3006])
   }
 
   @Test func aTornLastLineIsLeftOut() throws {
