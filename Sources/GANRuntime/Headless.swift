@@ -22,7 +22,8 @@ extension TrainingRuntime {
   public static func runHeadless(
     config: TrainingConfig, iterations: Int, publishInterval: Int,
     samples: SampleRequest? = nil, recordTo path: String? = nil,
-    overwriteRecording: Bool = false, onFrame: (Snapshot) throws -> Void
+    overwriteRecording: Bool = false, onRecordingFailure: (@Sendable (String) -> Void)? = nil,
+    stop: StopRequest? = nil, onFrame: (Snapshot) throws -> Void
   ) rethrows -> HeadlessRun {
     let runtime = TrainingRuntime(
       config: config, publishInterval: publishInterval, stopAfterIterations: iterations,
@@ -31,7 +32,9 @@ extension TrainingRuntime {
     var recordingError: String?
     if let path {
       do {
-        recorder = try Recorder(runtime: runtime, path: path, overwrite: overwriteRecording)
+        recorder = try Recorder(
+          runtime: runtime, path: path, overwrite: overwriteRecording,
+          onFailure: onRecordingFailure)
       } catch {
         recordingError = error.description
       }
@@ -41,6 +44,9 @@ extension TrainingRuntime {
     let reader = runtime.subscribe()
     runtime.start()
     defer { runtime.stop() }
+    // A stop asked for (a signal) ends the run at the next boundary; the frames published
+    // until then are delivered and recorded, and the recording is closed cleanly.
+    stop?.attach(runtime)
     var last: Snapshot?
     while let frame = reader.next() {
       try onFrame(frame)

@@ -94,11 +94,16 @@ public final class TrainingRuntime: Sendable {
   /// Stops the loop and returns once it has ended: within one iteration or one snapshot,
   /// even at full speed or while it waits for a slow reader. Published frames stay readable.
   public func stop() {
+    requestStop()
+    shared.withLock(waitingUntil: { $0.status.phase != .running }, timeout: nil) { _ in }
+  }
+
+  /// Asks the loop to stop at its next iteration boundary, without waiting for it.
+  public func requestStop() {
     shared.withLockNotifying { state in
       state.stopRequested = true
       if state.status.phase == .idle { state.status.phase = .ended }
     }
-    shared.withLock(waitingUntil: { $0.status.phase != .running }, timeout: nil) { _ in }
   }
 
   /// Queues commands; the loop applies them in order at its next iteration boundary, logs

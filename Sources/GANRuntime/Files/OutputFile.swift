@@ -76,8 +76,12 @@ public enum OutputFile {
     }
     let (temporary, fd) = try makeTemporary(beside: target)
     close(fd)
+    temporaries.withLock { _ = $0.insert(temporary) }
     var renamed = false
-    defer { if !renamed { unlink(temporary) } }
+    defer {
+      if !renamed { unlink(temporary) }
+      temporaries.withLock { _ = $0.remove(temporary) }
+    }
     try fill(temporary)
     try durable(temporary, shownAs: path)
     // Checked again at the last moment: another ganscope may have started recording to
@@ -117,6 +121,15 @@ public enum OutputFile {
     _ body: (_ line: (String) -> Void) throws -> Void
   ) throws {
     try write(path, inputs: inputs, lockHeldBy: ownLock, ending: "\n", body)
+  }
+
+  /// The temporary files being written now, removed by `removeTemporaries` when a signal
+  /// ends the program before they are renamed into place.
+  private static let temporaries = Locked(Set<String>())
+
+  /// Removes every temporary file not yet renamed (called on SIGINT, SIGTERM, SIGHUP).
+  public static func removeTemporaries() {
+    for path in temporaries.withLock({ $0 }) { unlink(path) }
   }
 
   // MARK: - Pieces

@@ -28,10 +28,16 @@ public final class Recorder: Sendable {
   /// no file behind. The file stays locked while it is written. The recording starts at the
   /// runtime's next frame (or its latest, if nothing changed since), which carries a
   /// checkpoint.
-  public convenience init(runtime: TrainingRuntime, path: String, overwrite: Bool = false)
-    throws(RecordingError)
-  {
-    try self.init(runtime: runtime, path: path, overwrite: overwrite, checkpoints: .standard)
+  ///
+  /// `onFailure` is called, on the recorder's queue, the moment a write fails (a full disk),
+  /// with the same text `error` will hold, so that the user hears of it at once.
+  public convenience init(
+    runtime: TrainingRuntime, path: String, overwrite: Bool = false,
+    onFailure: (@Sendable (String) -> Void)? = nil
+  ) throws(RecordingError) {
+    try self.init(
+      runtime: runtime, path: path, overwrite: overwrite, checkpoints: .standard,
+      onFailure: onFailure)
   }
 
   /// Checks, creating nothing, that `path` could be recorded to (see `init`).
@@ -42,7 +48,8 @@ public final class Recorder: Sendable {
   /// `writeLimit`: for tests, fail like a full disk after this many bytes.
   init(
     runtime: TrainingRuntime, path: String, overwrite: Bool = false,
-    checkpoints policy: CheckpointPolicy, writeLimit: Int? = nil
+    checkpoints policy: CheckpointPolicy, writeLimit: Int? = nil,
+    onFailure: (@Sendable (String) -> Void)? = nil
   ) throws(RecordingError) {
     self.path = path
     self.runtime = runtime
@@ -64,7 +71,7 @@ public final class Recorder: Sendable {
     let reader = runtime.subscribeRecording(policy)
     let shared = shared
     DispatchQueue(label: "ganscope.recorder", qos: .utility).async(group: finished) { [file] in
-      Self.record(reader: reader, to: file, path: path, shared: shared)
+      Self.record(reader: reader, to: file, path: path, shared: shared, onFailure: onFailure)
     }
   }
 
@@ -93,7 +100,7 @@ public final class Recorder: Sendable {
   /// The writer: runs on the recorder's queue until the run ends, `stop`, or a failed write.
   private static func record(
     reader: FrameReader, to initialFile: RecordFile, path: String,
-    shared: Locked<RecorderState>
+    shared: Locked<RecorderState>, onFailure: (@Sendable (String) -> Void)?
   ) {
     var file = initialFile
     var encoder = RecordingEncoder()
@@ -143,13 +150,12 @@ public final class Recorder: Sendable {
     let onDisk = file.framesOnDisk
     shared.withLock { $0.framesWritten = onDisk }
     if !closed {
-      let frames = onDisk
       let why = file.failureText
-      shared.withLock {
-        $0.error =
-          "cannot write to '\(RecordingError.quoted(path))': \(why.isEmpty ? "write failed" : why); "
-          + "recording stopped after \(frames) frames"
-      }
+      let error =
+        "cannot write to '\(RecordingError.quoted(path))': \(why.isEmpty ? "write failed" : why); "
+        + "recording stopped after \(onDisk) frames"
+      shared.withLock { $0.error = error }
+      onFailure?(error)
     }
   }
 }

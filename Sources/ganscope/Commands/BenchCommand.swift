@@ -102,6 +102,8 @@ struct BenchCommand: ParsableCommand {
   }
 
   func run() throws {
+    let signals = HeadlessSignals()
+    defer { signals.stop() }
     let config = try benchConfig()
     if withViewer, let view { return runWithComposingViewer(config, view: view) }
     if withViewer { return runWithViewer(config) }

@@ -29,6 +29,8 @@ struct ExportCommand: ParsableCommand {
   }
 
   func run() throws {
+    let signals = HeadlessSignals()
+    defer { signals.stop() }
     // Where the export goes is checked before the recording is read.
     if let out { try OutputFile.check(out, inputs: [file]) }
     let reader = try RecordingReader.opening(commandLineFile: file)

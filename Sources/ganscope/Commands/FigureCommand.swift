@@ -161,6 +161,8 @@ struct FigureCommand: ParsableCommand {
   }
 
   func run() throws {
+    let signals = HeadlessSignals()
+    defer { signals.stop() }
     // Where the picture goes is checked before any training.
     try OutputFile.check(out, inputs: inputs)
     if let runKind = kind.runKind {

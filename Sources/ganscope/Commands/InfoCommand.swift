@@ -18,6 +18,8 @@ struct InfoCommand: ParsableCommand {
   @Flag(help: "Print one JSON object instead of text.") var json = false
 
   func run() throws {
+    let signals = HeadlessSignals()
+    defer { signals.stop() }
     let reader = try RecordingReader.opening(commandLineFile: file)
     let summary = RecordingSummary(reader)
     for line in json ? [summary.jsonObject] : summary.text { Output.line(line) }

@@ -181,6 +181,15 @@ struct SweepRunCommand: ParsableCommand {
   }
 
   func run() throws {
+    // Every line is one write to a file opened for appending, so a signal between two lines
+    // leaves whole lines; a torn one is cut when the sweep is resumed.
+    let resumable = out.map { " the lines written stay in '\($0)': run the same command to resume" }
+    let signals = HeadlessSignals { number in
+      OutputFile.removeTemporaries()
+      Output.errorNow("stopped by \(HeadlessSignals.name(number))" + (resumable.map { ";" + $0 } ?? ""))
+      Glibc.exit(HeadlessSignals.status(number))
+    }
+    defer { signals.stop() }
     let (grid, shard) = try badInput { () throws(SweepError) in try plan() }
     if dryRun {
       Output.line(grid.description)
@@ -258,6 +267,8 @@ struct SweepMergeCommand: ParsableCommand {
   }
 
   func run() throws {
+    let signals = HeadlessSignals()
+    defer { signals.stop() }
     if let out { try OutputFile.check(out, inputs: files) }
     var lines: [SweepLine] = []
     for file in files { lines += try SweepOutput.read(file, allowTorn: false) }
@@ -292,6 +303,8 @@ struct SweepSummaryCommand: ParsableCommand {
   }
 
   func run() throws {
+    let signals = HeadlessSignals()
+    defer { signals.stop() }
     if let svg { try OutputFile.check(svg, inputs: files) }
     var lines: [SweepLine] = []
     for file in files { lines += try SweepOutput.read(file, allowTorn: true) }

@@ -58,6 +58,15 @@ struct TrainCommand: ParsableCommand {
       }
       try OutputFile.check(samplesOut, inputs: model.inputFiles)
     }
+    // A signal stops the run at its next iteration, like its end: the rows so far are
+    // printed and the recording is closed cleanly. A second signal ends the program at once.
+    let caught = HeadlessSignals.Caught()
+    let stop = StopRequest()
+    let signals = HeadlessSignals { number in
+      guard caught.note(number) else { HeadlessSignals.exit(after: number) }
+      stop.request()
+    }
+    defer { signals.stop() }
     let printer = RowPrinter(
       format: format,
       prefix: configColumns ? RowPrinter.configColumns(architecture: config.architecture) : [])
@@ -68,8 +77,21 @@ struct TrainCommand: ParsableCommand {
       config: config, iterations: iterations, publishInterval: every,
       samples: samplesOut.map { _ in
         SampleRequest(count: 10_000, seed: derivedSeed(config.seed, 7))
-      }, recordTo: record, overwriteRecording: force
+      }, recordTo: record, overwriteRecording: force,
+      onRecordingFailure: { problem in
+        Output.error(problem + "; training goes on without recording")
+      }, stop: stop
     ) { printer.row($0) }
+    if let number = caught.signal {
+      let at = run.lastFrame.map { " at iteration \($0.iteration)" } ?? ""
+      let recorded =
+        record.map { path in
+          run.recordingError == nil
+            ? "; '\(RecordingError.quoted(path))' is complete (\(run.framesRecorded) frames)" : ""
+        } ?? ""
+      Output.error("stopped by \(HeadlessSignals.name(number))\(at)\(recorded)")
+      throw ExitCode(HeadlessSignals.status(number))
+    }
     let diverged = run.lastFrame?.divergedAtIteration
     if let at = diverged {
       Output.error("diverged at iteration \(at) (NaN or infinity); try a smaller step size")
@@ -77,8 +99,9 @@ struct TrainCommand: ParsableCommand {
     if let samplesOut, let samples = run.samples {
       try writeSamples(samples, to: samplesOut, inputs: model.inputFiles)
     }
-    // A failed recording never stops the training; it is reported at the end.
-    if let problem = run.recordingError { throw RunFailure.runtime(problem) }
+    // A failed recording never stops the training; it was reported when it happened, and
+    // the exit status says the output is incomplete.
+    if run.recordingError != nil { throw ExitCode(1) }
     if diverged != nil { throw ExitCode(1) }
   }
 }

@@ -14,6 +14,8 @@ struct UpgradeCommand: ParsableCommand {
   @Argument(help: "The new recording (must not exist).") var out: String
 
   func run() throws {
+    let signals = HeadlessSignals()
+    defer { signals.stop() }
     let reader = try RecordingReader.opening(commandLineFile: file)
     do {
       try reader.upgrade(to: out)

@@ -27,6 +27,8 @@ struct VerifyCommand: ParsableCommand {
   }
 
   func run() throws {
+    let signals = HeadlessSignals()
+    defer { signals.stop() }
     let reader = try RecordingReader.opening(commandLineFile: file)
     let bar = ProgressBar(label: "verifying")
     var progress: (@Sendable (Int, Int) -> Void)?
