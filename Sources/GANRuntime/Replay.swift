@@ -15,7 +15,7 @@ public enum ReplayError: Error, Equatable, CustomStringConvertible {
     case .unreachable(let event, let logged, let reached):
       "event \(event) was logged at \(logged) but the replay is at \(reached)"
     case .refused(let event, let command):
-      "event \(event) (\(command)) was refused on replay"
+      "event \(event) (\(RecordingMarker.text(command))) was refused on replay"
     case .sequenceMismatch(let event, let logged, let replayed):
       "event \(event) was followed by snapshot \(logged) but the replay published \(replayed)"
     }

@@ -27,6 +27,25 @@ extension RecordingMarker {
     }
   }
 
+  /// A command as a user would write it ("penalty=r1(nan)", "pause"), for messages.
+  public static func text(_ command: ControlCommand) -> String {
+    if let (_, label) = describing(command) { return label }
+    switch command {
+    case .setPace(.maximum): return "pace=max"
+    case .setPace(.iterationsPerSecond(let rate)): return "pace=\(rate) it/s"
+    case .pause: return "pause"
+    case .resume: return "resume"
+    case .stepDiscriminator: return "one D step"
+    case .stepGenerator: return "one G step"
+    case .stepIteration: return "one iteration"
+    case .setPublishInterval(let n): return "a frame every \(n) iterations"
+    case .setDiscriminatorSteps, .setBatchSize, .setDiscriminatorStepSize, .setGeneratorStepSize,
+      .setLoss, .setOptimizer, .setPenalty, .setUnrolledSteps, .setUpdateScheme,
+      .setInstanceNoise, .setSpectralNorm, .setPack, .setTarget, .resetNetworks, .reseed:
+      return "\(command)"  // described above
+    }
+  }
+
   /// One marker per knob-changing event inside the recorded frames, at the frame that
   /// shows its effect (the one published right after it).
   static func markers(for index: RecordingIndex) -> [RecordingMarker] {

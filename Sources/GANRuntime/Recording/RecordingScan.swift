@@ -29,6 +29,9 @@ struct RecordingIndex: Sendable {
   var contexts = NumberedRecords<FrameContext>()
   var curves = NumberedRecords<FrameCurves>()
   var events: [AppliedEvent] = []
+  /// Events after the last frame, left out of `events` (`verify` fails a complete file that
+  /// has any: a recorder writes no event without its frame).
+  var eventsPastLastFrame: [AppliedEvent] = []
   var checkpoints: [CheckpointEntry] = []
   /// The bytes skipped because they held no good record, in file order.
   var damage: [DamagedSpan] = []
@@ -225,7 +228,9 @@ struct RecordingIndex: Sendable {
   /// that cost it.
   private mutating func finish() {
     guard let lastFrame = frames.last?.prefix.sequence, let first = frames.first else { return }
-    while let event = events.last, event.sequence > lastFrame { events.removeLast() }
+    while let event = events.last, event.sequence > lastFrame {
+      eventsPastLastFrame.insert(events.removeLast(), at: 0)
+    }
     let firstRead = first.prefix.sequence
     firstSequence = checkpointFirstSequence.map { $0 <= firstRead ? $0 : firstRead } ?? firstRead
     var previous: (number: Int, end: Int) = (0, 0)

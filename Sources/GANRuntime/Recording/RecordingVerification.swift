@@ -36,11 +36,16 @@ public struct RecordingVerification: Sendable {
   public var unverifiable: [String] = []
   /// Whether the file is damaged (then it never passes, whatever matched).
   public var fileIsDamaged = false
+  /// Events that no recorded frame shows taking effect (one line each): a recorder logs
+  /// every event with the frame published right after it, at the same counters, so an
+  /// event without one was not written by a recorder (or its frame was lost).
+  public var eventsWithoutEffect: [String] = []
 
-  /// Every readable frame checked matches, nothing inside the file is damaged, and at least
-  /// one frame was checked.
+  /// Every readable frame checked matches, nothing inside the file is damaged, every event
+  /// takes effect, and at least one frame was checked.
   public var passed: Bool {
-    mismatch == nil && unverifiable.isEmpty && !fileIsDamaged && framesCompared > 0
+    mismatch == nil && unverifiable.isEmpty && !fileIsDamaged && eventsWithoutEffect.isEmpty
+      && framesCompared > 0
   }
 }
 
@@ -110,6 +115,7 @@ extension RecordingReader {
   ) throws(RecordingError) -> RecordingVerification {
     var report = RecordingVerification()
     report.fileIsDamaged = isDamaged
+    if !isDamaged { report.eventsWithoutEffect = eventsWithoutEffect() }
     let all = verificationSegments()
     report.segmentCount = all.count
     if coversStartOfRun { _ = try replayConfig() }  // A target that no longer parses: say so.
@@ -171,6 +177,51 @@ extension RecordingReader {
         ? "the header" : "the checkpoint at frame \(frameNumber(sequence: first.originSequence))"
     }
     return report
+  }
+
+  /// The events of an undamaged file that no frame shows: each must be followed by the frame
+  /// with its sequence number, at its iteration. Events before the first frame are the
+  /// history of a recording started mid-run; an incomplete file may end between its last
+  /// event and that event's frame (the program was killed between the two writes).
+  func eventsWithoutEffect() -> [String] {
+    var iterationOf: [UInt64: Int] = [:]
+    for entry in frameEntries { iterationOf[entry.prefix.sequence] = entry.prefix.iteration }
+    let lastSequence = frameEntries.last?.prefix.sequence ?? 0
+    let firstSequence = frameEntries.first?.prefix.sequence ?? 0
+    var lines: [String] = []
+    if isComplete {
+      for event in index.eventsPastLastFrame {
+        lines.append(
+          "an event (\(RecordingMarker.text(event.command))) at iteration \(event.iteration), "
+            + "sequence \(event.sequence), after the last frame: it never takes effect")
+      }
+    }
+    for (number, event) in events.enumerated() {
+      let shown =
+        "event \(number + 1) (\(RecordingMarker.text(event.command))) at iteration "
+        + "\(event.iteration), sequence \(event.sequence)"
+      guard let iteration = iterationOf[event.sequence] else {
+        // A recording started mid-run (a branch, R) holds the log from the run's start.
+        if event.sequence < firstSequence { continue }
+        if !isComplete && event.sequence > lastSequence { continue }
+        lines.append(shown + ": no recorded frame follows it, so it never takes effect")
+        continue
+      }
+      // A single step moves the counters by at most one iteration; anything else by none.
+      let moves: Int
+      switch event.command {
+      case .stepDiscriminator, .stepGenerator, .stepIteration: moves = 1
+      case .setDiscriminatorSteps, .setBatchSize, .setDiscriminatorStepSize,
+        .setGeneratorStepSize, .setLoss, .setOptimizer, .setPenalty, .setUnrolledSteps,
+        .setUpdateScheme, .setInstanceNoise, .setSpectralNorm, .setPack, .setTarget,
+        .resetNetworks, .reseed, .setPace, .pause, .resume, .setPublishInterval:
+        moves = 0
+      }
+      if iteration < event.iteration || iteration > event.iteration + moves {
+        lines.append(shown + ": the frame after it is at iteration \(iteration)")
+      }
+    }
+    return lines
   }
 
   /// The segments of this recording, in order.

@@ -229,12 +229,42 @@ extension FigureCommand {
 
 /// A recording's frames as figure panels (`RecordedStory` picks them).
 enum RecordedPanels {
+  /// Refuses `--at` iterations the recording cannot show as asked — past its last frame, or
+  /// two that fall on one frame — and says where a panel is drawn later than asked (the
+  /// first frame at or after the iteration).
+  static func checkMoments(
+    _ iterations: [Int], drawnAt indices: [Int], of reader: RecordingReader, path: String
+  ) throws {
+    guard reader.frameCount > 0 else { throw RunFailure.badInput("\(path) holds no frame") }
+    let lastIteration = reader.frame(at: reader.frameCount - 1).iteration
+    if let beyond = iterations.first(where: { $0 > lastIteration }) {
+      throw RunFailure.badInput(
+        "--at \(beyond): the recording ends at iteration \(lastIteration)")
+    }
+    for position in indices.indices.dropFirst() where indices[position] == indices[position - 1] {
+      let drawn = reader.frame(at: indices[position]).iteration
+      throw RunFailure.badInput(
+        "--at \(iterations[position - 1]) and \(iterations[position]) would both show the frame "
+          + "at iteration \(drawn), the first recorded at or after each; choose iterations "
+          + "further apart")
+    }
+    for (asked, index) in zip(iterations, indices) {
+      let drawn = reader.frame(at: index).iteration
+      if drawn != asked {
+        Output.error(
+          "note: --at \(asked) is drawn at iteration \(drawn), the first recorded frame at or "
+            + "after it")
+      }
+    }
+  }
+
   static func panels(from path: String, at iterations: [Int]?, count: Int) throws
     -> [FigurePanel]
   {
     let reader = try RecordingReader.opening(commandLineFile: path)
     let indices = RecordedStory.frameIndices(
       frameCount: reader.frameCount, frame: reader.frame(at:), at: iterations, count: count)
+    if let iterations { try checkMoments(iterations, drawnAt: indices, of: reader, path: path) }
     // A lone panel is the story's last moment, (d), unless iterations were asked for.
     let firstLabel = count == 1 && iterations == nil ? 3 : 0
     return indices.enumerated().map { index, frame in

@@ -70,6 +70,7 @@ struct VerifyCommand: ParsableCommand {
           + DamagedSpan.frameList(sampled, limit: 12))
     }
     for why in report.unverifiable.prefix(20) { lines.append("not verified: " + why) }
+    for why in report.eventsWithoutEffect.prefix(20) { lines.append("event: " + why) }
     let counts =
       "\(report.framesCompared) frame(s) and \(report.checkpointsCompared) checkpoint(s) in "
       + "\(report.segmentsVerified) segment(s) from \(report.origin), \(reader.events.count) "
@@ -84,6 +85,10 @@ struct VerifyCommand: ParsableCommand {
         "FAILED: the file is damaged in \(reader.damage.count) place(s), "
           + "\(reader.missingFrameCount) frame(s) unreadable; what could be read matches (\(counts))"
       )
+    } else if !report.eventsWithoutEffect.isEmpty {
+      lines.append(
+        "FAILED: \(report.eventsWithoutEffect.count) event(s) never take effect (\(counts) "
+          + "otherwise match)")
     } else if !report.unverifiable.isEmpty {
       lines.append("FAILED: \(report.unverifiable.count) segment(s) could not be verified")
     } else if report.framesCompared == 0 {
