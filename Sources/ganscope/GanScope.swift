@@ -40,7 +40,11 @@ struct GanScope: ParsableCommand {
         exit(withError: error)  // --help, --version
       }
       let message = oneLine(self.message(for: error))
-      Output.error(message.isEmpty ? "\(error)" : withAcceptedValues(message))
+      Output.error(
+        message.isEmpty
+          ? "\(error)"
+          : negativeValue(message, arguments: CommandLine.arguments)
+            ?? withAcceptedValues(message))
       if code == .validationFailure || error is ValidationError {
         Glibc.exit(2)
       }
@@ -68,10 +72,24 @@ func withAcceptedValues(_ message: String) -> String {
   let wholeNumbers = [
     "--k", "--batch", "--hidden", "--layers", "--seed", "--iterations", "--every", "--fps",
     "--H", "--m", "--iters", "--warmup", "--threads", "--width", "--height", "--panels",
-    "--publish-every", "--seeds", "--jobs",
+    "--publish-every", "--seeds", "--jobs", "--branch-at", "--sample", "--noise-anneal",
+    "--unroll", "--pack",
   ]
   let isWhole = wholeNumbers.contains { message.contains("'\($0) <") }
   return message + (isWhole ? ": expected a whole number" : ": expected a number, e.g. 0.001")
+}
+
+/// ArgumentParser reads `--shard -1/2` as `--shard` without a value followed by an option
+/// `-1/2`, and says "Missing value for '--shard <shard>'"; say what the user did instead.
+func negativeValue(_ message: String, arguments: [String]) -> String? {
+  guard message.hasPrefix("Missing value for '--"),
+    let name = message.dropFirst("Missing value for '".count).split(separator: " ").first
+      .map({ String($0.filter { $0 != "'" }) }),
+    let position = arguments.firstIndex(of: name), position + 1 < arguments.count
+  else { return nil }
+  let value = arguments[position + 1]
+  guard value.hasPrefix("-"), value.dropFirst().first?.isNumber ?? false else { return nil }
+  return "\(name) \(value): a negative value is not accepted here"
 }
 
 /// A failure with a user-facing message and an exit status (2: bad input, 1: runtime).

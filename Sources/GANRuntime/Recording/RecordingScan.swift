@@ -60,7 +60,11 @@ struct RecordingIndex: Sendable {
     var framing = RecordFraming(bytes: bytes, checksums: checksums)
     let headerStart = RecordingFormat.preludeSize
     let first = framing.record(at: headerStart)
-    if case .bad(_, runsPastEnd: true) = first {
+    // A header that claims to run past the end is a file cut short, unless good records
+    // follow it: then its length is what was damaged.
+    if case .bad(_, runsPastEnd: true) = first,
+      framing.nextGoodRecord(from: headerStart + 1) == nil
+    {
       throw RecordingError(
         "'\(name)' is incomplete: it ends inside its header record, before any frame")
     }

@@ -97,6 +97,21 @@ struct FigureCommand: ParsableCommand {
 
   static let largestSide = 16_384
 
+  /// The most pixels a PNG or PDF may have: rsvg-convert holds 4 bytes a pixel, so this is
+  /// about 256 MB of memory (16,384 × 16,384 would be 1 GB). An SVG has no such cost.
+  static let mostPixels = 64_000_000
+
+  /// Refuses a converted picture larger than `mostPixels`.
+  func checkPixels(width: Int, height: Int) throws {
+    guard case .converted(let format) = try PictureFormat(path: out),
+      width * height > Self.mostPixels
+    else { return }
+    throw ValidationError(
+      "--width \(width) × --height \(height) is \(width * height / 1_000_000) million pixels; a "
+        + "\(format.uppercased()) may have at most \(Self.mostPixels / 1_000_000) million (about 256 "
+        + "MB to draw); make it smaller or write .svg")
+  }
+
   var minimumWidth: Int { 150 * panels + 80 }
   var figureWidth: Int { width ?? FigureRenderer.designSize(panelCount: panels).width }
   var figureHeight: Int {
@@ -122,6 +137,7 @@ struct FigureCommand: ParsableCommand {
       throw ValidationError("--height must be between 200 and \(Self.largestSide), got \(height)")
     }
     if let at { _ = try Self.iterations(at, count: panels) }
+    try checkPixels(width: figureWidth, height: figureHeight)
     // Before any training: a picture format we cannot write is refused now.
     if case .converted = try PictureFormat(path: out), PictureFormat.converter == nil {
       throw ValidationError(

@@ -35,6 +35,8 @@ extension FigureCommand {
     guard (1...10_000).contains(every) else {
       throw ValidationError("--every must be from 1 to 10000, got \(every)")
     }
+    try checkPixels(
+      width: width ?? Self.runFigureSize.width, height: height ?? Self.runFigureSize.height)
     if case .converted = try PictureFormat(path: out), PictureFormat.converter == nil {
       throw ValidationError(
         "--out \(SpecText.quoted(out)) needs rsvg-convert to turn the SVG into "

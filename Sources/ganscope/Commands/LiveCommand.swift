@@ -59,14 +59,15 @@ struct LiveCommand: ParsableCommand {
     let runtime = TrainingRuntime(
       config: config, publishInterval: LiveCommand.publishInterval(for: initialPace, fps: fps),
       pace: initialPace, startPaused: paused)
-    // An unwritable --record path is found before the terminal changes (exit 2).
+    // An unwritable --record path is found before the terminal changes (exit 1, as every
+    // output that cannot be written).
     let recorder: Recorder?
     do {
       recorder = try record.map { path throws(RecordingError) in
         try Recorder(runtime: runtime, path: path, overwrite: force)
       }
     } catch {
-      throw RunFailure.badInput(error.description)
+      throw RunFailure.runtime(error.description)
     }
     runtime.start()
     let frameRate = fps

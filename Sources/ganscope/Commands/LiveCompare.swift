@@ -3,6 +3,10 @@ import GANCore
 import GANRuntime
 import GANView
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// `ganscope live --compare K=V[,V…]`: 2–4 runs from the same seed and flags, differing only
 /// in the compared knobs, each on its own `TrainingRuntime` (its own serial queue and ring),
 /// drawn side by side by `CompareLoop`.
@@ -38,11 +42,15 @@ extension LiveCommand {
       TrainingRuntime(
         config: $0, publishInterval: interval, pace: initialPace, startPaused: paused)
     }
-    // Every file is opened before the terminal changes; one that cannot be written is bad
-    // input (exit 2), and those opened before it are closed.
+    // Every file is checked, then opened, before the terminal changes: one that cannot be
+    // written is exit 1 and leaves no file behind (none is created before all are checked;
+    // one created before a later failure is removed unless --force may have replaced it).
     var recorders: [Recorder] = []
     if let record {
       do {
+        for index in runtimes.indices {
+          try Recorder.checkTarget(Self.comparisonPath(prefix: record, run: index), overwrite: force)
+        }
         for (index, runtime) in runtimes.enumerated() {
           recorders.append(
             try Recorder(
@@ -50,8 +58,11 @@ extension LiveCommand {
               overwrite: force))
         }
       } catch {
-        for recorder in recorders { recorder.stop() }
-        throw RunFailure.badInput(error.description)
+        for recorder in recorders {
+          recorder.stop()
+          if !force { unlink(recorder.path) }
+        }
+        throw RunFailure.runtime(error.description)
       }
     }
     for runtime in runtimes { runtime.start() }

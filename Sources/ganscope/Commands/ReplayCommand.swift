@@ -56,7 +56,7 @@ struct ReplayCommand: ParsableCommand {
       do {
         try Recorder.checkTarget(record, overwrite: force)
       } catch {
-        throw RunFailure.badInput(error.description)
+        throw RunFailure.runtime(error.description)
       }
     }
     var branchIndex: Int?
@@ -183,7 +183,7 @@ private struct Branch {
       }
     } catch {
       runtime.stop()
-      throw RunFailure.badInput(error.description)
+      throw RunFailure.runtime(error.description)
     }
   }
 

@@ -48,7 +48,7 @@ struct TrainCommand: ParsableCommand {
       do {
         try Recorder.checkTarget(record, overwrite: force)
       } catch {
-        throw RunFailure.badInput(error.description)
+        throw RunFailure.runtime(error.description)
       }
     }
     if let samplesOut {

@@ -158,9 +158,22 @@ final class Terminal {
     guard active else { return }
     active = false
     crash_guard_disarm()
+    // A terminal without an alternate screen (TERM=vt100, linux) would keep the last frame
+    // below the prompt: clear it first.
+    if !Self.hasAlternateScreen {
+      erase()
+      refresh()
+    }
     curs_set(1)
     endwin()
     delscreen(screen)
+  }
+
+  /// Whether the terminal switches to a screen of its own (terminfo `smcup`/`rmcup`) that
+  /// leaving curses puts away.
+  private static var hasAlternateScreen: Bool {
+    guard let value = tigetstr("rmcup"), Int(bitPattern: value) != -1 else { return false }
+    return value.pointee != 0
   }
 
   // MARK: Colours
