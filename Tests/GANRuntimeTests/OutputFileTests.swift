@@ -32,6 +32,7 @@ import Testing
 
   @Test func aWholeFileReplacesTheOldOneAndLeavesNoTemporary() throws {
     let dir = try scratch()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
     let path = dir + "/out.csv"
     try OutputFile.writeLines(path) { line in line("a") }
     try OutputFile.writeLines(path) { line in
@@ -46,6 +47,7 @@ import Testing
   @Test func aFailedWriteLeavesTheOldFile() throws {
     struct Failure: Error {}
     let dir = try scratch()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
     let path = dir + "/out.csv"
     try OutputFile.writeLines(path) { line in line("old") }
     #expect(throws: Failure.self) {
@@ -66,6 +68,7 @@ import Testing
   /// An input, reached by its own name, a hard link or a symbolic link, is never written.
   @Test func anInputIsNeverAnOutput() throws {
     let dir = try scratch()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
     let input = dir + "/data.txt"
     try OutputFile.writeLines(input) { line in line("1") }
     link(input, dir + "/hard.txt")
@@ -85,6 +88,7 @@ import Testing
   /// A recording is never replaced by another kind of output; a locked file never written.
   @Test func recordingsAndLockedFilesAreRefused() throws {
     let dir = try scratch()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
     let recording = dir + "/run.gans"
     let bytes = RecordingFormat.magic + [1, 2, 3]
     _ = FileManager.default.createFile(atPath: recording, contents: Data(bytes))
@@ -106,6 +110,7 @@ import Testing
 
   @Test func missingDirectoriesAndDirectoriesAreRefusedBeforeAnyWork() throws {
     let dir = try scratch()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
     #expect(message { try OutputFile.check(dir + "/no/such/out.csv") }.contains("cannot write"))
     #expect(message { try OutputFile.check(dir) }.contains("Is a directory"))
     // A device is written in place (nothing to rename over).
@@ -114,6 +119,7 @@ import Testing
 
   @Test func twoNamesOfOneFileAreTheSame() throws {
     let dir = try scratch()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
     #expect(FileIdentity.same(dir + "/a", dir + "/./a"))
     #expect(!FileIdentity.same(dir + "/a", dir + "/b"))
     _ = FileManager.default.createFile(atPath: dir + "/a", contents: Data())

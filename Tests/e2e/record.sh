@@ -78,12 +78,13 @@ for bad in text.csv empty.gans folder.gans missing.gans cut.gans newer.gans; do
   ok "$bad -> ${err#ganscope: }"
 done
 
-# 4. An unwritable --record path: refused before training (no rows), one line, exit 2.
-expect_exit 2 "$BIN" train --iterations 100 --every 50 --format csv --record "$DIR/no/such/dir/x.gans"
+# 4. An unwritable --record path: refused before training (no rows), one line, exit 1
+#    (every output that cannot be written is exit 1; exit 2 is bad input).
+expect_exit 1 "$BIN" train --iterations 100 --every 50 --format csv --record "$DIR/no/such/dir/x.gans"
 [[ ! -s $DIR/out ]] || fail "training ran before the unwritable --record was found"
 grep -q "^ganscope: cannot record to '.*x.gans': No such file or directory$" "$DIR/err" \
   || fail "unwritable --record said: $(cat "$DIR/err")"
-ok "unwritable --record: refused before training, exit 2"
+ok "unwritable --record: refused before training, exit 1"
 
 # 5. A damaged recording: info says damaged (not incomplete), verify exits 1, export writes
 #    the readable frames and names the missing one on stderr.
@@ -106,7 +107,7 @@ ok "damaged: info names the span, verify exits 1, export warns"
 # 6. Never destroy a recording: an existing file is refused without --force (and left
 #    alone); a file being recorded is refused even with it; a FIFO never blocks.
 cp "$GOOD" "$DIR/keep.gans"
-expect_exit 2 "$BIN" train --iterations 10 --every 5 --record "$DIR/keep.gans"
+expect_exit 1 "$BIN" train --iterations 10 --every 5 --record "$DIR/keep.gans"
 grep -q "exists; ganscope does not write over it unless asked (--force)" "$DIR/err" \
   || fail "an existing --record said: $(cat "$DIR/err")"
 cmp -s "$GOOD" "$DIR/keep.gans" || fail "the existing recording was changed"
@@ -115,7 +116,7 @@ LIVE=$DIR/busy.gans
 "$BIN" train --iterations 100000000 --every 1 --hidden 4 --layers 1 --record "$LIVE" >/dev/null &
 PID=$!
 while [[ ! -s $LIVE ]]; do sleep 0.05; done
-expect_exit 2 "$BIN" train --iterations 10 --every 5 --record "$LIVE" --force
+expect_exit 1 "$BIN" train --iterations 10 --every 5 --record "$LIVE" --force
 kill -9 $PID
 wait $PID 2>/dev/null || true
 grep -q "another ganscope is recording to it" "$DIR/err" || fail "a second writer said: $(cat "$DIR/err")"
@@ -123,7 +124,7 @@ mkfifo "$DIR/fifo.gans"
 expect_exit 2 timeout 10 "$BIN" info "$DIR/fifo.gans"
 grep -q "is not a regular file" "$DIR/err" || fail "info on a FIFO said: $(cat "$DIR/err")"
 before=$(cksum <"$GOOD")
-expect_exit 2 "$BIN" replay "$GOOD" --record "$GOOD" --force
+expect_exit 1 "$BIN" replay "$GOOD" --record "$GOOD" --force
 grep -q "would write over the recording being replayed" "$DIR/err" \
   || fail "replay --record onto itself said: $(cat "$DIR/err")"
 [[ $(cksum <"$GOOD") == "$before" ]] || fail "the replayed file was changed"

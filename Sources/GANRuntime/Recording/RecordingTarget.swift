@@ -22,8 +22,7 @@ public enum RecordingTarget {
       guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { throw locked(path) }
     } else {
       guard errno == ENOENT else { throw cannot(path, errno) }
-      let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
-      guard access(directory.isEmpty ? "/" : directory, W_OK | X_OK) == 0 else {
+      guard access(FilePath.directory(path), W_OK | X_OK) == 0 else {
         throw cannot(path, errno)
       }
     }
@@ -60,13 +59,6 @@ public enum RecordingTarget {
     }
     _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
     return (fd, created)
-  }
-
-  /// Whether two paths name the same file (the recording being replayed and a `--record`).
-  public static func sameFile(_ a: String, _ b: String) -> Bool {
-    var x = stat()
-    var y = stat()
-    return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino
   }
 
   private static func exists(_ path: String) -> RecordingError {

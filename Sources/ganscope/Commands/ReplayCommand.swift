@@ -48,8 +48,8 @@ struct ReplayCommand: ParsableCommand {
     // Everything that can be wrong with the input is reported before curses starts.
     let reader = try RecordingReader.opening(commandLineFile: file)
     if let record {
-      if RecordingTarget.sameFile(record, file) {
-        throw RunFailure.badInput(
+      if FileIdentity.same(record, file) {
+        throw RunFailure.runtime(
           "--record would write over the recording being replayed ('\(RecordingError.quoted(file))')"
         )
       }

@@ -201,11 +201,11 @@ struct SweepRunCommand: ParsableCommand {
       return
     }
     // Standard output: a reader that went away (`| head`) ends the sweep quietly, as in
-    // `train`; any other failure (a full disk) stops it with an error.
+    // `train`; any other failure (a full disk) ends it at once with one line and exit 1.
+    // (`write` runs with the runner's lock held, so no other line is half written.)
     var sink: @Sendable (String) -> Bool = { line in
-      if Output.write(line + "\n", to: STDOUT_FILENO) { return true }
-      if errno == EPIPE { Glibc.exit(0) }
-      return false
+      Output.line(line)
+      return true
     }
     var resumed = 0
     var pending = grid.indices(shard: shard)
@@ -218,7 +218,14 @@ struct SweepRunCommand: ParsableCommand {
       let done = try SweepOutput.resume(out, fd: fd, grid: grid, shard: shard)
       pending = grid.indices(shard: shard, skipping: done)
       resumed = grid.indices(shard: shard).count - pending.count
-      sink = { line in Output.write(line + "\n", to: fd) }
+      let name = RecordingError.quoted(out)
+      sink = { line in
+        guard !Output.write(line + "\n", to: fd) else { return true }
+        Output.errorNow(
+          "cannot write to '\(name)': \(FilePath.reason(errno)); the lines before stay in it: "
+            + "run the same command again to resume")
+        Glibc.exit(1)
+      }
     }
     let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
     let bar = SweepBar.forStandardError()
@@ -238,11 +245,8 @@ struct SweepRunCommand: ParsableCommand {
         write: writeLine)
     }
     bar?.clear()
-    if written < pending.count {
-      throw RunFailure.runtime(
-        "cannot write to '\(out ?? "standard output")': \(String(cString: strerror(errno))); "
-          + "\(written) of \(pending.count) lines written (run again with --out to resume)")
-    }
+    // Every line was written: a failed write ends the program in `sink`.
+    precondition(written == pending.count, "a sweep line was not written")
     if let out, let outFD, resumed > 0 { try SweepOutput.sortInPlace(out, lockHeldBy: outFD) }
     if bar != nil {
       Output.errorNow(
