@@ -33,6 +33,34 @@ func exercise(_ bytes: [UInt8]) {
     if checksums && bytes.reduce(0, &+) % 16 == 0 { sink &+= resimulate(reader) }
     if sink == 42_424_242 { print("") }  // Keeps the reads from being optimized away.
   }
+  exerciseSweepLines(bytes)
+}
+
+/// Reads `bytes` as a sweep's output file (or a shard's part) every way `sweep` does: its
+/// lines, a merge of them, the check for a cell written twice, a resume against a small
+/// grid, and a summary with a heatmap of the first two knobs that vary.
+func exerciseSweepLines(_ bytes: [UInt8]) {
+  let text = String(decoding: bytes, as: UTF8.self)
+  guard let (lines, _) = try? SweepLine.lines(of: text, name: "fuzz") else { return }
+  var sink = lines.count
+  if let merged = try? SweepMerge.merge(lines) { sink &+= merged.count }
+  if (try? SweepMerge.checkNoCellTwice(lines)) != nil { sink &+= 1 }
+  if let grid = try? SweepGrid(
+    knobs: [.k: [.whole(1), .whole(2)]], seeds: [1, 2], settings: SweepSettings()),
+    let shard = try? SweepShard(index: 1, count: 2),
+    let done = try? SweepMerge.done(lines, grid: grid, shard: shard, file: "fuzz")
+  {
+    sink &+= done.count
+  }
+  if !lines.isEmpty {
+    let summary = SweepSummary(lines)
+    if let table = try? summary.table(metric: "jsd") { sink &+= table.count }
+    let axes = summary.varying
+    if axes.count >= 2, let map = try? summary.heatmap(metric: "jsd", x: axes[0], y: axes[1]) {
+      sink &+= map.text(unicode: true).count + map.svg().count
+    }
+  }
+  if sink == 42_424_242 { print("") }
 }
 
 /// Verifies and branches a recording of small nets, a few iterations at most per segment

@@ -99,7 +99,8 @@ public struct SweepLine: Sendable {
     guard
       let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
       let grid = object["grid"] as? String, let cell = Self.integer(object["cell"]),
-      let cells = Self.integer(object["cells"]), cells >= 1, (0..<cells).contains(cell)
+      let cells = Self.integer(object["cells"]), (1...SweepGrid.mostCells).contains(cells),
+      (0..<cells).contains(cell)
     else { throw notALine }
     var config: [String: String] = [:]
     for name in SweepCell.configColumnNames {
