@@ -32,6 +32,7 @@ extension Scenario {
         "extragradient: the step is taken with the gradient at a look-ahead point; it spirals in"),
     ],
     iterations: 4000, frameInterval: 20,
+    tunedOn: [1, 2, 3],
     claim: Claim(
       "distance r of (theta, psi) from (0, 0), starting at 1.41: alternating, 0-1000: r stays within 1.3-1.5 while theta changes sign at least 10 times; simultaneous, 1000-2000: r grows by more than 50%; extragradient, 2000-4000: r ends below a third of its value at 2000"
     ) { run in
@@ -63,6 +64,7 @@ extension Scenario {
         "R1 on: D pays (gamma/2) psi^2 for any slope on the data, which pulls psi to 0"),
     ],
     iterations: 3000, frameInterval: 20,
+    tunedOn: [1, 2, 3],
     claim: Claim(
       "alternating, 0-1000: r stays within 1.3-1.5; with R1 (gamma 10) from 1000: r at 3000 < 0.05"
     ) { run in

@@ -30,6 +30,7 @@ extension Scenario {
         "R1 on: D's slope on the data is penalized, so the rotation of the game is damped"),
     ],
     iterations: 6000,
+    tunedOn: Array(1...6),
     claim: Claim(
       "k = 1, 1000-3000: mean G swings by > 1.2 and JSD stays > 0.25; with R1 (gamma 10), 4000-6000: mean G swings by < 0.4 and JSD stays < 0.2"
     ) { run in
@@ -53,6 +54,7 @@ extension Scenario {
       ScenarioStep(at: 1000, "D is a critic: no probability, drawn on its own axis, slope <= 1")
     ],
     iterations: 5000,
+    tunedOn: Array(1...6),
     claim: Claim(
       "WGAN-LP on normal(4, 0.5): JSD < 0.05 at 5000 (10,000 samples, 200 bins on [-2, 8])"
     ) { run in
@@ -74,6 +76,7 @@ extension Scenario {
       )
     ],
     iterations: 5000,
+    tunedOn: Array(1...6),
     claim: Claim(
       "WGAN-GP on normal(4, 0.5): at 5000 mean G is > 3 away from the data's 4 (G climbs a critic of the wrong sign)"
     ) { run in
@@ -88,6 +91,7 @@ extension Scenario {
       ScenarioStep(at: 1000, "D is a score with margins at +1 and -1, drawn on its own axis")
     ],
     iterations: 5000,
+    tunedOn: Array(1...6),
     claim: Claim(
       "hinge on normal(4, 0.5): JSD < 0.05 at 5000 (10,000 samples, 200 bins on [-2, 8])"
     ) { run in
@@ -107,6 +111,7 @@ extension Scenario {
         at: 1000, "only differences of D's outputs count: the critic's level drifts freely")
     ],
     iterations: 5000,
+    tunedOn: Array(1...6),
     claim: Claim(
       "relativistic on normal(4, 0.5): JSD < 0.05 at 5000 (10,000 samples, 200 bins on [-2, 8]); D's level has drifted (|mean D on data| > 10) while mean D on data and on samples stay within 2"
     ) { run in
@@ -128,6 +133,7 @@ extension Scenario {
       ScenarioStep(at: 2000, "the clipped critic is almost a straight line: it sees the mean")
     ],
     iterations: 5000,
+    tunedOn: Array(1...6),
     claim: Claim(
       "WGAN (clipping) on normal(4, 0.5): at 5000 |mean G - 4| < 0.5 but sd G < 0.3 (the data's is 0.5) and JSD > 0.15"
     ) { run in
@@ -149,6 +155,7 @@ extension Scenario {
       ScenarioStep(at: 5000, "D sees blurred data and samples: its gradient reaches every mode")
     ],
     iterations: 10_000,
+    tunedOn: Array(1...6),
     claim: Claim(
       "five modes at k = 5 with instance noise (sd 1 annealed to 0 over 10,000 iterations): at least 4 modes kept at 10,000 (plain: 2, see mode-collapse)"
     ) { run in
@@ -164,6 +171,7 @@ extension Scenario {
       ScenarioStep(at: 5000, "D cannot be steep anywhere, so it never walls G into one mode")
     ],
     iterations: 10_000,
+    tunedOn: Array(1...6),
     claim: Claim(
       "five modes at k = 5 with spectral normalisation: at least 4 modes kept at 10,000 (plain: 2, see mode-collapse)"
     ) { run in
@@ -181,6 +189,7 @@ extension Scenario {
         at: 5000, "D sees 4 samples at once: a pack from a collapsed G looks alike, data's do not")
     ],
     iterations: 10_000,
+    tunedOn: Array(1...6),
     claim: Claim(
       "five modes at k = 5 with packs of 4: at least 4 modes kept at 10,000 (plain: 2, see mode-collapse)"
     ) { run in
@@ -194,6 +203,7 @@ extension Scenario {
     config: config(target: fiveModes, k: 5, stabilizers: Stabilizers(pack: 2)),
     steps: [ScenarioStep(at: 5000, "pairs: D sees a little of G's spread, not all of it")],
     iterations: 10_000,
+    tunedOn: Array(1...6),
     claim: Claim(
       "five modes at k = 5 with packs of 2: exactly 3 modes kept at 10,000 (plain: 2; packs of 4: at least 4)"
     ) { run in
@@ -207,6 +217,7 @@ extension Scenario {
     config: config(target: fiveModes, k: 5, loss: .wassersteinLP),
     steps: [ScenarioStep(at: 5000, "the critic's slope points G to every mode it misses")],
     iterations: 10_000,
+    tunedOn: Array(1...6),
     claim: Claim(
       "five modes at k = 5 with WGAN-LP: at least 4 modes kept at 10,000 (plain: 2, see mode-collapse)"
     ) { run in

@@ -13,7 +13,7 @@ import Testing
     return Scenario(
       name: scenario.name, summary: scenario.summary, config: config ?? scenario.config,
       steps: steps ?? scenario.steps, iterations: scenario.iterations,
-      frameInterval: scenario.frameInterval, claim: scenario.claim)
+      frameInterval: scenario.frameInterval, tunedOn: scenario.tuningSeeds, claim: scenario.claim)
   }
 
   func failed(_ scenario: Scenario, seed: UInt64 = 1) -> [String] {
@@ -67,7 +67,7 @@ import Testing
         ScenarioStep(at: 10, keys: "d d d", Array(repeating: .stepDiscriminator, count: 3), "b"),
         ScenarioStep(at: 20, keys: "l", [.setLoss(.minimax)], "l"),
       ],
-      iterations: 30, frameInterval: 5, claim: Claim("none") { _ in [] })
+      iterations: 30, frameInterval: 5, tunedOn: [], claim: Claim("none") { _ in [] })
     let run = scenario.run(seed: 4)
     #expect(run.before.map(\.iteration) == [10, 20])
     #expect(run.before[0].snapshot.discriminatorSteps == 20)
