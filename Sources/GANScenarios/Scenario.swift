@@ -184,11 +184,12 @@ public struct Measurement: Sendable, Equatable {
       margin: relativeMargin(value, limit, upward: false))
   }
 
-  /// A count that must not exceed `limit`.
+  /// A count that must not exceed `limit`; its margin is to the half-way point between
+  /// `limit` and the first failing count (2 of "<= 2" is 20% inside 2.5).
   public static func atMost(_ name: String, _ count: Int, _ limit: Int) -> Measurement {
     Measurement(
       name, Double(count), condition: "<= \(limit)", passed: count <= limit,
-      margin: relativeMargin(Double(count), Double(limit), upward: false))
+      margin: relativeMargin(Double(count), Double(limit) + 0.5, upward: false))
   }
 
   /// Something that must happen within `limit` iterations: `iterations` is how many it

@@ -95,7 +95,8 @@ import Testing
     #expect(
       check.lines == [
         "s: JSD < 0.3", "  seed 1  ok    JSD = 0.2 (< 0.3)",
-        "  seed 2  FAIL  JSD = 0.4 (< 0.3) FAILS", "  FAIL (1 of 2 seeds)",
+        "  seed 2  FAIL  JSD = 0.4 (< 0.3) FAILS",
+        "  FAIL 1/2 seeds (needs all 2) · worst: seed 2, JSD 0.4 vs < 0.3, margin -33%",
       ])
   }
 }
