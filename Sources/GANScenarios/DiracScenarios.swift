@@ -5,7 +5,8 @@ import GANCore
 // run; `demo --check` still runs each seed, and they agree.
 
 extension Scenario {
-  /// The Dirac-GAN's scenarios, after Mescheder et al. (2018), Figures 1–3.
+  /// The Dirac-GAN's scenarios, after Mescheder et al. (2018), Figures 1–3. Their D is high
+  /// on samples (L = f(ψθ) + f(0)), ganscope's on data: ψ here is −ψ there.
   static let dirac: [Scenario] = [diracUpdateOrders, diracR1, diracNonSaturatingCycle]
 
   /// The paper's setting: p_data = δ₀, minimax loss, plain gradient steps of 0.1, k = 1.
@@ -38,7 +39,7 @@ extension Scenario {
     iterations: 4000, frameInterval: 20,
     tunedOn: [1, 2, 3, 101], heldOutFrom: 201,
     claim: Claim(
-      "distance r of (theta, psi) from (0, 0), starting at 1.41: alternating, 0-1000: r varies by less than 10% of its start while theta changes sign at least 10 times; simultaneous, 1000-2000: r grows by more than 50%; extragradient, 2000-4000: r ends below a third of its value at 2000"
+      "distance r of (theta, psi) from (0, 0), starting at 1.41 from (1, 1) (the paper's (1, -1): its D is high on samples, so its psi is ours negated): alternating, 0-1000: r varies by less than 10% of its start while theta changes sign at least 10 times; simultaneous, 1000-2000: r grows by more than 50%; extragradient, 2000-4000: r ends below a third of its value at 2000"
     ) { run in
       let circling = run.frames(in: 0...1000).map(\.metrics)
       let radii = circling.map(diracRadius)
