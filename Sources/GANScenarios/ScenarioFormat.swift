@@ -144,6 +144,7 @@ public enum ScenarioFormat {
       add("--noise-anneal", "\(f.instanceNoiseAnneal)")
     }
     if f.clip != plain.clip { add("--clip", "\(f.clip)") }
+    if f.interpolateWeight != plain.interpolateWeight { add("--gp", "\(f.interpolateWeight)") }
     if f.spectralNorm { words.append("--spectral-norm") }
     if f.pack != plain.pack { add("--pack", "\(f.pack)") }
     add("--seed", "\(seed)")

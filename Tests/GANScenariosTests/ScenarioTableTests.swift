@@ -52,6 +52,13 @@ import Testing
     #expect(
       ScenarioFormat.liveCommand(divergence, seed: 3)
         == "ganscope live --k 1 --loss least-squares --optimizer momentum --lr 0.02 --seed 3")
+    // The penalty weight of the second WGAN-GP scenario is on its line, and starts its run.
+    let halfLambda = try #require(Scenario.named("wgan-gp-1d-lambda5"))
+    let words = ScenarioFormat.liveArguments(halfLambda)
+    #expect(words.joined(separator: " ").contains("--loss wgan-gp"))
+    #expect(words.joined(separator: " ").contains("--gp 5.0"))
+    #expect(
+      !ScenarioFormat.liveArguments(try #require(Scenario.named("wgan-gp-1d"))).contains("--gp"))
     let collapse = try #require(Scenario.named("mode-collapse"))
     #expect(
       ScenarioFormat.liveCommand(collapse).hasPrefix(
