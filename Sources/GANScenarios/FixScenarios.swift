@@ -151,8 +151,8 @@ extension Scenario {
   /// Its JSD keeps wandering after it has come down (seed 209: 0.03–0.13 from 3,000 to
   /// 9,000), so its window claim holds on a share of seeds. Held out on 201–210 as a
   /// universal claim, it failed on 209 (0.087); restated as 9 of 10 and held out on 301–310,
-  /// it failed again (8 of 10: seed 303's level 8.4, seed 304's JSD 0.10). Over those 26
-  /// seeds it held on 23; it is held out on 401–410 since. Measured on seeds 1–6 at 5000
+  /// it failed again (8 of 10: seed 303's level 8.4, seed 304's JSD 0.10). Over 26
+  /// seeds (1–6, 201–210, 301–310) it held on 23; it is held out on 401–410 since. Measured on seeds 1–6 at 5000
   /// (`ganscope train --loss relativistic --k 5`): live JSD 0.014–0.024; mean D on data −27 to −62, within 1.2 of mean D on samples. At k = 1 it
   /// does not converge (JSD 0.4–0.6 at 5000), like the plain loss.
   static let relativistic = Scenario(

@@ -30,7 +30,7 @@ extension TourStop {
         + "classifier; (b) D is trained toward D*(x) = p_data(x) / (p_data(x) + p_g(x)); "
         + "(c) after an update of G, the gradient of D guides G(z) to regions more likely "
         + "to be data; (d) at p_g = p_data, D(x) = 1/2.",
-      "The script pauses at (a), runs 200 D steps (b), one G step (c), then lets it "
+      "The script pauses at (a), runs 1,000 D steps (b), one G step (c), then lets it "
         + "converge (d)."
     ),
     "optimal-discriminator": (
