@@ -17,7 +17,10 @@ extension Scenario {
   // MARK: The paper's statements
 
   /// Figure 1's four moments. Measured on seeds 1–20 and 101–110 (the held-out run that
-  /// showed the old single-G-step and 200-D-step checks to be too thin to call).
+  /// showed the 200 D steps of (b) to be too few to call), then held out on 201–210, where
+  /// all 10 passed; seeds 1–20 with the 1,000 D steps then showed (c) failing on seeds 15
+  /// and 20: the G step is one stochastic step on a batch, and the mean over G's quantile
+  /// samples can fall. Since then the claim is for 8 of 10 seeds, held out on 301–310.
   static let figure1 = Scenario(
     name: "figure1",
     summary:
@@ -36,9 +39,10 @@ extension Scenario {
         at: 300, keys: "space", [.resume], "(d) run: p_g settles on p_data and D flattens to 1/2"),
     ],
     iterations: 3000,
-    tunedOn: Array(1...20) + Array(101...110), heldOutFrom: 201,
+    tunedOn: Array(1...20) + Array(101...110) + Array(201...210), heldOutFrom: 301,
     claim: Claim(
-      "at (a) 0.03 < JSD < 0.45 and D(real) > D(fake) (only just: the ratio was 1.02-1.20 on seeds 1-20 and 101-110; D is partly accurate); \(figure1DSteps) D steps cut |D-D*| by more than 10%; one G step raises mean D(G(z)) (a step of 1e-3 moves it by 0.01-1.3%); from 2000 to 3000 JSD < 0.05 in at least 95% of the snapshots, and at 3000 D within 0.08 of 1/2"
+      "on at least 8 of 10 seeds: at (a) 0.03 < JSD < 0.45 and D(real) > D(fake) (only just: the ratio was 1.001-1.20 on 40 seeds; D is partly accurate); \(figure1DSteps) D steps cut |D-D*| by more than 10%; one G step raises mean D(G(z)) (by at most 2.7%; one step of 1e-3 on a batch of 128 lowered it by 0.01-0.03% on 2 of 40 seeds); from 2000 to 3000 JSD < 0.05 in at least 95% of the snapshots, and at 3000 D within 0.08 of 1/2",
+      holdsOn: .atLeast(8, of: 10)
     ) { run in
       let a = run.before[0].metrics
       return [
