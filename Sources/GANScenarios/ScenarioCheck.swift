@@ -92,3 +92,49 @@ extension Scenario {
       scenario: name, statement: claim.statement, quota: claim.quota, seeds: results)
   }
 }
+
+/// The seeds `demo --check` runs (its `--seeds`): a count N of each scenario's held-out
+/// seeds, or an explicit list of seeds and ranges ("1-8", "3,5,7", "101-110,120").
+public struct SeedChoice: Sendable, Equatable {
+  /// N held-out seeds per scenario, or nil for the explicit `list`.
+  public let count: Int?
+  public let list: [UInt64]
+
+  public struct Problem: Error, Equatable {
+    public let message: String
+  }
+
+  public init(_ text: String) throws(Problem) {
+    if let n = Int(text) {
+      guard (1...100).contains(n) else {
+        throw Problem(message: "--seeds must be between 1 and 100, got \(n)")
+      }
+      count = n
+      list = []
+      return
+    }
+    var seeds: [UInt64] = []
+    for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+      let ends = part.split(separator: "-", omittingEmptySubsequences: false)
+      guard (1...2).contains(ends.count), let low = UInt64(ends[0]),
+        let high = UInt64(ends[ends.count - 1]), low <= high, high - low < 1000
+      else {
+        throw Problem(
+          message:
+            "--seeds takes a count (1...100) or a list of seeds and ranges such as 1-8,12; got '\(text)'"
+        )
+      }
+      seeds += Array(low...high)
+    }
+    guard seeds.count <= 1000 else {
+      throw Problem(message: "--seeds lists \(seeds.count) seeds; at most 1000")
+    }
+    count = nil
+    list = seeds
+  }
+
+  /// The seeds to check `scenario` on.
+  public func seeds(for scenario: Scenario) -> [UInt64] {
+    count.map { scenario.heldOutSeeds(count: $0) } ?? list
+  }
+}

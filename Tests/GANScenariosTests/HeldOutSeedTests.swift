@@ -81,4 +81,15 @@ import Testing
     #expect(ScenarioFormat.percent(0.004) == "0.4%")
     #expect(ScenarioFormat.percent(-.infinity) == "-inf%")
   }
+
+  @Test func seedsAreACountOfHeldOutSeedsOrAList() throws {
+    let scenario = try #require(Scenario.named("oscillation"))
+    let count = try SeedChoice("3")
+    #expect(count.seeds(for: scenario) == Array(scenario.heldOutSeeds().prefix(3)))
+    #expect(try SeedChoice("1-3,7").seeds(for: scenario) == [1, 2, 3, 7])
+    #expect(try SeedChoice("12").count == 12)
+    for bad in ["0", "101", "3-1", "1,,2", "a", "-4", "1-2-3", "", "1-5000"] {
+      #expect(throws: SeedChoice.Problem.self, "\(bad)") { try SeedChoice(bad) }
+    }
+  }
 }

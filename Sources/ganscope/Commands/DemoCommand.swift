@@ -44,7 +44,7 @@ struct DemoCommand: ParsableCommand {
   var print = false
 
   func validate() throws {
-    _ = try SeedChoice(seeds)
+    _ = try seedChoice()
     if live && (name == nil || check) {
       throw ValidationError("--live needs a scenario name and no --check")
     }
@@ -78,8 +78,17 @@ struct DemoCommand: ParsableCommand {
     }
   }
 
+  /// `--seeds` read, or its problem as a usage error.
+  private func seedChoice() throws -> SeedChoice {
+    do {
+      return try SeedChoice(seeds)
+    } catch {
+      throw ValidationError(error.message)
+    }
+  }
+
   private func runChecks(_ scenarios: [Scenario]) throws {
-    let choice = try SeedChoice(seeds)
+    let choice = try seedChoice()
     var failed: [String] = []
     for scenario in scenarios {
       let seedList = choice.seeds(for: scenario)
@@ -153,43 +162,5 @@ struct DemoCommand: ParsableCommand {
     _ = readLine()
     let command = try LiveCommand.parse(ScenarioFormat.liveArguments(scenario, seed: seed))
     try command.run()
-  }
-}
-
-/// `--seeds`: a count of held-out seeds, or an explicit list ("1-8", "3,5,7", "101-110,120").
-struct SeedChoice {
-  let count: Int?
-  let list: [UInt64]
-
-  init(_ text: String) throws {
-    if let n = Int(text) {
-      guard (1...100).contains(n) else {
-        throw ValidationError("--seeds must be between 1 and 100, got \(n)")
-      }
-      count = n
-      list = []
-      return
-    }
-    var seeds: [UInt64] = []
-    for part in text.split(separator: ",", omittingEmptySubsequences: false) {
-      let ends = part.split(separator: "-", omittingEmptySubsequences: false)
-      guard (1...2).contains(ends.count), let low = UInt64(ends[0]),
-        let high = UInt64(ends[ends.count - 1]), low <= high, high - low < 1000
-      else {
-        throw ValidationError(
-          "--seeds takes a count (1...100) or a list of seeds and ranges such as 1-8,12; got '\(text)'"
-        )
-      }
-      seeds += Array(low...high)
-    }
-    guard seeds.count <= 1000 else {
-      throw ValidationError("--seeds lists \(seeds.count) seeds; at most 1000")
-    }
-    count = nil
-    list = seeds
-  }
-
-  func seeds(for scenario: Scenario) -> [UInt64] {
-    count.map { scenario.heldOutSeeds(count: $0) } ?? list
   }
 }
