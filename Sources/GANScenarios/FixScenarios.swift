@@ -1,7 +1,8 @@
 import GANCore
 
 // The fixes of the game's failures, each shown fixing its failure (or not: what is seen is
-// what is claimed). Thresholds from measured runs, seeds 1–6, with a margin.
+// what is claimed). Thresholds from measured runs on each scenario's `tunedOn` seeds (1–6,
+// more where a claim was restated), with a margin.
 
 extension Scenario {
   /// The fixes, after the paper's statements and the failures they fix.

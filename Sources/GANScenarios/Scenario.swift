@@ -16,7 +16,8 @@ public struct Scenario: Sendable {
   public let iterations: Int
   /// A snapshot is kept every this many iterations for claims over time (swings, "within").
   public let frameInterval: Int
-  /// The claim, checked on every seed.
+  /// The claim, checked on every seed `demo --check` runs (it must hold on all of them, or
+  /// on its quota's share).
   public let claim: Claim
   /// The seeds whose runs the claim's thresholds (and its seed quota) were chosen on.
   public let tuningSeeds: [UInt64]
