@@ -1,12 +1,14 @@
 import GANCore
 
 // The fixes of the game's failures, each shown fixing its failure (or not: what is seen is
-// what is claimed). Thresholds from measured runs, seeds 1–6, with a margin.
+// what is claimed). Thresholds from measured runs on each scenario's `tunedOn` seeds (1–6,
+// more where a claim was restated), with a margin.
 
 extension Scenario {
   /// The fixes, after the paper's statements and the failures they fix.
   static let fixes: [Scenario] = [
-    r1DampsOscillation, wassersteinLP, wassersteinGPInOneDimension, hinge, relativistic,
+    r1DampsOscillation, wassersteinLP, wassersteinGPInOneDimension, wassersteinGPHalfLambda, hinge,
+    relativistic,
     weightClipping,
     instanceNoiseKeepsModes, wassersteinLPKeepsModes, spectralNormKeepsModes, packingKeepsModes,
     pairsKeepThreeModes,
@@ -19,6 +21,18 @@ extension Scenario {
   /// 5000), so the critics step at 3e-4.
   static let criticOptimizer = OptimizerSettings(kind: .adam, beta1: 0, beta2: 0.9)
 
+  /// The window claim of the converging losses: the live JSD (2,048 quantile samples of G
+  /// against p_data's, 200 bins) stays under `bound` from 3,000 to 5,000 in at least 95% of
+  /// the snapshots. Measured on seeds 1–6, the 95th percentiles were 0.026–0.042 (WGAN-LP),
+  /// 0.041–0.059 (hinge) and 0.040–0.055 (relativistic).
+  static func converged(_ run: ScenarioRun, below bound: Double) -> Measurement {
+    .below(
+      "95th percentile of JSD 3000-5000",
+      run.frames(in: 3000...5000).quantile(\.jensenShannon, 0.95), bound)
+  }
+
+  static func number(_ x: Double) -> String { ScenarioFormat.number(x) }
+
   static let r1DampsOscillation = Scenario(
     name: "r1-oscillation",
     summary: "k = 1 swings around the data; p (R1, gamma 10: D may not be steep on data) stills it",
@@ -30,8 +44,9 @@ extension Scenario {
         "R1 on: D's slope on the data is penalized, so the rotation of the game is damped"),
     ],
     iterations: 6000,
+    tunedOn: Array(1...6) + Array(101...110), heldOutFrom: 201,
     claim: Claim(
-      "k = 1, 1000-3000: mean G swings by > 1.2 and JSD stays > 0.25; with R1 (gamma 10), 4000-6000: mean G swings by < 0.4 and JSD stays < 0.2"
+      "k = 1, 1000-3000: mean G swings by > 1.2 and JSD stays > 0.25; with R1 (gamma 10), 4000-6000: mean G swings by < 0.4 and JSD < 0.2 in at least 95% of the snapshots"
     ) { run in
       let wild = run.frames(in: 1000...3000)
       let calm = run.frames(in: 4000...6000)
@@ -39,7 +54,7 @@ extension Scenario {
         .above("swing of mean G 1000-3000", wild.swing(\.generatorMean), 1.2),
         .above("lowest JSD 1000-3000", wild.map(\.metrics.jensenShannon).min() ?? .nan, 0.25),
         .below("swing of mean G 4000-6000", calm.swing(\.generatorMean), 0.4),
-        .below("highest JSD 4000-6000", calm.map(\.metrics.jensenShannon).max() ?? .nan, 0.2),
+        .below("95th percentile of JSD 4000-6000", calm.quantile(\.jensenShannon, 0.95), 0.2),
       ]
     })
 
@@ -53,32 +68,71 @@ extension Scenario {
       ScenarioStep(at: 1000, "D is a critic: no probability, drawn on its own axis, slope <= 1")
     ],
     iterations: 5000,
+    tunedOn: Array(1...6) + Array(101...110), heldOutFrom: 201,
     claim: Claim(
-      "WGAN-LP on normal(4, 0.5): JSD < 0.05 at 5000 (10,000 samples, 200 bins on [-2, 8])"
+      "WGAN-LP on normal(4, 0.5): from 3000 to 5000 JSD < 0.05 in at least 95% of the snapshots"
     ) { run in
-      let score = CanonicalScore(samples: run.final.samples, target: canonicalTarget)
-      return [.below("JSD at 5000 (10,000 samples)", score.jensenShannon, 0.05)]
+      [converged(run, below: 0.05)]
     })
 
-  static let wassersteinGPInOneDimension = Scenario(
-    name: "wgan-gp-1d",
-    summary:
-      "WGAN-GP in one dimension: slope 0 is a barrier between the critic's two signs, G runs away",
-    config: config(
-      target: "normal(4,0.5)", k: 5, loss: .wassersteinGP, optimizer: criticOptimizer,
-      stepSize: 3e-4),
-    steps: [
-      ScenarioStep(
-        at: 1000,
-        "the two-sided penalty keeps |D'| = 1; flipping D's sign would cross D' = 0, costing lambda"
-      )
-    ],
-    iterations: 5000,
-    claim: Claim(
-      "WGAN-GP on normal(4, 0.5): at 5000 mean G is > 3 away from the data's 4 (G climbs a critic of the wrong sign)"
-    ) { run in
-      [.above("|mean G - 4| at 5000", abs(run.final.metrics.generatorMean - 4), 3)]
-    })
+  /// WGAN-GP in one dimension with penalty weight `lambda`, over `window` iterations: G
+  /// runs out to about 2λ from the data, the critic flips, and G swings back through the
+  /// data to the other side: a relaxation oscillation. Measured (mean G every 250 iterations,
+  /// `ganscope train --loss wgan-gp --gp λ`) on seeds 1–6 to 20,000: λ = 10 peaks at 17–20 from
+  /// the data, λ = 5 at 8–10; the swings shorten later and some runs stop swinging after 9,000.
+  static func gradientPenaltySwing(
+    name: String, lambda: Float, window: Int, period: ClosedRange<Double>
+  ) -> Scenario {
+    let l = Double(lambda)
+    return Scenario(
+      name: name,
+      summary:
+        "WGAN-GP in one dimension (lambda \(number(l))): G swings out to about 2 lambda, the critic flips, G swings back through the data",
+      config: {
+        var c = config(
+          target: "normal(4,0.5)", k: 5, loss: .wassersteinGP, optimizer: criticOptimizer,
+          stepSize: 3e-4)
+        c.hyperparameters.stabilizers.interpolateWeight = lambda
+        return c
+      }(),
+      steps: [
+        ScenarioStep(
+          at: window / 8,
+          "the critic's slope has the wrong sign for G: G climbs it, away from the data"),
+        ScenarioStep(
+          at: window / 2,
+          "far out, the critic's slope flips (crossing D' = 0 costs lambda) and G swings back through the data"
+        ),
+      ],
+      iterations: window,
+      tunedOn: Array(1...6),
+      claim: Claim(
+        "WGAN-GP (lambda \(number(l))) on normal(4, 0.5), iterations 0-\(window): mean G goes more than lambda past the data on both sides, its farthest distance from 4 is 1.5-2.5 lambda, and it crosses 4 at least 3 times; the first full swing (first to third crossing) takes \(number(period.lowerBound))-\(number(period.upperBound)) iterations"
+      ) { run in
+        let frames = run.frames(in: 0...window)
+        let offsets = frames.map { $0.metrics.generatorMean - 4 }
+        var crossings: [Int] = []
+        for (previous, next) in zip(frames, frames.dropFirst())
+        where (previous.metrics.generatorMean < 4) != (next.metrics.generatorMean < 4) {
+          crossings.append(next.iteration)
+        }
+        let farthest = offsets.map(abs).max() ?? .nan
+        let swing = crossings.count >= 3 ? Double(crossings[2] - crossings[0]) : .nan
+        return [
+          .above("(highest mean G - 4) / lambda", (offsets.max() ?? .nan) / l, 1),
+          .above("(4 - lowest mean G) / lambda", -(offsets.min() ?? .nan) / l, 1),
+          .inside("farthest |mean G - 4| / lambda", farthest / l, 1.5...2.5),
+          .above("crossings of 4", Double(crossings.count), 2.5),
+          .inside("first full swing (iterations)", swing, period),
+        ]
+      })
+  }
+
+  static let wassersteinGPInOneDimension = gradientPenaltySwing(
+    name: "wgan-gp-1d", lambda: 10, window: 9000, period: 3000...8000)
+
+  static let wassersteinGPHalfLambda = gradientPenaltySwing(
+    name: "wgan-gp-1d-lambda5", lambda: 5, window: 5000, period: 1500...4000)
 
   static let hinge = Scenario(
     name: "hinge",
@@ -88,15 +142,19 @@ extension Scenario {
       ScenarioStep(at: 1000, "D is a score with margins at +1 and -1, drawn on its own axis")
     ],
     iterations: 5000,
+    tunedOn: Array(1...6) + Array(101...110), heldOutFrom: 201,
     claim: Claim(
-      "hinge on normal(4, 0.5): JSD < 0.05 at 5000 (10,000 samples, 200 bins on [-2, 8])"
+      "hinge on normal(4, 0.5): from 3000 to 5000 JSD < 0.08 in at least 95% of the snapshots"
     ) { run in
-      let score = CanonicalScore(samples: run.final.samples, target: canonicalTarget)
-      return [.below("JSD at 5000 (10,000 samples)", score.jensenShannon, 0.05)]
+      [converged(run, below: 0.08)]
     })
 
-  /// Measured on seeds 1–6 at 5000 (`ganscope train --loss relativistic --k 5`): live JSD
-  /// 0.014–0.024; mean D on data −27 to −62, within 1.2 of mean D on samples. At k = 1 it
+  /// Its JSD keeps wandering after it has come down (seed 209: 0.03–0.13 from 3,000 to
+  /// 9,000), so its window claim holds on a share of seeds. Held out on 201–210 as a
+  /// universal claim, it failed on 209 (0.087); restated as 9 of 10 and held out on 301–310,
+  /// it failed again (8 of 10: seed 303's level 8.4, seed 304's JSD 0.10). Over 26
+  /// seeds (1–6, 201–210, 301–310) it held on 23; it is held out on 401–410 since. Measured on seeds 1–6 at 5000
+  /// (`ganscope train --loss relativistic --k 5`): live JSD 0.014–0.024; mean D on data −27 to −62, within 1.2 of mean D on samples. At k = 1 it
   /// does not converge (JSD 0.4–0.6 at 5000), like the plain loss.
   static let relativistic = Scenario(
     name: "relativistic",
@@ -107,13 +165,15 @@ extension Scenario {
         at: 1000, "only differences of D's outputs count: the critic's level drifts freely")
     ],
     iterations: 5000,
+    tunedOn: Array(1...6) + Array(101...110) + Array(201...210) + Array(301...310),
+    heldOutFrom: 401,
     claim: Claim(
-      "relativistic on normal(4, 0.5): JSD < 0.05 at 5000 (10,000 samples, 200 bins on [-2, 8]); D's level has drifted (|mean D on data| > 10) while mean D on data and on samples stay within 2"
+      "relativistic on normal(4, 0.5), on at least 7 of 10 seeds: from 3000 to 5000 JSD < 0.08 in at least 95% of the snapshots, and at 5000 D's level has drifted (|mean D on data| > 10) while mean D on data and on samples stay within 2 (measured: 23 of 26 seeds; the JSD keeps wandering, 0.03-0.13 on seed 209 after 3000)",
+      holdsOn: .atLeast(7, of: 10)
     ) { run in
-      let score = CanonicalScore(samples: run.final.samples, target: canonicalTarget)
       let m = run.final.metrics
       return [
-        .below("JSD at 5000 (10,000 samples)", score.jensenShannon, 0.05),
+        converged(run, below: 0.08),
         .above("|mean D on data| at 5000", abs(m.meanDReal), 10),
         .below("|mean D on data - mean D on samples|", abs(m.meanDReal - m.meanDFake), 2),
       ]
@@ -128,14 +188,18 @@ extension Scenario {
       ScenarioStep(at: 2000, "the clipped critic is almost a straight line: it sees the mean")
     ],
     iterations: 5000,
+    tunedOn: Array(1...6) + Array(101...110), heldOutFrom: 201,
     claim: Claim(
-      "WGAN (clipping) on normal(4, 0.5): at 5000 |mean G - 4| < 0.5 but sd G < 0.3 (the data's is 0.5) and JSD > 0.15"
+      "WGAN (clipping) on normal(4, 0.5), in every snapshot from 4000 to 5000: |mean G - 4| < 0.5 but sd G < 0.3 (the data's is 0.5) and JSD > 0.15"
     ) { run in
-      let m = run.final.metrics
+      let window = run.frames(in: 4000...5000).map(\.metrics)
       return [
-        .below("|mean G - 4| at 5000", abs(m.generatorMean - 4), 0.5),
-        .below("sd G at 5000", m.generatorStandardDeviation, 0.3),
-        .above("JSD at 5000", m.jensenShannon, 0.15),
+        .below(
+          "largest |mean G - 4| 4000-5000",
+          window.map { abs($0.generatorMean - 4) }.max() ?? .nan, 0.5),
+        .below(
+          "largest sd G 4000-5000", window.map(\.generatorStandardDeviation).max() ?? .nan, 0.3),
+        .above("lowest JSD 4000-5000", window.map(\.jensenShannon).min() ?? .nan, 0.15),
       ]
     })
 
@@ -149,23 +213,28 @@ extension Scenario {
       ScenarioStep(at: 5000, "D sees blurred data and samples: its gradient reaches every mode")
     ],
     iterations: 10_000,
+    tunedOn: Array(1...6),
     claim: Claim(
       "five modes at k = 5 with instance noise (sd 1 annealed to 0 over 10,000 iterations): at least 4 modes kept at 10,000 (plain: 2, see mode-collapse)"
     ) { run in
       [.above("modes kept at 10000", Double(run.final.modesKept(fiveModeCentres)), 3.5)]
     })
 
+  /// Measured on seeds 1–30 at 10,000: at least 4 modes on 28 (5 on 19, 4 on 9), 3 on seeds
+  /// 5 and 7; then on seeds 101–110: at least 4 on all 10.
   static let spectralNormKeepsModes = Scenario(
     name: "spectral-norm-modes",
     summary:
-      "five modes, k = 5: spectral normalisation of D (every layer 1-Lipschitz) keeps 4 or 5",
+      "five modes, k = 5: spectral normalisation of D (every layer 1-Lipschitz) keeps 4 or 5 on most seeds",
     config: config(target: fiveModes, k: 5, stabilizers: Stabilizers(spectralNorm: true)),
     steps: [
-      ScenarioStep(at: 5000, "D cannot be steep anywhere, so it never walls G into one mode")
+      ScenarioStep(at: 5000, "D cannot be steep anywhere, so it rarely walls G into one mode")
     ],
     iterations: 10_000,
+    tunedOn: Array(1...30) + Array(101...110), heldOutFrom: 201,
     claim: Claim(
-      "five modes at k = 5 with spectral normalisation: at least 4 modes kept at 10,000 (plain: 2, see mode-collapse)"
+      "five modes at k = 5 with spectral normalisation: at least 4 modes kept at 10,000 on at least 8 of 10 seeds (measured: 28 of 30; plain: 2, see mode-collapse)",
+      holdsOn: .atLeast(8, of: 10)
     ) { run in
       [.above("modes kept at 10000", Double(run.final.modesKept(fiveModeCentres)), 3.5)]
     })
@@ -181,24 +250,29 @@ extension Scenario {
         at: 5000, "D sees 4 samples at once: a pack from a collapsed G looks alike, data's do not")
     ],
     iterations: 10_000,
+    tunedOn: Array(1...6),
     claim: Claim(
       "five modes at k = 5 with packs of 4: at least 4 modes kept at 10,000 (plain: 2, see mode-collapse)"
     ) { run in
       [.above("modes kept at 10000", Double(run.final.modesKept(fiveModeCentres)), 3.5)]
     })
 
-  /// Pairs help, but not enough for the bar of 4: what they reach, claimed as such.
+  /// Pairs help, but not enough for the bar of 4. Measured on seeds 1–30 at 10,000: 3 modes
+  /// on 24, 2 on 4 (seeds 8, 14, 25, 28), 4 on 2 (seeds 27, 30); then on seeds 101–110: 3 on 8,
+  /// 2 on 2.
   static let pairsKeepThreeModes = Scenario(
     name: "pack-2-modes",
-    summary: "five modes, k = 5: packs of 2 keep 3 modes, one more than plain training, not 4",
+    summary:
+      "five modes, k = 5: packs of 2 keep 3 modes on most seeds, one more than plain training",
     config: config(target: fiveModes, k: 5, stabilizers: Stabilizers(pack: 2)),
     steps: [ScenarioStep(at: 5000, "pairs: D sees a little of G's spread, not all of it")],
     iterations: 10_000,
+    tunedOn: Array(1...30) + Array(101...110), heldOutFrom: 201,
     claim: Claim(
-      "five modes at k = 5 with packs of 2: exactly 3 modes kept at 10,000 (plain: 2; packs of 4: at least 4)"
+      "five modes at k = 5 with packs of 2: at least 3 modes kept at 10,000 on at least 7 of 10 seeds (measured: 26 of 30, exactly 3 on 24; plain: 2; packs of 4: at least 4)",
+      holdsOn: .atLeast(7, of: 10)
     ) { run in
-      let kept = Double(run.final.modesKept(fiveModeCentres))
-      return [.above("modes kept at 10000", kept, 2.5), .below("modes kept at 10000", kept, 3.5)]
+      [.above("modes kept at 10000", Double(run.final.modesKept(fiveModeCentres)), 2.5)]
     })
 
   static let wassersteinLPKeepsModes = Scenario(
@@ -207,6 +281,7 @@ extension Scenario {
     config: config(target: fiveModes, k: 5, loss: .wassersteinLP),
     steps: [ScenarioStep(at: 5000, "the critic's slope points G to every mode it misses")],
     iterations: 10_000,
+    tunedOn: Array(1...6),
     claim: Claim(
       "five modes at k = 5 with WGAN-LP: at least 4 modes kept at 10,000 (plain: 2, see mode-collapse)"
     ) { run in

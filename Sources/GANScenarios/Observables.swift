@@ -76,6 +76,21 @@ extension Array where Element == Snapshot {
     return high - low
   }
 
+  /// The value of `metric` that a share `q` of these frames stay at or below (the nearest
+  /// rank: the ⌈q·n⌉-th smallest); NaN when empty. "JSD < 0.05 in at least 95% of the
+  /// frames" is "quantile(JSD, 0.95) < 0.05", and one excursion does not decide it.
+  public func quantile(_ metric: (TrainingMetrics) -> Double, _ q: Double) -> Double {
+    Self.quantile(map { metric($0.metrics) }, q)
+  }
+
+  /// The nearest-rank quantile of `values` (NaN sorts last, so a NaN frame counts as high).
+  static func quantile(_ values: [Double], _ q: Double) -> Double {
+    guard !values.isEmpty else { return .nan }
+    let sorted = values.sorted { a, b in a.isNaN ? false : (b.isNaN ? true : a < b) }
+    let rank = Swift.max(Int((q * Double(sorted.count)).rounded(.up)), 1)
+    return sorted[Swift.min(rank, sorted.count) - 1]
+  }
+
   /// The mean of `metric` over these frames.
   public func mean(_ metric: (TrainingMetrics) -> Double) -> Double {
     guard !isEmpty else { return .nan }

@@ -67,6 +67,15 @@ public enum ScenarioFormat {
     return n < 0 ? 1 / result : result
   }
 
+  /// A share as a whole percentage ("14%", "-3%"), in 4 significant digits below 1% ("0.4%",
+  /// "0.0123%", so that a margin of almost nothing is not printed as 0),
+  /// and "inf%" for an infinite margin (a thing that never happened).
+  public static func percent(_ share: Double) -> String {
+    guard share.isFinite else { return share.isNaN ? "nan" : (share > 0 ? "inf%" : "-inf%") }
+    let p = share * 100
+    return (abs(p) < 1 && p != 0 ? number(p) : String(Int(p.rounded()))) + "%"
+  }
+
   /// One line per scenario: its name, padded, and its summary.
   public static func list(_ scenarios: [Scenario]) -> [String] {
     let width = scenarios.map(\.name.count).max() ?? 0
@@ -135,6 +144,7 @@ public enum ScenarioFormat {
       add("--noise-anneal", "\(f.instanceNoiseAnneal)")
     }
     if f.clip != plain.clip { add("--clip", "\(f.clip)") }
+    if f.interpolateWeight != plain.interpolateWeight { add("--gp", "\(f.interpolateWeight)") }
     if f.spectralNorm { words.append("--spectral-norm") }
     if f.pack != plain.pack { add("--pack", "\(f.pack)") }
     add("--seed", "\(seed)")

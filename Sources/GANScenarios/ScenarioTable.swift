@@ -1,7 +1,9 @@
 import GANCore
 
-// The scenarios, in teaching order. Every threshold below was chosen from measured runs
-// (seeds 1–8) with a margin; `ganscope demo --check` prints the measured numbers.
+// The scenarios, in teaching order. Every threshold below was chosen from measured runs on
+// the seeds each scenario lists as `tunedOn` (seeds 1–8 here, more where a claim was
+// restated), with a margin; `ganscope demo --check` checks them on other seeds and prints
+// the measured numbers.
 
 extension Scenario {
   /// Every scenario, in teaching order.
@@ -16,6 +18,11 @@ extension Scenario {
 
   // MARK: The paper's statements
 
+  /// Figure 1's four moments. Measured on seeds 1–20 and 101–110 (the held-out run that
+  /// showed the 200 D steps of (b) to be too few to call), then held out on 201–210, where
+  /// all 10 passed; seeds 1–20 with the 1,000 D steps then showed (c) failing on seeds 15
+  /// and 20: the G step is one stochastic step on a batch, and the mean over G's quantile
+  /// samples can fall. Since then the claim is for 8 of 10 seeds, held out on 301–310.
   static let figure1 = Scenario(
     name: "figure1",
     summary:
@@ -24,7 +31,8 @@ extension Scenario {
     steps: [
       ScenarioStep(at: 300, keys: "space", [.pause], "(a) p_g near p_data, D partly accurate"),
       ScenarioStep(
-        at: 300, keys: "d ×200 (hold d)", Array(repeating: .stepDiscriminator, count: 200),
+        at: 300, keys: "d ×\(figure1DSteps) (hold d)",
+        Array(repeating: .stepDiscriminator, count: figure1DSteps),
         "(b) D steps only: D moves toward D* = p_data/(p_data+p_g) (o shows D*)"),
       ScenarioStep(
         at: 300, keys: "g", [.stepGenerator],
@@ -33,27 +41,33 @@ extension Scenario {
         at: 300, keys: "space", [.resume], "(d) run: p_g settles on p_data and D flattens to 1/2"),
     ],
     iterations: 3000,
+    tunedOn: Array(1...20) + Array(101...110) + Array(201...210), heldOutFrom: 301,
     claim: Claim(
-      "at (a) 0.05 < JSD < 0.3 and D(real) > D(fake); 200 D steps bring D closer to D*; one G step raises mean D(G(z)); at 3000 JSD < 0.05 and D within 0.08 of 1/2"
+      "on at least 8 of 10 seeds: at (a) 0.03 < JSD < 0.45 and D(real) > D(fake) (only just: the ratio was 1.001-1.20 on 40 seeds; D is partly accurate); \(figure1DSteps) D steps cut |D-D*| by more than 10%; one G step raises mean D(G(z)) (by at most 2.7%; one step of 1e-3 on a batch of 128 lowered it by 0.01-0.03% on 2 of 40 seeds); from 2000 to 3000 JSD < 0.05 in at least 95% of the snapshots, and at 3000 D within 0.08 of 1/2",
+      holdsOn: .atLeast(8, of: 10)
     ) { run in
-      let a = run.before[0].metrics.jensenShannon
+      let a = run.before[0].metrics
       return [
-        Measurement("JSD at (a)", a, condition: "in 0.05...0.3", passed: (0.05...0.3).contains(a)),
+        .inside("JSD at (a)", a.jensenShannon, 0.03...0.45),
+        .above("D(real) / D(fake) at (a)", a.meanDReal / a.meanDFake, 1),
+        .below(
+          "|D-D*| after / before d×\(figure1DSteps)",
+          run.after[1].snapshot.distanceToOptimalDiscriminator()
+            / run.before[1].snapshot.distanceToOptimalDiscriminator(), 0.9),
         .above(
-          "D(real) - D(fake) at (a)",
-          run.before[0].metrics.meanDReal - run.before[0].metrics.meanDFake, 0),
-        .above(
-          "|D-D*| before - after d×200",
-          run.before[1].snapshot.distanceToOptimalDiscriminator()
-            - run.after[1].snapshot.distanceToOptimalDiscriminator(), 0),
-        .above(
-          "D(fake) after - before g",
-          run.after[2].metrics.meanDFake - run.before[2].metrics.meanDFake, 0),
-        .below("JSD at end", run.final.metrics.jensenShannon, 0.05),
+          "D(fake) after / before g",
+          run.after[2].metrics.meanDFake / run.before[2].metrics.meanDFake, 1),
+        .below(
+          "95th percentile of JSD 2000-3000",
+          run.frames(in: 2000...3000).quantile(\.jensenShannon, 0.95), 0.05),
         .below("|D-1/2| at end", run.final.snapshot.distanceToOneHalf, 0.08),
       ]
     })
 
+  /// (b)'s D steps: enough for D to visibly close on D*.
+  static let figure1DSteps = 1000
+
+  /// Measured on seeds 1–8 and 101–110 (where 3,000 D steps left seed 106 at 0.502).
   static let optimalDiscriminator = Scenario(
     name: "optimal-discriminator",
     summary: "Proposition 1: with G frozen, D steps alone drive D to D* = p_data/(p_data+p_g)",
@@ -61,25 +75,26 @@ extension Scenario {
     steps: [
       ScenarioStep(at: 100, keys: "space", [.pause], "G overlaps p_data in part; o overlays D*"),
       ScenarioStep(
-        at: 100, keys: "d (held: 3000 D steps)",
-        Array(repeating: .stepDiscriminator, count: 3000),
+        at: 100, keys: "d (held: \(optimalDSteps) D steps)",
+        Array(repeating: .stepDiscriminator, count: optimalDSteps),
         "only D trains: the blue D(x) closes onto the D* overlay"),
     ],
     iterations: 100,
+    tunedOn: Array(1...8) + Array(101...110), heldOutFrom: 201,
     claim: Claim(
-      "at 100 G overlaps p_data in part (0.1 < JSD < 0.6); 3000 D steps on the frozen G cut |D-D*| (mean, weighted by p_data+p_g) to less than half, and below 0.15"
+      "at 100 G overlaps p_data in part (0.1 < JSD < 0.6); \(optimalDSteps) D steps on the frozen G cut |D-D*| (mean, weighted by p_data+p_g) to less than half, and below 0.15"
     ) { run in
       let before = run.before[1].snapshot.distanceToOptimalDiscriminator()
       let after = run.after[1].snapshot.distanceToOptimalDiscriminator()
       let overlap = run.before[0].metrics.jensenShannon
       return [
-        Measurement(
-          "JSD at 100", overlap, condition: "in 0.1...0.6", passed: (0.1...0.6).contains(overlap)),
-        .above("|D-D*| before", before, 0),
+        .inside("JSD at 100", overlap, 0.1...0.6),
         .below("|D-D*| after / before", after / before, 0.5),
         .below("|D-D*| after", after, 0.15),
       ]
     })
+
+  static let optimalDSteps = 10_000
 
   static let virtualCriterion = Scenario(
     name: "virtual-criterion",
@@ -89,8 +104,9 @@ extension Scenario {
       ScenarioStep(at: 0, "C(G) starts at 0: p_g and p_data do not overlap (JSD = log 2)")
     ],
     iterations: 3000,
+    tunedOn: Array(1...8),
     claim: Claim(
-      "C(G) starts above -0.01 and ends within 0.1 of -log 4; V(G,D) within 0.08 of C(G) at the end"
+      "C(G) starts above -0.01; from 2000 to 3000 it stays within 0.15 of -log 4 in at least 95% of the snapshots; V(G,D) within 0.08 of C(G) at the end"
     ) {
       run in
       let start = run.frames[0].metrics
@@ -98,7 +114,9 @@ extension Scenario {
       let criterion = minusLog4 + 2 * end.jensenShannon
       return [
         .above("C(G) at 0", minusLog4 + 2 * start.jensenShannon, -0.01),
-        .below("C(G) + log 4 at end", criterion - minusLog4, 0.1),
+        .below(
+          "95th percentile of C(G) + log 4, 2000-3000",
+          run.frames(in: 2000...3000).quantile({ 2 * $0.jensenShannon }, 0.95), 0.15),
         .below("|V(G,D) - C(G)| at end", abs(end.value - criterion), 0.08),
       ]
     })
@@ -118,8 +136,9 @@ extension Scenario {
         "l: G ascends log D(G(z)) instead: same fixed point, strong gradient; G reaches the data"),
     ],
     iterations: 1500,
+    tunedOn: Array(1...8) + Array(101...110), heldOutFrom: 201,
     claim: Claim(
-      "minimax: D(fake) < 0.001 and |grad G| < 1e-5 at 1000, mean G moves < 0.1 from 200 to 1000 (JSD = log 2); 500 iterations after l: JSD < 0.35 and mean G within 0.6 of 4"
+      "minimax: D(fake) < 0.001 and |grad G| < 1e-5 at 1000, mean G moves < 0.1 from 200 to 1000 (JSD within 0.002 of its ceiling log 2); 500 iterations after l: JSD < 0.35 and mean G within 0.6 of 4"
     ) { run in
       let stuck = run.before[1].metrics
       let rescued = run.final.metrics
@@ -129,7 +148,7 @@ extension Scenario {
         .below(
           "|mean G 1000 - mean G 200|",
           abs(stuck.generatorMean - run.before[0].metrics.generatorMean), 0.1),
-        .above("JSD at 1000", stuck.jensenShannon, 0.69),
+        .below("log 2 - JSD at 1000", -minusLog4 / 2 - stuck.jensenShannon, 0.002),
         .below("JSD at 1500", rescued.jensenShannon, 0.35),
         .below("|mean G - 4| at 1500", abs(rescued.generatorMean - 4), 0.6),
       ]
@@ -147,6 +166,7 @@ extension Scenario {
         "k = 5: the swings die down and p_g spreads over p_data (JSD falls)"),
     ],
     iterations: 6000,
+    tunedOn: Array(1...8),
     claim: Claim(
       "k = 1, iterations 1000-3000: sd of G stays < 0.25, its mean swings by > 1.5 and JSD stays > 0.25; after k = 5, iterations 5000-6000: mean G swings by < 0.75 and JSD stays < 0.15"
     ) { run in
@@ -192,6 +212,7 @@ extension Scenario {
         "back to 0.02, reset the nets and run on: training stays finite"),
     ],
     iterations: 3000,
+    tunedOn: Array(1...8),
     claim: Claim(
       "no NaN before +; NaN within 200 iterations of + + +; after - - - r no NaN to 3000 and mean G within 1 of 4"
     ) { run in
@@ -216,6 +237,7 @@ extension Scenario {
       ScenarioStep(at: 2500, "G's mass sits on at most two of the five modes")
     ],
     iterations: 5000,
+    tunedOn: Array(1...8),
     claim: Claim(
       "at most 2 of the 5 modes kept at 2500, and still at most 2 at 5000 (kept: >= 5% of G's samples within 0.9 of the centre)"
     ) { run in
@@ -241,6 +263,7 @@ extension Scenario {
       )
     ],
     iterations: 2000,
+    tunedOn: Array(1...8),
     claim: Claim(
       "at 2000 G fits normal(4,0.4) (JSD < 0.06); with a mode at -4 added, KL(p_data||p_g) > 4 nats while JSD < 0.3 and KL(p_g||p_data) < 1"
     ) { run in

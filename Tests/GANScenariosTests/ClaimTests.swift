@@ -13,7 +13,7 @@ import Testing
     return Scenario(
       name: scenario.name, summary: scenario.summary, config: config ?? scenario.config,
       steps: steps ?? scenario.steps, iterations: scenario.iterations,
-      frameInterval: scenario.frameInterval, claim: scenario.claim)
+      frameInterval: scenario.frameInterval, tunedOn: scenario.tuningSeeds, claim: scenario.claim)
   }
 
   func failed(_ scenario: Scenario, seed: UInt64 = 1) -> [String] {
@@ -67,7 +67,7 @@ import Testing
         ScenarioStep(at: 10, keys: "d d d", Array(repeating: .stepDiscriminator, count: 3), "b"),
         ScenarioStep(at: 20, keys: "l", [.setLoss(.minimax)], "l"),
       ],
-      iterations: 30, frameInterval: 5, claim: Claim("none") { _ in [] })
+      iterations: 30, frameInterval: 5, tunedOn: [], claim: Claim("none") { _ in [] })
     let run = scenario.run(seed: 4)
     #expect(run.before.map(\.iteration) == [10, 20])
     #expect(run.before[0].snapshot.discriminatorSteps == 20)
@@ -79,5 +79,35 @@ import Testing
     #expect(run.frames(in: 0...30).map(\.iteration).filter { $0 % 5 == 0 }.count >= 7)
     // The same seed gives the same run.
     #expect(scenario.run(seed: 4).final.snapshot == run.final.snapshot)
+  }
+
+  @Test func theSwingClaimFailsWithoutTheBarrier() throws {
+    // WGAN-LP's one-sided penalty has no barrier at slope 0: G comes to the data and stays
+    // (its mean hovers within about 0.1 of 4, crossing it often, but never goes out).
+    let gp = try #require(Scenario.named("wgan-gp-1d"))
+    var config = gp.config
+    config.hyperparameters.loss = .wassersteinLP
+    let failures = failed(try variant(of: "wgan-gp-1d", config: config))
+    #expect(failures.contains("farthest |mean G - 4| / lambda"))
+    #expect(failures.contains("(highest mean G - 4) / lambda"))
+  }
+
+  @Test func theLimitCycleClaimFailsWhenTheStepsConverge() throws {
+    // Alternating steps of the non-saturating Dirac-GAN creep to (0, 0): no circle of sqrt(2 eta).
+    let cycle = try #require(Scenario.named("dirac-ns-cycle"))
+    var config = cycle.config
+    config.hyperparameters.stabilizers.updateScheme = .alternating
+    let failures = failed(try variant(of: "dirac-ns-cycle", config: config))
+    #expect(failures.contains("eta 0.1: most |r / sqrt(2 eta) - 1|, last 5000"))
+    #expect(failed(cycle).isEmpty)
+  }
+
+  @Test func theWindowClaimFailsOnARunThatDoesNotSettle() throws {
+    // k = 1 with the hinge loss keeps G swinging: its JSD does not stay low.
+    let hinge = try #require(Scenario.named("hinge"))
+    var config = hinge.config
+    config.hyperparameters.discriminatorSteps = 1
+    #expect(
+      failed(try variant(of: "hinge", config: config)) == ["95th percentile of JSD 3000-5000"])
   }
 }

@@ -14,7 +14,7 @@ import Testing
     #expect(playback.cues.map(\.iteration) == [300, 300, 300, 300, 3000])
     // (a)'s space is the pause itself; (b)'s D steps leave the run paused; the end pauses.
     #expect(playback.cues[0].commands == [.pause])
-    #expect(playback.cues[1].commands.count == 200)
+    #expect(playback.cues[1].commands.count == Scenario.figure1DSteps)
     #expect(playback.cues[4].commands == [.pause])
 
     #expect(playback.start().count == 1)

@@ -52,6 +52,13 @@ import Testing
     #expect(
       ScenarioFormat.liveCommand(divergence, seed: 3)
         == "ganscope live --k 1 --loss least-squares --optimizer momentum --lr 0.02 --seed 3")
+    // The penalty weight of the second WGAN-GP scenario is on its line, and starts its run.
+    let halfLambda = try #require(Scenario.named("wgan-gp-1d-lambda5"))
+    let words = ScenarioFormat.liveArguments(halfLambda)
+    #expect(words.joined(separator: " ").contains("--loss wgan-gp"))
+    #expect(words.joined(separator: " ").contains("--gp 5.0"))
+    #expect(
+      !ScenarioFormat.liveArguments(try #require(Scenario.named("wgan-gp-1d"))).contains("--gp"))
     let collapse = try #require(Scenario.named("mode-collapse"))
     #expect(
       ScenarioFormat.liveCommand(collapse).hasPrefix(
@@ -95,7 +102,8 @@ import Testing
     #expect(
       check.lines == [
         "s: JSD < 0.3", "  seed 1  ok    JSD = 0.2 (< 0.3)",
-        "  seed 2  FAIL  JSD = 0.4 (< 0.3) FAILS", "  FAIL (1 of 2 seeds)",
+        "  seed 2  FAIL  JSD = 0.4 (< 0.3) FAILS",
+        "  FAIL 1/2 seeds (needs all 2) · worst: seed 2, JSD 0.4 vs < 0.3, margin -33%",
       ])
   }
 }

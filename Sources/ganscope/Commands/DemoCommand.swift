@@ -14,8 +14,10 @@ struct DemoCommand: ParsableCommand {
       stdout is not a terminal (or with --print) it prints the script instead: the keys, \
       the captions and the 'ganscope live' line of its setting; --live prints it and then \
       opens the plain live view with that setting. 'ganscope demo --check \
-      [NAME]' runs the scenarios headlessly on seeds 1...N (--seeds) and prints every \
-      measured number next to each claim; it exits 1 when a claim fails.
+      [NAME]' runs the scenarios headlessly on seeds held out from the tuning of their \
+      claims (10 per scenario; --seeds), prints every measured number next to each claim, \
+      the count of seeds that showed it against the count the claim needs, and the worst \
+      seed with its margin to the threshold; it exits 1 when a claim fails.
       """)
 
   @Argument(help: "A scenario name (see 'ganscope demo').")
@@ -24,8 +26,13 @@ struct DemoCommand: ParsableCommand {
   @Flag(help: "Run the scenario(s) headlessly and check the claim on every seed.")
   var check = false
 
-  @Option(help: "Seeds to check each claim on (seeds 1...N).")
-  var seeds: Int = 3
+  @Option(
+    help: ArgumentHelp(
+      "Seeds to check each claim on: N held-out seeds, or a list such as 1-8 or 3,5,7.",
+      discussion:
+        "A number N runs each scenario's first N held-out seeds (never seeds its claim was tuned on); a list runs exactly those seeds, and names any tuning seed in it.",
+      valueName: "N|LIST"))
+  var seeds: String = "\(Scenario.heldOutCount)"
 
   @Flag(help: "After printing the script, open the live view with the scenario's setting.")
   var live = false
@@ -37,9 +44,7 @@ struct DemoCommand: ParsableCommand {
   var print = false
 
   func validate() throws {
-    guard (1...100).contains(seeds) else {
-      throw ValidationError("--seeds must be between 1 and 100, got \(seeds)")
-    }
+    _ = try seedChoice()
     if live && (name == nil || check) {
       throw ValidationError("--live needs a scenario name and no --check")
     }
@@ -47,7 +52,7 @@ struct DemoCommand: ParsableCommand {
       throw ValidationError("--print needs a scenario name and neither --check nor --live")
     }
     if check && seed != 1 {
-      throw ValidationError("--check runs seeds 1...N (--seeds N); --seed is for NAME and --live")
+      throw ValidationError("--check runs held-out seeds (--seeds); --seed is for NAME and --live")
     }
     if let name, Scenario.named(name) == nil {
       throw ValidationError(
@@ -73,11 +78,27 @@ struct DemoCommand: ParsableCommand {
     }
   }
 
+  /// `--seeds` read, or its problem as a usage error.
+  private func seedChoice() throws -> SeedChoice {
+    do {
+      return try SeedChoice(seeds)
+    } catch {
+      throw ValidationError(error.message)
+    }
+  }
+
   private func runChecks(_ scenarios: [Scenario]) throws {
-    let seedList = (1...seeds).map(UInt64.init)
+    let choice = try seedChoice()
     var failed: [String] = []
     for scenario in scenarios {
+      let seedList = choice.seeds(for: scenario)
       Output.line("\(scenario.name): \(scenario.claim.statement)")
+      let tuning = seedList.filter(scenario.tuningSeeds.contains)
+      if !tuning.isEmpty {
+        Output.line(
+          "  (not out of sample: seeds " + tuning.map(String.init).joined(separator: ", ")
+            + " were used to choose this claim's thresholds)")
+      }
       let result = scenario.check(seeds: seedList) { seed, measurements in
         Output.line(ScenarioFormat.seedLine(seed: seed, measurements))
       }
