@@ -24,8 +24,9 @@ public enum Loss: String, Sendable, CaseIterable, Codable {
   /// WGAN-LP (Petzka et al. 2018): the one-sided penalty λ·E[max(0, |D′(x̂)| − 1)²], which
   /// only forbids slopes steeper than 1. In one dimension this matters: WGAN-GP's two-sided
   /// penalty makes slope 0 a barrier of height λ between the critic's two signs, so a critic
-  /// that starts (or is left, when G overshoots the data) with the wrong sign stays wrong and
-  /// G runs away (docs/theory.md).
+  /// that starts (or is left, when G overshoots the data) with the wrong sign sends G away to
+  /// about 2λ from the data, until the critic flips and G swings back through the data to
+  /// the other side: a relaxation oscillation (docs/theory.md).
   case wassersteinLP = "wgan-lp"
   /// Hinge loss (Lim & Ye 2017; Miyato et al. 2018): D descends
   /// E_data[max(0, 1 − D(x))] + E_z[max(0, 1 + D(G(z)))]; G ascends E_z[D(G(z))].

@@ -61,6 +61,7 @@ extension RuntimeTests {
     /// The committed seeds still read (so the fuzzer starts from valid files).
     @Test func theSeedCorpusReads() throws {
       let names = try FileManager.default.contentsOfDirectory(atPath: Self.directory.path)
+        .filter { $0.hasSuffix(".gans") }
       #expect(names.count >= 5)
       var total = 0
       for name in names {
@@ -79,12 +80,24 @@ extension RuntimeTests {
     /// from what the writer writes today (after a format change, write them again).
     @Test func theSeedsAreTheCurrentFormat() throws {
       let names = try FileManager.default.contentsOfDirectory(atPath: Self.directory.path)
+        .filter { $0.hasSuffix(".gans") }
       for name in names where !name.hasPrefix("v1-") {
         let bytes = try [UInt8](Data(contentsOf: Self.directory.appendingPathComponent(name)))
         let reader = try RecordingReader(bytes: bytes, name: name)
         #expect(reader.header.formatVersion == RecordingFormat.version, "\(name)")
       }
       #expect(names.contains("fixes.gans"))
+    }
+
+    /// The sweep seed (the fuzz target reads every input as sweep lines too) is a whole
+    /// sweep of two knobs that merges.
+    @Test func theSweepSeedMerges() throws {
+      let url = Self.directory.appendingPathComponent("sweep-part.jsonl")
+      let text = String(decoding: try Data(contentsOf: url), as: UTF8.self)
+      let (lines, torn) = try SweepLine.lines(of: text, name: "sweep-part.jsonl")
+      #expect(!torn && lines.count == 8)
+      #expect(try SweepMerge.merge(lines).count == 8)
+      #expect(SweepSummary(lines).varying == ["k", "penalty"])
     }
   }
 }

@@ -112,7 +112,9 @@ import Testing
     for count in [1, 5, 12, 13] {
       let grid = try smallGrid([.k: (1...count).map(String.init).joined(separator: ",")])
       for n in 1...7 {
-        let parts = try (1...n).map { Array(grid.indices(shard: try SweepShard(index: $0, count: n))) }
+        let parts = try (1...n).map {
+          Array(grid.indices(shard: try SweepShard(index: $0, count: n)))
+        }
         #expect(parts.flatMap { $0 }.sorted() == Array(0..<grid.count))
         #expect(parts.map(\.count).max()! - parts.map(\.count).min()! <= 1)
       }

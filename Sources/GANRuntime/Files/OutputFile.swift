@@ -142,8 +142,7 @@ public enum OutputFile {
   /// A new, empty temporary file in the target's directory (so the rename stays on one
   /// file system), named after the target so a leftover says whose it was. It gets the
   /// mode the target has, or 0644 for a new file.
-  private static func makeTemporary(beside target: String) throws(OutputError) -> (String, Int32)
-  {
+  private static func makeTemporary(beside target: String) throws(OutputError) -> (String, Int32) {
     let directory = FilePath.directory(target)
     var template = Array("\(directory)/.\(FilePath.name(target)).ganscope-XXXXXX".utf8CString)
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }

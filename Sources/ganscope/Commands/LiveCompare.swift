@@ -49,7 +49,8 @@ extension LiveCommand {
     if let record {
       do {
         for index in runtimes.indices {
-          try Recorder.checkTarget(Self.comparisonPath(prefix: record, run: index), overwrite: force)
+          try Recorder.checkTarget(
+            Self.comparisonPath(prefix: record, run: index), overwrite: force)
         }
         for (index, runtime) in runtimes.enumerated() {
           recorders.append(

@@ -186,7 +186,8 @@ struct SweepRunCommand: ParsableCommand {
     let resumable = out.map { " the lines written stay in '\($0)': run the same command to resume" }
     let signals = HeadlessSignals { number in
       OutputFile.removeTemporaries()
-      Output.errorNow("stopped by \(HeadlessSignals.name(number))" + (resumable.map { ";" + $0 } ?? ""))
+      Output.errorNow(
+        "stopped by \(HeadlessSignals.name(number))" + (resumable.map { ";" + $0 } ?? ""))
       Glibc.exit(HeadlessSignals.status(number))
     }
     defer { signals.stop() }
