@@ -12,6 +12,8 @@ public struct SweepProgress: Sendable, Equatable {
   public var totalWork: Double
   public var elapsed: Double
   public var jobs: Int
+  /// Runs written whose training diverged (NaN or infinity).
+  public var diverged: Int
 
   /// Seconds left, extrapolated from the work done so far; nil before there is a basis.
   public var secondsLeft: Double? {
@@ -20,7 +22,8 @@ public struct SweepProgress: Sendable, Equatable {
   }
 
   public init(
-    finished: Int, total: Int, work: Double, totalWork: Double, elapsed: Double, jobs: Int
+    finished: Int, total: Int, work: Double, totalWork: Double, elapsed: Double, jobs: Int,
+    diverged: Int = 0
   ) {
     self.finished = finished
     self.total = total
@@ -28,6 +31,7 @@ public struct SweepProgress: Sendable, Equatable {
     self.totalWork = totalWork
     self.elapsed = elapsed
     self.jobs = jobs
+    self.diverged = diverged
   }
 }
 
@@ -76,8 +80,9 @@ public enum SweepRunner {
     var pending: SweepIndices.Iterator
     var next = 0
     /// Lines finished out of order, by position, until the lines before them are written.
-    var finished: [Int: String] = [:]
+    var finished: [Int: (line: String, diverged: Bool)] = [:]
     var written = 0
+    var diverged = 0
     var stopped = false
     var doneWork = 0.0
     var inFlight: [Int: Double] = [:]
@@ -116,7 +121,7 @@ public enum SweepRunner {
         SweepProgress(
           finished: s.written, total: total,
           work: s.doneWork + s.inFlight.values.reduce(0, +), totalWork: totalWork,
-          elapsed: now - start, jobs: workers))
+          elapsed: now - start, jobs: workers, diverged: s.diverged))
     }
 
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
@@ -141,9 +146,14 @@ public enum SweepRunner {
         state.withLock { s in
           s.inFlight[position] = nil
           s.doneWork += Double(settings.iterations) * cost
-          s.finished[position] = line
+          s.finished[position] = (line, outcome.divergedAt != nil)
           while !s.stopped, let next = s.finished.removeValue(forKey: s.written) {
-            if write(next) { s.written += 1 } else { s.stopped = true }
+            if write(next.line) {
+              s.written += 1
+              if next.diverged { s.diverged += 1 }
+            } else {
+              s.stopped = true
+            }
           }
           report(&s, force: s.written == total)
         }

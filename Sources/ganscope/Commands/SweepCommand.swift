@@ -119,8 +119,12 @@ struct SweepRunCommand: ParsableCommand {
     help: "Collapsed: final sd of G(z) below this fraction of p_data's sd.")
   var collapseRatio: Double = 0.1
 
-  @Option(parsing: .unconditional, help: "Runs at a time (default: the number of cores).")
-  var jobs: Int?
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "Runs at a time, or auto: the CPUs this process may use (its affinity mask and cgroup "
+        + "CPU quota; the default).", valueName: "n|auto"))
+  var jobs: String?
   @Option(help: "Run only part i of n (1-based): the cells whose index mod n is i-1.")
   var shard: String?
   @Option(help: "Append lines to this file; cells already in it are skipped (resume).")
@@ -131,7 +135,7 @@ struct SweepRunCommand: ParsableCommand {
   var dryRun = false
 
   /// The grid and shard, built (and so checked) once.
-  private func plan() throws(SweepError) -> (SweepGrid, SweepShard?) {
+  private func plan() throws(SweepError) -> (SweepGrid, SweepShard?, SweepJobs) {
     let texts: [SweepKnob: String?] = [
       .target: target, .prior: prior, .loss: loss, .optimizer: optimizer,
       .activation: activation, .hidden: hidden, .layers: layers, .batch: batch, .k: k, .lr: lr,
@@ -168,8 +172,10 @@ struct SweepRunCommand: ParsableCommand {
       settings: SweepSettings(
         iterations: iterations, every: every, jsdThreshold: jsdThreshold,
         collapseRatio: collapseRatio))
-    if let jobs, jobs < 1 { throw SweepError("--jobs must be at least 1, got \(jobs)") }
-    return (grid, try shard.map { text throws(SweepError) in try SweepShard.parse(text) })
+    let jobs = try jobs.map { text throws(SweepError) in try SweepJobs.parse(text) } ?? .auto
+    return (
+      grid, try shard.map { text throws(SweepError) in try SweepShard.parse(text) }, jobs
+    )
   }
 
   func validate() throws {
@@ -184,14 +190,20 @@ struct SweepRunCommand: ParsableCommand {
     // Every line is one write to a file opened for appending, so a signal between two lines
     // leaves whole lines; a torn one is cut when the sweep is resumed.
     let resumable = out.map { " the lines written stay in '\($0)': run the same command to resume" }
+    // The runs written so far, for the line a signal leaves in a batch job's log.
+    let log = SweepLog()
     let signals = HeadlessSignals { number in
       OutputFile.removeTemporaries()
+      let written = log.latest.map { " after \($0.finished) of \($0.total) runs" } ?? ""
       Output.errorNow(
-        "stopped by \(HeadlessSignals.name(number))" + (resumable.map { ";" + $0 } ?? ""))
+        "stopped by \(HeadlessSignals.name(number))\(written)"
+          + (resumable.map { ";" + $0 } ?? ""))
       Glibc.exit(HeadlessSignals.status(number))
     }
     defer { signals.stop() }
-    let (grid, shard) = try badInput { () throws(SweepError) in try plan() }
+    let (grid, shard, jobsWanted) = try badInput { () throws(SweepError) in try plan() }
+    let allowance = CPUAllowance.current()
+    let jobs = jobsWanted.resolved { allowance }
     if dryRun {
       Output.line(grid.description)
       let part = grid.indices(shard: shard)
@@ -199,6 +211,12 @@ struct SweepRunCommand: ParsableCommand {
         "grid \(grid.hash): \(grid.count) cells"
           + (shard.map { ", shard \($0.index)/\($0.count): \(part.count) cells" } ?? ""))
       for index in part.prefix(3) { Output.line("cell \(index): " + grid.cell(index).identity) }
+      switch jobsWanted {
+      case .auto: Output.line("jobs: \(jobs) (auto: \(allowance.explanation))")
+      case .count(let n):
+        Output.line(
+          "jobs: \(n) (--jobs; auto would be \(allowance.cpus): \(allowance.explanation))")
+      }
       return
     }
     // Standard output: a reader that went away (`| head`) ends the sweep quietly, as in
@@ -228,7 +246,6 @@ struct SweepRunCommand: ParsableCommand {
         Glibc.exit(1)
       }
     }
-    let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
     let bar = SweepBar.forStandardError()
     let write = sink
     let writeLine: @Sendable (String) -> Bool = { line in
@@ -236,9 +253,16 @@ struct SweepRunCommand: ParsableCommand {
       return write(line)
     }
     let start = Clock.now()
-    var progress: (@Sendable (SweepProgress) -> Void)?
-    if let bar { progress = { bar.draw($0) } }
-    let draw = progress
+    // On a terminal a bar drawn over itself; in a log (a batch job's output) a plain line at
+    // most every 30 s. `log` keeps the latest progress either way.
+    let draw: @Sendable (SweepProgress) -> Void = { progress in
+      let line = log.line(for: progress)
+      if let bar {
+        bar.draw(progress)
+      } else if let line {
+        Output.errorNow(line)
+      }
+    }
     let runTiming = timing
     let written = try badInput { () throws(SweepError) in
       try SweepRunner.run(
@@ -249,10 +273,16 @@ struct SweepRunCommand: ParsableCommand {
     // Every line was written: a failed write ends the program in `sink`.
     precondition(written == pending.count, "a sweep line was not written")
     if let out, let outFD, resumed > 0 { try SweepOutput.sortInPlace(out, lockHeldBy: outFD) }
-    if bar != nil {
+    let usedJobs = min(jobs, max(1, pending.count))
+    if bar == nil {
+      Output.errorNow(
+        SweepLog.closingLine(
+          ran: pending.count, skipped: resumed, diverged: log.latest?.diverged ?? 0, out: out,
+          seconds: Clock.now() - start, jobs: usedJobs))
+    } else {
       Output.errorNow(
         "sweep: \(pending.count) runs in \(SweepBar.clock(Clock.now() - start)) on "
-          + "\(min(jobs, max(1, pending.count))) jobs"
+          + "\(usedJobs) jobs"
           + (resumed > 0 ? " (\(resumed) already in \(out ?? ""))" : ""))
     }
   }
