@@ -8,8 +8,10 @@
 #    the page; only the grid and --cpus-per-task are made small), one task is cancelled while
 #    it runs and resubmitted as the page says, the merge runs as the dependent job, and its
 #    output is byte for byte the unsharded sweep's;
-# 4. GNU parallel, when it is installed: the page's recipe with the hosts replaced by ':'
-#    (this machine), so --basefile/--return are not exercised over ssh here.
+# 4. GNU parallel over ssh, when parallel, openssh-server and rsync are installed and this
+#    runs as root: the page's recipe against two "hosts" that are a local sshd (port 2222)
+#    whose commands do not have ganscope on their PATH; the parts come back, the hosts are
+#    left clean, and the merge equals the unsharded sweep.
 #
 # Usage: Tests/e2e/cluster.sh /path/to/ganscope (KEEP=DIR copies the SLURM results and logs there)
 set -euo pipefail
@@ -22,7 +24,9 @@ DIR=$(mktemp -d)
 chmod 755 "$DIR"
 CTLD=""
 SLURMD=""
+SSHD=""
 cleanup() {
+  [[ -n $SSHD ]] && kill "$SSHD" 2>/dev/null || true
   [[ -n $SLURMD ]] && kill "$SLURMD" 2>/dev/null || true
   [[ -n $CTLD ]] && kill "$CTLD" 2>/dev/null || true
   rm -rf "$DIR"
@@ -61,13 +65,15 @@ grep -q "^ganscope: sweep: 1 run, 2 skipped (already in $DIR/log.jsonl), 0 diver
   "$DIR/log" || fail "closing line of a resume: $(cat "$DIR/log")"
 ok "a sweep logs one closing line: runs, skipped, diverged"
 
-# extract NAME: the fenced block of docs/sweeps.md whose second line is '# NAME: ...'.
+# extract NAME: the fenced block of docs/sweeps.md whose first or second line is '# NAME: ...'.
 extract() {
   awk -v name="# $1:" '
     /^```/ { if (inside) { if (keep) exit; inside = 0; next } inside = 1; n = 0; text = ""; next }
-    inside { n++; text = text $0 "\n"; if (n == 2 && index($0, name) == 1) keep = 1 }
+    inside { n++; text = text $0 "\n"; if (n <= 2 && index($0, name) == 1) keep = 1 }
     END { if (keep) printf "%s", text }' "$DOC"
 }
+
+SMALLGRID='GRID="--k 1,2,5 --loss minimax,nonsaturating --seeds 2 --iterations 300 --hidden 8"'
 
 # 3. SLURM.
 # A grid whose shard 3 has a quick cell (k = 1) and then a slow one (k = 40, ~4 s): the task
@@ -165,7 +171,7 @@ EOF
   eval "$GRID"
   "$BIN" sweep "${GRID[@]}" --out "$DIR/all.jsonl" 2>/dev/null
   cmp runs.jsonl "$DIR/all.jsonl" || fail "the merged sweep differs from the unsharded one"
-  [[ -n ${KEEP:-} ]] && cp -r "$W" "$KEEP"
+  if [[ -n ${KEEP:-} ]]; then cp -r "$W" "$KEEP"; fi
   cd - >/dev/null
   scontrol shutdown >/dev/null 2>&1 || true
   for _ in $(seq 50); do kill -0 "$CTLD" 2>/dev/null || kill -0 "$SLURMD" 2>/dev/null || break; sleep 0.1; done
@@ -177,3 +183,68 @@ EOF
 else
   echo "ok - # skip: SLURM needs root and slurmctld, slurmd, munge (apt-get install slurm-wlm munge)"
 fi
+
+# 4. GNU parallel over ssh: host1 and host2 are this machine's sshd on port 2222 (an ssh
+# configuration of the test's own, given to parallel by $PARALLEL_SSH); only the grid of the
+# page's block is made small.
+if [[ $(id -u) == 0 ]] && command -v parallel >/dev/null && [[ -x /usr/sbin/sshd ]] \
+  && command -v rsync >/dev/null; then
+  start_s=$(date +%s)
+  P=$DIR/ssh
+  mkdir -m 700 "$P"
+  ssh-keygen -q -t ed25519 -N '' -f "$P/host_key"
+  ssh-keygen -q -t ed25519 -N '' -f "$P/id"
+  cp "$P/id.pub" "$P/authorized_keys"
+  cat >"$P/sshd_config" <<END
+Port 2222
+ListenAddress 127.0.0.1
+HostKey $P/host_key
+AuthorizedKeysFile $P/authorized_keys
+PermitRootLogin prohibit-password
+PasswordAuthentication no
+PidFile $P/sshd.pid
+StrictModes no
+UsePAM no
+END
+  cat >"$P/ssh_config" <<END
+Host host1 host2
+  HostName 127.0.0.1
+  Port 2222
+  User root
+  IdentityFile $P/id
+  StrictHostKeyChecking no
+  UserKnownHostsFile /dev/null
+  LogLevel ERROR
+END
+  mkdir -p /run/sshd
+  /usr/sbin/sshd -f "$P/sshd_config"
+  for _ in $(seq 50); do [[ -s $P/sshd.pid ]] && break; sleep 0.1; done
+  SSHD=$(cat "$P/sshd.pid")
+  export PARALLEL_SSH="ssh -F $P/ssh_config"
+  remote() { $PARALLEL_SSH host1 "$@"; }
+  remote true || fail "cannot ssh to the local sshd"
+  # The jobs run in the login directory: it must not hold a part already (it would resume).
+  [[ -z $(remote 'ls -d ganscope part-*.jsonl 2>/dev/null') ]] \
+    || fail "the login directory already holds ganscope or part-*.jsonl"
+  remote 'command -v ganscope' >/dev/null && echo "# note: ganscope is on the ssh PATH here"
+  W=$DIR/parallel
+  mkdir "$W"
+  extract parallel | sed "s/^GRID=.*/$SMALLGRID/" >"$W/run.sh"
+  grep -q -- "--basefile ganscope --return part-{}.jsonl --cleanup" "$W/run.sh" \
+    || fail "the parallel recipe was not found in $DOC"
+  (cd "$W" && PATH=$(dirname "$BIN"):$PATH bash -euo pipefail run.sh) 2>"$DIR/parallel.err" \
+    || fail "the parallel recipe failed: $(cat "$DIR/parallel.err")"
+  eval "$SMALLGRID"
+  # shellcheck disable=SC2086
+  "$BIN" sweep $GRID 2>/dev/null | cmp - "$W/runs.jsonl" || fail "parallel: merged != unsharded"
+  left=$(remote 'ls -d ganscope part-*.jsonl 2>/dev/null' || true)
+  [[ -z $left ]] || fail "parallel left on the host: $left"
+  kill "$SSHD"
+  SSHD=""
+  unset PARALLEL_SSH
+  ok "GNU parallel over ssh: the page's recipe, parts returned, hosts cleaned, merge equals" \
+    "the unsharded sweep ($(($(date +%s) - start_s)) s)"
+else
+  echo "ok - # skip: GNU parallel over ssh needs root, parallel, openssh-server and rsync"
+fi
+echo "cluster.sh: all passed"
