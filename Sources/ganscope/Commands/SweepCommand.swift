@@ -12,7 +12,8 @@ import GANRuntime
 struct SweepCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "sweep",
-    abstract: "Train a grid of runs on every core; one JSON line per run (docs/sweeps.md).",
+    abstract:
+      "Train a grid of runs, one per CPU this process may use; one JSON line per run (docs/sweeps.md).",
     subcommands: [SweepRunCommand.self, SweepMergeCommand.self, SweepSummaryCommand.self],
     defaultSubcommand: SweepRunCommand.self)
 }
