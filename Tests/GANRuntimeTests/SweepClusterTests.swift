@@ -37,9 +37,6 @@ import Testing
   }
 
   @Test func cgroupPathAndItsParents() {
-    let mixed = "12:cpu,cpuacct:/slurm/uid_0/job_7\n0::/system.slice/job_7.scope\n"
-    #expect(CPUAllowance.unifiedPath(procCgroup: mixed) == "/system.slice/job_7.scope")
-    #expect(CPUAllowance.unifiedPath(procCgroup: "4:memory:/x\n1:cpu:/\n") == nil)
     #expect(
       CPUAllowance.cgroupDirectories(path: "/system.slice/job_7.scope")
         == [
@@ -48,6 +45,50 @@ import Testing
         ]
     )
     #expect(CPUAllowance.cgroupDirectories(path: "/") == ["/sys/fs/cgroup"])
+  }
+
+  /// A cgroup file system in a temporary directory: `files` by path under it.
+  func cgroupTree(_ files: [String: String]) throws -> String {
+    let root = FileManager.default.temporaryDirectory
+      .appendingPathComponent("cgroup-\(UUID().uuidString)").path
+    for (path, text) in files {
+      let file = root + "/" + path
+      try FileManager.default.createDirectory(
+        atPath: URL(fileURLWithPath: file).deletingLastPathComponent().path,
+        withIntermediateDirectories: true)
+      try text.write(toFile: file, atomically: false, encoding: .utf8)
+    }
+    return root
+  }
+
+  @Test func theQuotaIsTheTightestOverTheCgroupAndItsParents() throws {
+    // cgroup v2: a limit on the parent slice applies to the job's scope below it.
+    let v2 = try cgroupTree([
+      "cpu.max": "max 100000\n",
+      "system.slice/cpu.max": "300000 100000\n",
+      "system.slice/job_7.scope/cpu.max": "max 100000\n",
+    ])
+    defer { try? FileManager.default.removeItem(atPath: v2) }
+    let scope = CPUAllowance.quota(procCgroup: "0::/system.slice/job_7.scope\n", root: v2)
+    #expect(scope?.cpus == 3 && scope?.file == v2 + "/system.slice/cpu.max")
+    #expect(CPUAllowance.quota(procCgroup: "0::/\n", root: v2) == nil)
+    // A container: /proc/self/cgroup names the host's path, its own cgroup is the root.
+    let container = try cgroupTree(["cpu.max": "200000 100000\n"])
+    defer { try? FileManager.default.removeItem(atPath: container) }
+    #expect(CPUAllowance.quota(procCgroup: "0::/kubepods/pod1/abc\n", root: container)?.cpus == 2)
+    // cgroup v1 (a SLURM job's cgroup in the cpu,cpuacct hierarchy), beside a v2 line.
+    let v1 = try cgroupTree([
+      "cpu,cpuacct/cpu.cfs_quota_us": "-1\n", "cpu,cpuacct/cpu.cfs_period_us": "100000\n",
+      "cpu,cpuacct/slurm/job_7/cpu.cfs_quota_us": "150000\n",
+      "cpu,cpuacct/slurm/job_7/cpu.cfs_period_us": "100000\n",
+      "memory/slurm/job_7/cpu.cfs_quota_us": "100000\n",
+      "memory/slurm/job_7/cpu.cfs_period_us": "100000\n",
+    ])
+    defer { try? FileManager.default.removeItem(atPath: v1) }
+    let job = "7:memory:/slurm/job_7\n4:cpu,cpuacct:/slurm/job_7\n0::/\n"
+    let slurm = CPUAllowance.quota(procCgroup: job, root: v1)
+    #expect(slurm?.cpus == 2 && slurm?.file == v1 + "/cpu,cpuacct/slurm/job_7/cpu.cfs_quota_us")
+    #expect(CPUAllowance.quota(procCgroup: "4:cpu,cpuacct:/\n", root: v1) == nil)
   }
 
   @Test func theAllowanceIsTheSmallerOfMaskAndQuota() {

@@ -94,15 +94,6 @@ public struct CPUAllowance: Sendable, Equatable {
     return count > 0 ? count : nil
   }
 
-  /// The cgroup v2 path of a process from the text of `/proc/PID/cgroup` (the "0::PATH"
-  /// line), e.g. "/system.slice/job_12.scope"; nil on a cgroup v1 only system.
-  public static func unifiedPath(procCgroup text: String) -> String? {
-    for line in text.split(separator: "\n") where line.hasPrefix("0::") {
-      return String(line.dropFirst(3))
-    }
-    return nil
-  }
-
   /// The directories whose `cpu.max` limits a process in cgroup `path`: its own and every
   /// parent's up to the root of `mount` (a quota anywhere above applies too).
   public static func cgroupDirectories(path: String, mount: String = "/sys/fs/cgroup")
@@ -129,30 +120,48 @@ public struct CPUAllowance: Sendable, Equatable {
     return cpus(procStatus: text)
   }
 
-  /// The tightest CPU quota over this process's cgroup and its parents (cgroup v2), or the
-  /// cgroup v1 CFS quota, with the file it came from.
+  /// The tightest CPU quota over this process's cgroups and their parents, with the file it
+  /// came from.
   static func quotaOfCurrentProcess() -> (cpus: Int, file: String)? {
+    guard let text = try? String(contentsOfFile: "/proc/self/cgroup", encoding: .utf8) else {
+      return nil
+    }
+    return quota(procCgroup: text, root: "/sys/fs/cgroup")
+  }
+
+  /// The tightest CPU quota for a process whose `/proc/PID/cgroup` is `procCgroup`, read from
+  /// the cgroup file systems mounted at `root`: cgroup v2's `cpu.max` in its cgroup and every
+  /// parent (a quota anywhere above applies too), and cgroup v1's CFS quota in the `cpu`
+  /// hierarchy the same way. Inside a container the path may be the host's while the
+  /// container's own cgroup is mounted at the root, so the root is always read too.
+  public static func quota(procCgroup: String, root: String) -> (cpus: Int, file: String)? {
     let read = { (path: String) in try? String(contentsOfFile: path, encoding: .utf8) }
     var best: (cpus: Int, file: String)?
     func consider(_ cpus: Int?, _ file: String) {
       guard let cpus else { return }
-      if best == nil || cpus < best!.cpus { best = (cpus, file) }
+      if best.map({ cpus < $0.cpus }) ?? true { best = (cpus, file) }
     }
-    if let text = read("/proc/self/cgroup"), let path = unifiedPath(procCgroup: text) {
-      for directory in cgroupDirectories(path: path) {
-        let file = directory + "/cpu.max"
-        if let max = read(file) { consider(cpus(cpuMax: max), file) }
-      }
-      // Inside a container the cgroup namespace's root is mounted at /sys/fs/cgroup while
-      // /proc/self/cgroup may still name the host's path.
-      let root = "/sys/fs/cgroup/cpu.max"
-      if let max = read(root) { consider(cpus(cpuMax: max), root) }
-    }
-    for directory in ["/sys/fs/cgroup/cpu", "/sys/fs/cgroup/cpu,cpuacct"] {
-      if let quota = read(directory + "/cpu.cfs_quota_us"),
-        let period = read(directory + "/cpu.cfs_period_us")
-      {
-        consider(cpus(cfsQuota: quota, cfsPeriod: period), directory + "/cpu.cfs_quota_us")
+    for line in procCgroup.split(separator: "\n") {
+      let fields = line.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
+      guard fields.count == 3 else { continue }
+      let path = String(fields[2])
+      if fields[0] == "0" && fields[1].isEmpty {
+        for directory in cgroupDirectories(path: path, mount: root) {
+          if let max = read(directory + "/cpu.max") {
+            consider(cpus(cpuMax: max), directory + "/cpu.max")
+          }
+        }
+      } else if fields[1].split(separator: ",").contains("cpu") {
+        // v1 mounts the hierarchy as "cpu,cpuacct" (often with a "cpu" link) or "cpu".
+        for mount in Set([root + "/" + fields[1], root + "/cpu"]).sorted() {
+          for directory in cgroupDirectories(path: path, mount: mount) {
+            if let quota = read(directory + "/cpu.cfs_quota_us"),
+              let period = read(directory + "/cpu.cfs_period_us")
+            {
+              consider(cpus(cfsQuota: quota, cfsPeriod: period), directory + "/cpu.cfs_quota_us")
+            }
+          }
+        }
       }
     }
     return best
