@@ -174,4 +174,36 @@ status=${PIPESTATUS[0]}
 set -e
 [[ $status == 0 ]] || fail "export | head exited $status"
 ok "> /dev/full: exit 1 and one line for every command that prints; | head: exit 0"
+# 7. Smaller items: a moment past the recording's end, a damaged header length, and a
+#    terminal without an alternate screen is left clean.
+expect_exit 2 "$BIN" figure --from "$REC" --at 10,20,30,999999 --out "$DIR/late.svg"
+one_line "the recording ends at iteration 300"
+[[ ! -e $DIR/late.svg ]] || fail "a refused figure left a file"
+python3 - "$REC" "$DIR/header.gans" <<'PY'
+import sys
+data = bytearray(open(sys.argv[1], "rb").read())
+data[12 + 3] ^= 0x10  # a high byte of the header record's length
+open(sys.argv[2], "wb").write(data)
+PY
+expect_exit 2 "$BIN" info "$DIR/header.gans"
+one_line "is damaged: its header record"
+if command -v tmux >/dev/null; then
+  SOCKET=ganscope-outputs-$$
+  tmux -L "$SOCKET" new-session -d -x 80 -y 24 "TERM=vt100 bash --norc --noprofile"
+  tmux -L "$SOCKET" send-keys "TERM=vt100 $BIN live --paused" Enter
+  seen=no
+  for _ in $(seq 100); do
+    tmux -L "$SOCKET" capture-pane -p | grep -q "p_data" && { seen=yes; break; }
+    sleep 0.1
+  done
+  [[ $seen == yes ]] || { tmux -L "$SOCKET" kill-server; fail "TERM=vt100: live never drew"; }
+  tmux -L "$SOCKET" send-keys q
+  sleep 1
+  screen=$(tmux -L "$SOCKET" capture-pane -p)
+  tmux -L "$SOCKET" kill-server
+  ! grep -q "p_data\|JSD" <<<"$screen" || fail "TERM=vt100: the last frame stayed on screen"
+  ok "--at past the end refused; a damaged header length is 'damaged'; TERM=vt100 is left clean"
+else
+  ok "--at past the end refused; a damaged header length is 'damaged' # skip vt100: no tmux"
+fi
 echo "outputs.sh: all passed"
