@@ -34,6 +34,21 @@ import Testing
     }
   }
 
+  /// A readout metric follows the loss's readout: a probability keeps its 0…1 sparkline,
+  /// a critic's scales to its values (it is unbounded); plain metrics never change.
+  @Test func readoutMetricsScaleByTheReadout() throws {
+    let dReal = try #require(Metric.named("d_real"))
+    let jsd = try #require(Metric.named("jsd"))
+    for loss in Loss.allCases {
+      switch loss.readout {
+      case .probability, .score: #expect(dReal.scale(for: loss) == .fixed(lower: 0, upper: 1))
+      case .critic: #expect(dReal.scale(for: loss) == .automatic, "\(loss)")
+      }
+      #expect(jsd.scale(for: loss) == jsd.scale)
+    }
+    #expect(Metric.table.filter { $0.unit == .readout }.map(\.key) == ["d_real", "d_fake"])
+  }
+
   @Test func keysAndColumnsAreUnique() {
     let keys = Metric.table.map(\.key)
     let columns = Metric.table.map(\.column)
