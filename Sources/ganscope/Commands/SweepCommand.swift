@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GANCore
 import GANRuntime
+import GANView
 
 #if canImport(Glibc)
   import Glibc
@@ -340,7 +341,9 @@ struct SweepSummaryCommand: ParsableCommand {
     }
     Output.line("")
     Output.line(heatmap.text(unicode: !ascii && SweepBar.localeIsUTF8()))
-    if let svg { try OutputFile.write(svg, inputs: files) { write in write(heatmap.svg()) } }
+    if let svg {
+      try OutputFile.write(svg, inputs: files) { write in write(HeatmapPicture(heatmap).svg()) }
+    }
   }
 }
 
