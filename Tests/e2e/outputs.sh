@@ -206,4 +206,27 @@ if command -v tmux >/dev/null; then
 else
   ok "--at past the end refused; a damaged header length is 'damaged' # skip vt100: no tmux"
 fi
+# 8. What a hostile review found: a file that is not a sweep's output is never cut by a
+#    resume (nor a sweep's own output with Windows line ends), /dev/stdout keeps the shell's
+#    >>, --record never replaces the run's own data even with --force, a shard count past
+#    the cap is one line, and upgrade refuses an existing file before re-simulating.
+printf '{"note":"keep me"}' >"$DIR/cfg.json"
+expect_exit 2 "$BIN" sweep --iterations 10 --every 5 --out "$DIR/cfg.json"
+one_line "not this sweep's output"
+[[ $(cat "$DIR/cfg.json") == '{"note":"keep me"}' ]] || fail "a non-sweep --out was cut"
+"$BIN" sweep --iterations 10 --every 5 --seeds 3 --out "$DIR/lf.jsonl" 2>/dev/null
+sed 's/$/\r/' "$DIR/lf.jsonl" >"$DIR/crlf.jsonl"
+expect_exit 0 "$BIN" sweep --iterations 10 --every 5 --seeds 3 --out "$DIR/crlf.jsonl"
+[[ $(wc -l <"$DIR/crlf.jsonl") == 3 ]] || fail "a CRLF sweep output lost lines on resume"
+printf 'precious\n' >"$DIR/log.txt"
+"$BIN" export "$REC" --out /dev/stdout >>"$DIR/log.txt"
+[[ $(head -1 "$DIR/log.txt") == precious ]] || fail "--out /dev/stdout replaced the file >> appends to"
+expect_exit 1 "$BIN" train --target "file:$DIR/data.txt" --iterations 10 --record "$DIR/data.txt" --force
+one_line "also an input"
+[[ $(wc -l <"$DIR/data.txt") == 200 ]] || fail "--record --force replaced the run's data"
+expect_exit 2 "$BIN" sweep --dry-run --shard 1/9223372036854775807
+one_line "need 1 <= i <= n <= 10000000"
+expect_exit 1 "$BIN" upgrade "$REC" "$DIR/other.gans"
+one_line "exists"
+ok "non-sweep and CRLF --out files, /dev/stdout >>, --record onto data, huge shards, upgrade"
 echo "outputs.sh: all passed"

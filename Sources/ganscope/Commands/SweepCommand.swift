@@ -194,7 +194,15 @@ struct SweepRunCommand: ParsableCommand {
     defer { signals.stop() }
     let (grid, shard) = try badInput { () throws(SweepError) in try plan() }
     if dryRun {
-      Output.line(grid.description)
+      // The grid as its hash reads it, with a long seed list cut to its first ten.
+      for line in grid.description.split(separator: "\n") {
+        guard line.hasPrefix("seed="), grid.seeds.count > 10 else {
+          Output.line(String(line))
+          continue
+        }
+        let shown = grid.seeds.prefix(10).map(String.init).joined(separator: ",")
+        Output.line("seed=\(shown),… (\(grid.seeds.count) seeds)")
+      }
       let part = grid.indices(shard: shard)
       Output.line(
         "grid \(grid.hash): \(grid.count) cells"

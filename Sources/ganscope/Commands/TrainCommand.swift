@@ -45,6 +45,7 @@ struct TrainCommand: ParsableCommand {
     let config = try model.config()
     // Where the results go is checked before training, not after it.
     if let record {
+      try model.checkNotInput(record: record)
       do {
         try Recorder.checkTarget(record, overwrite: force)
       } catch {
