@@ -189,7 +189,7 @@ struct SweepRunCommand: ParsableCommand {
       OutputFile.removeTemporaries()
       Output.errorNow(
         "stopped by \(HeadlessSignals.name(number))" + (resumable.map { ";" + $0 } ?? ""))
-      Glibc.exit(HeadlessSignals.status(number))
+      HeadlessSignals.end(HeadlessSignals.status(number))
     }
     defer { signals.stop() }
     let (grid, shard) = try badInput { () throws(SweepError) in try plan() }

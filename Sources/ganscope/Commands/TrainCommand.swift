@@ -104,6 +104,8 @@ struct TrainCommand: ParsableCommand {
     // the exit status says the output is incomplete.
     if run.recordingError != nil { throw ExitCode(1) }
     if diverged != nil { throw ExitCode(1) }
+    // A signal after the run ended (while the samples were written) still says so.
+    if let number = caught.signal { throw ExitCode(HeadlessSignals.status(number)) }
   }
 }
 
