@@ -37,6 +37,7 @@ extension TrainingRuntime {
           onFailure: onRecordingFailure)
       } catch {
         recordingError = error.description
+        onRecordingFailure?(error.description)
       }
     }
     // Deferred in this order so the runtime stops first and the recorder then drains it.

@@ -106,7 +106,11 @@ final class Session {
     // so that the log alone fixes the numbering of snapshots.
     case .setPace(let pace): return pace.isValid
     case .pause, .resume: return true
-    default: return trainer.apply(command)
+    case .setDiscriminatorSteps, .setBatchSize, .setDiscriminatorStepSize,
+      .setGeneratorStepSize, .setLoss, .setOptimizer, .setPenalty, .setUnrolledSteps,
+      .setUpdateScheme, .setInstanceNoise, .setSpectralNorm, .setPack, .setTarget, .resetNetworks,
+      .reseed:
+      return trainer.apply(command)
     }
     return true
   }

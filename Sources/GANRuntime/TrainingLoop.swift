@@ -167,7 +167,11 @@ struct TrainingLoop {
     case .setPace(let new):
       pace = new
       pacer = Self.pacer(for: new)
-    default: break
+    case .setPublishInterval, .setDiscriminatorSteps, .setBatchSize, .setDiscriminatorStepSize,
+      .setGeneratorStepSize, .setLoss, .setOptimizer, .setPenalty, .setUnrolledSteps,
+      .setUpdateScheme, .setInstanceNoise, .setSpectralNorm, .setPack, .setTarget, .resetNetworks,
+      .reseed:
+      break
     }
     // A diverged trainer refuses every step: stay paused until `.resetNetworks`.
     if session.isDiverged { paused = true }

@@ -86,17 +86,6 @@ public struct ScenarioStep: Sendable {
   }
 }
 
-extension ControlCommand {
-  /// Whether the live loop is paused after applying this command (single steps pause it, so
-  /// that one update can be inspected at a time).
-  var leavesRunPaused: Bool {
-    switch self {
-    case .pause, .stepDiscriminator, .stepGenerator, .stepIteration: true
-    default: false
-    }
-  }
-}
-
 /// The statement a scenario demonstrates, and its check: a function of one seed's run that
 /// returns every number it measured, each with its condition.
 public struct Claim: Sendable {

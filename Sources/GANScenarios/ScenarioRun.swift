@@ -112,7 +112,11 @@ private func perform(_ command: ControlCommand, on trainer: Trainer) -> Bool {
   case .stepIteration: trainer.runIteration()
   case .setPace, .pause, .resume: return true
   case .setPublishInterval(let interval): return interval >= 1
-  default: return trainer.apply(command)
+  case .setDiscriminatorSteps, .setBatchSize, .setDiscriminatorStepSize,
+    .setGeneratorStepSize, .setLoss, .setOptimizer, .setPenalty, .setUnrolledSteps,
+    .setUpdateScheme, .setInstanceNoise, .setSpectralNorm, .setPack, .setTarget, .resetNetworks,
+    .reseed:
+    return trainer.apply(command)
   }
   return true
 }

@@ -37,7 +37,10 @@ struct GanScope: ParsableCommand {
     } catch {
       let code = exitCode(for: error)
       if code == .success {
-        exit(withError: error)  // --help, --version
+        // --help, --version: through Output, so a full disk is exit 1 like any output.
+        let text = fullMessage(for: error)
+        if !text.isEmpty { Output.line(text) }
+        Glibc.exit(0)
       }
       let message = oneLine(self.message(for: error))
       Output.error(

@@ -5,6 +5,50 @@ import Testing
 
 /// The metric table is the one list everything derives from: it must be consistent.
 @Suite struct MetricTableTests {
+  /// Every metric that applies to a run has a finite value after a few iterations, and
+  /// one that does not is NaN: a metric whose computation was forgotten cannot hide as NaN.
+  @Test func everyMetricThatAppliesIsFiniteOnAPlainRun() throws {
+    let runs: [(NetModel, String)] = [
+      (.perceptron, "gaussian"), (.perceptron, "trimodal"), (.perceptron, "uniform"),
+      (.perceptron, "skewed"),
+      (.dirac, "point(0)"),
+    ]
+    for (model, spec) in runs {
+      let target = try Target.parse(spec)
+      let architecture =
+        model == .dirac
+        ? DiracGame.architecture : Architecture(width: 8, hiddenLayers: 1, activation: .tanh)
+      let config = TrainingConfig(target: target, architecture: architecture, seed: 2)
+      let trainer = Trainer(config: config)
+      for _ in 0..<20 { trainer.runIteration() }
+      let metrics = Evaluator(architecture: architecture, prior: config.prior)
+        .snapshot(of: trainer).metrics
+      for metric in Metric.table {
+        let value = metrics[metric]
+        if metric.applies.holds(model: model, target: target) {
+          #expect(value.isFinite, "\(metric.key) on \(model) \(spec): \(value)")
+        } else {
+          #expect(value.isNaN, "\(metric.key) on \(model) \(spec): \(value)")
+        }
+      }
+    }
+  }
+
+  /// A readout metric follows the loss's readout: a probability keeps its 0…1 sparkline,
+  /// a critic's scales to its values (it is unbounded); plain metrics never change.
+  @Test func readoutMetricsScaleByTheReadout() throws {
+    let dReal = try #require(Metric.named("d_real"))
+    let jsd = try #require(Metric.named("jsd"))
+    for loss in Loss.allCases {
+      switch loss.readout {
+      case .probability, .score: #expect(dReal.scale(for: loss) == .fixed(lower: 0, upper: 1))
+      case .critic: #expect(dReal.scale(for: loss) == .automatic, "\(loss)")
+      }
+      #expect(jsd.scale(for: loss) == jsd.scale)
+    }
+    #expect(Metric.table.filter { $0.unit == .readout }.map(\.key) == ["d_real", "d_fake"])
+  }
+
   @Test func keysAndColumnsAreUnique() {
     let keys = Metric.table.map(\.key)
     let columns = Metric.table.map(\.column)

@@ -26,7 +26,7 @@ enum Fixture {
       discriminatorLoss: 1.386 - 0.5 * decay + 0.05 * sin(Double(t)),
       generatorLoss: 0.69 + 0.8 * decay, discriminatorGradientNorm: 0.3,
       generatorGradientNorm: 0.2, generatorMean: 3.3, generatorStandardDeviation: 0.7,
-      modesKept: 1, nearModeShare: 0.97 - 0.3 * decay)
+      modesKept: 1, nearModeShare: 0.97 - 0.3 * decay, discriminatorSlope: .nan)
   }
 
   static func snapshot(

@@ -3,14 +3,17 @@ import Testing
 
 @testable import GANView
 
-/// The README's key tables are generated from the key tables: each sits between a marker
-/// naming its table and a blank line before `<!-- end keys -->` (without the blank line,
-/// Markdown could read the marker as one more row of the table). This test fails while one differs; with
+/// The docs' key tables (docs/views.md, commands.md, scenarios.md) are generated from the key
+/// tables: each sits between a marker naming its table and a blank line before
+/// `<!-- end keys -->` (without the blank line, Markdown could read the marker as one more
+/// row of the table). This test fails while one differs or is missing from every page; with
 /// GANSCOPE_RECORD_GOLDEN=1 it rewrites them instead, like the golden screens.
 @Suite struct ReadmeKeyTablesTests {
-  static let readme = URL(fileURLWithPath: #filePath)
+  static let root = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("README.md")
+  static let pages = ["docs/views.md", "docs/commands.md", "docs/scenarios.md"].map {
+    root.appendingPathComponent($0)
+  }
 
   static let tables = [
     ("<!-- keys: live (LiveKeys.table) -->\n", LiveKeys.table.markdown),
@@ -26,24 +29,32 @@ import Testing
   static let end = "\n\n<!-- end keys -->"
 
   @Test func theReadmeShowsTheKeyTablesAsTheyAre() throws {
-    var text = try String(contentsOf: Self.readme, encoding: .utf8)
+    var texts = try Self.pages.map { try String(contentsOf: $0, encoding: .utf8) }
     for (marker, markdown) in Self.tables {
-      guard let start = text.range(of: marker),
-        let end = text.range(of: Self.end, range: start.upperBound..<text.endIndex)
-      else {
-        Issue.record(
-          "README.md lacks '\(marker.dropLast())' or the blank line and end marker after it")
+      let found = texts.indices.lazy.compactMap { page -> (Int, Range<String.Index>)? in
+        let text = texts[page]
+        guard let start = text.range(of: marker),
+          let end = text.range(of: Self.end, range: start.upperBound..<text.endIndex)
+        else { return nil }
+        return (page, start.upperBound..<end.lowerBound)
+      }.first
+      guard let (page, range) = found else {
+        Issue.record("no page has '\(marker.dropLast())' with a blank line and end marker after it")
         continue
       }
       if Golden.recording {
-        text.replaceSubrange(start.upperBound..<end.lowerBound, with: markdown)
+        texts[page].replaceSubrange(range, with: markdown)
       } else {
         #expect(
-          String(text[start.upperBound..<end.lowerBound]) == markdown,
-          "README.md's table after \(marker.dropLast()) is not the table; GANSCOPE_RECORD_GOLDEN=1 rewrites it"
+          String(texts[page][range]) == markdown,
+          "\(Self.pages[page].lastPathComponent): the table after \(marker.dropLast()) is not the table; GANSCOPE_RECORD_GOLDEN=1 rewrites it"
         )
       }
     }
-    if Golden.recording { try text.write(to: Self.readme, atomically: true, encoding: .utf8) }
+    if Golden.recording {
+      for (page, text) in zip(Self.pages, texts) {
+        try text.write(to: page, atomically: true, encoding: .utf8)
+      }
+    }
   }
 }

@@ -19,11 +19,12 @@ import Testing
     #expect(RowPrinter.columns == ["iteration"] + Metric.table.map(\.column))
   }
 
-  /// The README lists the columns; the list must be the table's.
+  /// docs/commands.md lists the columns; the list must be the table's.
   @Test func readmeListsTheColumns() throws {
-    let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("README.md")
-    let text = try String(contentsOf: readme, encoding: .utf8)
+    let page = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("docs/commands.md")
+    let text = try String(contentsOf: page, encoding: .utf8)
     #expect(text.contains("`" + RowPrinter.columns.joined(separator: ",") + "`"))
   }
 

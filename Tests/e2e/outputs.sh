@@ -174,4 +174,59 @@ status=${PIPESTATUS[0]}
 set -e
 [[ $status == 0 ]] || fail "export | head exited $status"
 ok "> /dev/full: exit 1 and one line for every command that prints; | head: exit 0"
+# 7. Smaller items: a moment past the recording's end, a damaged header length, and a
+#    terminal without an alternate screen is left clean.
+expect_exit 2 "$BIN" figure --from "$REC" --at 10,20,30,999999 --out "$DIR/late.svg"
+one_line "the recording ends at iteration 300"
+[[ ! -e $DIR/late.svg ]] || fail "a refused figure left a file"
+python3 - "$REC" "$DIR/header.gans" <<'PY'
+import sys
+data = bytearray(open(sys.argv[1], "rb").read())
+data[12 + 3] ^= 0x10  # a high byte of the header record's length
+open(sys.argv[2], "wb").write(data)
+PY
+expect_exit 2 "$BIN" info "$DIR/header.gans"
+one_line "is damaged: its header record"
+if command -v tmux >/dev/null; then
+  SOCKET=ganscope-outputs-$$
+  tmux -L "$SOCKET" new-session -d -x 80 -y 24 "TERM=vt100 bash --norc --noprofile"
+  tmux -L "$SOCKET" send-keys "TERM=vt100 $BIN live --paused" Enter
+  seen=no
+  for _ in $(seq 100); do
+    tmux -L "$SOCKET" capture-pane -p | grep -q "p_data" && { seen=yes; break; }
+    sleep 0.1
+  done
+  [[ $seen == yes ]] || { tmux -L "$SOCKET" kill-server; fail "TERM=vt100: live never drew"; }
+  tmux -L "$SOCKET" send-keys q
+  sleep 1
+  screen=$(tmux -L "$SOCKET" capture-pane -p)
+  tmux -L "$SOCKET" kill-server
+  ! grep -q "p_data\|JSD" <<<"$screen" || fail "TERM=vt100: the last frame stayed on screen"
+  ok "--at past the end refused; a damaged header length is 'damaged'; TERM=vt100 is left clean"
+else
+  ok "--at past the end refused; a damaged header length is 'damaged' # skip vt100: no tmux"
+fi
+# 8. What a hostile review found: a file that is not a sweep's output is never cut by a
+#    resume (nor a sweep's own output with Windows line ends), /dev/stdout keeps the shell's
+#    >>, --record never replaces the run's own data even with --force, a shard count past
+#    the cap is one line, and upgrade refuses an existing file before re-simulating.
+printf '{"note":"keep me"}' >"$DIR/cfg.json"
+expect_exit 2 "$BIN" sweep --iterations 10 --every 5 --out "$DIR/cfg.json"
+one_line "not this sweep's output"
+[[ $(cat "$DIR/cfg.json") == '{"note":"keep me"}' ]] || fail "a non-sweep --out was cut"
+"$BIN" sweep --iterations 10 --every 5 --seeds 3 --out "$DIR/lf.jsonl" 2>/dev/null
+sed 's/$/\r/' "$DIR/lf.jsonl" >"$DIR/crlf.jsonl"
+expect_exit 0 "$BIN" sweep --iterations 10 --every 5 --seeds 3 --out "$DIR/crlf.jsonl"
+[[ $(wc -l <"$DIR/crlf.jsonl") == 3 ]] || fail "a CRLF sweep output lost lines on resume"
+printf 'precious\n' >"$DIR/log.txt"
+"$BIN" export "$REC" --out /dev/stdout >>"$DIR/log.txt"
+[[ $(head -1 "$DIR/log.txt") == precious ]] || fail "--out /dev/stdout replaced the file >> appends to"
+expect_exit 1 "$BIN" train --target "file:$DIR/data.txt" --iterations 10 --record "$DIR/data.txt" --force
+one_line "also an input"
+[[ $(wc -l <"$DIR/data.txt") == 200 ]] || fail "--record --force replaced the run's data"
+expect_exit 2 "$BIN" sweep --dry-run --shard 1/9223372036854775807
+one_line "need 1 <= i <= n <= 10000000"
+expect_exit 1 "$BIN" upgrade "$REC" "$DIR/other.gans"
+one_line "exists"
+ok "non-sweep and CRLF --out files, /dev/stdout >>, --record onto data, huge shards, upgrade"
 echo "outputs.sh: all passed"

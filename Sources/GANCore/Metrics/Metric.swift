@@ -50,7 +50,42 @@ public struct Metric: Sendable {
   public let scale: Scale
   /// Shown in the metrics pane even when it is short of rows.
   public let isPrimary: Bool
+  /// The runs whose value means something (elsewhere it is NaN).
+  public let applies: Applicability
+  /// What the number is measured in, when that depends on the loss.
+  public let unit: Unit
   public let source: Source
+
+  /// What a metric is measured in, where the loss decides its label or its scale.
+  public enum Unit: Sendable, Equatable {
+    /// The same whatever the loss.
+    case plain
+    /// D's readout (`Loss.readout`): a probability, a score, or an unbounded critic, whose
+    /// sparkline then scales to its values instead of clamping them to 0…1.
+    case readout
+    /// D's objective under the loss: V(G, D) for the cross-entropy losses, else its own
+    /// name (`Loss.objectiveName`).
+    case objective
+  }
+
+  /// Which runs a metric has a value for.
+  public enum Applicability: Sendable, Equatable {
+    /// Every run.
+    case always
+    /// A target made of normal modes (one normal, or a mixture of them).
+    case normalModes
+    /// The Dirac-GAN.
+    case diracGame
+
+    /// Whether a run of `model` on `target` has a value.
+    public func holds(model: NetModel, target: Target) -> Bool {
+      switch self {
+      case .always: true
+      case .normalModes: target.distribution.normalModes != nil
+      case .diracGame: model == .dirac
+      }
+    }
+  }
 
   /// The metric's value in `metrics`.
   public func value(_ metrics: TrainingMetrics) -> Double {
@@ -69,10 +104,23 @@ public struct Metric: Sendable {
   /// The label, where it depends on the loss (D's objective is V(G, D) only for the
   /// cross-entropy losses).
   public func label(for loss: Loss?, ascii: Bool) -> String {
-    if key == Metric.objectiveKey, let loss {
-      return ascii ? loss.objectiveASCIIName : loss.objectiveName
+    switch (unit, loss) {
+    case (.objective, let loss?): ascii ? loss.objectiveASCIIName : loss.objectiveName
+    case (.plain, _), (.readout, _), (.objective, nil): ascii ? asciiLabel : label
     }
-    return ascii ? asciiLabel : label
+  }
+
+  /// The sparkline's scale under `loss`: a critic's readout has no 0…1 range.
+  public func scale(for loss: Loss?) -> Scale {
+    guard let loss else { return scale }
+    switch unit {
+    case .plain, .objective: return scale
+    case .readout:
+      switch loss.readout {
+      case .probability, .score: return scale
+      case .critic: return .automatic
+      }
+    }
   }
 
   static let objectiveKey = "v"
@@ -91,88 +139,95 @@ extension Metric {
       key: "jsd", label: "JSD", asciiLabel: "JSD", column: "jsd",
       summary: "Jensen-Shannon divergence JSD(p_data||p_g) in nats (at most log 2)",
       role: .divergence, scale: .fixed(lower: 0, upper: log2InNats), isPrimary: true,
+      applies: .always, unit: .plain,
       source: .stored(\.jensenShannon, recordIndex: 0)),
     Metric(
       key: "c_g", label: "C(G) ≥ −1.386", asciiLabel: "C(G) >= -1.386", column: "c_g",
       summary: "virtual training criterion C(G) = -log 4 + 2 JSD (Theorem 1)",
-      role: .divergence, scale: .floor(floorOfVirtualCriterion), isPrimary: true,
+      role: .divergence, scale: .floor(floorOfVirtualCriterion), isPrimary: true, applies: .always,
+      unit: .plain,
       source: .derived { -2 * 0.693_147_180_559_945_3 + 2 * $0.jensenShannon }),
     Metric(
       key: "kl", label: "KL(p_d‖p_g)", asciiLabel: "KL(p_d||p_g)", column: "kl",
       summary: "KL(p_data||p_g) in nats: what maximum likelihood minimizes; a missing mode costs",
-      role: .divergence, scale: .fromZero, isPrimary: true,
+      role: .divergence, scale: .fromZero, isPrimary: true, applies: .always, unit: .plain,
       source: .stored(\.klDataModel, recordIndex: 1)),
     Metric(
       key: "kl_reverse", label: "KL(p_g‖p_d)", asciiLabel: "KL(p_g||p_d)",
       column: "kl_reverse",
       summary: "KL(p_g||p_data) in nats: samples where there is no data cost",
-      role: .divergence, scale: .fromZero, isPrimary: true,
+      role: .divergence, scale: .fromZero, isPrimary: true, applies: .always, unit: .plain,
       source: .stored(\.klModelData, recordIndex: 2)),
     Metric(
       key: "w1", label: "W1", asciiLabel: "W1", column: "w1",
       summary: "exact Wasserstein-1 distance between p_data and p_g",
-      role: .divergence, scale: .fromZero, isPrimary: true,
+      role: .divergence, scale: .fromZero, isPrimary: true, applies: .always, unit: .plain,
       source: .stored(\.wasserstein, recordIndex: 3)),
     Metric(
       key: "loss_d", label: "loss D", asciiLabel: "loss D", column: "loss_d",
       summary: "D's loss on its last batch, as D descended it",
-      role: .discriminator, scale: .automatic, isPrimary: true,
+      role: .discriminator, scale: .automatic, isPrimary: true, applies: .always, unit: .plain,
       source: .stored(\.discriminatorLoss, recordIndex: 7)),
     Metric(
       key: "loss_g", label: "loss G", asciiLabel: "loss G", column: "loss_g",
       summary: "G's loss on its last batch, as G descended it",
-      role: .generator, scale: .automatic, isPrimary: true,
+      role: .generator, scale: .automatic, isPrimary: true, applies: .always, unit: .plain,
       source: .stored(\.generatorLoss, recordIndex: 8)),
     Metric(
       key: "d_real", label: "D(real)", asciiLabel: "D(real)", column: "d_real",
       summary: "mean of D's readout on data (a probability, or least squares' score)",
-      role: .discriminator, scale: .fixed(lower: 0, upper: 1), isPrimary: true,
+      role: .discriminator, scale: .fixed(lower: 0, upper: 1), isPrimary: true, applies: .always,
+      unit: .readout,
       source: .stored(\.meanDReal, recordIndex: 5)),
     Metric(
       key: "d_fake", label: "D(fake)", asciiLabel: "D(fake)", column: "d_fake",
       summary: "mean of D's readout on G's samples",
-      role: .generator, scale: .fixed(lower: 0, upper: 1), isPrimary: true,
+      role: .generator, scale: .fixed(lower: 0, upper: 1), isPrimary: true, applies: .always,
+      unit: .readout,
       source: .stored(\.meanDFake, recordIndex: 6)),
     Metric(
       key: objectiveKey, label: "V(G,D)", asciiLabel: "V(G,D)", column: "v",
       summary: "D's objective under the current loss (V(G,D) for the cross-entropy losses)",
-      role: .divergence, scale: .automatic, isPrimary: false,
+      role: .divergence, scale: .automatic, isPrimary: false, applies: .always, unit: .objective,
       source: .stored(\.value, recordIndex: 4)),
     Metric(
       key: "grad_d", label: "‖∇D‖", asciiLabel: "|grad D|", column: "grad_d",
       summary: "Euclidean norm of D's last parameter gradient",
       role: .discriminator, scale: .logarithmic(lower: 1e-8, upper: 100), isPrimary: false,
+      applies: .always, unit: .plain,
       source: .stored(\.discriminatorGradientNorm, recordIndex: 9)),
     Metric(
       key: "grad_g", label: "‖∇G‖", asciiLabel: "|grad G|", column: "grad_g",
       summary: "Euclidean norm of G's last parameter gradient",
       role: .generator, scale: .logarithmic(lower: 1e-8, upper: 100), isPrimary: false,
+      applies: .always, unit: .plain,
       source: .stored(\.generatorGradientNorm, recordIndex: 10)),
     Metric(
       key: "g_mean", label: "mean G(z)", asciiLabel: "mean G(z)", column: "g_mean",
       summary: "mean of G's samples",
-      role: .generator, scale: .automatic, isPrimary: false,
+      role: .generator, scale: .automatic, isPrimary: false, applies: .always, unit: .plain,
       source: .stored(\.generatorMean, recordIndex: 11)),
     Metric(
       key: "g_std", label: "sd G(z)", asciiLabel: "sd G(z)", column: "g_std",
       summary: "standard deviation of G's samples",
-      role: .generator, scale: .fromZero, isPrimary: false,
+      role: .generator, scale: .fromZero, isPrimary: false, applies: .always, unit: .plain,
       source: .stored(\.generatorStandardDeviation, recordIndex: 12)),
     Metric(
       key: "modes", label: "modes kept", asciiLabel: "modes kept", column: "modes",
       summary:
         "modes of a normal-mixture target where p_g holds at least a quarter of the mode's weight within 3 sd of its centre",
-      role: .generator, scale: .fromZero, isPrimary: false,
+      role: .generator, scale: .fromZero, isPrimary: false, applies: .normalModes, unit: .plain,
       source: .stored(\.modesKept, recordIndex: 13)),
     Metric(
       key: "near_modes", label: "near a mode", asciiLabel: "near a mode", column: "near_modes",
       summary: "share of G's samples within 3 sd of some mode of a normal-mixture target",
-      role: .generator, scale: .fixed(lower: 0, upper: 1), isPrimary: false,
+      role: .generator, scale: .fixed(lower: 0, upper: 1), isPrimary: false, applies: .normalModes,
+      unit: .plain,
       source: .stored(\.nearModeShare, recordIndex: 14)),
     Metric(
       key: "psi", label: "ψ (D = ψ·x)", asciiLabel: "psi (D = psi*x)", column: "psi",
       summary: "the Dirac-GAN's discriminator slope psi in D(x) = psi*x (G's theta is the G mean)",
-      role: .discriminator, scale: .automatic, isPrimary: false,
+      role: .discriminator, scale: .automatic, isPrimary: false, applies: .diracGame, unit: .plain,
       source: .stored(\.discriminatorSlope, recordIndex: 15)),
   ]
 

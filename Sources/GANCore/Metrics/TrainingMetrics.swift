@@ -59,8 +59,8 @@ public struct TrainingMetrics: Sendable, Hashable, Codable {
     jensenShannon: Double, klDataModel: Double, klModelData: Double, wasserstein: Double,
     value: Double, meanDReal: Double, meanDFake: Double, discriminatorLoss: Double,
     generatorLoss: Double, discriminatorGradientNorm: Double, generatorGradientNorm: Double,
-    generatorMean: Double, generatorStandardDeviation: Double, modesKept: Double = .nan,
-    nearModeShare: Double = .nan, discriminatorSlope: Double = .nan
+    generatorMean: Double, generatorStandardDeviation: Double, modesKept: Double,
+    nearModeShare: Double, discriminatorSlope: Double
   ) {
     self.jensenShannon = jensenShannon
     self.klDataModel = klDataModel

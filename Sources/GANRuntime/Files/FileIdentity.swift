@@ -72,6 +72,26 @@ public enum FilePath {
     return String(cString: resolved)
   }
 
+  /// Whether `path` is a name the system gives to an open file (/dev/stdout, /dev/fd/N,
+  /// /proc/self/fd/N): written in place, never renamed over.
+  public static func namesAnOpenFile(_ path: String) -> Bool {
+    path.hasPrefix("/dev/") || path.hasPrefix("/proc/")
+  }
+
+  /// The descriptor a name like /dev/stdout, /dev/fd/3 or /proc/self/fd/3 stands for.
+  public static func openDescriptor(named path: String) -> Int32? {
+    switch path {
+    case "/dev/stdin": return 0
+    case "/dev/stdout": return 1
+    case "/dev/stderr": return 2
+    default:
+      for prefix in ["/dev/fd/", "/proc/self/fd/"] where path.hasPrefix(prefix) {
+        return Int32(path.dropFirst(prefix.count))
+      }
+      return nil
+    }
+  }
+
   /// Whether the regular file at `path` starts with a ganscope recording's magic number.
   public static func isRecording(_ path: String) -> Bool {
     let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)

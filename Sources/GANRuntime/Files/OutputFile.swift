@@ -69,6 +69,13 @@ public enum OutputFile {
     by fill: (_ temporary: String) throws -> Void
   ) throws {
     try check(path, inputs: inputs, lockHeldBy: ownLock)
+    // A device's name (/dev/stdout, /proc/self/fd/3) stands for whatever it is open to,
+    // which a rename would replace: it is written in place, like any file that is not
+    // regular.
+    if FilePath.namesAnOpenFile(path) {
+      try fill(path)
+      return
+    }
     let target = FilePath.followingLinks(path)
     if !isRegularOrAbsent(target) {
       try fill(target)
@@ -98,7 +105,12 @@ public enum OutputFile {
     _ body: (_ write: (String) -> Void) throws -> Void
   ) throws {
     try replace(path, inputs: inputs, lockHeldBy: ownLock) { temporary in
-      let fd = open(temporary, O_WRONLY | O_TRUNC | O_CLOEXEC | O_NONBLOCK)
+      // The temporary file is new and empty; a device is written where it stands, and a name
+      // of an open descriptor (/dev/stdout) through that descriptor, so that the shell's
+      // `>>` still appends.
+      let fd =
+        FilePath.openDescriptor(named: temporary).map { dup($0) }
+        ?? open(temporary, O_WRONLY | O_CLOEXEC | O_NONBLOCK)
       guard fd >= 0 else { throw cannot(path, errno) }
       _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
       var sink = BufferedSink(fd: fd)
@@ -109,7 +121,8 @@ public enum OutputFile {
         throw error
       }
       sink.flush()
-      let failure = sink.error
+      // A reader that went away from a pipe (`--out /dev/stdout | head`) is a quiet end.
+      let failure = sink.error == EPIPE ? 0 : sink.error
       if close(fd) != 0, failure == 0, errno != EINTR { throw cannot(path, errno) }
       if failure != 0 { throw cannot(path, failure) }
     }
@@ -144,15 +157,31 @@ public enum OutputFile {
   /// mode the target has, or 0644 for a new file.
   private static func makeTemporary(beside target: String) throws(OutputError) -> (String, Int32) {
     let directory = FilePath.directory(target)
-    var template = Array("\(directory)/.\(FilePath.name(target)).ganscope-XXXXXX".utf8CString)
+    // Named after the target, unless that would pass the file system's 255 bytes.
+    let name = FilePath.name(target)
+    let stem = name.utf8.count <= 200 ? ".\(name).ganscope-" : ".ganscope-"
+    var template = Array("\(directory)/\(stem)XXXXXX".utf8CString)
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard fd >= 0 else { throw cannot(target, errno) }
     _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
     let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     var info = stat()
-    let mode = stat(target, &info) == 0 ? info.st_mode & 0o7777 : 0o644
+    // The target's permissions (not its set-id bits), or what a new file gets under the
+    // process's umask.
+    let mode = stat(target, &info) == 0 ? info.st_mode & 0o777 : 0o666 & ~currentUmask()
     fchmod(fd, mode)
     return (temporary, fd)
+  }
+
+  /// The process's umask, read without changing it (`umask(2)` can only set it, and setting
+  /// it to read it would race with other threads creating files).
+  private static func currentUmask() -> mode_t {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+      let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
+      let mask = mode_t(
+        line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8)
+    else { return 0o022 }
+    return mask
   }
 
   /// Flushes the finished temporary file to the disk, so the rename never publishes a file

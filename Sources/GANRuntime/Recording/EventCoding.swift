@@ -4,6 +4,34 @@ import GANCore
 // sequence number of the frame that shows it. Layout: u64 sequence, i64 iteration, i64 D
 // steps, i64 G steps, u8 command tag, the command's value.
 
+/// The tag byte of each kind of command. Never reuse or renumber one: recordings hold them.
+/// The encoder's switch over `ControlCommand` and the decoder's over `EventTag` are both
+/// exhaustive, so a new command must get a tag and a way back.
+enum EventTag: UInt8, CaseIterable {
+  case setDiscriminatorSteps = 1
+  case setBatchSize = 2
+  case setDiscriminatorStepSize = 3
+  case setGeneratorStepSize = 4
+  case setLoss = 5
+  case setOptimizer = 6
+  case setTarget = 7
+  case resetNetworks = 8
+  case reseed = 9
+  case setPace = 10
+  case pause = 11
+  case resume = 12
+  case stepDiscriminator = 13
+  case stepGenerator = 14
+  case stepIteration = 15
+  case setPublishInterval = 16
+  case setPenalty = 17
+  case setUnrolledSteps = 18
+  case setUpdateScheme = 19
+  case setInstanceNoise = 20
+  case setSpectralNorm = 21
+  case setPack = 22
+}
+
 extension ByteWriter {
   mutating func event(_ e: AppliedEvent) {
     u64(e.sequence)
@@ -16,62 +44,62 @@ extension ByteWriter {
   mutating func command(_ c: ControlCommand) {
     switch c {
     case .setDiscriminatorSteps(let k):
-      u8(1)
+      u8(EventTag.setDiscriminatorSteps.rawValue)
       i64(k)
     case .setBatchSize(let m):
-      u8(2)
+      u8(EventTag.setBatchSize.rawValue)
       i64(m)
     case .setDiscriminatorStepSize(let eta):
-      u8(3)
+      u8(EventTag.setDiscriminatorStepSize.rawValue)
       f32(eta)
     case .setGeneratorStepSize(let eta):
-      u8(4)
+      u8(EventTag.setGeneratorStepSize.rawValue)
       f32(eta)
     case .setLoss(let loss):
-      u8(5)
+      u8(EventTag.setLoss.rawValue)
       string(loss.rawValue)
     case .setOptimizer(let kind):
-      u8(6)
+      u8(EventTag.setOptimizer.rawValue)
       string(kind.rawValue)
     case .setTarget(let target):
-      u8(7)
+      u8(EventTag.setTarget.rawValue)
       string(target.spec)
-    case .resetNetworks: u8(8)
+    case .resetNetworks: u8(EventTag.resetNetworks.rawValue)
     case .reseed(let seed):
-      u8(9)
+      u8(EventTag.reseed.rawValue)
       u64(seed)
     case .setPace(let pace):
-      u8(10)
+      u8(EventTag.setPace.rawValue)
       switch pace {
       case .maximum: f64(0)
       case .iterationsPerSecond(let rate): f64(rate)
       }
-    case .pause: u8(11)
-    case .resume: u8(12)
-    case .stepDiscriminator: u8(13)
-    case .stepGenerator: u8(14)
-    case .stepIteration: u8(15)
+    case .pause: u8(EventTag.pause.rawValue)
+    case .resume: u8(EventTag.resume.rawValue)
+    case .stepDiscriminator: u8(EventTag.stepDiscriminator.rawValue)
+    case .stepGenerator: u8(EventTag.stepGenerator.rawValue)
+    case .stepIteration: u8(EventTag.stepIteration.rawValue)
     case .setPublishInterval(let interval):
-      u8(16)
+      u8(EventTag.setPublishInterval.rawValue)
       i64(interval)
     case .setPenalty(let penalty, let weight):
-      u8(17)
+      u8(EventTag.setPenalty.rawValue)
       string(penalty.rawValue)
       f32(weight)
     case .setUnrolledSteps(let u):
-      u8(18)
+      u8(EventTag.setUnrolledSteps.rawValue)
       i64(u)
     case .setUpdateScheme(let scheme):
-      u8(19)
+      u8(EventTag.setUpdateScheme.rawValue)
       string(scheme.rawValue)
     case .setInstanceNoise(let sigma):
-      u8(20)
+      u8(EventTag.setInstanceNoise.rawValue)
       f32(sigma)
     case .setSpectralNorm(let on):
-      u8(21)
+      u8(EventTag.setSpectralNorm.rawValue)
       bool(on)
     case .setPack(let p):
-      u8(22)
+      u8(EventTag.setPack.rawValue)
       i64(p)
     }
   }
@@ -91,14 +119,18 @@ extension ByteReader {
   }
 
   mutating func command() -> ControlCommand {
-    switch u8() {
-    case 1: return .setDiscriminatorSteps(i64())
-    case 2: return .setBatchSize(i64())
-    case 3: return .setDiscriminatorStepSize(f32())
-    case 4: return .setGeneratorStepSize(f32())
-    case 5: return .setLoss(named(Loss.self, fallback: .nonsaturating))
-    case 6: return .setOptimizer(named(OptimizerKind.self, fallback: .adam))
-    case 7:
+    guard let tag = EventTag(rawValue: u8()) else {
+      fail()
+      return .pause
+    }
+    switch tag {
+    case .setDiscriminatorSteps: return .setDiscriminatorSteps(i64())
+    case .setBatchSize: return .setBatchSize(i64())
+    case .setDiscriminatorStepSize: return .setDiscriminatorStepSize(f32())
+    case .setGeneratorStepSize: return .setGeneratorStepSize(f32())
+    case .setLoss: return .setLoss(named(Loss.self, fallback: .nonsaturating))
+    case .setOptimizer: return .setOptimizer(named(OptimizerKind.self, fallback: .adam))
+    case .setTarget:
       // Stored by spec. Targets change by preset (the `t` key), so a spec never needs a data
       // file here; one that does not parse without one makes the record malformed.
       guard let target = try? Target.parse(string()) else {
@@ -106,27 +138,25 @@ extension ByteReader {
         return .pause
       }
       return .setTarget(target)
-    case 8: return .resetNetworks
-    case 9: return .reseed(u64())
-    case 10:
+    case .resetNetworks: return .resetNetworks
+    case .reseed: return .reseed(u64())
+    case .setPace:
       // 0 stands for "as fast as possible"; a valid rate is positive and finite.
       let rate = f64()
       return rate == 0 ? .setPace(.maximum) : .setPace(.iterationsPerSecond(rate))
-    case 11: return .pause
-    case 12: return .resume
-    case 13: return .stepDiscriminator
-    case 14: return .stepGenerator
-    case 15: return .stepIteration
-    case 16: return .setPublishInterval(i64())
-    case 17: return .setPenalty(named(GradientPenalty.self, fallback: .none), weight: f32())
-    case 18: return .setUnrolledSteps(i64())
-    case 19: return .setUpdateScheme(named(UpdateScheme.self, fallback: .alternating))
-    case 20: return .setInstanceNoise(f32())
-    case 21: return .setSpectralNorm(bool())
-    case 22: return .setPack(i64())
-    default:
-      fail()
-      return .pause
+    case .pause: return .pause
+    case .resume: return .resume
+    case .stepDiscriminator: return .stepDiscriminator
+    case .stepGenerator: return .stepGenerator
+    case .stepIteration: return .stepIteration
+    case .setPublishInterval: return .setPublishInterval(i64())
+    case .setPenalty:
+      return .setPenalty(named(GradientPenalty.self, fallback: .none), weight: f32())
+    case .setUnrolledSteps: return .setUnrolledSteps(i64())
+    case .setUpdateScheme: return .setUpdateScheme(named(UpdateScheme.self, fallback: .alternating))
+    case .setInstanceNoise: return .setInstanceNoise(f32())
+    case .setSpectralNorm: return .setSpectralNorm(bool())
+    case .setPack: return .setPack(i64())
     }
   }
 }

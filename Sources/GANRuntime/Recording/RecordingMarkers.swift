@@ -27,22 +27,22 @@ extension RecordingMarker {
     }
   }
 
-  /// A command as a user would write it ("penalty=r1(nan)", "pause"), for messages.
+  /// A command as `info` lists it and messages name it ("penalty=r1(nan)", "step G"): the
+  /// timeline marker's label where there is one.
   public static func text(_ command: ControlCommand) -> String {
-    if let (_, label) = describing(command) { return label }
     switch command {
-    case .setPace(.maximum): return "pace=max"
-    case .setPace(.iterationsPerSecond(let rate)): return "pace=\(rate) it/s"
+    case .setPace(let pace): return "pace=\(pace.label)"
     case .pause: return "pause"
     case .resume: return "resume"
-    case .stepDiscriminator: return "one D step"
-    case .stepGenerator: return "one G step"
-    case .stepIteration: return "one iteration"
-    case .setPublishInterval(let n): return "a frame every \(n) iterations"
+    case .stepDiscriminator: return "step D"
+    case .stepGenerator: return "step G"
+    case .stepIteration: return "step iteration"
+    case .setPublishInterval(let n): return "publish every \(n)"
     case .setDiscriminatorSteps, .setBatchSize, .setDiscriminatorStepSize, .setGeneratorStepSize,
       .setLoss, .setOptimizer, .setPenalty, .setUnrolledSteps, .setUpdateScheme,
       .setInstanceNoise, .setSpectralNorm, .setPack, .setTarget, .resetNetworks, .reseed:
-      return "\(command)"  // described above
+      // Every knob has a marker label.
+      return describing(command)?.1 ?? "\(command)"
     }
   }
 

@@ -61,12 +61,20 @@ extension RecordingReader {
       throw RecordingError("'\(name)': the re-simulation ended after \(next) frames")
     }
     encoder.end(into: &out)
-    let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-    guard fd >= 0 else {
-      throw RecordingError("cannot write '\(path)': \(String(cString: strerror(errno)))")
+    // Whole, or not at all: beside the target, then renamed (a full disk leaves nothing).
+    let bytes = out
+    do {
+      try OutputFile.replace(path, inputs: [name]) { temporary in
+        let fd = open(temporary, O_WRONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw OutputFile.cannot(path, errno) }
+        var file = RecordFile(fd: fd)
+        file.pending = bytes
+        guard file.close() else {
+          throw OutputError("cannot write '\(RecordingError.quoted(path))': \(file.failureText)")
+        }
+      }
+    } catch {
+      throw RecordingError("\(error)")
     }
-    var file = RecordFile(fd: fd)
-    file.pending = out
-    guard file.close() else { throw RecordingError("cannot write '\(path)': \(file.failureText)") }
   }
 }

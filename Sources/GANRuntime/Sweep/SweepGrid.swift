@@ -69,7 +69,7 @@ public struct SweepGrid: Sendable, Equatable {
       let (product, overflow) = cells.multipliedReportingOverflow(by: list.count)
       guard !overflow, product <= Self.mostCells else {
         throw SweepError(
-          "the grid has \(overflow ? "more than 9e18" : "\(product)") cells; a sweep runs at most "
+          "the grid has more than \(Self.mostCells) cells (\(overflow ? "over 9e18" : "at least \(product)")); a sweep runs at most "
             + "\(Self.mostCells) (10^7): give fewer values, or split it into several sweeps")
       }
       cells = product
@@ -146,9 +146,9 @@ public struct SweepShard: Sendable, Equatable {
   public let count: Int
 
   public init(index: Int, count: Int) throws(SweepError) {
-    guard count >= 1, (1...count).contains(index) else {
+    guard count >= 1, count <= SweepGrid.mostCells, (1...count).contains(index) else {
       throw SweepError(
-        "--shard \(index)/\(count): need 1 <= i <= n (shards are numbered from 1, e.g. 1/4 ... 4/4)"
+        "--shard \(index)/\(count): need 1 <= i <= n <= \(SweepGrid.mostCells) (shards are numbered from 1, e.g. 1/4 ... 4/4)"
       )
     }
     self.index = index

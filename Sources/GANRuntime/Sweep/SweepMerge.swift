@@ -10,21 +10,23 @@ public enum SweepMerge {
         "merge: parts of different grids: \(first.origin) is grid \(first.grid) "
           + "(\(first.cells) cells), \(other.origin) is grid \(other.grid) (\(other.cells) cells)")
     }
-    var byCell = [SweepLine?](repeating: nil, count: first.cells)
+    // By cell, in a dictionary: a line may claim up to 10^7 cells, and memory should follow
+    // the lines there are, not the claim.
+    var byCell: [Int: SweepLine] = [:]
     for line in lines {
       if let seen = byCell[line.cell] {
         throw SweepError("merge: cell \(line.cell) is twice: \(seen.origin) and \(line.origin)")
       }
       byCell[line.cell] = line
     }
-    let missing = byCell.indices.filter { byCell[$0] == nil }
-    if !missing.isEmpty {
+    if byCell.count < first.cells {
+      let missing = (0..<first.cells).lazy.filter { byCell[$0] == nil }
       let shown = missing.prefix(10).map(String.init).joined(separator: ", ")
+      let count = first.cells - byCell.count
       throw SweepError(
-        "merge: \(missing.count) of \(first.cells) cells are missing: \(shown)"
-          + (missing.count > 10 ? ", …" : ""))
+        "merge: \(count) of \(first.cells) cells are missing: \(shown)" + (count > 10 ? ", …" : ""))
     }
-    return byCell.compactMap { $0 }
+    return (0..<first.cells).compactMap { byCell[$0] }
   }
 
   /// Refuses lines that hold one cell of one grid twice (two sweeps that wrote one file).

@@ -150,12 +150,16 @@ public struct SweepLine: Sendable {
     lines: [SweepLine], torn: Bool
   ) {
     var result: [SweepLine] = []
-    let rows = text.split(separator: "\n", omittingEmptySubsequences: false)
-    let torn = !text.isEmpty && !text.hasSuffix("\n")
+    // Split on the byte 0x0A: a Swift string holds "\r\n" as one character, which a split
+    // on "\n" would not see, and a file edited on Windows would read as one torn line.
+    let bytes = Array(text.utf8)
+    let rows = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+    let torn = !bytes.isEmpty && bytes.last != 0x0A
     for (number, row) in rows.enumerated() {
       if number == rows.count - 1 { break }  // after the last newline: empty, or torn
-      if row.allSatisfy(\.isWhitespace) { continue }
-      result.append(try SweepLine(parsing: String(row), origin: "\(name) line \(number + 1)"))
+      let line = String(decoding: row.last == 0x0D ? row.dropLast() : row, as: UTF8.self)
+      if line.allSatisfy(\.isWhitespace) { continue }
+      result.append(try SweepLine(parsing: line, origin: "\(name) line \(number + 1)"))
     }
     return (result, torn)
   }

@@ -83,7 +83,12 @@ public enum Palette {
     case .metric: Look(178)
     case .status: Look(reverse: true)
     case .warning: Look(196, bold: true)
-    default: Look()
+    // The shades have looks of their own (`shade`).
+    case .modelShade1, .modelShade2, .modelShade3, .modelShade4, .modelShade5, .modelShade6,
+      .modelShade7, .modelShade8, .discriminatorShade1, .discriminatorShade2,
+      .discriminatorShade3, .discriminatorShade4, .discriminatorShade5, .discriminatorShade6,
+      .discriminatorShade7, .discriminatorShade8:
+      Look()
     }
   }
 
@@ -102,7 +107,12 @@ public enum Palette {
     case .metric: Look(yellow)
     case .status: Look(reverse: true)
     case .warning: Look(red, bold: true)
-    default: Look()
+    // The shades have looks of their own (`shade`).
+    case .modelShade1, .modelShade2, .modelShade3, .modelShade4, .modelShade5, .modelShade6,
+      .modelShade7, .modelShade8, .discriminatorShade1, .discriminatorShade2,
+      .discriminatorShade3, .discriminatorShade4, .discriminatorShade5, .discriminatorShade6,
+      .discriminatorShade7, .discriminatorShade8:
+      Look()
     }
   }
 
@@ -113,7 +123,12 @@ public enum Palette {
     case .heading, .model: Look(bold: true)
     case .status: Look(reverse: true)
     case .warning: Look(bold: true, reverse: true)
-    default: Look()
+    // The shades have looks of their own (`shade`).
+    case .modelShade1, .modelShade2, .modelShade3, .modelShade4, .modelShade5, .modelShade6,
+      .modelShade7, .modelShade8, .discriminatorShade1, .discriminatorShade2,
+      .discriminatorShade3, .discriminatorShade4, .discriminatorShade5, .discriminatorShade6,
+      .discriminatorShade7, .discriminatorShade8:
+      Look()
     }
   }
 }

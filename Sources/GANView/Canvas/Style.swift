@@ -51,8 +51,12 @@ public enum Style: String, Sendable, CaseIterable, Hashable {
     case .optimal: 3
     case .model, .model2, .model3, .model4: 4
     case .discriminator: 5
-    case .text, .axis, .heading, .metric, .status, .warning: -1
-    default: -1
+    case .text, .axis, .heading, .metric, .status, .warning, .modelShade1, .modelShade2,
+      .modelShade3, .modelShade4, .modelShade5, .modelShade6,
+      .modelShade7, .modelShade8, .discriminatorShade1, .discriminatorShade2,
+      .discriminatorShade3, .discriminatorShade4, .discriminatorShade5, .discriminatorShade6,
+      .discriminatorShade7, .discriminatorShade8:
+      -1
     }
   }
 

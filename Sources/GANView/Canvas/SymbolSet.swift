@@ -68,7 +68,12 @@ public enum SymbolSet: Sendable, Equatable, CaseIterable {
     case .discriminator: "-"
     case .optimal: ":"
     case .dim: "-"
-    default: "+"
+    case .text, .axis, .heading, .metric, .status, .warning, .modelShade1, .modelShade2,
+      .modelShade3, .modelShade4, .modelShade5, .modelShade6,
+      .modelShade7, .modelShade8, .discriminatorShade1, .discriminatorShade2,
+      .discriminatorShade3, .discriminatorShade4, .discriminatorShade5, .discriminatorShade6,
+      .discriminatorShade7, .discriminatorShade8:
+      "+"
     }
   }
 

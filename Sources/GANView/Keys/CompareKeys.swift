@@ -19,7 +19,7 @@ public enum CompareKeys {
     title: "ganscope compare keys",
     bindings: selection + training + [
       KeyBinding(["D"], "D", "each run's D(x) on / off", hint: "D(x)", .toggleDiscriminators),
-      KeyBinding(["R"], "R", "start / stop recording every run", .toggleRecording),
+      KeyBinding(["R"], "R", "record all runs on / off", .toggleRecording),
     ] + KeyBinding.helpAndQuit)
 
   /// Which runs the training keys act on.
@@ -41,11 +41,37 @@ public enum CompareKeys {
     return KeyBinding(binding.keys, binding.label, binding.summary, hint: hint, .train(action))
   }
 
-  /// The live actions the comparison forwards (single D or G steps and the target are left
-  /// out: a target per run would no longer compare like with like).
-  static let trainingActions: Set<LiveAction> = [
-    .togglePause, .stepIteration, .decreaseDiscriminatorSteps, .increaseDiscriminatorSteps,
-    .halveStepSizes, .doubleStepSizes, .slower, .faster, .cycleLoss, .cyclePenalty,
-    .resetNetworks,
-  ]
+  /// The live actions the comparison forwards.
+  static var trainingActions: [LiveAction] {
+    LiveAction.allCases.filter { $0.comparison == .forwarded }
+  }
+}
+
+/// What `live --compare` does with a live key.
+public enum ComparisonUse: Sendable, Equatable {
+  /// Sent to every selected run, as the live view sends it.
+  case forwarded
+  /// Not bound in the comparison, for the reason given.
+  case withheld(String)
+}
+
+extension LiveAction {
+  /// Whether the comparison forwards this key (an exhaustive switch: a new live key must
+  /// say whether it is compared, so none is left out by accident).
+  public var comparison: ComparisonUse {
+    switch self {
+    case .togglePause, .stepIteration, .decreaseDiscriminatorSteps, .increaseDiscriminatorSteps,
+      .halveStepSizes, .doubleStepSizes, .halveDiscriminatorStepSize,
+      .doubleDiscriminatorStepSize, .halveGeneratorStepSize, .doubleGeneratorStepSize, .slower,
+      .faster, .cycleLoss, .cyclePenalty, .cycleUnrolling, .cycleUpdateScheme,
+      .toggleInstanceNoise, .toggleSpectralNorm, .cyclePack, .resetNetworks:
+      .forwarded
+    case .stepDiscriminator, .stepGenerator:
+      .withheld("a single D or G step is inspected on one run's own screen (live)")
+    case .cycleTarget:
+      .withheld("a target per run would no longer compare like with like")
+    case .toggleRecording:
+      .withheld("the comparison's R records every run, one file each")
+    }
+  }
 }

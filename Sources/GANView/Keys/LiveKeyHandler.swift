@@ -119,8 +119,8 @@ public enum LiveKeyHandler {
       outcome.state.post("target = \(next.name)")
     case .cyclePenalty, .cycleUnrolling, .cycleUpdateScheme, .toggleInstanceNoise,
       .toggleSpectralNorm, .cyclePack:
-      guard let h = hyperparameters(snapshot, &outcome) else { return }
-      let (command, fixes, notice) = nextFix(action, h.stabilizers)
+      guard let h = hyperparameters(snapshot, &outcome), let fix = action.fix else { return }
+      let (command, fixes, notice) = nextFix(fix, h.stabilizers)
       // A combination the trainer refuses (packing with a slope penalty, say) is said so
       // here, instead of a notice for a change that never happens.
       if let problem = h.with(\.stabilizers, fixes).problem {
@@ -149,24 +149,24 @@ public enum LiveKeyHandler {
   public static let instanceNoiseOn: Float = 0.5
 
   /// The next setting of one fix: its command, the fixes after it, and the notice.
-  private static func nextFix(_ action: LiveAction, _ f: Stabilizers)
+  private static func nextFix(_ fix: FixKey, _ f: Stabilizers)
     -> (ControlCommand, Stabilizers, String)
   {
     func next<T: Equatable>(_ all: [T], after value: T) -> T {
       all[((all.firstIndex(of: value) ?? -1) + 1) % all.count]
     }
     var new = f
-    switch action {
-    case .cycleUnrolling:
+    switch fix {
+    case .unrolling:
       new.unrolledSteps = next(unrolledStepCycle, after: f.unrolledSteps)
       let notice =
         new.unrolledSteps == 0
         ? "unrolling off" : "G looks through \(new.unrolledSteps) unrolled D steps"
       return (.setUnrolledSteps(new.unrolledSteps), new, notice)
-    case .cycleUpdateScheme:
+    case .updateScheme:
       new.updateScheme = next(UpdateScheme.allCases, after: f.updateScheme)
       return (.setUpdateScheme(new.updateScheme), new, "updates: \(new.updateScheme.rawValue)")
-    case .toggleInstanceNoise:
+    case .instanceNoise:
       new.instanceNoise = f.instanceNoise > 0 ? 0 : instanceNoiseOn
       new.instanceNoiseAnneal = 0
       let notice =
@@ -174,21 +174,21 @@ public enum LiveKeyHandler {
         ? "instance noise on: sd \(NumberFormat.general(Double(instanceNoiseOn))) on D's inputs"
         : "instance noise off"
       return (.setInstanceNoise(new.instanceNoise), new, notice)
-    case .toggleSpectralNorm:
+    case .spectralNorm:
       new.spectralNorm.toggle()
       let notice =
         new.spectralNorm
         ? "spectral normalisation on: every weight block of D divided by its sigma"
         : "spectral normalisation off"
       return (.setSpectralNorm(new.spectralNorm), new, notice)
-    case .cyclePack:
+    case .pack:
       new.pack = next(packCycle, after: f.pack)
       let notice =
         new.pack == 1
         ? "packing off: D judges single samples"
         : "D judges packs of \(new.pack) samples (its curve: D on the pack (x, ..., x))"
       return (.setPack(new.pack), new, notice)
-    default:
+    case .penalty:
       new.penalty = next(GradientPenalty.allCases, after: f.penalty)
       if new.penaltyWeight == 0 { new.penaltyWeight = 1 }
       let gamma = NumberFormat.general(Double(new.penaltyWeight))

@@ -26,6 +26,32 @@ public enum LiveAction: Sendable, Hashable, CaseIterable {
   case toggleRecording
 }
 
+/// The fixes the live keys switch, one per key.
+public enum FixKey: Sendable, Hashable, CaseIterable {
+  case penalty, unrolling, updateScheme, instanceNoise, spectralNorm, pack
+}
+
+extension LiveAction {
+  /// The fix this key switches, or nil for a key that is not a fix's (an exhaustive
+  /// switch: a new key must say which it is).
+  public var fix: FixKey? {
+    switch self {
+    case .cyclePenalty: .penalty
+    case .cycleUnrolling: .unrolling
+    case .cycleUpdateScheme: .updateScheme
+    case .toggleInstanceNoise: .instanceNoise
+    case .toggleSpectralNorm: .spectralNorm
+    case .cyclePack: .pack
+    case .togglePause, .stepIteration, .stepDiscriminator, .stepGenerator,
+      .decreaseDiscriminatorSteps, .increaseDiscriminatorSteps, .halveStepSizes,
+      .doubleStepSizes, .halveDiscriminatorStepSize, .doubleDiscriminatorStepSize,
+      .halveGeneratorStepSize, .doubleGeneratorStepSize, .slower, .faster, .cycleLoss,
+      .cycleTarget, .resetNetworks, .toggleRecording:
+      nil
+    }
+  }
+}
+
 /// The live view's key table (`LiveKeyHandler` applies it).
 public enum LiveKeys {
   public static let table = KeyTable(

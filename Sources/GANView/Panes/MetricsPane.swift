@@ -35,6 +35,7 @@ enum MetricsPane {
     let valueWidth = 9
     for (index, metric) in shown.enumerated() {
       let label = metric.label(for: loss, ascii: !symbols.usesBraille)
+      let scale = metric.scale(for: loss)
       let style = style(metric.role)
       let valueText =
         latest.map { NumberFormat.fitting(metric.value($0), width: valueWidth) } ?? "-"
@@ -44,7 +45,7 @@ enum MetricsPane {
         grid.put(label, x: x, y: row, style: .text, limit: width - valueWidth - 1)
         // A fixed logarithmic scale says its range, so a flat line at the bottom reads as
         // "below 1e-08", not as "small compared with its own past".
-        if let range = rangeLabel(metric.scale, symbols: symbols) {
+        if let range = rangeLabel(scale, symbols: symbols) {
           let start = x + label.count + 1
           if start + range.count < x + width - valueText.count - 1 {
             grid.put(range, x: start, y: row, style: .dim)
@@ -52,7 +53,7 @@ enum MetricsPane {
         }
         grid.put(valueText, x: x + width - valueText.count, y: row, style: style)
         drawSparkline(
-          values, scale: metric.scale, style: style, into: &grid, x: x, y: row + 1,
+          values, scale: scale, style: style, into: &grid, x: x, y: row + 1,
           width: width, symbols: symbols)
       } else {
         let row = y + 1 + index
@@ -61,7 +62,7 @@ enum MetricsPane {
         grid.put(label, x: x, y: row, style: .text, limit: labelWidth)
         let sparkWidth = max(width - labelWidth - valueWidth - 2, 1)
         drawSparkline(
-          Array(values.suffix(sparkWidth)), scale: metric.scale, style: style,
+          Array(values.suffix(sparkWidth)), scale: scale, style: style,
           into: &grid, x: x + labelWidth + 1, y: row, width: sparkWidth, symbols: symbols)
         grid.put(valueText, x: x + width - valueText.count, y: row, style: style)
       }

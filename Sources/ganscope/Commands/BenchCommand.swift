@@ -85,6 +85,7 @@ struct BenchCommand: ParsableCommand {
   }
 
   func validate() throws {
+    guard threads >= 1 else { throw ValidationError("--threads must be >= 1, got \(threads)") }
     guard iters > 0, (0..<iters).contains(warmup) else {
       throw ValidationError("need 0 <= --warmup < --iterations, got \(warmup) and \(iters)")
     }
@@ -104,6 +105,7 @@ struct BenchCommand: ParsableCommand {
   func run() throws {
     let signals = HeadlessSignals()
     defer { signals.stop() }
+    if let samplesOut { try OutputFile.check(samplesOut) }
     let config = try benchConfig()
     if withViewer, let view { return runWithComposingViewer(config, view: view) }
     if withViewer { return runWithViewer(config) }

@@ -34,7 +34,6 @@ struct ExportCommand: ParsableCommand {
     // Where the export goes is checked before the recording is read.
     if let out { try OutputFile.check(out, inputs: [file]) }
     let reader = try RecordingReader.opening(commandLineFile: file)
-    defer { Self.reportGaps(reader) }
     let rows: RowFormat
     switch format {
     case .csv: rows = .csv
@@ -42,12 +41,15 @@ struct ExportCommand: ParsableCommand {
     case .asciicast:
       // The replay as the view draws it (ExportAsciicast.swift).
       try Self.writeAsciicast(reader, name: file, size: size, to: out, inputs: [file])
+      Self.reportGaps(reader)
       return
     }
     let prefix =
       configColumns
       ? RowPrinter.configColumns(architecture: reader.header.config.architecture) : []
     try Self.writeRows(reader, format: rows, prefix: prefix, to: out, inputs: [file])
+    // Said only once the export is written: a failed one says why instead.
+    Self.reportGaps(reader)
   }
 
   /// Every frame's row, in order, to `path` (nil: stdout).

@@ -100,7 +100,7 @@ struct RecordingSummary {
       let frame = number.map { "frame \($0)" } ?? "before"
       lines.append(
         "  \(pad(frame, 12)) iteration \(pad("\(event.iteration)", 8)) "
-          + commandLabel(event.command))
+          + RecordingMarker.text(event.command))
     }
     lines.append("final        iteration \(last.iteration)" + divergence)
     let values = RowPrinter.values(last)
@@ -121,7 +121,7 @@ struct RecordingSummary {
       let frame = number.map(String.init) ?? "null"
       return "{\"frame\":\(frame),\"sequence\":\(e.sequence),\"iteration\":\(e.iteration),"
         + "\"discriminator_steps\":\(e.discriminatorSteps),\"generator_steps\":"
-        + "\(e.generatorSteps),\"command\":\(json(commandLabel(e.command)))}"
+        + "\(e.generatorSteps),\"command\":\(json(RecordingMarker.text(e.command)))}"
     }
     let fields: [(String, String)] = [
       ("file", json(reader.name)),
@@ -196,21 +196,6 @@ struct RecordingSummary {
 
   private func pad(_ s: String, _ width: Int) -> String {
     s.count >= width ? s : s + String(repeating: " ", count: width - s.count)
-  }
-}
-
-/// A command as `info` lists it: the timeline marker's label where there is one.
-func commandLabel(_ command: ControlCommand) -> String {
-  if let (_, label) = RecordingMarker.describing(command) { return label }
-  switch command {
-  case .setPace(let pace): return "pace=\(pace.label)"
-  case .pause: return "pause"
-  case .resume: return "resume"
-  case .stepDiscriminator: return "step D"
-  case .stepGenerator: return "step G"
-  case .stepIteration: return "step iteration"
-  case .setPublishInterval(let n): return "publish every \(n)"
-  default: return "\(command)"  // Every knob has a marker label.
   }
 }
 

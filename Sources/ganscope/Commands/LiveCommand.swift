@@ -61,6 +61,7 @@ struct LiveCommand: ParsableCommand {
       pace: initialPace, startPaused: paused)
     // An unwritable --record path is found before the terminal changes (exit 1, as every
     // output that cannot be written).
+    if let record { try model.checkNotInput(record: record) }
     let recorder: Recorder?
     do {
       recorder = try record.map { path throws(RecordingError) in

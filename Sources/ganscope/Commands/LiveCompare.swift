@@ -47,6 +47,9 @@ extension LiveCommand {
     // one created before a later failure is removed unless --force may have replaced it).
     var recorders: [Recorder] = []
     if let record {
+      for index in runtimes.indices {
+        try model.checkNotInput(record: Self.comparisonPath(prefix: record, run: index))
+      }
       do {
         for index in runtimes.indices {
           try Recorder.checkTarget(

@@ -156,6 +156,15 @@ struct ModelOptions: ParsableArguments {
   /// The files the run reads (a `file:` target's data), which no output may replace.
   var inputFiles: [String] { (try? TargetSpec.parse(targetSpec).dataFiles) ?? [] }
 
+  /// Refuses a recording onto one of the run's inputs, even with --force.
+  func checkNotInput(record path: String) throws(OutputError) {
+    for input in inputFiles where FileIdentity.same(path, input) {
+      throw OutputError(
+        "cannot record to '\(RecordingError.quoted(path))': it is also an input of this "
+          + "command (the target's data); choose another name")
+    }
+  }
+
   /// The run's configuration, with the target's data file read (call once: `file:/dev/stdin`
   /// can be read only once). A data file that cannot be read is bad input (exit status 2).
   func config() throws -> TrainingConfig {

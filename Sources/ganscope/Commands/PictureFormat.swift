@@ -3,6 +3,10 @@ import Foundation
 import GANCore
 import GANRuntime
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// What `--out` asks for: SVG as drawn, or PNG / PDF converted from it by rsvg-convert
 /// (librsvg). A picture is never written in a format its name does not say.
 enum PictureFormat: Equatable {
@@ -54,15 +58,21 @@ enum PictureFormat: Equatable {
     }
   }
 
+  /// Runs rsvg-convert on `svg` and writes what it prints into `file`. The converter writes
+  /// to a pipe, never to a file by name: if ganscope is stopped by a signal, the converter
+  /// (in a process group of its own) has nothing left to write to, and the temporary file
+  /// that `OutputFile` removes stays removed.
   private static func convert(
     _ svg: String, format: String, into file: String, shownAs path: String, with converter: String
   ) throws {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: converter)
-    process.arguments = ["-f", format, "-o", file]
+    process.arguments = ["-f", format]
     let input = Pipe()
+    let output = Pipe()
     let errors = Pipe()
     process.standardInput = input
+    process.standardOutput = output
     process.standardError = errors
     do {
       try process.run()
@@ -70,16 +80,23 @@ enum PictureFormat: Equatable {
       throw RunFailure.runtime("cannot run rsvg-convert: \(error.localizedDescription)")
     }
     // rsvg-convert reads all of its input before it writes, so writing it all, then
-    // reading its messages, cannot deadlock.
+    // reading its picture and its messages, cannot deadlock.
     input.fileHandleForWriting.write(Data(svg.utf8))
     try? input.fileHandleForWriting.close()
+    let picture = output.fileHandleForReading.readDataToEndOfFile()
     let message = errors.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
+    guard process.terminationStatus == 0, !picture.isEmpty else {
       let why =
         String(decoding: message, as: UTF8.self)
         .split(separator: "\n").first.map(String.init) ?? "exit \(process.terminationStatus)"
       throw RunFailure.runtime("cannot write '\(path)': rsvg-convert: \(why)")
+    }
+    let fd = open(file, O_WRONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw OutputError("cannot write '\(path)': \(FilePath.reason(errno))") }
+    defer { close(fd) }
+    guard FileDescriptor.writeAll([UInt8](picture), to: fd) else {
+      throw OutputError("cannot write '\(path)': \(FilePath.reason(errno))")
     }
   }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GANCore
 import GANRuntime
+import GANView
 
 #if canImport(Glibc)
   import Glibc
@@ -199,14 +200,22 @@ struct SweepRunCommand: ParsableCommand {
       Output.errorNow(
         "stopped by \(HeadlessSignals.name(number))\(written)"
           + (resumable.map { ";" + $0 } ?? ""))
-      Glibc.exit(HeadlessSignals.status(number))
+      HeadlessSignals.end(HeadlessSignals.status(number))
     }
     defer { signals.stop() }
     let (grid, shard, jobsWanted) = try badInput { () throws(SweepError) in try plan() }
     let allowance = CPUAllowance.current()
     let jobs = jobsWanted.resolved { allowance }
     if dryRun {
-      Output.line(grid.description)
+      // The grid as its hash reads it, with a long seed list cut to its first ten.
+      for line in grid.description.split(separator: "\n") {
+        guard line.hasPrefix("seed="), grid.seeds.count > 10 else {
+          Output.line(String(line))
+          continue
+        }
+        let shown = grid.seeds.prefix(10).map(String.init).joined(separator: ",")
+        Output.line("seed=\(shown),… (\(grid.seeds.count) seeds)")
+      }
       let part = grid.indices(shard: shard)
       Output.line(
         "grid \(grid.hash): \(grid.count) cells"
@@ -271,8 +280,11 @@ struct SweepRunCommand: ParsableCommand {
         write: writeLine)
     }
     bar?.clear()
-    // Every line was written: a failed write ends the program in `sink`.
-    precondition(written == pending.count, "a sweep line was not written")
+    // A failed write ends the program in `sink`, so every line was written; this says so
+    // if that ever stops being true.
+    if written < pending.count {
+      throw RunFailure.runtime("\(written) of \(pending.count) lines written; run again to resume")
+    }
     if let out, let outFD, resumed > 0 { try SweepOutput.sortInPlace(out, lockHeldBy: outFD) }
     let usedJobs = min(jobs, max(1, pending.count))
     if bar == nil {
@@ -368,7 +380,9 @@ struct SweepSummaryCommand: ParsableCommand {
     }
     Output.line("")
     Output.line(heatmap.text(unicode: !ascii && SweepBar.localeIsUTF8()))
-    if let svg { try OutputFile.write(svg, inputs: files) { write in write(heatmap.svg()) } }
+    if let svg {
+      try OutputFile.write(svg, inputs: files) { write in write(HeatmapPicture(heatmap).svg()) }
+    }
   }
 }
 

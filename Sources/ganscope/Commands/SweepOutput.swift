@@ -51,9 +51,17 @@ enum SweepOutput {
       try SweepMerge.done(lines, grid: grid, shard: shard, file: path)
     }
     if torn {
-      let keep =
-        text.utf8.count
-        - (text.split(separator: "\n", omittingEmptySubsequences: false).last?.utf8.count ?? 0)
+      let bytes = Array(text.utf8)
+      let keep = (bytes.lastIndex(of: 0x0A) ?? -1) + 1
+      // Only the start of one of this sweep's lines is cut: anything else means the file is
+      // not this sweep's output, and it is left as it is.
+      let tail = String(decoding: bytes[keep...], as: UTF8.self)
+      let start = "{\"grid\":\"\(grid.hash)\""
+      guard start.hasPrefix(tail) || tail.hasPrefix(start) else {
+        throw RunFailure.badInput(
+          "'\(RecordingError.quoted(path))' ends with a line that is not one of this sweep's: "
+            + "it is not this sweep's output; give another --out")
+      }
       guard ftruncate(fd, off_t(keep)) == 0 else {
         throw RunFailure.runtime("cannot cut the partial last line of '\(path)'")
       }

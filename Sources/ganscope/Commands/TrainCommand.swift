@@ -45,6 +45,7 @@ struct TrainCommand: ParsableCommand {
     let config = try model.config()
     // Where the results go is checked before training, not after it.
     if let record {
+      try model.checkNotInput(record: record)
       do {
         try Recorder.checkTarget(record, overwrite: force)
       } catch {
@@ -103,6 +104,8 @@ struct TrainCommand: ParsableCommand {
     // the exit status says the output is incomplete.
     if run.recordingError != nil { throw ExitCode(1) }
     if diverged != nil { throw ExitCode(1) }
+    // A signal after the run ended (while the samples were written) still says so.
+    if let number = caught.signal { throw ExitCode(HeadlessSignals.status(number)) }
   }
 }
 

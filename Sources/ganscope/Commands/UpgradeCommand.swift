@@ -16,6 +16,11 @@ struct UpgradeCommand: ParsableCommand {
   func run() throws {
     let signals = HeadlessSignals()
     defer { signals.stop() }
+    // The new file is checked before the (long) re-simulation: it must not exist yet.
+    guard FileIdentity(path: out) == nil else {
+      throw RunFailure.runtime("'\(RecordingError.quoted(out))' exists; upgrade writes a new file")
+    }
+    try OutputFile.check(out, inputs: [file])
     let reader = try RecordingReader.opening(commandLineFile: file)
     do {
       try reader.upgrade(to: out)

@@ -69,6 +69,11 @@ final class HeadlessSignals {
   static func exit(after number: Int32) -> Never {
     OutputFile.removeTemporaries()
     Output.errorNow("stopped by \(name(number)); no output was left half written")
-    Glibc.exit(status(number))
+    end(status(number))
   }
+
+  /// Ends the process from the signal queue at once: `_exit`, not `exit`, since the main
+  /// thread may be running (two `exit`s at once are undefined) and ganscope buffers no
+  /// output (every line is one `write`).
+  static func end(_ status: Int32) -> Never { Glibc._exit(status) }
 }

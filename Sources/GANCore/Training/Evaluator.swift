@@ -221,7 +221,7 @@ public final class Evaluator {
       sorted = (0..<n).map { i in
         values.sorted[min(values.sorted.count - 1, (i * values.sorted.count) / n)]
       }
-    default:
+    case .normal, .uniform, .laplace, .logNormal, .mixture, .point:
       sorted = (0..<n).map { distribution.quantile((Double($0) + 0.5) / Double(n)) }
     }
     let range = distribution.range(tail: 1e-3)

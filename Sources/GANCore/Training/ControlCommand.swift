@@ -71,6 +71,22 @@ public enum ControlCommand: Sendable, Equatable, Hashable {
   case setPublishInterval(Int)
 }
 
+extension ControlCommand {
+  /// Whether the live loop is paused after applying this command: single steps are for
+  /// inspecting one update at a time, so they leave it paused (and a played scenario stops
+  /// after such a step until the viewer goes on).
+  public var leavesRunPaused: Bool {
+    switch self {
+    case .pause, .stepDiscriminator, .stepGenerator, .stepIteration: true
+    case .setDiscriminatorSteps, .setBatchSize, .setDiscriminatorStepSize,
+      .setGeneratorStepSize, .setLoss, .setOptimizer, .setPenalty, .setUnrolledSteps,
+      .setUpdateScheme, .setInstanceNoise, .setSpectralNorm, .setPack, .setTarget, .resetNetworks,
+      .reseed, .setPace, .resume, .setPublishInterval:
+      false
+    }
+  }
+}
+
 extension Trainer {
   /// Applies a trainer command; returns false (changing nothing) for loop commands and for
   /// values out of range, so a bad command can never corrupt a run.
