@@ -25,8 +25,10 @@ chmod 755 "$DIR"
 CTLD=""
 SLURMD=""
 SSHD=""
+MUNGED=""
 cleanup() {
   [[ -n $SSHD ]] && kill "$SSHD" 2>/dev/null || true
+  [[ -n $MUNGED ]] && kill "$MUNGED" 2>/dev/null || true
   [[ -n $SLURMD ]] && kill "$SLURMD" 2>/dev/null || true
   [[ -n $CTLD ]] && kill "$CTLD" 2>/dev/null || true
   rm -rf "$DIR"
@@ -112,6 +114,8 @@ EOF
     mkdir -p /run/munge && chown munge:munge /run/munge
     [[ -s /etc/munge/munge.key ]] || { mungekey -c 2>/dev/null || create-munge-key; }
     runuser -u munge -- munged
+    for _ in $(seq 50); do [[ -s /run/munge/munged.pid ]] && break; sleep 0.1; done
+    MUNGED=$(cat /run/munge/munged.pid)  # stopped at the end: it was not running before
   fi
   # pidfile: waits for a daemon's pid file and prints the pid.
   pidfile() {
