@@ -23,19 +23,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-ok() { echo "ok - $*"; }
-fail() { echo "not ok - $*"; exit 1; }
-
-# expect_exit CODE COMMAND...: runs the command and checks its exit status.
-expect_exit() {
-  local want=$1
-  shift
-  set +e
-  "$@" >"$DIR/out" 2>"$DIR/err"
-  local got=$?
-  set -e
-  [[ $got == "$want" ]] || fail "$* exited $got, not $want: $(cat "$DIR/err")"
-}
+# shellcheck source=lib/checks.bash
+source "$(dirname "$0")/lib/checks.bash"
 
 # one_line: stderr is exactly one 'ganscope: ' line containing $1.
 one_line() {

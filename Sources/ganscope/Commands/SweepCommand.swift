@@ -195,12 +195,8 @@ struct SweepRunCommand: ParsableCommand {
     // The runs written so far, for the line a signal leaves in a batch job's log.
     let log = SweepLog()
     let signals = HeadlessSignals { number in
-      OutputFile.removeTemporaries()
       let written = log.latest.map { " after \($0.finished) of \($0.total) runs" } ?? ""
-      Output.errorNow(
-        "stopped by \(HeadlessSignals.name(number))\(written)"
-          + (resumable.map { ";" + $0 } ?? ""))
-      HeadlessSignals.end(HeadlessSignals.status(number))
+      HeadlessSignals.exit(after: number, written + (resumable.map { ";" + $0 } ?? ""))
     }
     defer { signals.stop() }
     let (grid, shard, jobsWanted) = try badInput { () throws(SweepError) in try plan() }

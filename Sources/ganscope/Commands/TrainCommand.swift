@@ -61,7 +61,7 @@ struct TrainCommand: ParsableCommand {
     }
     // A signal stops the run at its next iteration, like its end: the rows so far are
     // printed and the recording is closed cleanly. A second signal ends the program at once.
-    let caught = HeadlessSignals.Caught()
+    let caught = SignalLatch()
     let stop = StopRequest()
     let signals = HeadlessSignals { number in
       guard caught.note(number) else { HeadlessSignals.exit(after: number) }

@@ -1,6 +1,5 @@
 import Dispatch
 import GANRuntime
-import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -30,22 +29,6 @@ final class HeadlessSignals {
     }
   }
 
-  /// The first signal that arrived, shared between the signal queue and the command.
-  final class Caught: Sendable {
-    private let number = Atomic<Int32>(0)
-
-    /// Notes `signal`; false if one had arrived already.
-    func note(_ signal: Int32) -> Bool {
-      number.compareExchange(expected: 0, desired: signal, ordering: .acquiringAndReleasing)
-        .exchanged
-    }
-
-    var signal: Int32? {
-      let n = number.load(ordering: .acquiring)
-      return n == 0 ? nil : n
-    }
-  }
-
   /// Stops watching; the signals get their default actions back.
   func stop() {
     for source in sources { source.cancel() }
@@ -65,10 +48,13 @@ final class HeadlessSignals {
   /// The exit status after a signal: 128 + its number.
   static func status(_ number: Int32) -> Int32 { 128 + number }
 
-  /// Removes unfinished outputs, says why, and exits with 128 + the signal.
-  static func exit(after number: Int32) -> Never {
+  /// Removes unfinished outputs, says why (`detail`, after the signal's name), and exits
+  /// with 128 + the signal.
+  static func exit(
+    after number: Int32, _ detail: String = "; no output was left half written"
+  ) -> Never {
     OutputFile.removeTemporaries()
-    Output.errorNow("stopped by \(name(number)); no output was left half written")
+    Output.errorNow("stopped by \(name(number))" + detail)
     end(status(number))
   }
 

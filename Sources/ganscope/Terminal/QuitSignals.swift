@@ -1,5 +1,4 @@
 import Dispatch
-import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -15,12 +14,7 @@ import Synchronization
 final class QuitSignals {
   static let watched: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2]
 
-  /// The flag shared with the handlers: the signal number that arrived, or 0.
-  private final class Flag: Sendable {
-    let signal = Atomic<Int32>(0)
-  }
-
-  private let flag = Flag()
+  private let flag = SignalLatch()
   private var sources: [any DispatchSourceSignal] = []
   private let queue = DispatchQueue(label: "ganscope.signals")
 
@@ -32,10 +26,7 @@ final class QuitSignals {
   }
 
   /// The first signal received, or nil.
-  var received: Int32? {
-    let number = flag.signal.load(ordering: .acquiring)
-    return number == 0 ? nil : number
-  }
+  var received: Int32? { flag.signal }
 
   /// Stops watching and restores the default actions, so a second Ctrl-C during shutdown
   /// still ends the process.
@@ -48,13 +39,10 @@ final class QuitSignals {
   /// Nonisolated on purpose: a handler closure formed in main-actor code would inherit that
   /// isolation and trap when dispatch runs it on the signal queue.
   private nonisolated static func makeSource(
-    _ number: Int32, flag: Flag, queue: DispatchQueue
+    _ number: Int32, flag: SignalLatch, queue: DispatchQueue
   ) -> any DispatchSourceSignal {
     let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-    source.setEventHandler { @Sendable in
-      _ = flag.signal.compareExchange(
-        expected: 0, desired: number, ordering: .acquiringAndReleasing)
-    }
+    source.setEventHandler { @Sendable in flag.note(number) }
     source.resume()
     return source
   }
