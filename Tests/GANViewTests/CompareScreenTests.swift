@@ -77,6 +77,24 @@ import Testing
     #expect(grid.text.contains("keys=run 3"))
   }
 
+  /// A fix switched on one run (the keys reach the selected run) shows in that run's column,
+  /// in the status line's words, and only there.
+  @Test func eachColumnNamesItsRunsFixes() {
+    var two = runs(2)
+    two[0].snapshot?.hyperparameters.stabilizers.penalty = .r1
+    two[0].snapshot?.hyperparameters.stabilizers.instanceNoise = 0.5
+    two[0].snapshot?.hyperparameters.stabilizers.instanceNoiseAnneal = 0  // as the n key sets it
+    two[1].snapshot?.hyperparameters.stabilizers.spectralNorm = true
+    let grid = CompareScreen.render(
+      runs: two, state: Self.state(runs: 2), width: 80, height: 24, symbols: .unicode)
+    let row = grid.text.split(separator: "\n").first { $0.hasPrefix(" iteration") } ?? ""
+    #expect(row.contains("R1=10 noise=0.5"), "\(row)")
+    #expect(row.components(separatedBy: "SN").count == 2, "\(row)")
+    let plain = CompareScreen.render(
+      runs: runs(2), state: Self.state(runs: 2), width: 80, height: 24, symbols: .unicode)
+    #expect(!plain.text.contains("noise="))
+  }
+
   @Test func twoRunsAt80x24InASCII() throws {
     let state = Self.state(runs: 2) { $0.showDiscriminators = true }
     let grid = CompareScreen.render(

@@ -1,7 +1,7 @@
 import GANCore
 
 /// The metrics of a comparison, a column per run: its number and label (`1 loss=minimax`)
-/// in the run's role, its iteration and state, then a row per metric with a sparkline of
+/// in the run's role, its iteration, state and fixes, then a row per metric with a sparkline of
 /// the run's history and the newest value. The metric rows share one label column on the
 /// left, so the same metric of every run reads across one row.
 enum ComparisonColumns {
@@ -60,6 +60,13 @@ enum ComparisonColumns {
       var state = column.snapshot.map { "\($0.iteration)" } ?? "-"
       if column.snapshot?.divergedAtIteration != nil { state += " DIVERGED" }
       if !column.flags.isEmpty { state += " " + column.flags.joined(separator: " ") }
+      // The fixes this run has now (keys reach one run at a time), as the status line says
+      // them for a single run.
+      if let snapshot = column.snapshot {
+        let fixes = StatusBar.fixWords(
+          snapshot.hyperparameters.stabilizers, at: snapshot.iteration)
+        if !fixes.isEmpty { state += " " + fixes.joined(separator: " ") }
+      }
       let warns = state.contains("DIVERGED") || state.contains("PAUSED")
       grid.put(
         symbols.truncated(state, to: inner - 1), x: left + 1, y: y + 1,
