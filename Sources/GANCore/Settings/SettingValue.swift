@@ -1,0 +1,58 @@
+/// A bad setting value or combination (an unknown word, a number out of range, a range that
+/// is not one): one user-facing line.
+public struct SettingError: Error, Sendable, Equatable, CustomStringConvertible {
+  public var description: String
+  public init(_ description: String) { self.description = description }
+}
+
+/// One value of a setting: a whole number, a real number or a word (a target's spec, a
+/// switch's `on`/`off`).
+public enum SettingValue: Sendable, Equatable, Hashable {
+  case whole(Int)
+  case real(Float)
+  case word(String)
+
+  /// The canonical text: how the command line, a sweep grid and a configuration column
+  /// write it.
+  public var text: String {
+    switch self {
+    case .whole(let n): "\(n)"
+    case .real(let x): "\(x)"
+    case .word(let w): w
+    }
+  }
+
+  /// The number a whole or real value holds (nil for a word).
+  var number: Double? {
+    switch self {
+    case .whole(let n): Double(n)
+    case .real(let x): Double(x)
+    case .word: nil
+    }
+  }
+
+  // The accessors of the table's writers: the table parses a setting's value by its own
+  // kind, so a mismatch is a bug in the table, not bad input.
+  var whole: Int {
+    if case .whole(let n) = self { return n }
+    preconditionFailure("not a whole number: \(self)")
+  }
+
+  var real: Float {
+    if case .real(let x) = self { return x }
+    preconditionFailure("not a number: \(self)")
+  }
+
+  var word: String {
+    if case .word(let w) = self { return w }
+    preconditionFailure("not a word: \(self)")
+  }
+
+  /// A word of a `RawRepresentable` enum (the table offers only that enum's words).
+  public func choice<T: RawRepresentable>(_: T.Type) -> T where T.RawValue == String {
+    guard let value = T(rawValue: word) else {
+      preconditionFailure("'\(word)' is not a \(T.self)")
+    }
+    return value
+  }
+}
