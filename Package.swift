@@ -8,16 +8,20 @@ import PackageDescription
 // binary for every node of a cluster, docs/sweeps.md); GANSCOPE_PORTABLE=1 targets any
 // x86-64 CPU. The C check of CCPUCheck is compiled for the same CPU, so that a binary copied
 // to a CPU that lacks an extension says so in one line instead of dying with SIGILL.
-let portable = Context.environment["GANSCOPE_PORTABLE"] != nil
+// GANSCOPE_CPU, when given, wins over GANSCOPE_PORTABLE (so that the check is never left out
+// of a binary built for a stated level). -march is given to the C check on x86-64 only.
 let targetCPU = Context.environment["GANSCOPE_CPU"] ?? "native"
+let portable =
+  Context.environment["GANSCOPE_PORTABLE"] != nil && Context.environment["GANSCOPE_CPU"] == nil
 let cpuFlags: [SwiftSetting] =
   portable
   ? []
   : [.unsafeFlags(["-target-cpu", targetCPU])]
-let cpuCheckFlags: [CSetting] =
-  portable
-  ? []
-  : [.unsafeFlags(["-march=\(targetCPU)"])]
+#if arch(x86_64)
+  let cpuCheckFlags: [CSetting] = portable ? [] : [.unsafeFlags(["-march=\(targetCPU)"])]
+#else
+  let cpuCheckFlags: [CSetting] = []
+#endif
 
 // Debug builds of this numeric code run ~1000× slower than release, so the test suite runs
 // in release (`swift test -c release -Xswiftc -enable-testing`, see README).

@@ -22,58 +22,126 @@ struct extension {
   int compiled_for;  // whether the compiler may have used it
 };
 
+// Every extension -march may enable that compiled code can use, in the order of their
+// introduction (so the first missing one named is the oldest), with whether the compiler was
+// allowed to use it.
 static const struct extension extensions[] = {
-#define EXTENSION(name, macro) {name, macro}
 #ifdef __SSE4_2__
-    EXTENSION("sse4.2", 1),
+    {"sse4.2", 1},
 #endif
 #ifdef __POPCNT__
-    EXTENSION("popcnt", 1),
+    {"popcnt", 1},
 #endif
 #ifdef __AVX__
-    EXTENSION("avx", 1),
+    {"avx", 1},
 #endif
 #ifdef __AVX2__
-    EXTENSION("avx2", 1),
+    {"avx2", 1},
 #endif
 #ifdef __FMA__
-    EXTENSION("fma", 1),
+    {"fma", 1},
+#endif
+#ifdef __F16C__
+    {"f16c", 1},
 #endif
 #ifdef __BMI__
-    EXTENSION("bmi", 1),
+    {"bmi", 1},
 #endif
 #ifdef __BMI2__
-    EXTENSION("bmi2", 1),
+    {"bmi2", 1},
+#endif
+#ifdef __LZCNT__
+    {"lzcnt", 1},
+#endif
+#ifdef __MOVBE__
+    {"movbe", 1},
+#endif
+#ifdef __AES__
+    {"aes", 1},
+#endif
+#ifdef __PCLMUL__
+    {"pclmul", 1},
+#endif
+#ifdef __VAES__
+    {"vaes", 1},
+#endif
+#ifdef __VPCLMULQDQ__
+    {"vpclmulqdq", 1},
+#endif
+#ifdef __GFNI__
+    {"gfni", 1},
 #endif
 #ifdef __AVX512F__
-    EXTENSION("avx512f", 1),
+    {"avx512f", 1},
+#endif
+#ifdef __AVX512CD__
+    {"avx512cd", 1},
 #endif
 #ifdef __AVX512DQ__
-    EXTENSION("avx512dq", 1),
+    {"avx512dq", 1},
 #endif
 #ifdef __AVX512BW__
-    EXTENSION("avx512bw", 1),
+    {"avx512bw", 1},
 #endif
 #ifdef __AVX512VL__
-    EXTENSION("avx512vl", 1),
+    {"avx512vl", 1},
 #endif
-    EXTENSION(NULL, 0)
-#undef EXTENSION
+#ifdef __AVX512IFMA__
+    {"avx512ifma", 1},
+#endif
+#ifdef __AVX512VBMI__
+    {"avx512vbmi", 1},
+#endif
+#ifdef __AVX512VBMI2__
+    {"avx512vbmi2", 1},
+#endif
+#ifdef __AVX512VNNI__
+    {"avx512vnni", 1},
+#endif
+#ifdef __AVX512BITALG__
+    {"avx512bitalg", 1},
+#endif
+#ifdef __AVX512VPOPCNTDQ__
+    {"avx512vpopcntdq", 1},
+#endif
+#ifdef __AVX512BF16__
+    {"avx512bf16", 1},
+#endif
+    {NULL, 0},
 };
 
 // __builtin_cpu_supports needs a literal name, so each extension is asked by name here.
 GANSCOPE_BASELINE static int cpu_has(const char *name) {
-  if (strcmp(name, "sse4.2") == 0) return __builtin_cpu_supports("sse4.2");
-  if (strcmp(name, "popcnt") == 0) return __builtin_cpu_supports("popcnt");
-  if (strcmp(name, "avx") == 0) return __builtin_cpu_supports("avx");
-  if (strcmp(name, "avx2") == 0) return __builtin_cpu_supports("avx2");
-  if (strcmp(name, "fma") == 0) return __builtin_cpu_supports("fma");
-  if (strcmp(name, "bmi") == 0) return __builtin_cpu_supports("bmi");
-  if (strcmp(name, "bmi2") == 0) return __builtin_cpu_supports("bmi2");
-  if (strcmp(name, "avx512f") == 0) return __builtin_cpu_supports("avx512f");
-  if (strcmp(name, "avx512dq") == 0) return __builtin_cpu_supports("avx512dq");
-  if (strcmp(name, "avx512bw") == 0) return __builtin_cpu_supports("avx512bw");
-  if (strcmp(name, "avx512vl") == 0) return __builtin_cpu_supports("avx512vl");
+#define ASK(literal) \
+  if (strcmp(name, literal) == 0) return __builtin_cpu_supports(literal)
+  ASK("sse4.2");
+  ASK("popcnt");
+  ASK("avx");
+  ASK("avx2");
+  ASK("fma");
+  ASK("f16c");
+  ASK("bmi");
+  ASK("bmi2");
+  ASK("lzcnt");
+  ASK("movbe");
+  ASK("aes");
+  ASK("pclmul");
+  ASK("vaes");
+  ASK("vpclmulqdq");
+  ASK("gfni");
+  ASK("avx512f");
+  ASK("avx512cd");
+  ASK("avx512dq");
+  ASK("avx512bw");
+  ASK("avx512vl");
+  ASK("avx512ifma");
+  ASK("avx512vbmi");
+  ASK("avx512vbmi2");
+  ASK("avx512vnni");
+  ASK("avx512bitalg");
+  ASK("avx512vpopcntdq");
+  ASK("avx512bf16");
+#undef ASK
   return 0;
 }
 
@@ -105,8 +173,16 @@ GANSCOPE_BASELINE __attribute__((constructor)) static void check_cpu(void) {
     if (i > 0) say(i == count - 1 ? " and " : ", ");
     say(missing[i]);
   }
-  say(", which this CPU lacks: build it here (swift build -c release), or build one binary "
-      "for every node with AVX2 and FMA (docs/sweeps.md, \"The binary on the nodes\")\n");
+  // A CPU without AVX2 or FMA cannot run the cluster build either: only the portable one.
+  int below_haswell = 0;
+  for (int i = 0; i < count; i++) {
+    if (strcmp(missing[i], "avx2") == 0 || strcmp(missing[i], "fma") == 0) below_haswell = 1;
+  }
+  say(", which this CPU lacks: build it here (swift build -c release)");
+  say(below_haswell ? ", or build with GANSCOPE_PORTABLE=1 (any x86-64 CPU, much slower; "
+                      "docs/sweeps.md, \"The binary on the nodes\")\n"
+                    : ", or build one binary for every node with GANSCOPE_CPU=haswell (AVX2 and "
+                      "FMA; docs/sweeps.md, \"The binary on the nodes\")\n");
   _exit(1);
 }
 

@@ -18,7 +18,7 @@ import Testing
     case .target:
       return .word(plain == .word("bimodal") ? "gaussian" : "bimodal")
     case .toggle:
-      return .word(plain == .word("on") ? "off" : "on")
+      return .flag(plain != .flag(true))
     }
   }
 
@@ -29,7 +29,7 @@ import Testing
     while let word = rest.popFirst() {
       let setting = try #require(Setting(rawValue: String(word.dropFirst(2))))
       if case .toggle = setting.kind {
-        values[setting] = .word("on")
+        values[setting] = .flag(true)
       } else {
         let text = rest.popFirst()
         values[setting] = try setting.parse(try #require(text))
@@ -89,15 +89,25 @@ import Testing
         case .real(.positive): .real(0)
         case .real(.nonNegative): .real(-1)
         case .real(.belowOne): .real(1)
-        case .word, .toggle: .word("no-such-word")
-        case .target: nil  // parsed by the spec parser, which has its own tests
+        case .word: .word("no-such-word")
+        // A switch's words are read by `parse` (below); a target by the spec parser, which
+        // has its own tests.
+        case .toggle, .target: nil
         }
       guard let bad else { continue }
       let problem = try #require(setting.problem(with: bad), "\(setting)")
       #expect(problem.hasPrefix(setting.flag), "\(problem)")
       #expect(throws: SettingError.self) { try RunSettings.given([setting: bad]) }
-      #expect(problem == (try? setting.parse(bad.text)).map { _ in "" } ?? problem)
+      do {
+        _ = try setting.parse(bad.text)
+        Issue.record("\(setting) accepted '\(bad.text)'")
+      } catch {
+        #expect(error.description == problem)
+      }
     }
+    #expect(try Setting.spectralNorm.parse("ON") == .flag(true))
+    #expect(try Setting.spectralNorm.parse("false") == .flag(false))
+    #expect(throws: SettingError.self) { try Setting.spectralNorm.parse("maybe") }
     #expect(throws: SettingError.self) {
       try RunSettings.given([.model: .word("dirac"), .hidden: .whole(8)])
     }
@@ -105,7 +115,7 @@ import Testing
       try RunSettings.given([.gp: .real(5), .loss: .word("minimax")])
     }
     #expect(throws: SettingError.self) {
-      try RunSettings.given([.pack: .whole(2), .spectralNorm: .word("on")])
+      try RunSettings.given([.pack: .whole(2), .spectralNorm: .flag(true)])
     }
     #expect(try RunSettings.given([.gp: .real(5)]).hyperparameters.loss == .wassersteinGP)
   }

@@ -356,3 +356,51 @@ import Testing
     #expect(grid.cell(0).identity != grid.cell(1).identity || setting == .lr)
   }
 }
+
+/// What the settings table changed about sweeps: combinations refused before any work, lines
+/// of grid format 1 read as they ran, the model not a comparison knob.
+@Suite struct SweepSettingsTableTests {
+  @Test func aRefusedCombinationInAnyCellRefusesTheGrid() throws {
+    func grid(_ knobs: [Setting: String]) throws -> SweepGrid {
+      var parsed: [Setting: [SettingValue]] = [:]
+      for (knob, text) in knobs { parsed[knob] = try knob.parseValues(text) }
+      return try SweepGrid(knobs: parsed, seeds: [1], settings: SweepSettings())
+    }
+    // Only the last cell (pack 2 with spectral normalisation) is refused; the order of the
+    // values does not matter.
+    #expect(throws: SweepError.self) { try grid([.spectralNorm: "off,on", .pack: "1,2"]) }
+    #expect(throws: SweepError.self) { try grid([.loss: "wgan-gp,minimax", .gp: "5"]) }
+    #expect(throws: SweepError.self) { try grid([.loss: "minimax,wgan-gp", .gp: "5"]) }
+    #expect(try grid([.loss: "wgan-gp,wgan-lp", .gp: "1,5"]).count == 4)
+    // A whole number's range beyond Int is refused, not a trap.
+    #expect(throws: SweepError.self) { try Setting.hidden.parseValues("1:1e19:lin:2") }
+  }
+
+  @Test func aLineOfGridFormat1IsReadAsItRan() throws {
+    let old =
+      #"{"grid":"a7897756f5a5da0e","cell":0,"cells":8,"seed":1,"k":1,"lr_d":0.001,"lr_g":0.001,"#
+      + #""loss":"nonsaturating","optimizer":"adam","batch":128,"hidden":4,"layers":1,"#
+      + #""activation":"tanh","target":"gaussian","prior":"uniform","penalty":"none","#
+      + #""gamma":10.0,"unroll":0,"updates":"alternating","instance_noise":0.5,"beta1":0.5,"#
+      + #""beta2":0.999,"epsilon":1e-08,"momentum":0.9,"clip":0.01,"iterations":20,"jsd":0.5,"#
+      + #""diverged":false,"collapsed":false}"#
+    let line = try SweepLine(parsing: old, origin: "old line 1")
+    #expect(line.gridFormat == 1)
+    // Its noise stayed constant (sweeps of format 1 did not anneal it); it had no packing.
+    #expect(line.config["noise_anneal"] == "0")
+    #expect(line.config["pack"] == "1")
+    #expect(line.config["spectral_norm"] == "off")
+    let grid = try SweepGrid(knobs: [:], seeds: [1], settings: SweepSettings())
+    let error = #expect(throws: SweepError.self) {
+      try SweepMerge.done([line], grid: grid, file: "old.jsonl")
+    }
+    #expect(error?.description.contains("before sweep grid format 2") == true)
+  }
+
+  @Test func theModelIsGivenNotCompared() {
+    let error = #expect(throws: SweepError.self) {
+      try Comparison(flags: ["model=dirac", "lr=0.1,0.2"])
+    }
+    #expect(error?.description.contains("give --model itself") == true)
+  }
+}

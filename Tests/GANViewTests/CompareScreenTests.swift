@@ -257,7 +257,7 @@ import Testing
     normalised.hyperparameters.stabilizers.spectralNorm = true
     #expect(
       RunLabels.labels(first: [a, normalised], architectures: [], names: ["a", "b"])
-        == ["spectral_norm=off", "spectral_norm=on"])
+        == ["spectral_norm=false", "spectral_norm=true"])
     let same = RunLabels.labels(
       first: [a, a], architectures: [], names: ["a.gans", "a2.gans"])
     #expect(same == ["a.gans", "a2.gans"])

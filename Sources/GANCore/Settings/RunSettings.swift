@@ -140,7 +140,7 @@ public struct RunSettings: Sendable, Equatable {
     case .pack: return .whole(f.pack)
     case .noiseAnneal: return .whole(f.instanceNoiseAnneal)
     case .gp: return .real(f.interpolateWeight)
-    case .spectralNorm: return .word(f.spectralNorm ? "on" : "off")
+    case .spectralNorm: return .flag(f.spectralNorm)
     }
   }
 
@@ -180,7 +180,7 @@ public struct RunSettings: Sendable, Equatable {
     case .pack: hyperparameters.stabilizers.pack = value.whole
     case .noiseAnneal: hyperparameters.stabilizers.instanceNoiseAnneal = value.whole
     case .gp: hyperparameters.stabilizers.interpolateWeight = value.real
-    case .spectralNorm: hyperparameters.stabilizers.spectralNorm = value.word == "on"
+    case .spectralNorm: hyperparameters.stabilizers.spectralNorm = value.flag
     }
   }
 
@@ -218,7 +218,7 @@ public struct RunSettings: Sendable, Equatable {
         }
       guard written else { continue }
       switch setting.kind {
-      case .toggle: if value == .word("on") { words.append(setting.flag) }
+      case .toggle: if value == .flag(true) { words.append(setting.flag) }
       case .whole, .real, .word, .target: words += [setting.flag, value.text]
       }
     }

@@ -76,7 +76,7 @@ public enum Setting: String, Sendable, CaseIterable {
     case .loss:
       "The game's loss: minimax (saturating), nonsaturating, least-squares, wasserstein (WGAN, weights clipped to [-c, c]), wgan-gp (gradient penalty on interpolates, weight --gp), wgan-lp (its one-sided version), hinge or relativistic (relativistic average: each side's critic read against the other's mean)."
     case .optimizer:
-      "Update rule of both nets: sgd, momentum, adam, optimistic (optimistic gradient descent), optimistic-adam, or extragradient (sgd with --updates extragradient)."
+      "Update rule of both nets: sgd, momentum, adam, optimistic (optimistic gradient descent) or optimistic-adam."
     case .activation: "Hidden activation: tanh, relu, leaky-relu or linear (the identity)."
     case .hidden: "Hidden units per layer H."
     case .layers: "Hidden layers per net."
@@ -122,7 +122,7 @@ public enum Setting: String, Sendable, CaseIterable {
       switch kind {
       case .toggle: ""
       case .whole, .real, .word, .target:
-        plain == dirac || !applies(to: .dirac)
+        plain == dirac || !applies(to: .dirac) || self == .model
           ? " (default \(plain.text))"
           : " (default \(plain.text), or \(dirac.text) for --model dirac)"
       }
@@ -195,8 +195,8 @@ public enum Setting: String, Sendable, CaseIterable {
     case (.word(let words), .word(let w)):
       return words.contains(w)
         ? nil : "\(flag): '\(w)' is not one of \(words.joined(separator: ", "))"
-    case (.toggle, .word(let w)):
-      return ["off", "on"].contains(w) ? nil : "\(flag): '\(w)' is not one of off, on"
+    case (.toggle, .flag):
+      return nil
     case (.target, .word):
       return nil
     case (.whole, _), (.real, _), (.word, _), (.toggle, _), (.target, _):
@@ -221,8 +221,14 @@ public enum Setting: String, Sendable, CaseIterable {
         throw SettingError("\(flag): '\(word)' is not a number (e.g. 0.001 or 1e-3)")
       }
       value = .real(x)
-    case .word, .toggle:
+    case .word:
       value = .word(word.lowercased())
+    case .toggle:
+      switch word.lowercased() {
+      case "on", "true": value = .flag(true)
+      case "off", "false": value = .flag(false)
+      default: throw SettingError("\(flag): '\(word)' is not one of off, on")
+      }
     case .target:
       do {
         value = .word(try Target.parse(word).spec)

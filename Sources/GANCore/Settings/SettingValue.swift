@@ -5,20 +5,33 @@ public struct SettingError: Error, Sendable, Equatable, CustomStringConvertible 
   public init(_ description: String) { self.description = description }
 }
 
-/// One value of a setting: a whole number, a real number or a word (a target's spec, a
-/// switch's `on`/`off`).
+/// One value of a setting: a whole number, a real number, a word (a target's spec) or a
+/// switch.
 public enum SettingValue: Sendable, Equatable, Hashable {
   case whole(Int)
   case real(Float)
   case word(String)
+  /// A switch (`--spectral-norm`): `on`/`off` in a sweep's or a comparison's values and
+  /// labels, `true`/`false` in the configuration columns (a JSON boolean).
+  case flag(Bool)
 
-  /// The canonical text: how the command line, a sweep grid and a configuration column
-  /// write it.
+  /// The canonical text: how the command line, a sweep grid and a run's label write it.
   public var text: String {
     switch self {
     case .whole(let n): "\(n)"
     case .real(let x): "\(x)"
     case .word(let w): w
+    case .flag(let on): on ? "on" : "off"
+    }
+  }
+
+  /// How a configuration column writes it: a number or a boolean unquoted (`column.bare`),
+  /// a word as a string.
+  public var column: (text: String, bare: Bool) {
+    switch self {
+    case .whole, .real: (text, true)
+    case .word(let w): (w, false)
+    case .flag(let on): (on ? "true" : "false", true)
     }
   }
 
@@ -27,7 +40,7 @@ public enum SettingValue: Sendable, Equatable, Hashable {
     switch self {
     case .whole(let n): Double(n)
     case .real(let x): Double(x)
-    case .word: nil
+    case .word, .flag: nil
     }
   }
 
@@ -46,6 +59,11 @@ public enum SettingValue: Sendable, Equatable, Hashable {
   var word: String {
     if case .word(let w) = self { return w }
     preconditionFailure("not a word: \(self)")
+  }
+
+  var flag: Bool {
+    if case .flag(let on) = self { return on }
+    preconditionFailure("not a switch: \(self)")
   }
 
   /// A word of a `RawRepresentable` enum (the table offers only that enum's words).

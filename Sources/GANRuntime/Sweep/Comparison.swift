@@ -65,6 +65,10 @@ public struct Comparison: Sendable, Equatable {
         let names = Setting.allCases.map(\.rawValue).joined(separator: ", ")
         throw SweepError("--compare: unknown knob '\(name)' (the knobs: \(names))")
       }
+      if let reason = knob.singleValueReason {
+        throw SweepError(
+          "--compare \(name): \(reason); give \(knob.flag) itself, which every run then has")
+      }
       guard knobs[knob] == nil else {
         throw SweepError(
           "--compare: \(name) is given twice; list its values once (\(name)=A,B)")

@@ -85,9 +85,13 @@ public struct SweepGrid: Sendable, Equatable {
     }
     count = cells
     // A combination the trainer refuses (--gp with a loss that has no interpolates, packing
-    // with spectral normalisation) in the first cell is most likely in every cell: refused
-    // before any work. A later cell's own refusal is that cell's error line.
-    _ = try cell(0).config()
+    // with spectral normalisation) in any cell refuses the grid before any work, so that
+    // `--dry-run` accepts exactly the grids that run. Cells that differ only in their seed
+    // share a configuration, and a target is parsed once per spec.
+    var targets: [String: Target] = [:]
+    for configuration in 0..<(count / seeds.count) {
+      _ = try cell(configuration * seeds.count).config(targets: &targets)
+    }
   }
 
   /// The most cells a grid may have (10⁷): at a tenth of a second a cell, 12 days of one

@@ -32,11 +32,8 @@ public enum SweepRecord {
       ("grid", jsonString(grid.hash)), ("cell", "\(cell.index)"), ("cells", "\(grid.count)"),
     ]
     for (name, value) in cell.configColumns {
-      switch value {
-      case .whole(let n): fields.append((name, "\(n)"))
-      case .real(let x): fields.append((name, "\(x)"))
-      case .word(let w): fields.append((name, jsonString(w)))
-      }
+      let (text, bare) = value.column
+      fields.append((name, bare ? text : jsonString(text)))
     }
     fields.append(("iterations", "\(grid.settings.iterations)"))
     for metric in Metric.table {
@@ -75,6 +72,8 @@ public struct SweepLine: Sendable {
   public var numbers: [String: Double?]
   public var diverged: Bool
   public var collapsed: Bool
+  /// 2 for a line with every setting of the table; 1 for a line written before (no `model`).
+  public var gridFormat: Int
 
   /// The cell's identity: its configuration and seed (as `SweepCell.identity`).
   public var identity: String {
@@ -88,6 +87,10 @@ public struct SweepLine: Sendable {
   }
 
   static let flagColumns: Set<String> = ["diverged", "collapsed"]
+
+  /// What the sweeps of grid format 1 ran for a setting that was not yet a knob, where it
+  /// was not the setting's default: their instance noise stayed constant.
+  static let beforeItWasAKnob: [Setting: SettingValue] = [.noiseAnneal: .whole(0)]
 
   /// Parses one line; `origin` names it in the error.
   public init(parsing text: String, origin: String) throws(SweepError) {
@@ -103,12 +106,15 @@ public struct SweepLine: Sendable {
     for setting in Setting.allCases {
       guard let name = setting.column else { continue }
       guard let field = object[name] else {
-        // A line written before the setting existed: the run had its default.
-        config[name] = setting.defaultValue(for: model).text
+        // A line written before the setting was a knob: the run had what sweeps then ran.
+        config[name] = (Self.beforeItWasAKnob[setting] ?? setting.defaultValue(for: model)).text
         continue
       }
       switch setting.kind {
-      case .word, .target, .toggle:
+      case .toggle:
+        guard let on = field as? Bool else { throw notALine }
+        config[name] = SettingValue.flag(on).text
+      case .word, .target:
         guard let word = field as? String else { throw notALine }
         config[name] = word
       case .real:
@@ -134,6 +140,7 @@ public struct SweepLine: Sendable {
     self.cells = cells
     self.config = config
     self.numbers = numbers
+    gridFormat = object["model"] == nil ? 1 : 2
     diverged = object["diverged"] as? Bool ?? false
     collapsed = object["collapsed"] as? Bool ?? false
   }

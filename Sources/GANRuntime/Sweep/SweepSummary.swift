@@ -64,11 +64,17 @@ public struct SweepSummary: Sendable {
     return candidate
   }
 
+  /// Whether two columns hold the same value in every line (lr_g of a sweep over --lr is
+  /// lr_d: one axis, not two).
+  public func sameInEveryLine(_ a: String, _ b: String) -> Bool {
+    lines.allSatisfy { $0.config[a] == $0.config[b] }
+  }
+
   /// How an axis is labelled: its column, or `lr` for D's or G's step size when the two are
   /// equal in every line (a sweep over `--lr` varies both).
   func axisLabel(_ column: String) -> String {
     guard column == "lr_d" || column == "lr_g" else { return column }
-    return lines.allSatisfy({ $0.config["lr_d"] == $0.config["lr_g"] }) ? "lr" : column
+    return sameInEveryLine("lr_d", "lr_g") ? "lr" : column
   }
 
   /// One line per configuration: the varying knobs, the seeds, the metric's mean ± sd over
@@ -122,9 +128,7 @@ public struct SweepSummary: Sendable {
     }
     // A knob that equals an axis in every line (lr_g under --lr) is that axis, not another.
     let others = varying.filter { name in
-      [x, y].allSatisfy { axis in
-        name != axis && !lines.allSatisfy { $0.config[name] == $0.config[axis] }
-      }
+      [x, y].allSatisfy { axis in name != axis && !sameInEveryLine(name, axis) }
     }
     return SweepHeatmap(
       metric: metric, x: axisLabel(x), y: axisLabel(y), xValues: xValues, yValues: yValues,

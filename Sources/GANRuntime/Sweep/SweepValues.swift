@@ -19,12 +19,17 @@ extension Setting {
     let whole: Bool = if case .whole = kind { true } else { false }
     switch kind {
     case .whole, .real:
-      items =
-        text.contains(":")
-        ? try Self.range(text, flag: flag).map { x in
-          whole ? String(Int(x.rounded())) : String(Float(x))
-        }
-        : Self.splitTopLevel(text)
+      guard text.contains(":") else {
+        items = Self.splitTopLevel(text)
+        break
+      }
+      // A whole number's range ends within Int (±9.2e18); the setting's own range then
+      // refuses what is too large for it.
+      let ends = try Self.range(text, flag: flag)
+      if whole, let outside = ends.first(where: { !(abs($0) < 9e18) }) {
+        throw SweepError("\(flag) '\(text)': \(outside) is not a whole number this can count to")
+      }
+      items = ends.map { x in whole ? String(Int(x.rounded())) : String(Float(x)) }
     case .word, .toggle, .target:
       items = Self.splitTopLevel(text)
     }

@@ -148,17 +148,19 @@ extension RowPrinter {
 
   /// The configuration columns of a run with this architecture, from the settings table: the
   /// settings that may change during a run are read from each row's snapshot, the shape of
-  /// the nets from `architecture`.
+  /// the nets from `architecture`. The seed is written whole (a UInt64).
   public static func configColumns(architecture: Architecture) -> [PrefixColumn] {
-    configColumnNames.indices.map { index in
-      PrefixColumn(name: configColumnNames[index]) { snapshot in
-        let value = RunSettings(snapshot, architecture: architecture).columns(
-          seed: snapshot.seed)[index].value
-        return switch value {
-        case .whole, .real: .number(value.text)
-        case .word(let word): .text(word)
+    let seed = PrefixColumn(name: "seed") { .number("\($0.seed)") }
+    return [seed]
+      + Setting.allCases.compactMap { setting in
+        setting.column.map { name in
+          PrefixColumn(name: name) { snapshot in
+            let (text, bare) = RunSettings(snapshot, architecture: architecture)
+              .value(of: setting).column
+            return bare ? .number(text) : .text(text)
+          }
         }
       }
-    }
   }
+
 }

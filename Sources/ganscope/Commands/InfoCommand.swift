@@ -131,10 +131,8 @@ struct RecordingSummary {
     // The run's settings at its start, by the configuration columns' names (the settings
     // table's: `train --config-columns`, sweep lines).
     let settings = RunSettings(config).columns(seed: config.seed).dropFirst().map { column in
-      switch column.value {
-      case .whole, .real: (column.name, column.value.text)
-      case .word(let word): (column.name, json(word))
-      }
+      let (text, bare) = column.value.column
+      return (column.name, bare ? text : json(text))
     }
     let rest: [(String, String)] = [
       ("seed", "\(config.seed)"), ("publish_interval", "\(header.publishInterval)"),

@@ -34,7 +34,11 @@ struct ModelOptions: ParsableArguments {
 
   @Option(help: ArgumentHelp(Setting.loss.help, valueName: "loss")) var loss: Loss?
 
-  @Option(help: ArgumentHelp(Setting.optimizer.help)) var optimizer: OptimizerChoice?
+  @Option(
+    help: ArgumentHelp(
+      Setting.optimizer.help
+        + " Also extragradient: sgd with --updates extragradient (train and live only)."))
+  var optimizer: OptimizerChoice?
 
   /// The fixes: --penalty, --gamma, --r1, --r2, --gp, --unroll, --updates, --instance-noise,
   /// --noise-anneal, --clip, --spectral-norm, --pack.

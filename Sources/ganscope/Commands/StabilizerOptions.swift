@@ -58,7 +58,7 @@ struct StabilizerOptions: ParsableArguments {
     case .instanceNoise: return instanceNoise.map { .real($0) }
     case .noiseAnneal: return noiseAnneal.map { .whole($0) }
     case .clip: return clip.map { .real($0) }
-    case .spectralNorm: return spectralNorm ? .word("on") : nil
+    case .spectralNorm: return spectralNorm ? .flag(true) : nil
     case .pack: return pack.map { .whole($0) }
     case .target, .prior, .loss, .optimizer, .activation, .hidden, .layers, .batch, .k, .lr,
       .lrD, .lrG, .beta1, .beta2, .epsilon, .momentum, .model:
@@ -90,6 +90,11 @@ struct StabilizerOptions: ParsableArguments {
   /// The short forms must not contradict the long ones.
   func validate() throws {
     if r1 != nil && r2 != nil { throw ValidationError("give one of --r1 and --r2, not both") }
+    for (flag, weight) in [("--r1", r1), ("--r2", r2)] {
+      if let weight, !(weight.isFinite && weight >= 0) {
+        throw ValidationError("\(flag) must be a number >= 0, got \(weight)")
+      }
+    }
     if r1 != nil || r2 != nil, penalty != nil || gamma != nil {
       throw ValidationError("give either --penalty/--gamma or --r1/--r2, not both")
     }

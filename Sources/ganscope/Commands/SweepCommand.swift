@@ -391,7 +391,8 @@ struct SweepSummaryCommand: ParsableCommand {
       guard let xAxis else { return (table, nil) }
       let yAxis =
         try y.map { n throws(SweepError) in try summary.column(forAxis: n) }
-        ?? summary.varying.first(where: { $0 != xAxis }) ?? "seed"
+        ?? summary.varying.first(where: { $0 != xAxis && !summary.sameInEveryLine($0, xAxis) })
+        ?? "seed"
       return (table, try summary.heatmap(metric: metric, x: xAxis, y: yAxis))
     }
     Output.line(table)
