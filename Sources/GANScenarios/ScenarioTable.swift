@@ -38,9 +38,9 @@ extension Scenario {
         "(a) near convergence: p_g (green) overlaps p_data (dotted), and the blue D(x) is only "
           + "a partly accurate classifier: D(real) {d_real} against D(fake) {d_fake}"),
       ScenarioStep(
-        at: 300, keys: "d ×\(figure1DSteps) (hold d)",
+        at: 300, keys: "d ×\(ScenarioFormat.grouped(figure1DSteps)) (hold d)",
         Array(repeating: .stepDiscriminator, count: figure1DSteps),
-        "(b) \(figure1DSteps) D steps, G frozen: the blue D(x) has moved toward the magenta "
+        "(b) \(ScenarioFormat.grouped(figure1DSteps)) D steps, G frozen: the blue D(x) has moved toward the magenta "
           + "overlay D* = p_data/(p_data+p_g), but not onto it"
       ).showing(overlay: true),
       ScenarioStep(
@@ -59,7 +59,8 @@ extension Scenario {
     claim: Claim(
       "on at least 8 of 10 seeds: at (a) 0.03 < JSD < 0.45 and D(real) > D(fake) (only just: the ratio was 1.001-1.20 on 40 seeds; D is partly accurate); \(figure1DSteps) D steps cut |D-D*| by more than 10%; one G step raises mean D(G(z)) (by at most 2.7%; one step of 1e-3 on a batch of 128 lowered it by 0.01-0.03% on 2 of 40 seeds); from 2000 to 3000 JSD < 0.05 in at least 95% of the snapshots, and at 3000 D within 0.08 of 1/2",
       finding:
-        "Measured on 10 held-out seeds (at least 8 must agree): \(figure1DSteps) D steps cut "
+        "Measured on 10 held-out seeds (at least 8 must agree): "
+        + "\(ScenarioFormat.grouped(figure1DSteps)) D steps cut "
         + "|D-D*| by more than 10%; from 2,000 to 3,000 JSD stayed below 0.05 and D ended "
         + "within 0.08 of 1/2. Here: JSD {jsd}, D(real) {d_real}",
       holdsOn: .atLeast(8, of: 10)
@@ -97,9 +98,9 @@ extension Scenario {
           + "p_data/(p_data+p_g), the best D for this G; the blue D(x) is far from it"
       ).showing(overlay: true),
       ScenarioStep(
-        at: 100, keys: "d (held: \(optimalDSteps) D steps)",
+        at: 100, keys: "d ×\(ScenarioFormat.grouped(optimalDSteps)) (hold d)",
         Array(repeating: .stepDiscriminator, count: optimalDSteps),
-        "\(optimalDSteps) D steps later, G frozen: the blue D(x) lies close to D*: near 1 "
+        "\(ScenarioFormat.grouped(optimalDSteps)) D steps later, G frozen: the blue D(x) lies close to D*: near 1 "
           + "where only data lives, near 0 where only p_g does, between where both do"),
     ],
     iterations: 100,
@@ -107,7 +108,7 @@ extension Scenario {
     claim: Claim(
       "at 100 G overlaps p_data in part (0.1 < JSD < 0.6); \(optimalDSteps) D steps on the frozen G cut |D-D*| (mean, weighted by p_data+p_g) to less than half, and below 0.15",
       finding:
-        "Measured on 10 held-out seeds: \(optimalDSteps) D steps on a frozen G cut the mean "
+        "Measured on 10 held-out seeds: \(ScenarioFormat.grouped(optimalDSteps)) D steps on a frozen G cut the mean "
         + "gap |D-D*| (weighted by p_data+p_g) to less than half, and below 0.15, on every one"
     ) { run in
       let before = run.before[1].snapshot.distanceToOptimalDiscriminator()
