@@ -32,8 +32,10 @@ public enum CaptionText {
   }
 
   /// A live value: 3 significant digits ("0.123", "4.02", "13.8"), small ones in exponent
-  /// form ("2.1e-06").
+  /// form ("2.1e-06"), below 1e-9 as 0.
   static func shown(_ value: Double) -> String {
+    // Rounding error of a quantity that is 0 (C(G) with no overlap): say 0.
+    if abs(value) < 1e-9 { return "0" }
     guard value.isFinite, value != 0, abs(value) >= 1e-3, abs(value) < 1e5 else {
       return ScenarioFormat.number(value)
     }

@@ -92,7 +92,10 @@ public struct ScenarioPlayback: Sendable {
     }
     let next = cues[handedOver]
     let dueNow = diverged || iteration >= next.iteration
-    return .cues(handOverStretch(), resume: !dueNow)
+    // A cue due now that is watched, not looked at (keys of a running run after a look at
+    // the same iteration), needs the run going again unless its own keys resume it.
+    let watchedNow = dueNow && !next.pauses && !next.commands.contains(.resume)
+    return .cues(handOverStretch(), resume: !dueNow || watchedNow)
   }
 
   /// Hands over the cues from the next one through the next pause point.

@@ -102,6 +102,7 @@ import Testing
     #expect(CaptionText.shown(0.012_34) == "0.0123")
     #expect(CaptionText.shown(13.84) == "13.8")
     #expect(CaptionText.shown(2.1e-6) == "2.1e-06")
+    #expect(CaptionText.shown(-4.2e-13) == "0")
   }
 
   /// Every caption, with its live numbers as wide as they get, wraps to at most three lines

@@ -24,6 +24,12 @@ enum FigureStyle {
   ]
   /// The samples' moves in panel (c), magnified: orange, apart from every curve.
   static let move = "#d9480f"
+  /// A white outline drawn under a label's letters, so a curve passing behind it does not
+  /// cross them out.
+  static let halo: [(String, String)] = [
+    ("stroke", "#ffffff"), ("stroke-width", "4"), ("stroke-linejoin", "round"),
+    ("paint-order", "stroke"),
+  ]
   /// The D = ½ reference line.
   static let half: [(String, String)] = [
     ("fill", "none"), ("stroke", "#b0b0b0"), ("stroke-width", "0.8"),
