@@ -16,9 +16,9 @@ public enum CaptionText {
     }
   }
 
-  /// `text` as printed without a run (`demo NAME --print`): `{jsd}` reads "JSD (live)".
+  /// `text` as printed without a run (`demo NAME --print`): each live value reads "[live]".
   public static func printed(_ text: String) -> String {
-    replacing(text) { key in Metric.named(key).map { "(live " + $0.asciiLabel + ")" } }
+    replacing(text) { key in Metric.named(key).map { _ in "[live]" } }
   }
 
   /// The metric keys `text` names.

@@ -309,9 +309,8 @@ extension Scenario {
     steps: [
       ScenarioStep(
         at: 2500,
-        "Five modes in p_data; p_g, drawn as a histogram, sits on at most two of them. "
-          + "Press space and wait: the others do not fill in"
-      ).showing(histogram: true)
+        "Five modes in p_data (dotted); G's mass (green) sits on at most two of them. "
+          + "Press space and wait: the others do not fill in")
     ],
     iterations: 5000,
     tunedOn: Array(1...8),

@@ -98,7 +98,7 @@ import Testing
     let text = CaptionText.filled("JSD {jsd}, mean {g_mean}, {nothing}", with: metrics)
     #expect(text == "JSD 0.123, mean 4.02, {nothing}")
     #expect(CaptionText.filled("JSD {jsd}", with: nil) == "JSD ?")
-    #expect(CaptionText.printed("JSD {jsd}") == "JSD (live JSD)")
+    #expect(CaptionText.printed("JSD {jsd}") == "JSD [live]")
     #expect(CaptionText.shown(0.012_34) == "0.0123")
     #expect(CaptionText.shown(13.84) == "13.8")
     #expect(CaptionText.shown(2.1e-6) == "2.1e-06")

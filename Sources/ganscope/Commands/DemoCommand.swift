@@ -122,7 +122,8 @@ struct DemoCommand: ParsableCommand {
       let action =
         !step.keys.isEmpty
         ? "press \(step.keys)"
-        : step.commands.isEmpty ? "look" : "the script sends \(describe(step.commands))"
+        : step.commands.isEmpty
+          ? (step.pauses ? "look" : "watch") : "the script sends \(describe(step.commands))"
       let view = step.view.changes.map { " (\($0))" }.joined()
       Output.line(
         "  at iter=\(step.iteration): \(action)\(view) — \(CaptionText.printed(step.caption))")
