@@ -41,6 +41,17 @@ public enum ScenarioFormat {
     return trimmed(decimals(x, max(4 - integerDigits, 1)))
   }
 
+  /// A whole number with thousands separated by commas, as captions write them ("10,000").
+  public static func grouped(_ n: Int) -> String {
+    let digits = String(abs(n))
+    var result = ""
+    for (index, digit) in digits.enumerated() {
+      if index > 0 && (digits.count - index) % 3 == 0 { result += "," }
+      result.append(digit)
+    }
+    return (n < 0 ? "-" : "") + result
+  }
+
   /// Without trailing zeros after the decimal point ("0.0500" → "0.05", "2.0" → "2").
   static func trimmed(_ text: String) -> String {
     guard text.contains(".") else { return text }
