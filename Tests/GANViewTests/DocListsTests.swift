@@ -4,23 +4,26 @@ import Testing
 
 @testable import GANView
 
-/// The lists of names the docs print are generated from their tables: each sits between
-/// `<!-- list: NAME -->` and `<!-- end list -->` as one line of backquoted names. This test
-/// fails while a page's list differs from its table (a setting or a metric added and not
-/// documented); with GANSCOPE_RECORD_GOLDEN=1 it rewrites them, like the golden screens.
+/// The lists the docs print are generated from their tables: each sits between
+/// `<!-- list: NAME -->` and `<!-- end list -->` (a line of backquoted names, or a Markdown
+/// table), indented like the marker. This test fails while a page's list differs from its
+/// table (a setting or a metric added and not documented); with GANSCOPE_RECORD_GOLDEN=1 it
+/// rewrites them, like the golden screens.
 @Suite struct DocListsTests {
   static let root = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-  static let lists: [(name: String, names: [String], pages: [String])] = [
-    ("configuration columns", Setting.columnNames, ["docs/sweeps.md", "docs/commands.md"]),
-    ("metric columns", Metric.table.map(\.column), ["docs/sweeps.md"]),
+  static func names(_ list: [String]) -> String { "`" + list.joined(separator: ", ") + "`" }
+
+  static let lists: [(name: String, text: String, pages: [String])] = [
+    ("configuration columns", names(Setting.columnNames), ["docs/sweeps.md", "docs/commands.md"]),
+    ("metric columns", names(Metric.table.map(\.column)), ["docs/sweeps.md"]),
+    ("settings", Setting.markdownTable, ["docs/commands.md"]),
   ]
 
   @Test func everyListIsItsTable() throws {
     let record = ProcessInfo.processInfo.environment["GANSCOPE_RECORD_GOLDEN"] != nil
     for list in Self.lists {
-      let wanted = "`" + list.names.joined(separator: ", ") + "`"
       for page in list.pages {
         let url = Self.root.appendingPathComponent(page)
         var text = try String(contentsOf: url, encoding: .utf8)
@@ -28,16 +31,16 @@ import Testing
         let start = try #require(text.range(of: marker), "\(page) has no list '\(list.name)'")
         let end = try #require(
           text.range(of: "<!-- end list -->", range: start.upperBound..<text.endIndex))
-        // The list's own line, indented like the marker.
-        let body = text[start.upperBound..<end.lowerBound]
-        let indent = String(body.prefix { $0 == " " })
-        let shown = body.trimmingCharacters(in: .whitespacesAndNewlines)
+        // The list's own lines, indented like the marker.
+        let lineStart = text[..<start.lowerBound].lastIndex(of: "\n").map(text.index(after:))
+        let indent = String(text[(lineStart ?? text.startIndex)...].prefix { $0 == " " })
+        let wanted = list.text.split(separator: "\n").map { indent + $0 + "\n" }.joined()
+        let shown = String(text[start.upperBound..<end.lowerBound])
         if record {
-          text.replaceSubrange(
-            start.upperBound..<end.lowerBound, with: indent + wanted + "\n" + indent)
+          text.replaceSubrange(start.upperBound..<end.lowerBound, with: wanted + indent)
           try text.write(to: url, atomically: true, encoding: .utf8)
         } else {
-          #expect(shown == wanted, "\(page): the \(list.name) are not those of the table")
+          #expect(shown == wanted + indent, "\(page): the \(list.name) are not those of the table")
         }
       }
     }

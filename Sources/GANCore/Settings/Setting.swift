@@ -111,22 +111,28 @@ public enum Setting: String, Sendable, CaseIterable {
 
   /// The help line: the summary, the accepted range and the default(s).
   public var help: String {
-    let range: String =
-      switch kind {
-      case .whole(let r): " (\(r.lowerBound)...\(r.upperBound))"
-      case .real, .word, .target, .toggle: ""
-      }
+    summary + (rangeText.map { " (\($0))" } ?? "") + (defaultText.map { " (default \($0))" } ?? "")
+  }
+
+  /// The accepted range of a whole-number setting (`1...50`), or nil.
+  public var rangeText: String? {
+    switch kind {
+    case .whole(let r): "\(r.lowerBound)...\(r.upperBound)"
+    case .real, .word, .target, .toggle: nil
+    }
+  }
+
+  /// The default, and the Dirac-GAN's where it differs (`5, or 1 for --model dirac`); nil
+  /// for a switch (off unless given).
+  public var defaultText: String? {
     let plain = defaultValue(for: .perceptron)
     let dirac = defaultValue(for: .dirac)
-    let defaults: String =
-      switch kind {
-      case .toggle: ""
-      case .whole, .real, .word, .target:
-        plain == dirac || !applies(to: .dirac) || self == .model
-          ? " (default \(plain.text))"
-          : " (default \(plain.text), or \(dirac.text) for --model dirac)"
-      }
-    return summary + range + defaults
+    switch kind {
+    case .toggle: return nil
+    case .whole, .real, .word, .target:
+      return plain == dirac || !applies(to: .dirac) || self == .model
+        ? plain.text : "\(plain.text), or \(dirac.text) for --model dirac"
+    }
   }
 
   /// The configuration column that holds the setting (nil: `lr`, which is `lr_d` and `lr_g`).
