@@ -12,12 +12,10 @@ extension Scenario {
   /// The paper's setting: p_data = δ₀, minimax loss, plain gradient steps of 0.1, k = 1.
   /// (The paper's D is high on samples, ganscope's on data: ganscope's ψ is the paper's −ψ,
   /// and the start (θ, ψ) = (1, 1) here is the paper's (1, −1).)
-  static func diracConfig(
-    loss: Loss = .minimax, stabilizers: Stabilizers = Stabilizers()
-  ) -> TrainingConfig {
+  static func diracConfig(loss: Loss? = nil, stabilizers: Stabilizers? = nil) -> TrainingConfig {
     config(
-      target: "point(0)", k: 1, loss: loss, optimizer: OptimizerSettings(kind: .sgd),
-      stepSize: 0.1, stabilizers: stabilizers, architecture: DiracGame.architecture)
+      model: .dirac, k: RunSettings.defaults(for: .dirac).hyperparameters.discriminatorSteps,
+      loss: loss, stabilizers: stabilizers)
   }
 
   static let diracUpdateOrders = Scenario(

@@ -362,22 +362,32 @@ extension Scenario {
 
   // MARK: Settings
 
+  /// A scenario's configuration: the model's defaults (the settings table's, as `ganscope
+  /// live` has them) with what the scenario changes.
   static func config(
-    target spec: String = "gaussian", prior: Prior = .uniform, k: Int, loss: Loss = .nonsaturating,
-    optimizer: OptimizerSettings = OptimizerSettings(), stepSize: Float = 1e-3,
-    stabilizers: Stabilizers = Stabilizers(), architecture: Architecture = Architecture()
+    model: NetModel = .perceptron, target spec: String? = nil, prior: Prior? = nil, k: Int,
+    loss: Loss? = nil, optimizer: OptimizerSettings? = nil, stepSize: Float? = nil,
+    stabilizers: Stabilizers? = nil, architecture: Architecture? = nil
   ) -> TrainingConfig {
-    let target: Target
-    do {
-      target = try Target.parse(spec)
-    } catch {
-      preconditionFailure("scenario target \(spec) does not parse: \(error)")
+    var settings = RunSettings.defaults(for: model)
+    if let spec { settings.targetSpec = spec }
+    if let prior { settings.prior = prior }
+    if let architecture { settings.architecture = architecture }
+    var h = settings.hyperparameters
+    h.discriminatorSteps = k
+    if let loss { h.loss = loss }
+    if let optimizer { h.optimizer = optimizer }
+    if let stepSize {
+      h.discriminatorStepSize = stepSize
+      h.generatorStepSize = stepSize
     }
-    return TrainingConfig(
-      target: target, prior: prior, architecture: architecture,
-      hyperparameters: Hyperparameters(
-        discriminatorSteps: k, discriminatorStepSize: stepSize, generatorStepSize: stepSize,
-        loss: loss, optimizer: optimizer, stabilizers: stabilizers),
-      seed: 1)
+    if let stabilizers { h.stabilizers = stabilizers }
+    settings.hyperparameters = h
+    var targets: [String: Target] = [:]
+    do {
+      return try settings.configuration(seed: 1, targets: &targets)
+    } catch {
+      preconditionFailure("scenario target \(settings.targetSpec) does not parse: \(error)")
+    }
   }
 }
