@@ -57,6 +57,7 @@ public enum CompareScreen {
     add("point=\(replay.frame + 1)/\(replay.frameCount)")
     if let iteration { add("iter=\(iteration)") }
     add("speed=\(replay.speedLabel)")
+    add(state.densityScale.statusWord)
     if !replay.playing { add("PAUSED", .warning) }
     let chrome = Screen.Chrome(
       tokens: words,
@@ -90,9 +91,9 @@ public enum CompareScreen {
       add("DIVERGED=" + diverged.map { "\($0 + 1)" }.joined(separator: ","), .warning)
     }
     if let path = runs.compactMap(\.status.recordingPath).first {
-      add("REC", .warning)
-      add(String(path.split(separator: "/").last ?? Substring(path)))
+      add(StatusBar.recordingWord(path), .warning)
     }
+    add(state.densityScale.statusWord)
     add("keys=" + (state.selected.map { "run \($0 + 1)" } ?? "all"))
     return words
   }
