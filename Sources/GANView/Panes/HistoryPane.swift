@@ -20,11 +20,13 @@ enum HistoryPane {
     let second = lens.overlaidMetric
     let secondLabel = second.map { " and " + $0.label(for: loss, ascii: !symbols.usesBraille) }
     let scale = lens.isLogarithmic ? "log y" : "linear y"
-    var title =
-      "history: \(label)\(secondLabel.map { $0 + " (right)" } ?? "") over iterations · \(scale) · "
-      + "m M metrics · y scale · z Z ( ) zoom, move"
-    if !symbols.usesBraille { title = title.replacingOccurrences(of: "·", with: "-") }
-    grid.put(symbols.truncated(title, to: width - 1), x: x + 1, y: y, style: .heading)
+    // The keys go first when the pane is narrow: they are in the help too.
+    let title = TextWrap.titleRows(
+      [
+        "history: \(label)\(secondLabel.map { $0 + " (right)" } ?? "") over iterations",
+        scale, "m M metrics", "y scale", "z Z ( ) zoom, move",
+      ], width: width - 1, maxRows: 1, separator: symbols.pick(" · ", " - "), symbols: symbols)
+    grid.put(title.first ?? "", x: x + 1, y: y, style: .heading)
     guard let whole = history.iterations else {
       grid.put("no frames yet", x: x + gutter + 2, y: y + height / 2, style: .dim)
       return

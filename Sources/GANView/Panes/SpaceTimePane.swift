@@ -10,11 +10,10 @@ enum SpaceTimePane {
     _ history: RunHistory, snapshot: Snapshot, lens: HistoryLens, now: Int?,
     into grid: inout CellGrid, x: Int, y: Int, width: Int, height: Int, symbols: SymbolSet
   ) {
-    let dot = symbols.pick("·", "-")
-    grid.put(
-      symbols.truncated(
-        "space-time: p_g(x,t) \(dot) D(x,t) \(dot) time down, newest last", to: width - 1),
-      x: x + 1, y: y, style: .heading)
+    let title = TextWrap.titleRows(
+      ["space-time: p_g(x,t) and D(x,t)", "time down, newest last"], width: width - 1,
+      maxRows: 1, separator: symbols.pick(" · ", " - "), symbols: symbols)
+    grid.put(title.first ?? "", x: x + 1, y: y, style: .heading)
     guard let whole = history.iterations else {
       grid.put("no frames yet", x: x + 2, y: y + height / 2, style: .dim)
       return

@@ -13,6 +13,8 @@ public enum StatusBar {
     var text: String
     var style: Style
     var group = Group.moment
+    /// A shorter form for a row without room for `text` ("REC" for "REC run.gans").
+    var compact: String?
   }
 
   /// The status line's two rows.
@@ -37,7 +39,7 @@ public enum StatusBar {
     add(densityScale.statusWord)
     if status.paused { add("PAUSED", .warning) }
     if snapshot?.divergedAtIteration != nil { add("DIVERGED", .warning) }
-    if let path = status.recordingPath { add(recordingWord(path), .warning) }
+    if let path = status.recordingPath { words.append(recording(path)) }
     if snapshot == nil { add("waiting for the first snapshot") }
     if status.paused, let step = singleStep, let phase = phase(of: step, symbols) {
       add(phase, .heading)
@@ -47,9 +49,12 @@ public enum StatusBar {
   }
 
   /// REC and the file's name as one word, so the two never land on different rows; the
-  /// name without its directories, for the line has little room.
-  static func recordingWord(_ path: String) -> String {
-    "REC " + String(path.split(separator: "/").last ?? Substring(path))
+  /// name without its directories, for the line has little room, and REC alone on a row
+  /// too short for the name (the footer named the file when the recording started).
+  static func recording(_ path: String, group: Group = .moment) -> Token {
+    Token(
+      text: "REC " + String(path.split(separator: "/").last ?? Substring(path)),
+      style: .warning, group: group, compact: "REC")
   }
 
   /// The replay's words: where it is (`frame=` counts from 1, as people do), the recorded
@@ -136,10 +141,16 @@ public enum StatusBar {
     var rows: [[Token]] = []
     var row: [Token] = []
     var used = 1  // a leading blank
-    for (index, token) in tokens.enumerated() {
-      let needed = (row.isEmpty ? 0 : 2) + token.text.count
+    for (index, original) in tokens.enumerated() {
+      var token = original
+      let gap = row.isEmpty ? 0 : 2
+      if used + gap + token.text.count > width, let compact = token.compact,
+        used + gap + compact.count <= width
+      {
+        token.text = compact
+      }
       let newGroup = index > 0 && tokens[index - 1].group != token.group
-      if !row.isEmpty && (newGroup || used + needed > width) {
+      if !row.isEmpty && (newGroup || used + gap + token.text.count > width) {
         rows.append(row)
         row = []
         used = 1
