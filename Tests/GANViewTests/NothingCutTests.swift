@@ -126,3 +126,53 @@ import Testing
     }
   }
 }
+
+/// Every mark on screen is explained, and no label drops out when marks crowd.
+@Suite struct MarksExplainedTests {
+  /// k turned five times within a few hundred iterations of a 30000-iteration run: every
+  /// turn keeps its label at 80×24, stacked into the plot where the label row is full.
+  @Test func crowdedEventLabelsAreAllShown() {
+    var state = ViewState()
+    for t in 1...3000 {
+      var snapshot = Fixture.snapshot(sequence: UInt64(t), iteration: t * 10, t: t / 30)
+      snapshot.hyperparameters.discriminatorSteps = 2 + min(max((t - 1790) / 10, 0), 5)
+      state.advanceFrame(with: snapshot)
+    }
+    state.pane = .history
+    let grid = Screen.render(
+      snapshot: Fixture.snapshot(sequence: 3000, iteration: 30_000), state: state,
+      status: ScreenTests.running, width: 80, height: 24, symbols: .unicode)
+    for k in 3...7 { #expect(grid.text.contains("k=\(k)"), "k=\(k)") }
+    #expect(grid.text.contains("grey: lowest to highest"))
+  }
+
+  /// The space-time view: round time ticks and a key for both shade ramps.
+  @Test func spaceTimeHasRoundTicksAndAKey() {
+    let state = ScreenTests.overTime(.spaceTime)
+    let grid = Screen.render(
+      snapshot: Fixture.snapshot(sequence: 3000, iteration: 30_000), state: state,
+      status: ScreenTests.running, width: 80, height: 24, symbols: .unicode)
+    let ticks = SpaceTimePane.timeTicks(range: 10...30_000, rows: 16).map(\.iteration)
+    #expect(ticks == [10_000, 20_000, 30_000])
+    #expect(grid.text.contains("p_g low ░░▒▒▓▓██ peak") && grid.text.contains("D 0 ░░▒▒▓▓██ 1"))
+    #expect(grid.text.contains("▲ p_data's modes"))
+  }
+
+  /// A metric that is not a number is marked × and the pane says what × means.
+  @Test func notANumberIsExplained() {
+    var state = ViewState()
+    for t in 1...40 {
+      var snapshot = Fixture.snapshot(sequence: UInt64(t), t: t)
+      if t > 30 { snapshot.metrics.klDataModel = .infinity }
+      state.advanceFrame(with: snapshot)
+    }
+    let grid = Screen.render(
+      snapshot: Fixture.snapshot(sequence: 40), state: state, status: ScreenTests.running,
+      width: 80, height: 24, symbols: .unicode)
+    #expect(grid.text.contains("×") && grid.text.contains("× not a number"))
+    let plain = Screen.render(
+      snapshot: Fixture.snapshot(), state: Fixture.state(), status: ScreenTests.running,
+      width: 80, height: 24, symbols: .unicode)
+    #expect(!plain.text.contains("not a number"))
+  }
+}

@@ -36,7 +36,22 @@ enum MetricsPane {
       !metric.isPrimary && history.samples.contains { !metric.value($0).isNaN }
     }
     let ordered = meaningful.filter(\.isPrimary) + secondary
-    let shown = ordered.prefix(twoRows ? (height - 1) / 2 : height - 1)
+    // A value that is not a number is marked × in its sparkline; while one is on screen,
+    // the last row says so.
+    let marked = ordered.contains { metric in
+      history.suffix(width).contains { !metric.value($0).isFinite && !metric.value($0).isNaN }
+        || history.suffix(width).contains { sample in
+          metric.value(sample).isNaN && history.samples.contains { !metric.value($0).isNaN }
+        }
+    }
+    let room = height - 1 - (marked ? 1 : 0)
+    let shown = ordered.prefix(twoRows ? room / 2 : room)
+    if marked {
+      grid.put(String(symbols.notFinite), x: x, y: y + height - 1, style: .warning)
+      grid.put(
+        " not a number (NaN or infinite)", x: x + 1, y: y + height - 1, style: .dim,
+        limit: width - 1)
+    }
     let valueWidth = 9
     for (index, metric) in shown.enumerated() {
       // One row each: the short label, so the sparkline keeps its room.
