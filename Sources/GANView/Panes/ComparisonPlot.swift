@@ -39,9 +39,6 @@ enum ComparisonPlot {
     let axis =
       state.densityMax.map { DensityAxis(top: $0, scale: state.densityScale) }
       ?? PlotPane.axis(for: present, scale: state.densityScale)
-    drawLegend(
-      runCount: snapshots.count, showDiscriminators: state.showDiscriminators, into: &grid,
-      x: frame.left, y: y, right: x + width, symbols: symbols)
     axis.draw(
       into: &grid, x: x, gutter: PlotPane.leftGutter, top: canvasTop, rows: canvasRows,
       symbols: symbols)
@@ -85,6 +82,10 @@ enum ComparisonPlot {
       }
     }
     canvas.draw(into: &grid, left: frame.left, top: canvasTop, symbols: symbols)
+    drawLegend(
+      runCount: snapshots.count, showDiscriminators: state.showDiscriminators,
+      clipped: clipped.contains { !$0.marks.isEmpty }, into: &grid, x: frame.left, y: y,
+      right: x + width, symbols: symbols)
     // Each run's clipped peaks, in its role; a mark that would cover another is left out.
     var taken: [ClosedRange<Int>] = []
     for (marks, role) in clipped {
@@ -112,8 +113,8 @@ enum ComparisonPlot {
 
   /// p_data, then each run's number in its role, then D(x) when it is drawn.
   static func drawLegend(
-    runCount: Int, showDiscriminators: Bool, into grid: inout CellGrid, x: Int, y: Int,
-    right: Int, symbols: SymbolSet
+    runCount: Int, showDiscriminators: Bool, clipped: Bool = false, into grid: inout CellGrid,
+    x: Int, y: Int, right: Int, symbols: SymbolSet
   ) {
     var entries: [(String, Style, String)] = [(symbols.pick("⠂⠂⠂", "..."), .data, "p_data")]
     for index in 0..<runCount {
@@ -126,6 +127,7 @@ enum ComparisonPlot {
       showDiscriminators
         ? (symbols.pick("⠒ ⠒", "- -"), .text, "D(x) dashed")
         : ("", .dim, "D(x): press D"))
+    if clipped { entries.append((symbols.pick("↑", "^"), .text, "peak off the axis (f)")) }
     var column = x
     for (sample, style, name) in entries {
       let needed = (sample.isEmpty ? 0 : sample.count + 1) + name.count

@@ -24,9 +24,12 @@ enum PlotPane {
     let canvasRows = max(height - 3, 1)
     let axis = state.densityAxis ?? Self.axis(for: [snapshot], scale: state.densityScale)
 
+    var canvas = BrailleCanvas(columns: frame.columns, rows: canvasRows)
+    let model = drawCurves(snapshot, state: state, axis: axis, on: &canvas)
+    let marks = axis.clipMarks(model)
     drawLegend(
-      snapshot, state: state, into: &grid, x: frame.left, y: y, right: x + width,
-      symbols: symbols)
+      snapshot, state: state, clipped: !marks.isEmpty, into: &grid, x: frame.left, y: y,
+      right: x + width, symbols: symbols)
     axis.draw(
       into: &grid, x: x, gutter: leftGutter, top: canvasTop, rows: canvasRows, symbols: symbols)
     drawDiscriminatorAxis(
@@ -34,12 +37,10 @@ enum PlotPane {
       symbols: symbols)
     drawXAxis(frame, into: &grid, y: canvasTop + canvasRows, symbols: symbols)
 
-    var canvas = BrailleCanvas(columns: frame.columns, rows: canvasRows)
-    let model = drawCurves(snapshot, state: state, axis: axis, on: &canvas)
     canvas.draw(into: &grid, left: frame.left, top: canvasTop, symbols: symbols)
     var taken: [ClosedRange<Int>] = []
     DensityAxis.drawClipMarks(
-      axis.clipMarks(model), style: .model, into: &grid, left: frame.left,
+      marks, style: .model, into: &grid, left: frame.left,
       columns: frame.columns, y: canvasTop, taken: &taken, symbols: symbols)
     return frame
   }
@@ -100,8 +101,8 @@ enum PlotPane {
 
   /// One legend entry per series: a short sample of its line, in its role, and its name.
   static func drawLegend(
-    _ snapshot: Snapshot, state: ViewState, into grid: inout CellGrid, x: Int, y: Int,
-    right: Int, symbols: SymbolSet
+    _ snapshot: Snapshot, state: ViewState, clipped: Bool = false, into grid: inout CellGrid,
+    x: Int, y: Int, right: Int, symbols: SymbolSet
   ) {
     let scale = DiscriminatorScale(snapshot)
     var entries: [(String, Style, String)] = [
@@ -121,6 +122,9 @@ enum PlotPane {
       // D* is the best D of single samples; a D of packs has another optimum.
       entries.append(("", .dim, "no D* for packs"))
     }
+    // While the axis clips p_g: what the mark over the spike is (last, so it is the entry
+    // left out when the row is short; views.md and the status word say it too).
+    if clipped { entries.append((symbols.pick("↑", "^"), .model, "peak off the axis (f)")) }
     // Entries are three blanks apart when they all fit before `right`, else one; an entry
     // that still does not fit is left out rather than drawn over the next pane.
     let natural = entries.reduce(0) { $0 + $1.0.count + 1 + $1.2.count + 3 }
