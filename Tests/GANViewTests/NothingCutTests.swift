@@ -175,4 +175,24 @@ import Testing
       width: 80, height: 24, symbols: .unicode)
     #expect(!plain.text.contains("not a number"))
   }
+
+  /// The live help gathers the symbols where it has room (120×40); at 80×24 the keys keep
+  /// the room and every one is still listed.
+  @Test func theHelpExplainsTheSymbols() {
+    var state = Fixture.state()
+    state.showHelp = true
+    for (width, height) in NothingCutTests.sizes {
+      let grid = Screen.render(
+        snapshot: Fixture.snapshot(), state: state, status: ScreenTests.running, width: width,
+        height: height, symbols: .unicode)
+      for binding in LiveKeys.table.bindings {
+        #expect(grid.text.contains(binding.summary), "\(binding.summary) at \(width)x\(height)")
+      }
+      if height >= 40 {
+        for item in SymbolLegend.items(.unicode) {
+          #expect(grid.text.contains("\(item.symbol) \(item.words)"), "\(item.words)")
+        }
+      }
+    }
+  }
 }

@@ -56,7 +56,10 @@ enum HelpOverlay {
       oneColumn ? [entries[...]] : [entries.prefix(perColumn), entries.dropFirst(perColumn)]
     let widths = parts.map(Self.entryWidth)
     let innerWidth = min(widths.map(\.total).reduce(0, +) + (parts.count - 1) * 3, grid.width - 4)
-    let legend = oneColumn ? oneColumnLegend : legendRows(content, width: innerWidth)
+    var legend = oneColumn ? oneColumnLegend : legendRows(content, width: innerWidth)
+    // The keys come first: a legend the screen has no rows for is left out (its symbols
+    // are explained where they are drawn, too).
+    if perColumn + 4 + 2 * gap + legendHeight(legend) > grid.height { legend = [] }
     let boxWidth = innerWidth + 4
     let boxHeight = perColumn + 4 + 2 * gap + legendHeight(legend)
     let left = max((grid.width - boxWidth) / 2, 0)

@@ -24,10 +24,13 @@ public enum Screen {
         snapshot: snapshot, status: status, singleStep: state.singleStep,
         densityScale: state.densityScale, symbols: symbols),
       footer: { LiveKeys.table.footer(width: $0, symbols: symbols) },
-      help: HelpOverlay.Content(keys: LiveKeys.table))
+      help: HelpOverlay.Content(
+        keys: LiveKeys.table, legendTitle: SymbolLegend.title, legend: SymbolLegend.items(symbols)))
     if let caption {
       chrome.bottomRows = CaptionPane.rows(caption, width: width, height: height, symbols: symbols)
       chrome.help = HelpOverlay.Content(playback: PlaybackKeys.table, live: LiveKeys.table)
+      chrome.help.legendTitle = SymbolLegend.title
+      chrome.help.legend = SymbolLegend.items(symbols)
     }
     return compose(
       snapshot: snapshot, state: state, chrome: chrome, width: width, height: height,
