@@ -196,3 +196,25 @@ import Testing
     }
   }
 }
+
+/// The status line is two rows at 80 columns, never three, in the states a lecture shows.
+@Suite struct StatusLayoutTests {
+  @Test func pausedRecordingAfterADStepIsTwoRowsAt80Columns() {
+    let status = LiveStatus(
+      paused: true, pace: .iterationsPerSecond(1000), iterationsPerSecond: 0,
+      recordingPath: "/home/me/ganscope-20261207-081500.gans", canRecord: true)
+    let tokens = StatusBar.tokens(
+      snapshot: Fixture.snapshot(iteration: 123_456, lastStep: .discriminator), status: status,
+      singleStep: .discriminator, symbols: .unicode)
+    let rows = StatusBar.rows(tokens, width: 80)
+    #expect(rows.count == 2)
+    #expect(rows[0].map(\.text).contains("PAUSED"))
+    #expect(rows[0].map(\.text).contains { $0.hasPrefix("REC") })
+    #expect(rows[0].map(\.text).contains { $0.hasPrefix("panel (b)") })
+    // At 120 columns the same words, whole.
+    let wide = StatusBar.rows(tokens, width: 120)
+    #expect(wide.count == 2)
+    #expect(wide[0].map(\.text).contains("REC ganscope-20261207-081500.gans"))
+    #expect(wide[0].map(\.text).contains("panel (b): D → D*"))
+  }
+}

@@ -42,7 +42,7 @@ public enum StatusBar {
     if let path = status.recordingPath { words.append(recording(path)) }
     if snapshot == nil { add("waiting for the first snapshot") }
     if status.paused, let step = singleStep, let phase = phase(of: step, symbols) {
-      add(phase, .heading)
+      words.append(Token(text: phase, style: .heading, compact: panel(of: step)))
     }
     if let snapshot { words += knobs(of: snapshot, symbols) }
     return words
@@ -74,7 +74,7 @@ public enum StatusBar {
     if !replay.playing { add("PAUSED", .warning) }
     if snapshot?.divergedAtIteration != nil { add("DIVERGED", .warning) }
     if !replay.playing, let step = replay.view.singleStep, let phase = phase(of: step, symbols) {
-      add(phase, .heading)
+      words.append(Token(text: phase, style: .heading, compact: panel(of: step)))
     }
     if let snapshot { words += knobs(of: snapshot, symbols) }
     return words
@@ -117,6 +117,15 @@ public enum StatusBar {
       words.append("GP=" + NumberFormat.general(Double(f.interpolateWeight)))
     }
     return words
+  }
+
+  /// The panel's name alone, for a row without room for what it shows ("panel (b)").
+  static func panel(of step: StepKind) -> String? {
+    switch step {
+    case .discriminator: "panel (b)"
+    case .generator: "panel (c)"
+    case .none: nil
+    }
   }
 
   /// The panel of the paper's Figure 1 that the last single step reproduces.
