@@ -245,7 +245,7 @@ extension Metric {
       key: "g_mean", label: "mean G(z)", asciiLabel: "mean G(z)", shortLabel: "mean G",
       asciiShortLabel: "mean G", column: "g_mean",
       summary: "mean of G's samples",
-      role: .generator, scale: .automatic, isPrimary: true, applies: .always, unit: .plain,
+      role: .generator, scale: .automatic, isPrimary: false, applies: .always, unit: .plain,
       source: .stored(\.generatorMean, recordIndex: 11)),
     Metric(
       key: "g_std", label: "sd G(z)", asciiLabel: "sd G(z)", shortLabel: "sd G",
