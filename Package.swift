@@ -71,7 +71,8 @@ let package = Package(
       name: "GANRuntimeTests", dependencies: ["GANRuntime", "GANCore", "GANView"],
       swiftSettings: cpuFlags),
     .testTarget(
-      name: "GANScenariosTests", dependencies: ["GANScenarios", "GANCore", "GANRuntime"],
+      name: "GANScenariosTests",
+      dependencies: ["GANScenarios", "GANCore", "GANRuntime", "GANView"],
       swiftSettings: cpuFlags),
     .testTarget(
       name: "GANViewTests", dependencies: ["GANView", "GANCore"], exclude: ["Golden"],

@@ -72,7 +72,8 @@ import Testing
     try expectGolden(grid, "compare-80x24")
     // Too long for a quarter of 80 columns: the knob names head the label column instead.
     #expect(grid.text.contains("loss k"))
-    #expect(grid.text.contains("▸3 nonsaturat… 1"))
+    // The values are the snapshot's (k = 2 in the fixture), not the launch label's.
+    #expect(grid.text.contains("▸3 nonsaturat. 2"))
     #expect(grid.text.contains("PAUSED=3"))
     #expect(grid.text.contains("keys=run 3"))
   }
@@ -179,6 +180,25 @@ import Testing
     let one = press("K", tab.state)
     #expect(one.commands == [[.setDiscriminatorSteps(3)], []])
     #expect(one.state.view.notice == "run 1: k = 3")
+  }
+
+  /// f scales the shared density axis for every run, live and side by side, and the status
+  /// line says which.
+  @Test func fCyclesTheSharedDensityAxis() {
+    let live = press("f", CompareState(runCount: 2))
+    #expect(live.state.densityScale == .all)
+    #expect(live.state.runs.allSatisfy { $0.densityScale == .all })
+    #expect(live.commands == [[], []])
+    let grid = CompareScreen.render(
+      runs: [
+        CompareScreen.Run(label: "k=1", snapshot: snapshots[0]),
+        CompareScreen.Run(label: "k=5", snapshot: snapshots[1]),
+      ], state: live.state, width: 80, height: 24, symbols: .unicode)
+    #expect(grid.text.contains("density=all"))
+    let side = CompareReplayKeyHandler.handle(
+      "f", replay: ReplayState(frameCount: 10, playing: false), compare: CompareState(runCount: 2))
+    #expect(side.compare.densityScale == .all)
+    #expect(side.replay.view.notice == DensityScale.all.notice)
   }
 
   @Test func tabCyclesThroughTheRunsAndBackToAll() {

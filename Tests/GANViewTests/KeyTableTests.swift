@@ -51,7 +51,7 @@ import Testing
     #expect(lines[0] == "| key | does |")
     #expect(lines.contains("| `+` `=` | both step sizes x 2 |"))
     #expect(lines.contains("| `Esc` | close this help |"))
-    #expect(ReplayKeys.table.markdown.contains("| `Left` `Right` | one frame back / on (pauses) |"))
+    #expect(ReplayKeys.table.markdown.contains("| `Left` `Right` | a frame back / on (pauses) |"))
   }
 
   @Test func keysAreNamedAsTheKeyboardDoes() {

@@ -36,7 +36,7 @@ import Testing
     let spark = SymbolSet.unicode.sparkLevels
     #expect(vanishing.allSatisfy { spark.firstIndex(of: $0)! <= 1 })
     #expect(healthy.allSatisfy { spark.firstIndex(of: $0)! >= spark.count - 3 })
-    #expect(MetricsPane.rangeLabel(metric.scale, symbols: .unicode) == "log 1e-8…100")
+    #expect(MetricsPane.rangeLabel(metric.scale, symbols: .unicode) == "log 1e-8..100")
     #expect(MetricsPane.rangeLabel(.automatic, symbols: .unicode) == nil)
   }
 }

@@ -56,6 +56,7 @@ import Testing
       "o": (149, false, 1, nil),
       "h": (149, false, 1, nil),
       "a": (149, false, 1, nil),
+      "f": (149, false, 1, nil),
       "?": (149, false, 1, nil),
       Key.escape: (149, false, 1, nil),
       "q": (149, false, 1, .quit),

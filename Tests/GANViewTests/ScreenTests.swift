@@ -219,3 +219,40 @@ extension ScreenTests {
     #expect(!plain.contains("GP="))
   }
 }
+
+/// The density axis keeps p_data in view when G collapses onto a spike.
+@Suite struct DensityAxisScreenTests {
+  /// The fixture with p_g collapsed onto two bins 25 high.
+  static func collapsed(sequence: UInt64) -> Snapshot {
+    var s = Fixture.snapshot(sequence: sequence)
+    s.modelHistogram = s.modelHistogram.map { _ in 0 }
+    s.modelHistogram[50] = 25
+    s.modelHistogram[51] = 25
+    return s
+  }
+
+  @Test func aSpikeIsClippedAndMarkedWhileTheDataFillsTheAxis() throws {
+    var state = ViewState()
+    for t in 1...60 { state.advanceFrame(with: Self.collapsed(sequence: UInt64(t))) }
+    let grid = Screen.render(
+      snapshot: Self.collapsed(sequence: 60), state: state, status: ScreenTests.running,
+      width: 80, height: 24, symbols: .unicode)
+    let problem = try Golden.mismatch(grid, named: "figure-collapsed-80x24")
+    #expect(problem == nil, "\(problem ?? "")")
+    // The spike's height is written over it, and the axis reaches twice p_data's 0.8.
+    #expect(grid.text.contains("↑25"))
+    #expect(grid.text.contains("1.5┤"))
+    #expect(grid.row(0).contains("density=data"))
+
+    // f twice: decades, where the spike and the data both fit and nothing is clipped.
+    _ = SharedKeys.apply(.cycleDensityScale, to: &state)
+    _ = SharedKeys.apply(.cycleDensityScale, to: &state)
+    for t in 61...120 { state.advanceFrame(with: Self.collapsed(sequence: UInt64(t))) }
+    let log = Screen.render(
+      snapshot: Self.collapsed(sequence: 120), state: state, status: ScreenTests.running,
+      width: 80, height: 24, symbols: .unicode)
+    #expect(!log.text.contains("↑"))
+    #expect(log.row(0).contains("density=log"))
+    #expect(log.text.contains("10┤") && log.text.contains("0.1┤"))
+  }
+}

@@ -47,14 +47,39 @@ import Testing
     #expect(abs(previous - lower * ViewState.headroom) < 1e-3)
   }
 
-  @Test func densityAxisNeverCutsAPeak() {
+  @Test func densityAxisFittingAllNeverCutsAPeak() {
     var state = ViewState()
+    state.densityScale = .all
     var s = Fixture.snapshot(sequence: 1)
     state.advanceFrame(with: s)
     // G collapses onto one bin: its density towers over everything at once.
     s.modelHistogram[40] = 25
     state.advanceFrame(with: s)
     #expect(state.densityMax! >= 25)
+  }
+
+  /// By default the axis fits p_data: a collapsed G's spike does not squash the data flat;
+  /// the axis stays at twice p_data's peak (and the plot marks the clipped peak).
+  @Test func densityAxisFitsTheDataByDefault() {
+    var state = ViewState()
+    var s = Fixture.snapshot(sequence: 1)
+    s.modelHistogram[40] = 25
+    for frame in 1...60 {
+      s.sequence = UInt64(frame)
+      state.advanceFrame(with: s)
+    }
+    let dataPeak = ViewState.dataPeak(of: s)!
+    #expect(state.densityScale == .data)
+    #expect(abs(state.densityMax! - 2 * dataPeak) < 1e-9)
+    // f: fit every curve, then decades, then the data again.
+    _ = SharedKeys.apply(.cycleDensityScale, to: &state)
+    #expect(state.densityScale == .all && state.notice == DensityScale.all.notice)
+    for _ in 0..<60 { state.advanceFrame(with: s) }
+    #expect(state.densityMax! >= 25)
+    _ = SharedKeys.apply(.cycleDensityScale, to: &state)
+    #expect(state.densityScale == .log)
+    _ = SharedKeys.apply(.cycleDensityScale, to: &state)
+    #expect(state.densityScale == .data)
   }
 
   @Test func noticesExpireAfterTheirFrames() {

@@ -29,6 +29,9 @@ kill -9 $PID
 wait $PID 2>/dev/null || true
 expect_exit 0 "$BIN" info "$REC"
 grep -q "incomplete" "$DIR/out" || fail "info does not say the recording was cut short"
+# A perceptron run has no psi (the Dirac-GAN's): info leaves out what does not apply.
+grep -q "^  jsd " "$DIR/out" || fail "info lists no final jsd"
+! grep -Eq "^  (psi|dirac_distance) " "$DIR/out" || fail "info lists psi for a perceptron run"
 FRAMES=$(awk '/^frames/ {print $2}' "$DIR/out")
 ((FRAMES > 100)) || fail "only $FRAMES frames survived the kill"
 ok "killed with SIGKILL: $FRAMES frames replayable"
@@ -38,7 +41,7 @@ grep -q "^note: incomplete" "$DIR/out" || fail "verify does not say the file is 
 ok "verify after the kill: $(tail -1 "$DIR/out")"
 expect_exit 0 "$BIN" export "$REC" --format csv --out "$DIR/killed.csv"
 [[ $(wc -l <"$DIR/killed.csv") == $((FRAMES + 1)) ]] || fail "export has the wrong row count"
-[[ $(head -1 "$DIR/killed.csv") == "iteration,jsd,c_g,kl,kl_reverse,w1,loss_d,loss_g,d_real,d_fake,v,grad_d,grad_g,g_mean,g_std,modes,near_modes,psi" ]] \
+[[ $(head -1 "$DIR/killed.csv") == "iteration,jsd,c_g,kl,kl_reverse,w1,loss_d,loss_g,d_real,d_fake,v,grad_d,grad_g,g_mean,g_std,modes,near_modes,psi,dirac_distance" ]] \
   || fail "export header: $(head -1 "$DIR/killed.csv")"
 ok "export csv: $FRAMES rows"
 

@@ -165,7 +165,7 @@ ok "space plays (frame $first -> $paused_at) and pauses"
 
 tm send-keys -t e2e '?'
 wait_for 'ganscope replay keys' || fail "? shows the help"
-screen | grep -q 'branch: train live from this frame' || fail "help lists b"
+screen | grep -q 'branch: go live from here' || fail "help lists b"
 screen | grep -q 'timeline:' || fail "help has the timeline legend"
 tm send-keys -t e2e '?'
 wait_for 'the words on screen' || fail "? again: the glossary of the words on screen"

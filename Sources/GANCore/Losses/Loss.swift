@@ -159,6 +159,24 @@ public enum Loss: String, Sendable, CaseIterable, Codable {
     }
   }
 
+  /// The objective's name in at most 8 characters, for a narrow pane: D's objective is
+  /// −L_D for every loss that is not a cross-entropy.
+  public var objectiveShortName: String {
+    switch self {
+    case .minimax, .nonsaturating: "V(G,D)"
+    case .leastSquares, .wasserstein, .wassersteinGP, .wassersteinLP, .hinge: "−L_D"
+    case .relativistic: "V_Ra"
+    }
+  }
+
+  public var objectiveASCIIShortName: String {
+    switch self {
+    case .minimax, .nonsaturating: "V(G,D)"
+    case .leastSquares, .wasserstein, .wassersteinGP, .wassersteinLP, .hinge: "-L_D"
+    case .relativistic: "V_Ra"
+    }
+  }
+
   public var objectiveASCIIName: String {
     switch self {
     case .minimax, .nonsaturating: "V(G,D)"

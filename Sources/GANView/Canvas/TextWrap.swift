@@ -38,6 +38,30 @@ enum TextWrap {
     return shown
   }
 
+  /// A title made of `parts` (most important first) joined by `separator` into at most
+  /// `maxRows` rows of at most `width` columns. A part is never split or cut: one that does
+  /// not fit is left out, with every part after it, so a title never ends in an ellipsis.
+  static func titleRows(
+    _ parts: [String], width: Int, maxRows: Int, separator: String, symbols: SymbolSet
+  ) -> [String] {
+    var rows: [String] = []
+    var row = ""
+    for part in parts.map({ plain($0, symbols) }) where !part.isEmpty {
+      if row.isEmpty, part.count <= width {
+        row = part
+      } else if row.count + separator.count + part.count <= width {
+        row += separator + part
+      } else if rows.count + 1 < maxRows, part.count <= width {
+        rows.append(row)
+        row = part
+      } else {
+        break
+      }
+    }
+    if !row.isEmpty { rows.append(row) }
+    return rows
+  }
+
   /// The text as the symbol set can show it: in ASCII, the few non-ASCII characters the
   /// captions use get an ASCII stand-in (× x, · -, − -), any other a question mark.
   static func plain(_ text: String, _ symbols: SymbolSet) -> String {

@@ -56,6 +56,8 @@ public enum CompareKeyHandler {
         "each run's D(x) " + (outcome.state.showDiscriminators ? "on (dashed)" : "off"))
     case .own(.toggleRecording):
       outcome.toggleRecording = true
+    case .own(.cycleDensityScale):
+      outcome.state.cycleDensityScale()
     case .own(.train):
       var notice: String?
       for index in state.targets where index < count {

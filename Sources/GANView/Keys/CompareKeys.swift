@@ -11,6 +11,8 @@ public enum CompareAction: Sendable, Hashable {
   case toggleDiscriminators
   /// Every run's recording, one file each.
   case toggleRecording
+  /// f: the shared density axis' scale.
+  case cycleDensityScale
 }
 
 /// The comparison's key table (`CompareKeyHandler` applies it).
@@ -19,6 +21,7 @@ public enum CompareKeys {
     title: "ganscope compare keys",
     bindings: selection + training + [
       KeyBinding(["D"], "D", "each run's D(x) on / off", hint: "D(x)", .toggleDiscriminators),
+      .densityScale(.cycleDensityScale),
       KeyBinding(["R"], "R", "record all runs on / off", .toggleRecording),
     ] + KeyBinding.helpAndQuit)
 

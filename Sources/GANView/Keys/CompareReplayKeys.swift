@@ -5,6 +5,8 @@ public enum CompareReplayAction: Sendable, Hashable {
   case replay(ReplayAction)
   /// Each run's D(x), dashed in the run's colour.
   case toggleDiscriminators
+  /// f: the shared density axis' scale.
+  case cycleDensityScale
 }
 
 /// The side-by-side replay's key table.
@@ -12,7 +14,8 @@ public enum CompareReplayKeys {
   public static let table = KeyTable(
     title: "ganscope replay keys (side by side)",
     bindings: moving + [
-      KeyBinding(["D"], "D", "each run's D(x) on / off", hint: "D(x)", .toggleDiscriminators)
+      KeyBinding(["D"], "D", "each run's D(x) on / off", hint: "D(x)", .toggleDiscriminators),
+      .densityScale(.cycleDensityScale),
     ] + KeyBinding.helpAndQuit)
 
   /// The replay's rows, with its summaries, except the branch.
@@ -48,6 +51,10 @@ public enum CompareReplayKeyHandler {
       compare.showDiscriminators.toggle()
       replay.view.post(
         "each run's D(x) " + (compare.showDiscriminators ? "on (dashed)" : "off"))
+    case .own(.cycleDensityScale):
+      compare.cycleDensityScale()
+      // The side-by-side replay's footer shows the replay state's notice.
+      replay.view.post(compare.densityScale.notice)
     }
     return (replay, compare, false)
   }

@@ -77,7 +77,7 @@ public enum LiveKeys {
       KeyBinding(["}"], "}", "G step size x 2", .doubleGeneratorStepSize),
       KeyBinding(["<"], "<", "slower pace", .slower),
       KeyBinding([">"], ">", "faster pace", hint: "faster", .faster),
-      KeyBinding(["l"], "l", "next G loss", hint: "loss", .cycleLoss),
+      KeyBinding(["l"], "l", "next loss (D and G)", hint: "loss", .cycleLoss),
       KeyBinding(["t"], "t", "next target (+ yours)", hint: "target", .cycleTarget),
       KeyBinding(["r"], "r", "reset both nets", .resetNetworks),
     ] + fixes

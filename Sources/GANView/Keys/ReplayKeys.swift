@@ -27,13 +27,13 @@ public enum ReplayKeys {
   private static let moving: [KeyBinding<ReplayAction>] = [
     KeyBinding([" "], "space", "play / pause", hint: "play", .togglePlay),
     KeyBinding(
-      [.left, .right], "Left Right", "one frame back / on (pauses)", hint: "frame", .stepFrame),
+      [.left, .right], "Left Right", "a frame back / on (pauses)", hint: "frame", .stepFrame),
     KeyBinding(
       [.pageUp, .pageDown, .shiftLeft, .shiftRight], "PgUp PgDn",
-      "10% back / on (also Shift+Left/Right)", hint: "10%", .stepTenth),
+      "10% (or Shift+Left/Right)", hint: "10%", .stepTenth),
     KeyBinding([.home, .end], "Home End", "first / last frame", hint: "ends", .jumpToEnd),
     KeyBinding("0123456789".map(Key.character), "0-9", "jump to 0%, 10%, ... 90%", .jumpToDecile),
-    KeyBinding(["<", ">"], "< >", "speed / 2, x 2 (1/4x ... 64x)", hint: "speed", .changeSpeed),
-    KeyBinding(["b"], "b", "branch: train live from this frame", hint: "branch", .branch),
+    KeyBinding(["<", ">"], "< >", "speed / 2, x 2 (1/4x..64x)", hint: "speed", .changeSpeed),
+    KeyBinding(["b"], "b", "branch: go live from here", hint: "branch", .branch),
   ]
 }

@@ -4,6 +4,8 @@ public enum SharedAction: Sendable, Hashable, CaseIterable {
   case toggleOptimalOverlay
   case toggleHistogram
   case toggleArrows
+  /// f: the density axis fitted to p_data, to every curve, or in decades.
+  case cycleDensityScale
   /// v: plot → history → space-time → phase.
   case cycleMainPane
   /// m y z Z: the history's next metric, log / linear y, zoom in / out (history and
@@ -15,10 +17,10 @@ public enum SharedAction: Sendable, Hashable, CaseIterable {
 }
 
 extension KeyBinding {
-  /// o h a: the figure's toggles. `inFooter`: whether their hints may take room in the
+  /// o h a f: the figure's toggles. `inFooter`: whether their hints may take room in the
   /// footer (the replay's footer keeps its room for moving through the recording).
   public static func figureToggles(inFooter: Bool) -> [KeyBinding] {
-    func row(_ key: Character, _ summary: String, hint: String, _ action: SharedAction)
+    func row(_ key: Character, _ summary: String, hint: String?, _ action: SharedAction)
       -> KeyBinding
     {
       KeyBinding(
@@ -29,7 +31,16 @@ extension KeyBinding {
       row("o", "D*(x) overlay on / off", hint: "D*", .toggleOptimalOverlay),
       row("h", "p_g as histogram / curve", hint: "bars", .toggleHistogram),
       row("a", "grad D arrows on / off", hint: "arrows", .toggleArrows),
+      row("f", KeyBinding.densityScaleSummary, hint: nil, .cycleDensityScale),
     ]
+  }
+
+  /// The `f` row's summary, the same in every table that binds it.
+  public static var densityScaleSummary: String { "density axis: data/all/log" }
+
+  /// f in the comparisons' tables, whose own action it is.
+  static func densityScale(_ action: Own) -> KeyBinding {
+    KeyBinding(["f"], "f", densityScaleSummary, action)
   }
 
   /// v m y z Z: which picture the main pane shows, and how the pictures over time look at
@@ -79,6 +90,8 @@ public enum SharedKeys {
     case .toggleArrows:
       state.showArrows.toggle()
       state.post("grad D arrows " + (state.showArrows ? "on" : "off"))
+    case .cycleDensityScale:
+      state.cycleDensityScale()
     case .cycleMainPane:
       state.cycleMainPane()
     case .adjustLens:

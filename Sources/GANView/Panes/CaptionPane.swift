@@ -23,14 +23,15 @@ public struct Caption: Sendable, Equatable {
 /// caption in plain text, wrapped, below it. It takes rows from the body (the plot shrinks)
 /// rather than covering the figure it talks about.
 enum CaptionPane {
-  /// Lines of caption text: two on a 24-row screen, where the figure needs the room, three
-  /// from 30 rows.
+  /// Lines of caption text: up to three at every size, so a caption of about 200
+  /// characters is read whole even at 80×24 (the plot gives up the rows).
+  static let maxLines = 3
+
   static func textLines(_ caption: Caption, width: Int, height: Int, symbols: SymbolSet)
     -> [String]
   {
-    let maxLines = height >= 30 ? 3 : 2
     let lines = TextWrap.lines(
-      caption.text, width: width - 4, maxLines: maxLines, symbols: symbols)
+      caption.text, width: width - 4, maxLines: Self.maxLines, symbols: symbols)
     return lines.isEmpty ? [""] : lines
   }
 

@@ -9,8 +9,31 @@ enum ComparisonColumns {
   /// and G's mean and spread (a collapse shows as sd G going to 0).
   static let metricKeys = ["jsd", "w1", "loss_d", "loss_g", "g_mean", "g_std"]
 
-  /// Rows the pane needs: the heading, the iteration, one per metric.
-  static var rows: Int { 2 + metricKeys.count }
+  /// Rows the pane needs: the heading, the iteration and the run's state and fixes (on a
+  /// second row when some column needs it), one per metric.
+  static func rows(_ columns: [Column], width: Int) -> Int {
+    let inner = columnWidth(count: columns.count, width: width) - 1
+    let stateRows = columns.map { stateLines($0, width: inner - 1).count }.max() ?? 1
+    return 1 + max(stateRows, 1) + metricKeys.count
+  }
+
+  /// A column's width for `count` runs across `width`.
+  static func columnWidth(count: Int, width: Int) -> Int {
+    max((width - labelWidth) / max(count, 1), valueWidth + 2)
+  }
+
+  /// The column's iteration, its state words and the fixes it has now (keys reach one run
+  /// at a time), as the status line says them for a single run: on one row, or two when
+  /// they do not fit; a word is never cut.
+  static func stateLines(_ column: Column, width: Int) -> [String] {
+    var words = [column.snapshot.map { "\($0.iteration)" } ?? "-"]
+    if column.snapshot?.divergedAtIteration != nil { words.append("DIVERGED") }
+    words += column.flags
+    if let snapshot = column.snapshot {
+      words += StatusBar.fixWords(snapshot.hyperparameters.stabilizers, at: snapshot.iteration)
+    }
+    return TextWrap.titleRows(words, width: width, maxRows: 2, separator: " ", symbols: .unicode)
+  }
 
   static let labelWidth = 10
   static let valueWidth = 8
@@ -30,7 +53,9 @@ enum ComparisonColumns {
   ) {
     let metrics = metricKeys.compactMap(Metric.named)
     guard !columns.isEmpty else { return }
-    let columnWidth = max((width - labelWidth) / columns.count, valueWidth + 2)
+    let columnWidth = Self.columnWidth(count: columns.count, width: width)
+    let stateRows = columns.map { stateLines($0, width: columnWidth - 2).count }.max() ?? 1
+    let metricsTop = y + 1 + max(stateRows, 1)
     // A label too long for its column loses its knob names (`minimax 1` for `loss=minimax
     // k=1`); the names then head the label column instead, once for every run.
     let short = columns.contains { "\($0.label)".count + 2 > columnWidth - 2 }
@@ -40,8 +65,8 @@ enum ComparisonColumns {
     grid.put("iteration", x: x, y: y + 1, style: .text)
     for (row, metric) in metrics.enumerated() {
       grid.put(
-        metric.label(for: nil, ascii: !symbols.usesBraille), x: x, y: y + 2 + row,
-        style: .text, limit: labelWidth - 1)
+        metric.label(for: nil, ascii: !symbols.usesBraille, short: true), x: x,
+        y: metricsTop + row, style: .text, limit: labelWidth - 1)
     }
     for (index, column) in columns.enumerated() {
       let left = x + labelWidth + index * columnWidth
@@ -50,31 +75,18 @@ enum ComparisonColumns {
       let mark = selected == index ? symbols.pick("▸", ">") : " "
       grid.put(mark, x: left, y: y, style: .heading)
       grid.put(
-        symbols.truncated(
-          "\(index + 1) "
-            + (short
-              ? values(of: column.label, fitting: inner - 3, symbols: symbols) : column.label),
-          to: inner - 1),
-        x: left + 1, y: y,
-        style: role)
-      var state = column.snapshot.map { "\($0.iteration)" } ?? "-"
-      if column.snapshot?.divergedAtIteration != nil { state += " DIVERGED" }
-      if !column.flags.isEmpty { state += " " + column.flags.joined(separator: " ") }
-      // The fixes this run has now (keys reach one run at a time), as the status line says
-      // them for a single run.
-      if let snapshot = column.snapshot {
-        let fixes = StatusBar.fixWords(
-          snapshot.hyperparameters.stabilizers, at: snapshot.iteration)
-        if !fixes.isEmpty { state += " " + fixes.joined(separator: " ") }
+        "\(index + 1) "
+          + (short ? values(of: column.label, fitting: inner - 3) : column.label),
+        x: left + 1, y: y, style: role, limit: inner - 1)
+      let lines = stateLines(column, width: inner - 1)
+      let warns = column.snapshot?.divergedAtIteration != nil || column.flags.contains("PAUSED")
+      for (offset, line) in lines.enumerated() {
+        grid.put(line, x: left + 1, y: y + 1 + offset, style: warns ? .warning : .text)
       }
-      let warns = state.contains("DIVERGED") || state.contains("PAUSED")
-      grid.put(
-        symbols.truncated(state, to: inner - 1), x: left + 1, y: y + 1,
-        style: warns ? .warning : .text)
       let latest = column.history.samples.last
       let sparkWidth = max(inner - valueWidth - 2, 0)
       for (row, metric) in metrics.enumerated() {
-        let line = y + 2 + row
+        let line = metricsTop + row
         let style = MetricsPane.style(metric.role)
         if sparkWidth > 0 {
           MetricsPane.drawSparkline(
@@ -88,21 +100,21 @@ enum ComparisonColumns {
   }
 
   /// A label's values without their knob names (`minimax 1` for `loss=minimax k=1`), the
-  /// longest value shortened first until they fit `width`, so that no run loses the value
-  /// that tells it apart (`nonsatura… 1`, not `nonsaturatin…`).
-  static func values(of label: String, fitting width: Int, symbols: SymbolSet) -> String {
+  /// longest value abbreviated first (cut, with a full stop) until they fit `width`, so that
+  /// no run loses the value that tells it apart (`nonsatur. 1`, not `nonsaturatin`).
+  static func values(of label: String, fitting width: Int) -> String {
     var words = label.split(separator: " ").map {
       String($0.split(separator: "=", maxSplits: 1).last ?? $0)
     }
     var lengths = words.map(\.count)
     func total() -> Int { lengths.reduce(words.count - 1, +) }
     while total() > width, let longest = lengths.indices.max(by: { lengths[$0] < lengths[$1] }),
-      lengths[longest] > 2
+      lengths[longest] > 3
     {
       lengths[longest] -= 1
     }
-    for index in words.indices {
-      words[index] = symbols.truncated(words[index], to: lengths[index])
+    for index in words.indices where lengths[index] < words[index].count {
+      words[index] = String(words[index].prefix(lengths[index] - 1)) + "."
     }
     return words.joined(separator: " ")
   }

@@ -29,22 +29,21 @@ enum ComparisonPlot {
       : ViewGrid(
         lower: present.map(\.grid.lower).min()!, upper: present.map(\.grid.upper).max()!,
         bins: reference.grid.bins)
+    let scale = DiscriminatorScale(reference)
     let frame = PlotFrame(
       left: x + PlotPane.leftGutter,
-      columns: max(width - PlotPane.leftGutter - PlotPane.rightGutter, 1),
+      columns: max(width - PlotPane.leftGutter - scale.gutter, 1),
       domain: domain)
     let canvasTop = y + 1
     let canvasRows = max(height - 3, 1)
-    let peak = snapshots.compactMap { $0.map(ViewState.densityPeak) }.max() ?? 1
-    let densityMax = state.densityMax ?? peak * ViewState.headroom
-    drawLegend(
-      runCount: snapshots.count, showDiscriminators: state.showDiscriminators, into: &grid,
-      x: frame.left, y: y, right: x + width, symbols: symbols)
-    PlotPane.drawDensityAxis(
-      maximum: densityMax, into: &grid, x: x, top: canvasTop, rows: canvasRows, symbols: symbols
-    )
+    let axis =
+      state.densityMax.map { DensityAxis(top: $0, scale: state.densityScale) }
+      ?? PlotPane.axis(for: present, scale: state.densityScale)
+    axis.draw(
+      into: &grid, x: x, gutter: PlotPane.leftGutter, top: canvasTop, rows: canvasRows,
+      symbols: symbols)
     PlotPane.drawDiscriminatorAxis(
-      DiscriminatorScale(reference), into: &grid, x: frame.left + frame.columns, top: canvasTop,
+      scale, into: &grid, x: frame.left + frame.columns, top: canvasTop,
       rows: canvasRows, symbols: symbols)
     PlotPane.drawXAxis(frame, into: &grid, y: canvasTop + canvasRows, symbols: symbols)
 
@@ -63,16 +62,17 @@ enum ComparisonPlot {
         ? Series.resample(data, count: count, smooth: !snapshot.dataDensity.isEmpty)
         : Self.values(data, of: snapshot.grid, on: frame, count: count)
       canvas.drawPolyline(
-        Series.points(values, maximum: densityMax, dotHeight: dots),
+        axis.points(values, dotHeight: dots),
         style: oneTarget ? .data : style(ofRun: index),
         pattern: .dotted)
     }
+    var clipped: [(marks: [DensityAxis.ClipMark], style: Style)] = []
     for (index, snapshot) in snapshots.enumerated() {
       guard let snapshot else { continue }
       let role = style(ofRun: index)
       let model = values(snapshot.modelHistogram, of: snapshot.grid, on: frame, count: count)
-      canvas.drawPolyline(
-        Series.points(model, maximum: densityMax, dotHeight: dots), style: role)
+      canvas.drawPolyline(axis.points(model, dotHeight: dots), style: role)
+      clipped.append((axis.clipMarks(model), role))
       if state.showDiscriminators {
         let scale = DiscriminatorScale(snapshot)
         let d = values(snapshot.discriminator, of: snapshot.grid, on: frame, count: count)
@@ -82,6 +82,17 @@ enum ComparisonPlot {
       }
     }
     canvas.draw(into: &grid, left: frame.left, top: canvasTop, symbols: symbols)
+    drawLegend(
+      runCount: snapshots.count, showDiscriminators: state.showDiscriminators,
+      clipped: clipped.contains { !$0.marks.isEmpty }, into: &grid, x: frame.left, y: y,
+      right: x + width, symbols: symbols)
+    // Each run's clipped peaks, in its role; a mark that would cover another is left out.
+    var taken: [ClosedRange<Int>] = []
+    for (marks, role) in clipped {
+      DensityAxis.drawClipMarks(
+        marks, style: role, into: &grid, left: frame.left, columns: frame.columns,
+        y: canvasTop, taken: &taken, symbols: symbols)
+    }
   }
 
   /// A run's curve on `count` dot columns of the shared frame: resampled as the live plot
@@ -102,8 +113,8 @@ enum ComparisonPlot {
 
   /// p_data, then each run's number in its role, then D(x) when it is drawn.
   static func drawLegend(
-    runCount: Int, showDiscriminators: Bool, into grid: inout CellGrid, x: Int, y: Int,
-    right: Int, symbols: SymbolSet
+    runCount: Int, showDiscriminators: Bool, clipped: Bool = false, into grid: inout CellGrid,
+    x: Int, y: Int, right: Int, symbols: SymbolSet
   ) {
     var entries: [(String, Style, String)] = [(symbols.pick("⠂⠂⠂", "..."), .data, "p_data")]
     for index in 0..<runCount {
@@ -116,6 +127,7 @@ enum ComparisonPlot {
       showDiscriminators
         ? (symbols.pick("⠒ ⠒", "- -"), .text, "D(x) dashed")
         : ("", .dim, "D(x): press D"))
+    if clipped { entries.append((symbols.pick("↑", "^"), .text, "peak off the axis (f)")) }
     var column = x
     for (sample, style, name) in entries {
       let needed = (sample.isEmpty ? 0 : sample.count + 1) + name.count

@@ -55,22 +55,25 @@ enum HelpOverlay {
 
   static func draw(_ content: Content, into grid: inout CellGrid, symbols: SymbolSet) {
     let entries = content.entries
-    let keyWidth = entries.map(\.label.count).max() ?? 1
-    let summaryWidth = entries.map(\.summary.count).max() ?? 1
-    let entryWidth = keyWidth + 2 + summaryWidth
-    // Borders and a title row and a closing row inside them; a legend adds a blank row and
-    // its own rows.
-    let oneColumnWidth = min(entryWidth, grid.width - 4)
+    let oneColumnWidth = min(Self.entryWidth(entries[...]).total, grid.width - 4)
     let oneColumnLegend = legendRows(content, width: oneColumnWidth)
-    // The blank rows around the entries go first when one column would not fit otherwise:
-    // a second column cuts the summaries short at 80 columns.
+    // Borders and a title row and a closing row inside them; a legend adds a blank row and
+    // its own rows. The blank rows around the entries go first when one column would not
+    // fit otherwise: a second column is narrower room for the summaries at 80 columns.
     let spaced = entries.count + 6 + legendHeight(oneColumnLegend) <= grid.height
     let oneColumn = spaced || entries.count + 4 + legendHeight(oneColumnLegend) <= grid.height
     let gap = spaced || !oneColumn ? 1 : 0
-    let columns = oneColumn ? 1 : 2
-    let perColumn = (entries.count + columns - 1) / columns
-    let innerWidth = min(columns * entryWidth + (columns - 1) * 3, grid.width - 4)
-    let legend = oneColumn ? oneColumnLegend : legendRows(content, width: innerWidth)
+    let perColumn = oneColumn ? entries.count : (entries.count + 1) / 2
+    // Each column as wide as its own keys and summaries, so a long summary in one column
+    // does not push the other off the screen.
+    let parts =
+      oneColumn ? [entries[...]] : [entries.prefix(perColumn), entries.dropFirst(perColumn)]
+    let widths = parts.map(Self.entryWidth)
+    let innerWidth = min(widths.map(\.total).reduce(0, +) + (parts.count - 1) * 3, grid.width - 4)
+    var legend = oneColumn ? oneColumnLegend : legendRows(content, width: innerWidth)
+    // The keys come first: a legend the screen has no rows for is left out (its symbols
+    // are explained where they are drawn, too).
+    if perColumn + 4 + 2 * gap + legendHeight(legend) > grid.height { legend = [] }
     let boxWidth = innerWidth + 4
     let boxHeight = perColumn + 4 + 2 * gap + legendHeight(legend)
     let left = max((grid.width - boxWidth) / 2, 0)
@@ -79,14 +82,16 @@ enum HelpOverlay {
     grid.fill(x: left, y: top, width: boxWidth, height: boxHeight)
     drawBorder(into: &grid, left: left, top: top, width: boxWidth, height: boxHeight, symbols)
     grid.put(content.title, x: left + 2, y: top + 1, style: .heading)
-    for (index, entry) in entries.enumerated() {
-      let column = index / perColumn
-      let x = left + 2 + column * (entryWidth + 3)
-      let y = top + 2 + gap + index % perColumn
-      let room = left + 2 + innerWidth - x
-      grid.put(entry.label, x: x, y: y, style: .heading, limit: room)
-      grid.put(
-        entry.summary, x: x + keyWidth + 2, y: y, style: .text, limit: room - keyWidth - 2)
+    var x = left + 2
+    for (part, width) in zip(parts, widths) {
+      for (offset, entry) in part.enumerated() {
+        let y = top + 2 + gap + offset
+        let room = left + 2 + innerWidth - x
+        grid.put(entry.label, x: x, y: y, style: .heading, limit: room)
+        grid.put(
+          entry.summary, x: x + width.key + 2, y: y, style: .text, limit: room - width.key - 2)
+      }
+      x += width.total + 3
     }
     for (offset, row) in legend.enumerated() {
       var x = left + 2
@@ -95,6 +100,14 @@ enum HelpOverlay {
       }
     }
     grid.put(content.closing, x: left + 2, y: top + boxHeight - 2, style: .dim, limit: innerWidth)
+  }
+
+  /// A column's key width and its whole width (keys, two blanks, summaries).
+  private static func entryWidth(_ entries: ArraySlice<(label: String, summary: String)>)
+    -> (key: Int, total: Int)
+  {
+    let key = entries.map(\.label.count).max() ?? 1
+    return (key, key + 2 + (entries.map(\.summary.count).max() ?? 1))
   }
 
   private static func legendHeight(_ rows: [[(text: String, style: Style)]]) -> Int {

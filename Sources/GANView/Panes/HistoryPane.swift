@@ -20,11 +20,13 @@ enum HistoryPane {
     let second = lens.overlaidMetric
     let secondLabel = second.map { " and " + $0.label(for: loss, ascii: !symbols.usesBraille) }
     let scale = lens.isLogarithmic ? "log y" : "linear y"
-    var title =
-      "history: \(label)\(secondLabel.map { $0 + " (right)" } ?? "") over iterations · \(scale) · "
-      + "m M metrics · y scale · z Z ( ) zoom, move"
-    if !symbols.usesBraille { title = title.replacingOccurrences(of: "·", with: "-") }
-    grid.put(symbols.truncated(title, to: width - 1), x: x + 1, y: y, style: .heading)
+    // The keys go first when the pane is narrow: they are in the help too.
+    let title = TextWrap.titleRows(
+      [
+        "history: \(label)\(secondLabel.map { $0 + " (right)" } ?? "") over iterations",
+        scale, "m M metrics", "y scale", "z Z ( ) zoom, move",
+      ], width: width - 1, maxRows: 1, separator: symbols.pick(" · ", " - "), symbols: symbols)
+    grid.put(title.first ?? "", x: x + 1, y: y, style: .heading)
     guard let whole = history.iterations else {
       grid.put("no frames yet", x: x + gutter + 2, y: y + height / 2, style: .dim)
       return
@@ -38,9 +40,9 @@ enum HistoryPane {
       values: buckets.flatMap { [$0.minimum[index], $0.maximum[index]] },
       including: isVirtualCriterion ? [floor] : [], logarithmic: lens.isLogarithmic)
 
-    // Rows: title, an event-label row, the plot, the x axis and its labels.
+    // Rows: title, an event-label row, the plot, the x axis and its labels, the key.
     let top = y + 2
-    let rows = height - 4
+    let rows = height - 5
     let left = x + gutter + 1
     let columns = width - gutter - 4 - (second == nil ? 0 : gutter)
     guard rows >= 3, columns >= 10 else { return }
@@ -105,25 +107,63 @@ enum HistoryPane {
       history.events, frame: frame, range: range, into: &grid, labelRow: y + 1, top: top,
       rows: rows, symbols: symbols)
     PlotPane.drawXAxis(frame, into: &grid, y: top + rows, symbols: symbols)
+    drawKey(style: style, into: &grid, x: left, y: top + rows + 2, width: columns, symbols: symbols)
   }
 
-  /// The events inside `range` as vertical lines of their kind's colour, each labelled on
-  /// the row above the plot where its label fits.
+  /// One line saying what the marks are: the line is each stretch's mean, the grey band
+  /// its lowest to highest value, a dotted vertical line a knob turned (in its kind's
+  /// colour, as on the replay's timeline).
+  static func drawKey(
+    style: Style, into grid: inout CellGrid, x: Int, y: Int, width: Int, symbols: SymbolSet
+  ) {
+    let items: [(String, Style, String)] = [
+      (symbols.pick("⠒⠒", "**"), style, "mean"),
+      (symbols.pick("⡇", "|"), .dim, "grey: lowest to highest"),
+      (symbols.pick("┊", ":"), .heading, "a knob turned"),
+    ]
+    var column = x
+    for (sample, sampleStyle, words) in items {
+      guard column + sample.count + 1 + words.count <= x + width else { break }
+      column += grid.put(sample, x: column, y: y, style: sampleStyle) + 1
+      column += grid.put(words, x: column, y: y, style: .dim) + 3
+    }
+  }
+
+  /// The events inside `range` as vertical lines of their kind's colour, each labelled: on
+  /// the row above the plot where its label fits, else on the highest row of the plot with
+  /// room beside its line (right of it, or left), so no label is ever dropped; only where
+  /// nothing fits at all does a label cover what is under it.
   static func drawEvents(
     _ events: [HistoryEvent], frame: PlotFrame, range: ClosedRange<Int>,
     into grid: inout CellGrid, labelRow: Int, top: Int, rows: Int, symbols: SymbolSet
   ) {
-    var lastEnd = Int.min
-    for event in events where range.contains(event.iteration) {
+    let shown = events.filter { range.contains($0.iteration) }
+    let columns = shown.map { event -> Int in
       let dot = Int(frame.dotX(Double(event.iteration)).rounded(.down))
-      let column = frame.left + min(max(dot, 0), frame.dotWidth - 1) / 2
+      return frame.left + min(max(dot, 0), frame.dotWidth - 1) / 2
+    }
+    for (event, column) in zip(shown, columns) {
       for row in top..<(top + rows) where grid[column, row].character == " " {
         grid[column, row] = Cell(symbols.usesBraille ? "┊" : ":", event.kind.style)
       }
+    }
+    let right = frame.left + frame.columns
+    for (event, column) in zip(shown, columns) {
       let text = event.label
-      if column > lastEnd + 1 {
-        lastEnd = column + grid.put(text, x: column, y: labelRow, style: event.kind.style) - 1
+      var spot = (min(column, right - text.count), labelRow)
+      // On the label row it starts at its line, a blank after the label before it; in the
+      // plot it stands beside its line (the line itself stays), a blank after it.
+      search: for y in [labelRow] + Array(top..<(top + rows)) {
+        let starts = y == labelRow ? [column] : [column + 1, column - text.count - 1]
+        for x in starts where x >= frame.left && x + text.count <= right {
+          let first = y == labelRow ? max(x - 1, 0) : x
+          if (first...min(x + text.count, right - 1)).allSatisfy({ grid[$0, y].character == " " }) {
+            spot = (x, y)
+            break search
+          }
+        }
       }
+      grid.put(text, x: spot.0, y: spot.1, style: event.kind.style)
     }
   }
 }

@@ -22,19 +22,40 @@ enum MetricsPane {
   ) {
     grid.put("metrics (nats)", x: x, y: y, style: .heading, limit: width)
     let latest = history.samples.last
-    let primaryCount = Metric.table.filter(\.isPrimary).count
+    // Only the numbers that mean something for the model: the Dirac-GAN (the only run with
+    // a ψ) has no density, so its JSD and KL say nothing; its distance from (c, 0) does.
+    let model: NetModel =
+      latest.map { $0.discriminatorSlope.isFinite } == true ? .dirac : .perceptron
+    let meaningful = Metric.table.filter { $0.applies.holds(model: model) }
+    let primaryCount = meaningful.filter(\.isPrimary).count
     let twoRows = height - 1 >= 2 * primaryCount
     // The primary metrics first, then the others while there is room; a secondary metric
     // that has no value in the whole history (the modes of a target without normal modes,
     // a metric an older recording lacks) is left out.
-    let secondary = Metric.table.filter { metric in
+    let secondary = meaningful.filter { metric in
       !metric.isPrimary && history.samples.contains { !metric.value($0).isNaN }
     }
-    let ordered = Metric.table.filter(\.isPrimary) + secondary
-    let shown = ordered.prefix(twoRows ? (height - 1) / 2 : height - 1)
+    let ordered = meaningful.filter(\.isPrimary) + secondary
+    // A value that is not a number is marked × in its sparkline; while one is on screen,
+    // the last row says so.
+    let marked = ordered.contains { metric in
+      history.suffix(width).contains { !metric.value($0).isFinite && !metric.value($0).isNaN }
+        || history.suffix(width).contains { sample in
+          metric.value(sample).isNaN && history.samples.contains { !metric.value($0).isNaN }
+        }
+    }
+    let room = height - 1 - (marked ? 1 : 0)
+    let shown = ordered.prefix(twoRows ? room / 2 : room)
+    if marked {
+      grid.put(String(symbols.notFinite), x: x, y: y + height - 1, style: .warning)
+      grid.put(
+        " not a number (NaN or infinite)", x: x + 1, y: y + height - 1, style: .dim,
+        limit: width - 1)
+    }
     let valueWidth = 9
     for (index, metric) in shown.enumerated() {
-      let label = metric.label(for: loss, ascii: !symbols.usesBraille)
+      // One row each: the short label, so the sparkline keeps its room.
+      let label = metric.label(for: loss, ascii: !symbols.usesBraille, short: !twoRows)
       let scale = metric.scale(for: loss)
       let style = style(metric.role)
       let valueText =
@@ -58,7 +79,7 @@ enum MetricsPane {
       } else {
         let row = y + 1 + index
         guard row < y + height else { break }
-        let labelWidth = 8
+        let labelWidth = Metric.shortLabelWidth
         grid.put(label, x: x, y: row, style: .text, limit: labelWidth)
         let sparkWidth = max(width - labelWidth - valueWidth - 2, 1)
         drawSparkline(
@@ -104,10 +125,11 @@ enum MetricsPane {
     }
   }
 
-  /// The fixed range of a logarithmic sparkline as a label ("1e-08…100"), nil for others.
+  /// The fixed range of a logarithmic sparkline as a label ("1e-8..100"), nil for others.
   static func rangeLabel(_ scale: Metric.Scale, symbols: SymbolSet) -> String? {
     guard case .logarithmic(let lower, let upper) = scale else { return nil }
-    return "log " + decade(lower) + symbols.pick("…", "..") + decade(upper)
+    // ".." rather than "…": on screen an ellipsis only ever means text was cut.
+    return "log " + decade(lower) + ".." + decade(upper)
   }
 
   /// A range end in few characters: "0.01", "100", "1e-8".

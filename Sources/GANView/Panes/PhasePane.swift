@@ -16,7 +16,7 @@ enum PhasePane {
     x: Int, y: Int, width: Int, height: Int, symbols: SymbolSet
   ) {
     guard let whole = history.iterations else {
-      heading("phase plane", into: &grid, x: x, y: y, width: width, symbols: symbols)
+      grid.put("phase plane", x: x + 1, y: y, style: .heading)
       grid.put("no frames yet", x: x + 2, y: y + height / 2, style: .dim)
       return
     }
@@ -25,16 +25,20 @@ enum PhasePane {
       let plane = PhasePlane(
         history.buckets(in: range), hyperparameters: hyperparameters, ascii: !symbols.usesBraille)
     else { return }
-    let sep = symbols.pick("·", "-")
-    let arrows = plane.field == nil ? "" : " \(sep) arrows: its vector field"
-    heading(
-      "phase plane: \(plane.horizontalName) across \(sep) \(plane.verticalName) up \(sep) "
-        + "\(symbols.targetMark) \(plane.targetName)\(arrows)",
-      into: &grid, x: x, y: y, width: width, symbols: symbols)
+    // Two rows at most: what the axes are, then what the marks mean.
+    let title = TextWrap.titleRows(
+      [
+        "phase plane: \(plane.horizontalName) across", "\(plane.verticalName) up",
+        "\(symbols.targetMark) \(plane.targetName)", "\(symbols.currentMark) now",
+        plane.field == nil ? "" : "arrows: its vector field",
+      ], width: width - 1, maxRows: 2, separator: symbols.pick(" · ", " - "), symbols: symbols)
+    for (offset, line) in title.enumerated() {
+      grid.put(line, x: x + 1, y: y + offset, style: .heading)
+    }
     let (horizontal, vertical) = plane.axes
 
-    let top = y + 1
-    let rows = height - 3
+    let top = y + title.count
+    let rows = height - 2 - title.count
     let left = x + gutter + 1
     let columns = width - gutter - 4
     guard rows >= 3, columns >= 10 else { return }
@@ -69,12 +73,6 @@ enum PhasePane {
       left: left, columns: columns,
       domain: ViewGrid(lower: horizontal.lower, upper: horizontal.upper, bins: 1))
     PlotPane.drawXAxis(frame, into: &grid, y: top + rows, symbols: symbols)
-  }
-
-  private static func heading(
-    _ text: String, into grid: inout CellGrid, x: Int, y: Int, width: Int, symbols: SymbolSet
-  ) {
-    grid.put(symbols.truncated(text, to: width - 1), x: x + 1, y: y, style: .heading)
   }
 
   /// Arrows of the field on a lattice of cells, dim, under the trajectory. A cell is about

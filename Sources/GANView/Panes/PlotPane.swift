@@ -6,9 +6,9 @@ import GANCore
 /// critic (WGAN, hinge) is drawn on a symmetric axis of its own, −M…M, with its 0 line in
 /// place of ½ and no D* (it has none).
 enum PlotPane {
-  /// Columns left of the canvas (density labels and the axis) and right of it (D's axis).
+  /// Columns left of the canvas (density labels and the axis); right of it, D's axis takes
+  /// `DiscriminatorScale.gutter`.
   static let leftGutter = 6
-  static let rightGutter = 3
 
   /// Draws into the rectangle and returns where the x domain lies on screen.
   @discardableResult
@@ -16,47 +16,61 @@ enum PlotPane {
     _ snapshot: Snapshot, state: ViewState, into grid: inout CellGrid,
     x: Int, y: Int, width: Int, height: Int, symbols: SymbolSet
   ) -> PlotFrame {
+    let scale = DiscriminatorScale(snapshot)
     let frame = PlotFrame(
-      left: x + leftGutter, columns: max(width - leftGutter - rightGutter, 1),
+      left: x + leftGutter, columns: max(width - leftGutter - scale.gutter, 1),
       domain: snapshot.grid)
     let canvasTop = y + 1
     let canvasRows = max(height - 3, 1)
-    let densityMax = state.densityMax ?? ViewState.densityPeak(of: snapshot) * ViewState.headroom
+    let axis = state.densityAxis ?? Self.axis(for: [snapshot], scale: state.densityScale)
 
+    var canvas = BrailleCanvas(columns: frame.columns, rows: canvasRows)
+    let model = drawCurves(snapshot, state: state, axis: axis, on: &canvas)
+    let marks = axis.clipMarks(model)
     drawLegend(
-      snapshot, state: state, into: &grid, x: frame.left, y: y, right: x + width,
-      symbols: symbols)
-    drawDensityAxis(
-      maximum: densityMax, into: &grid, x: x, top: canvasTop, rows: canvasRows,
-      symbols: symbols)
-    let scale = DiscriminatorScale(snapshot)
+      snapshot, state: state, clipped: !marks.isEmpty, into: &grid, x: frame.left, y: y,
+      right: x + width, symbols: symbols)
+    axis.draw(
+      into: &grid, x: x, gutter: leftGutter, top: canvasTop, rows: canvasRows, symbols: symbols)
     drawDiscriminatorAxis(
       scale, into: &grid, x: frame.left + frame.columns, top: canvasTop, rows: canvasRows,
       symbols: symbols)
     drawXAxis(frame, into: &grid, y: canvasTop + canvasRows, symbols: symbols)
 
-    var canvas = BrailleCanvas(columns: frame.columns, rows: canvasRows)
-    drawCurves(snapshot, state: state, densityMax: densityMax, on: &canvas)
     canvas.draw(into: &grid, left: frame.left, top: canvasTop, symbols: symbols)
+    var taken: [ClosedRange<Int>] = []
+    DensityAxis.drawClipMarks(
+      marks, style: .model, into: &grid, left: frame.left,
+      columns: frame.columns, y: canvasTop, taken: &taken, symbols: symbols)
     return frame
   }
 
+  /// The axis for a first frame, before a view state has eased one (a replay's first
+  /// picture, a test): straight at the top its scale asks for.
+  static func axis(for snapshots: [Snapshot], scale: DensityScale) -> DensityAxis {
+    let all = snapshots.map(ViewState.densityPeak).max() ?? 1
+    let data = snapshots.compactMap(ViewState.dataPeak).max() ?? all
+    return DensityAxis(
+      top: scale.top(dataPeak: data, allPeak: all, headroom: ViewState.headroom), scale: scale)
+  }
+
   /// The series in drawing order; overlaps are settled by `Style.plotPriority`, not order.
+  /// Returns p_g's values on the dot columns, for the marks of where the axis clips it.
   static func drawCurves(
-    _ snapshot: Snapshot, state: ViewState, densityMax: Double, on canvas: inout BrailleCanvas
-  ) {
+    _ snapshot: Snapshot, state: ViewState, axis: DensityAxis, on canvas: inout BrailleCanvas
+  ) -> [Double?] {
     let count = canvas.dotWidth
     let height = canvas.dotHeight
     let half = Series.dotY(0.5, maximum: 1, dotHeight: height)
     canvas.drawPolyline(
       [DotPoint(x: 0, y: half), DotPoint(x: count - 1, y: half)], style: .dim, pattern: .sparse)
 
+    let model = Series.resample(
+      snapshot.modelHistogram, count: count, smooth: !state.showHistogram)
     if state.showHistogram {
-      let bars = Series.resample(snapshot.modelHistogram, count: count, smooth: false)
-      for (column, value) in bars.enumerated() {
+      for (column, value) in model.enumerated() {
         guard let value, value > 0 else { continue }
-        let top = Series.dotY(value, maximum: densityMax, dotHeight: height)
-        canvas.fillColumn(x: column, from: top, style: .modelFill)
+        canvas.fillColumn(x: column, from: axis.dotY(value, dotHeight: height), style: .modelFill)
       }
     }
 
@@ -65,7 +79,7 @@ enum PlotPane {
     let data = snapshot.dataDensity.isEmpty ? snapshot.dataHistogram : snapshot.dataDensity
     let dataValues = Series.resample(data, count: count, smooth: !snapshot.dataDensity.isEmpty)
     canvas.drawPolyline(
-      Series.points(dataValues, maximum: densityMax, dotHeight: height), style: .data,
+      axis.points(dataValues, dotHeight: height), style: .data,
       pattern: .dotted)
 
     let scale = DiscriminatorScale(snapshot)
@@ -75,21 +89,20 @@ enum PlotPane {
         Series.points(optimal, maximum: 1, dotHeight: height), style: .optimal)
     }
     if !state.showHistogram {
-      let model = Series.resample(snapshot.modelHistogram, count: count, smooth: true)
-      canvas.drawPolyline(
-        Series.points(model, maximum: densityMax, dotHeight: height), style: .model)
+      canvas.drawPolyline(axis.points(model, dotHeight: height), style: .model)
     }
     let discriminator = Series.resample(snapshot.discriminator, count: count, smooth: true)
       .map { $0.map(scale.unit) }
     canvas.drawPolyline(
       Series.points(discriminator, maximum: 1, dotHeight: height), style: .discriminator,
       pattern: .dashed)
+    return model
   }
 
   /// One legend entry per series: a short sample of its line, in its role, and its name.
   static func drawLegend(
-    _ snapshot: Snapshot, state: ViewState, into grid: inout CellGrid, x: Int, y: Int,
-    right: Int, symbols: SymbolSet
+    _ snapshot: Snapshot, state: ViewState, clipped: Bool = false, into grid: inout CellGrid,
+    x: Int, y: Int, right: Int, symbols: SymbolSet
   ) {
     let scale = DiscriminatorScale(snapshot)
     var entries: [(String, Style, String)] = [
@@ -109,6 +122,9 @@ enum PlotPane {
       // D* is the best D of single samples; a D of packs has another optimum.
       entries.append(("", .dim, "no D* for packs"))
     }
+    // While the axis clips p_g: what the mark over the spike is (last, so it is the entry
+    // left out when the row is short; views.md and the status word say it too).
+    if clipped { entries.append((symbols.pick("↑", "^"), .model, "peak off the axis (f)")) }
     // Entries are three blanks apart when they all fit before `right`, else one; an entry
     // that still does not fit is left out rather than drawn over the next pane.
     let natural = entries.reduce(0) { $0 + $1.0.count + 1 + $1.2.count + 3 }
@@ -123,28 +139,6 @@ enum PlotPane {
       let text = "diverged at iteration \(diverged)"
       let start = right - text.count - 1
       if start >= column { grid.put(text, x: start, y: y, style: .warning) }
-    }
-  }
-
-  /// The density axis: a vertical line with ticks at round values and their labels.
-  static func drawDensityAxis(
-    maximum: Double, into grid: inout CellGrid, x: Int, top: Int, rows: Int,
-    symbols: SymbolSet
-  ) {
-    let axis = x + leftGutter - 1
-    for row in top..<(top + rows) { grid[axis, row] = Cell(symbols.vertical, .axis) }
-    let (step, decimals) = NumberFormat.tickStep(span: maximum, count: max(rows / 2, 2))
-    var value = 0.0
-    var index = 0
-    while value <= maximum * (1 + 1e-9) {
-      let row = top + Series.dotY(value, maximum: maximum, dotHeight: rows * 4) / 4
-      let label = NumberFormat.fixed(value, decimals: decimals)
-      grid[axis, row] = Cell(symbols.tickLeft, .axis)
-      grid.put(
-        String(label.suffix(leftGutter - 1)), x: axis - min(label.count, leftGutter - 1),
-        y: row, style: .axis)
-      index += 1
-      value = Double(index) * step
     }
   }
 
@@ -263,9 +257,13 @@ struct DiscriminatorScale {
   /// A value of D as a fraction of the axis, 0 at the bottom and 1 at the top.
   func unit(_ value: Double) -> Double { isCritic ? (value + upper) / (2 * upper) : value }
 
-  /// An axis label of at most three characters (the right gutter).
+  /// An axis label: ±M in at most five characters ("2e3", "-2e3", "-0.05"), which the
+  /// critic's wider gutter holds.
   func label(_ value: Double) -> String {
-    let text = NumberFormat.general(value, significant: 1)
-    return text.count <= 3 ? text : (value < 0 ? "-" : "+")
+    (value < 0 ? "-" : "") + Self.compact(abs(value))
   }
+
+  /// Columns right of the canvas: the axis and its labels, "1" and "½" for a probability,
+  /// up to five characters for a critic's ±M.
+  var gutter: Int { isCritic ? 6 : 3 }
 }

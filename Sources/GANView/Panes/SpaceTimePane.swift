@@ -10,20 +10,23 @@ enum SpaceTimePane {
     _ history: RunHistory, snapshot: Snapshot, lens: HistoryLens, now: Int?,
     into grid: inout CellGrid, x: Int, y: Int, width: Int, height: Int, symbols: SymbolSet
   ) {
-    let dot = symbols.pick("·", "-")
-    grid.put(
-      symbols.truncated(
-        "space-time: p_g(x,t) \(dot) D(x,t) \(dot) time down, newest last", to: width - 1),
-      x: x + 1, y: y, style: .heading)
+    let title = TextWrap.titleRows(
+      [
+        "space-time: p_g(x,t) and D(x,t)", symbols.pick("▲", "^") + " p_data's modes",
+        "time down, newest last",
+      ], width: width - 1,
+      maxRows: 1, separator: symbols.pick(" · ", " - "), symbols: symbols)
+    grid.put(title.first ?? "", x: x + 1, y: y, style: .heading)
     guard let whole = history.iterations else {
       grid.put("no frames yet", x: x + 2, y: y + height / 2, style: .dim)
       return
     }
     let range = lens.range(of: whole, end: now ?? whole.upperBound)
     let buckets = history.buckets(in: range)
-    // Rows: title, the band titles, the image, the x axis with p_data's modes, its labels.
+    // Rows: title, the band titles, the image, the x axis with p_data's modes, its labels,
+    // the shades' key.
     let top = y + 2
-    let rows = height - 4
+    let rows = height - 5
     let gutter = 8
     let usable = width - gutter - 3
     let modelColumns = usable * 3 / 5
@@ -68,7 +71,10 @@ enum SpaceTimePane {
           shades[level], Style.shade(level, discriminator: true))
       }
     }
-    drawTimeLabels(slices, into: &grid, x: x, top: top, gutter: gutter)
+    drawTimeLabels(range: range, rows: rows, into: &grid, x: x, top: top, gutter: gutter)
+    drawKey(
+      scale: scale, into: &grid, modelLeft: modelLeft, discriminatorLeft: discriminatorLeft,
+      y: top + rows + 2, symbols: symbols)
     let modelFrame = PlotFrame(left: modelLeft, columns: modelColumns, domain: domain)
     PlotPane.drawXAxis(modelFrame, into: &grid, y: top + rows, symbols: symbols)
     markModes(of: snapshot, frame: modelFrame, into: &grid, y: top + rows, symbols: symbols)
@@ -132,20 +138,58 @@ enum SpaceTimePane {
     return sorted[min(Int(Double(sorted.count - 1) * p), sorted.count - 1)]
   }
 
-  /// The first iteration of some rows in the gutter.
+  /// Round iterations (1-2-5 steps: 0, 10000, 20000 …) in the gutter, each on the row
+  /// whose stretch of iterations holds it.
   static func drawTimeLabels(
-    _ slices: [[HistoryBucket]], into grid: inout CellGrid, x: Int, top: Int, gutter: Int
+    range: ClosedRange<Int>, rows: Int, into grid: inout CellGrid, x: Int, top: Int, gutter: Int
   ) {
-    let every = max(slices.count / 4, 1)
-    for row in stride(from: 0, to: slices.count, by: every) {
-      guard let first = slices[row].first else { continue }
-      let text = compact(first.firstIteration)
+    for (iteration, row) in timeTicks(range: range, rows: rows) {
+      let text = compact(iteration)
       grid.put(text, x: x + gutter - 1 - text.count, y: top + row, style: .axis)
     }
-    if let last = slices.last?.last {
-      let text = compact(last.lastIteration)
-      grid.put(text, x: x + gutter - 1 - text.count, y: top + slices.count - 1, style: .axis)
+  }
+
+  /// The round iterations of `range` and their rows, about one every four rows, none two
+  /// on one row.
+  static func timeTicks(range: ClosedRange<Int>, rows: Int) -> [(iteration: Int, row: Int)] {
+    let span = Double(max(range.upperBound - range.lowerBound, 1))
+    let (step, _) = NumberFormat.tickStep(span: span, count: max(rows / 4, 1))
+    let whole = max(Int(step.rounded()), 1)
+    var ticks: [(iteration: Int, row: Int)] = []
+    var iteration = (range.lowerBound + whole - 1) / whole * whole
+    while iteration <= range.upperBound {
+      let t = Double(iteration - range.lowerBound) / span
+      let row = min(max(Int(t * Double(rows)), 0), rows - 1)
+      if ticks.last?.row != row { ticks.append((iteration, row)) }
+      iteration += whole
     }
+    return ticks
+  }
+
+  /// The shades' key under the image: p_g's ramp from faint to the densest cell shown (its
+  /// shades are relative), D's from the bottom to the top of its axis (absolute).
+  static func drawKey(
+    scale: DiscriminatorScale, into grid: inout CellGrid, modelLeft: Int, discriminatorLeft: Int,
+    y: Int, symbols: SymbolSet
+  ) {
+    let shades = symbols.shades
+    func ramp(at x: Int, discriminator: Bool) -> Int {
+      for level in 1...8 {
+        grid[x + level - 1, y] = Cell(
+          shades[level], Style.shade(level, discriminator: discriminator))
+      }
+      return 8
+    }
+    var column = modelLeft
+    column += grid.put("p_g low ", x: column, y: y, style: .model)
+    column += ramp(at: column, discriminator: false)
+    grid.put(" peak", x: column, y: y, style: .model)
+    let low = scale.isCritic ? scale.label(-scale.upper) : "0"
+    let high = scale.isCritic ? scale.label(scale.upper) : "1"
+    column = discriminatorLeft
+    column += grid.put("D " + low + " ", x: column, y: y, style: .discriminator)
+    column += ramp(at: column, discriminator: true)
+    grid.put(" " + high, x: column, y: y, style: .discriminator)
   }
 
   /// An iteration in at most six characters ("12345", "123k", "1.2M").

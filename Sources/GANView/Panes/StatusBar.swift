@@ -2,44 +2,59 @@ import GANCore
 
 /// The status line at the top and the footer at the bottom. The status tokens are
 /// `name=value` words that scripts can grep (`iter=`, `k=`, `lrD=` …), plus the state words
-/// PAUSED, DIVERGED and REC; they wrap onto a second row on narrow terminals rather than
-/// being cut, so every token is always on screen.
+/// PAUSED, DIVERGED and REC. The line is laid out as two rows by design, so that it reads
+/// the same at 80 and at 120 columns and a word never jumps to another row when PAUSED or
+/// REC appears: the moment (where training is, how fast, the axis, the state words) on the
+/// first row, the settings it runs with (k, the step sizes, the loss, the target, the
+/// fixes) on the second. Only a row longer than the terminal continues on the next one.
 public enum StatusBar {
-  /// A word of the status line and its role.
+  /// A word of the status line, its role, and the row group it belongs to.
   struct Token: Equatable {
     var text: String
     var style: Style
+    var group = Group.moment
+    /// A shorter form for a row without room for `text` ("REC" for "REC run.gans").
+    var compact: String?
+  }
+
+  /// The status line's two rows.
+  enum Group: Equatable {
+    case moment
+    case settings
   }
 
   static let targetWidth = 24
 
   static func tokens(
-    snapshot: Snapshot?, status: LiveStatus, singleStep: StepKind?, symbols: SymbolSet
+    snapshot: Snapshot?, status: LiveStatus, singleStep: StepKind?,
+    densityScale: DensityScale = .data, symbols: SymbolSet
   ) -> [Token] {
     var words: [Token] = []
     func add(_ text: String, _ style: Style = .status) {
       words.append(Token(text: text, style: style))
     }
-    if let snapshot {
-      add("iter=\(snapshot.iteration)")
-      add("it/s=" + NumberFormat.integer(status.iterationsPerSecond ?? 0))
-      words += knobs(of: snapshot, symbols)
-    } else {
-      add("it/s=" + NumberFormat.integer(status.iterationsPerSecond ?? 0))
-    }
+    if let snapshot { add("iter=\(snapshot.iteration)") }
+    add("it/s=" + NumberFormat.integer(status.iterationsPerSecond ?? 0))
     add("pace=\(status.pace.label)")
+    add(densityScale.statusWord)
     if status.paused { add("PAUSED", .warning) }
     if snapshot?.divergedAtIteration != nil { add("DIVERGED", .warning) }
-    if let path = status.recordingPath {
-      add("REC", .warning)
-      // The file's name, not its directories: the line has little room.
-      add(String(path.split(separator: "/").last ?? Substring(path)))
-    }
+    if let path = status.recordingPath { words.append(recording(path)) }
     if snapshot == nil { add("waiting for the first snapshot") }
     if status.paused, let step = singleStep, let phase = phase(of: step, symbols) {
-      add(phase, .heading)
+      words.append(Token(text: phase, style: .heading, compact: panel(of: step)))
     }
+    if let snapshot { words += knobs(of: snapshot, symbols) }
     return words
+  }
+
+  /// REC and the file's name as one word, so the two never land on different rows; the
+  /// name without its directories, for the line has little room, and REC alone on a row
+  /// too short for the name (the footer named the file when the recording started).
+  static func recording(_ path: String, group: Group = .moment) -> Token {
+    Token(
+      text: "REC " + String(path.split(separator: "/").last ?? Substring(path)),
+      style: .warning, group: group, compact: "REC")
   }
 
   /// The replay's words: where it is (`frame=` counts from 1, as people do), the recorded
@@ -53,16 +68,15 @@ public enum StatusBar {
     func add(_ text: String, _ style: Style = .status) {
       words.append(Token(text: text, style: style))
     }
-    if let snapshot {
-      add("iter=\(snapshot.iteration)")
-      words += knobs(of: snapshot, symbols)
-    }
+    if let snapshot { add("iter=\(snapshot.iteration)") }
     add("speed=\(replay.speedLabel)")
+    add(replay.view.densityScale.statusWord)
     if !replay.playing { add("PAUSED", .warning) }
     if snapshot?.divergedAtIteration != nil { add("DIVERGED", .warning) }
     if !replay.playing, let step = replay.view.singleStep, let phase = phase(of: step, symbols) {
-      add(phase, .heading)
+      words.append(Token(text: phase, style: .heading, compact: panel(of: step)))
     }
+    if let snapshot { words += knobs(of: snapshot, symbols) }
     return words
   }
 
@@ -76,12 +90,13 @@ public enum StatusBar {
       "loss=\(h.loss.rawValue)",
       "opt=\(h.optimizer.kind.rawValue)",
       "target=" + symbols.truncated(ascii(snapshot.targetName, symbols), to: targetWidth),
-    ].map { Token(text: $0, style: .status) } + fixes(h.stabilizers, at: snapshot.iteration)
+    ].map { Token(text: $0, style: .status, group: .settings) }
+      + fixes(h.stabilizers, at: snapshot.iteration)
   }
 
   /// The fixes that are on, one word each (none when training is Algorithm 1 as published).
   private static func fixes(_ f: Stabilizers, at iteration: Int) -> [Token] {
-    fixWords(f, at: iteration).map { Token(text: $0, style: .heading) }
+    fixWords(f, at: iteration).map { Token(text: $0, style: .heading, group: .settings) }
   }
 
   /// The words of `fixes`: "R1=10", "unroll=5", "updates=simultaneous", "noise=0.5", "SN".
@@ -104,6 +119,15 @@ public enum StatusBar {
     return words
   }
 
+  /// The panel's name alone, for a row without room for what it shows ("panel (b)").
+  static func panel(of step: StepKind) -> String? {
+    switch step {
+    case .discriminator: "panel (b)"
+    case .generator: "panel (c)"
+    case .none: nil
+    }
+  }
+
   /// The panel of the paper's Figure 1 that the last single step reproduces.
   static func phase(of step: StepKind, _ symbols: SymbolSet) -> String? {
     switch step {
@@ -120,14 +144,22 @@ public enum StatusBar {
     return String(text.map { $0.isASCII && !$0.isNewline ? $0 : "?" })
   }
 
-  /// Greedy wrapping into rows of at most `width` columns, two blanks between tokens.
+  /// A row per group (the moment, then the settings), each wrapped greedily into rows of
+  /// at most `width` columns should it be longer; two blanks between tokens.
   static func rows(_ tokens: [Token], width: Int) -> [[Token]] {
     var rows: [[Token]] = []
     var row: [Token] = []
     var used = 1  // a leading blank
-    for token in tokens {
-      let needed = (row.isEmpty ? 0 : 2) + token.text.count
-      if !row.isEmpty && used + needed > width {
+    for (index, original) in tokens.enumerated() {
+      var token = original
+      let gap = row.isEmpty ? 0 : 2
+      if used + gap + token.text.count > width, let compact = token.compact,
+        used + gap + compact.count <= width
+      {
+        token.text = compact
+      }
+      let newGroup = index > 0 && tokens[index - 1].group != token.group
+      if !row.isEmpty && (newGroup || used + gap + token.text.count > width) {
         rows.append(row)
         row = []
         used = 1

@@ -57,6 +57,7 @@ public enum CompareScreen {
     add("point=\(replay.frame + 1)/\(replay.frameCount)")
     if let iteration { add("iter=\(iteration)") }
     add("speed=\(replay.speedLabel)")
+    add(state.densityScale.statusWord)
     if !replay.playing { add("PAUSED", .warning) }
     let chrome = Screen.Chrome(
       tokens: words,
@@ -89,11 +90,16 @@ public enum CompareScreen {
     if !diverged.isEmpty {
       add("DIVERGED=" + diverged.map { "\($0 + 1)" }.joined(separator: ","), .warning)
     }
+    // The second row: the recording, the axis and whom the keys reach.
     if let path = runs.compactMap(\.status.recordingPath).first {
-      add("REC", .warning)
-      add(String(path.split(separator: "/").last ?? Substring(path)))
+      words.append(StatusBar.recording(path, group: .settings))
     }
-    add("keys=" + (state.selected.map { "run \($0 + 1)" } ?? "all"))
+    words.append(
+      StatusBar.Token(text: state.densityScale.statusWord, style: .status, group: .settings))
+    words.append(
+      StatusBar.Token(
+        text: "keys=" + (state.selected.map { "run \($0 + 1)" } ?? "all"), style: .status,
+        group: .settings))
     return words
   }
 
@@ -121,18 +127,20 @@ public enum CompareScreen {
     for (offset, draw) in chrome.bottomRows.enumerated() { draw(&grid, bottom + offset) }
 
     let top = statusRows.count
-    let tableTop = bottom - ComparisonColumns.rows
+    // Each column's label says what its run has now: a key that reached one run changes it.
+    let labels = RunLabels.live(runs.map(\.label), snapshots: runs.map(\.snapshot))
+    let columns = runs.enumerated().map { index, run in
+      ComparisonColumns.Column(
+        label: labels[index], snapshot: run.snapshot,
+        history: index < state.runs.count ? state.runs[index].history : MetricHistory(),
+        flags: index < flags.count ? flags[index] : [])
+    }
+    let tableTop = bottom - ComparisonColumns.rows(columns, width: width - 2)
     grid.fill(
       x: 0, y: tableTop - 1, width: width, height: 1, with: symbols.horizontal, style: .dim)
     ComparisonPlot.draw(
       runs.map(\.snapshot), state: state, into: &grid, x: 0, y: top, width: width,
       height: tableTop - 1 - top, symbols: symbols)
-    let columns = runs.enumerated().map { index, run in
-      ComparisonColumns.Column(
-        label: run.label, snapshot: run.snapshot,
-        history: index < state.runs.count ? state.runs[index].history : MetricHistory(),
-        flags: index < flags.count ? flags[index] : [])
-    }
     ComparisonColumns.draw(
       columns, selected: state.selected, into: &grid, x: 1, y: tableTop, width: width - 2,
       symbols: symbols)

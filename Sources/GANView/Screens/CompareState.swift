@@ -31,6 +31,15 @@ public struct CompareState: Sendable, Equatable {
     }
   }
 
+  /// How the shared density axis is scaled (every run's state follows it).
+  public var densityScale: DensityScale { view.densityScale }
+
+  /// `f`: the next density scale, for every run.
+  public mutating func cycleDensityScale() {
+    view.cycleDensityScale()
+    for index in runs.indices { runs[index].densityScale = view.densityScale }
+  }
+
   /// The top of the shared density axis: the highest of the runs' eased axes, so no run's
   /// curve is cut off and none jumps.
   public var densityMax: Double? { runs.compactMap(\.densityMax).max() }

@@ -26,4 +26,45 @@ public enum RunLabels {
       return index < names.count ? names[index] : "run \(index + 1)"
     }
   }
+
+  /// The knobs a key can change during a run, by the names the labels use (`--compare`'s
+  /// and the configuration columns'), read from a run's newest snapshot.
+  static let liveKnobs: [(names: [String], value: @Sendable (Snapshot) -> String)] = [
+    (["k"], { "\($0.hyperparameters.discriminatorSteps)" }),
+    (["loss"], { $0.hyperparameters.loss.rawValue }),
+    (
+      ["lr"],
+      { s in
+        let d = NumberFormat.general(Double(s.hyperparameters.discriminatorStepSize))
+        let g = NumberFormat.general(Double(s.hyperparameters.generatorStepSize))
+        return d == g ? d : d + "/" + g
+      }
+    ),
+    (["lr-d", "lr_d"], { NumberFormat.general(Double($0.hyperparameters.discriminatorStepSize)) }),
+    (["lr-g", "lr_g"], { NumberFormat.general(Double($0.hyperparameters.generatorStepSize)) }),
+  ]
+
+  /// Each run's `label` (`loss=minimax k=1`) with the values read again from its snapshot,
+  /// and a knob no label names added to every label once the runs differ in it (a key sent
+  /// to one run): after Tab and `K K l` on run 1, its label says `k=3` and the next loss.
+  /// The fixes a key switches are in the column's state row instead.
+  public static func live(_ labels: [String], snapshots: [Snapshot?]) -> [String] {
+    let present = snapshots.compactMap { $0 }
+    let named = Set(
+      labels.flatMap { $0.split(separator: " ").map { String($0.split(separator: "=")[0]) } })
+    let added = liveKnobs.filter { knob in
+      !knob.names.contains(where: named.contains) && Set(present.map(knob.value)).count > 1
+    }
+    return labels.indices.map { index in
+      guard index < snapshots.count, let snapshot = snapshots[index] else { return labels[index] }
+      let words = labels[index].split(separator: " ").map { word -> String in
+        let parts = word.split(separator: "=", maxSplits: 1)
+        guard parts.count == 2,
+          let knob = liveKnobs.first(where: { $0.names.contains(String(parts[0])) })
+        else { return String(word) }
+        return "\(parts[0])=\(knob.value(snapshot))"
+      }
+      return (words + added.map { "\($0.names[0])=\($0.value(snapshot))" }).joined(separator: " ")
+    }
+  }
 }

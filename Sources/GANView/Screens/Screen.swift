@@ -4,7 +4,7 @@ import GANCore
 /// always give the same grid, which is what the golden tests pin down and what lets a
 /// replayed frame look exactly like a live one.
 ///
-/// Layout (top to bottom): the status line (one or two rows); the body with the plot and
+/// Layout (top to bottom): the status line (two rows: the moment, the settings); the body with the plot and
 /// the z → x map on the left and the metrics on the right; in a replay, a damage warning and
 /// the timeline (ReplayScreen.swift), in a played scenario its caption box (CaptionPane);
 /// the footer. The help overlay, when shown, covers the
@@ -21,12 +21,16 @@ public enum Screen {
   ) -> CellGrid {
     var chrome = Chrome(
       tokens: StatusBar.tokens(
-        snapshot: snapshot, status: status, singleStep: state.singleStep, symbols: symbols),
+        snapshot: snapshot, status: status, singleStep: state.singleStep,
+        densityScale: state.densityScale, symbols: symbols),
       footer: { LiveKeys.table.footer(width: $0, symbols: symbols) },
-      help: HelpOverlay.Content(keys: LiveKeys.table))
+      help: HelpOverlay.Content(
+        keys: LiveKeys.table, legendTitle: SymbolLegend.title, legend: SymbolLegend.items(symbols)))
     if let caption {
       chrome.bottomRows = CaptionPane.rows(caption, width: width, height: height, symbols: symbols)
       chrome.help = HelpOverlay.Content(playback: PlaybackKeys.table, live: LiveKeys.table)
+      chrome.help.legendTitle = SymbolLegend.title
+      chrome.help.legend = SymbolLegend.items(symbols)
     }
     return compose(
       snapshot: snapshot, state: state, chrome: chrome, width: width, height: height,

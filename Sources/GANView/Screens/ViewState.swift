@@ -49,8 +49,11 @@ public struct ViewState: Sendable, Equatable {
   /// A one-line message (the effect of the last key), shown in the footer for a while.
   public private(set) var notice: String?
   public private(set) var noticeFramesLeft = 0
-  /// The top of the density axis, eased toward the curves' peak so it never jumps.
+  /// The top of the density axis, eased toward the top `densityScale` asks for so it
+  /// never jumps.
   public private(set) var densityMax: Double?
+  /// How the density axis is scaled (`f`): fitted to p_data by default.
+  public var densityScale = DensityScale.data
   public private(set) var history: MetricHistory
   /// What the main pane shows, and how the panes over time look at the run.
   public var pane = MainPane.plot
@@ -148,15 +151,26 @@ public struct ViewState: Sendable, Equatable {
       lastCounters = StepCounters(
         discriminator: snapshot.discriminatorSteps, generator: snapshot.generatorSteps)
     }
-    let peak = Self.densityPeak(of: snapshot)
-    let target = peak * Self.headroom
+    let all = Self.densityPeak(of: snapshot)
+    let data = Self.dataPeak(of: snapshot) ?? all
+    let target = densityScale.top(dataPeak: data, allPeak: all, headroom: Self.headroom)
+    let floor = densityScale.floor(dataPeak: data, allPeak: all)
     // A Dirac-GAN run (only it has ψ) opens on its phase plane, where its dynamics are.
     if densityMax == nil && snapshot.metrics.discriminatorSlope.isFinite { pane = .phase }
     if let current = densityMax {
-      densityMax = max(peak, current + (target - current) * Self.easing)
+      densityMax = max(floor, current + (target - current) * Self.easing)
     } else {
       densityMax = target
     }
+  }
+
+  /// The density axis as the plot draws it (nil before the first snapshot).
+  var densityAxis: DensityAxis? { densityMax.map { DensityAxis(top: $0, scale: densityScale) } }
+
+  /// `f`: the next density scale, announced in the footer.
+  public mutating func cycleDensityScale() {
+    densityScale = densityScale.next
+    post(densityScale.notice)
   }
 
   /// Which single update leads from `previous` counters to `snapshot`, if exactly one does.
@@ -183,5 +197,13 @@ public struct ViewState: Sendable, Equatable {
       for value in series where value.isFinite { peak = max(peak, Double(value)) }
     }
     return peak > 0 ? peak : 1
+  }
+
+  /// p_data's highest finite value (its density, or an empirical target's histogram), nil
+  /// when it has none above 0.
+  public static func dataPeak(of snapshot: Snapshot) -> Double? {
+    let data = snapshot.dataDensity.isEmpty ? snapshot.dataHistogram : snapshot.dataDensity
+    let peak = data.lazy.filter(\.isFinite).map(Double.init).max() ?? 0
+    return peak > 0 ? peak : nil
   }
 }

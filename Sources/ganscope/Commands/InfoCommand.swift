@@ -103,9 +103,13 @@ struct RecordingSummary {
           + RecordingMarker.text(event.command))
     }
     lines.append("final        iteration \(last.iteration)" + divergence)
-    let values = RowPrinter.values(last)
-    for (name, value) in zip(RowPrinter.columns, values).dropFirst() {
-      lines.append("  \(pad(name, 10)) \(plain(value))")
+    // Only the metrics that mean something for this run (no psi for a perceptron, no JSD
+    // of the Dirac-GAN's point mass, no modes of a target without normal modes).
+    let model = config.architecture.model
+    let shown = Metric.table.filter { $0.applies.holds(model: model, target: config.target) }
+    let width = shown.map(\.column.count).max() ?? 10
+    for metric in shown {
+      lines.append("  \(pad(metric.column, width)) \(plain(last.metrics[metric]))")
     }
     lines += state
     return lines
