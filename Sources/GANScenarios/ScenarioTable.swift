@@ -11,7 +11,7 @@ extension Scenario {
     [
       figure1, optimalDiscriminator, virtualCriterion, vanishingGradient, oscillation,
       divergence, modeCollapse, likelihoodVersusGAN,
-    ] + fixes + dirac
+    ] + fixes + dirac + spectrum
 
   /// −log 4, the floor of C(G).
   static let minusLog4 = Metric.floorOfVirtualCriterion

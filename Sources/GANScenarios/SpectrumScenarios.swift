@@ -1,0 +1,191 @@
+import GANCore
+
+// The game's spectrum tied to what the runs show (docs/theory.md, "The game's Jacobian"):
+// the eigenvalues of J and the multipliers of the step taken, computed during the run
+// (`SpectrumSchedule`), checked against the Dirac-GAN's closed forms and against what the
+// perceptron games do next.
+
+extension Scenario {
+  static let spectrum: [Scenario] = [diracSpectrum]
+
+  /// R1's weight in `dirac-spectrum`: below 1, so the eigenvalues stay a complex pair.
+  static let diracSpectrumGamma: Float = 0.5
+
+  static let diracSpectrum = Scenario(
+    name: "dirac-spectrum",
+    summary:
+      "the Dirac-GAN's Jacobian: R1 spirals into (0, 0); there, without R1, eigenvalues +-i/2, alternating steps on the unit circle, simultaneous ones outside",
+    config: diracConfig(
+      stabilizers: Stabilizers(penalty: .r1, penaltyWeight: diracSpectrumGamma)),
+    steps: [
+      ScenarioStep(
+        at: 0,
+        "R1 (gamma 0.5) from the start: J's eigenvalues have negative real parts, the path spirals in"
+      ),
+      ScenarioStep(
+        at: 1500, keys: "p p",
+        [
+          .setPenalty(.r2, weight: diracSpectrumGamma),
+          .setPenalty(.none, weight: diracSpectrumGamma),
+        ],
+        "at (0, 0), R1 off: J = [[0, -1/2], [1/2, 0]], eigenvalues +-i/2; alternating multipliers of modulus 1"
+      ),
+      ScenarioStep(
+        at: 1600, keys: "x", [.setUpdateScheme(.simultaneous)],
+        "simultaneous steps: multipliers 1 +- i eta/2, of modulus sqrt(1 + eta^2/4) > 1: they spiral out"
+      ),
+    ],
+    iterations: 1700, frameInterval: 100,
+    tunedOn: [1, 2, 3], heldOutFrom: 201,
+    spectra: SpectrumSchedule(method: .full),
+    claim: Claim(
+      "J's eigenvalues equal the 2x2 closed form at (theta, psi) = (1, 1) with R1 (gamma 0.5), and (-gamma +- i sqrt(1 - gamma^2))/2 at 1500 (r < 1e-6); with R1 off there +-i/2, alternating multipliers of modulus 1 and simultaneous ones of modulus sqrt(1 + eta^2/4) > 1, each within 1e-6"
+    ) { run in
+      let eta = Double(Float(0.1))
+      let gamma = Double(diracSpectrumGamma)
+      let start = run.spectra.first { $0.iteration == 0 }
+      let atEquilibrium = run.spectra.filter { $0.iteration == 1500 }
+      let simultaneous = run.spectra.last { $0.iteration == 1600 }
+      let root = (1 - gamma * gamma).squareRoot() / 2
+      return [
+        .below(
+          "most |lambda - closed form| at 0",
+          eigenvalueError(start, expected: start.map { diracEigenvalues($0.parameters, gamma) }),
+          1e-6),
+        .below("r at 1500", atEquilibrium.first.map { norm($0.parameters) } ?? .nan, 1e-6),
+        .below(
+          "most |lambda - (-gamma +- i sqrt(1 - gamma^2))/2| at 1500 with R1",
+          eigenvalueError(
+            atEquilibrium.first, expected: [(-gamma / 2, root), (-gamma / 2, -root)]),
+          1e-6),
+        .below(
+          "most |lambda -+ i/2| at 1500 without R1",
+          eigenvalueError(atEquilibrium.last, expected: [(0, 0.5), (0, -0.5)]), 1e-6),
+        .below(
+          "most ||mu| - 1|, alternating",
+          atEquilibrium.last?.spectrum.map { $0.step.map { abs($0.modulus - 1) }.max() ?? .nan }
+            ?? .nan, 1e-6),
+        .below(
+          "most ||mu| - sqrt(1 + eta^2/4)|, simultaneous",
+          simultaneous?.spectrum.map { s in
+            s.step.map { abs($0.modulus - (1 + eta * eta / 4).squareRoot()) }.max() ?? .nan
+          } ?? .nan, 1e-6),
+        .above(
+          "smallest |mu| - 1, simultaneous",
+          (simultaneous?.spectrum?.step.map(\.modulus).min() ?? .nan) - 1, 0),
+      ]
+    })
+
+  static let oscillationSpectrum = Scenario(
+    name: "oscillation-spectrum",
+    summary:
+      "k = 1's swing is the rotation of J's eigenvalues near the imaginary axis; p (R1, gamma 10) moves them left",
+    config: config(k: 1),
+    steps: [
+      ScenarioStep(
+        at: 3000,
+        "k = 1: the eigenvalues of J of largest modulus lie close to the imaginary axis"),
+      ScenarioStep(
+        at: 3000, keys: "p", [.setPenalty(.r1, weight: 10)],
+        "R1 on: D's part of J gains -gamma times a positive matrix; its eigenvalues move left"),
+      ScenarioStep(at: 5000, "with R1, the rotation is damped"),
+    ],
+    iterations: 5000, frameInterval: 100,
+    tunedOn: [1, 2, 3], heldOutFrom: 201,
+    spectra: SpectrumSchedule(method: .arnoldi(steps: GameSpectrum.defaultArnoldiSteps)),
+    claim: Claim("measuring") { run in
+      let at3000 = run.spectra.filter { $0.iteration == 3000 }
+      let plain = at3000.first?.spectrum
+      let penalized = at3000.last?.spectrum
+      let later = run.spectra.last { $0.iteration == 5000 }?.spectrum
+      func describe(_ s: GameSpectrum?, _ label: String) -> [Measurement] {
+        guard let s else { return [.holds("spectrum \(label)", false)] }
+        let converged = s.jacobian.filter { $0.residual < 1e-6 * max(1, $0.modulus) }
+        let rotating = converged.max { abs($0.im) < abs($1.im) }
+        return [
+          .below("\(label) rightmost re", s.rightmost?.re ?? .nan, 1e9),
+          .below("\(label) rightmost residual", s.rightmost?.residual ?? .nan, 1e9),
+          .below("\(label) largest |im| converged", rotating.map { abs($0.im) } ?? .nan, 1e9),
+          .below("\(label) its re", rotating?.re ?? .nan, 1e9),
+          .below("\(label) converged", Double(converged.count), 1e9),
+        ]
+      }
+      return describe(plain, "3000") + describe(penalized, "3000 R1") + describe(later, "5000")
+    })
+
+  static let divergenceSpectrum = Scenario(
+    name: "divergence-spectrum",
+    summary:
+      "a step size that diverges: a multiplier leaves the unit circle before the loss blows up",
+    config: config(
+      k: 1, loss: .leastSquares, optimizer: OptimizerSettings(kind: .sgd), stepSize: 0.02,
+      architecture: Architecture(width: 8)),
+    steps: [
+      ScenarioStep(
+        at: 300, keys: "+ + + + +",
+        [
+          .setDiscriminatorStepSize(0.04), .setGeneratorStepSize(0.04),
+          .setDiscriminatorStepSize(0.08), .setGeneratorStepSize(0.08),
+          .setDiscriminatorStepSize(0.16), .setGeneratorStepSize(0.16),
+          .setDiscriminatorStepSize(0.32), .setGeneratorStepSize(0.32),
+          .setDiscriminatorStepSize(0.64), .setGeneratorStepSize(0.64),
+        ],
+        "step sizes x 32: the step's multipliers leave the unit circle"),
+      ScenarioStep(at: 1300, "DIVERGED"),
+    ],
+    iterations: 1300, frameInterval: 5,
+    tunedOn: [1, 2, 3], heldOutFrom: 201,
+    spectra: SpectrumSchedule(method: .arnoldi(steps: 30), every: 5),
+    claim: Claim("measuring") { run in
+      let before = run.spectra.filter { $0.iteration < 300 }
+      let atKey = run.spectra.filter { $0.iteration == 300 }.last?.spectrum
+      let radii = run.spectra.filter { $0.iteration > 300 }.compactMap { $0.spectrum?.stepRadius }
+      return [
+        .below(
+          "largest step radius before +",
+          before.compactMap { $0.spectrum?.stepRadius }.max() ?? .nan, 1e9),
+        .below("step radius after +", atKey?.stepRadius ?? .nan, 1e9),
+        .below("J rightmost after +", atKey?.rightmost?.re ?? .nan, 1e9),
+        .below("smallest radius after", radii.min() ?? .nan, 1e9),
+        .below("diverged at", Double(run.divergedAtIteration ?? -1), 1e9),
+      ]
+    })
+}
+
+/// The Dirac-GAN's eigenvalues at w = (ψ, θ) for the minimax loss at c = 0 with R1 γ:
+/// ψ̇ = −θσ(ψθ) − γψ, θ̇ = ψσ(ψθ), so J = [[−θ²σ′ − γ, −σ − ψθσ′], [σ + ψθσ′, ψ²σ′]]
+/// (σ′ = σ(1 − σ)), eigenvalues tr/2 ± √(tr²/4 − det), larger imaginary part first.
+private func diracEigenvalues(_ w: [Double], _ gamma: Double) -> [(Double, Double)] {
+  guard w.count == 2 else { return [] }
+  let (psi, theta) = (w[0], w[1])
+  let s = sigmoid(psi * theta)
+  let slope = s * (1 - s)
+  let j = [
+    [-theta * theta * slope - gamma, -s - psi * theta * slope],
+    [s + psi * theta * slope, psi * psi * slope],
+  ]
+  let trace = j[0][0] + j[1][1]
+  let determinant = j[0][0] * j[1][1] - j[0][1] * j[1][0]
+  let discriminant = trace * trace / 4 - determinant
+  if discriminant >= 0 {
+    return [
+      (trace / 2 + discriminant.squareRoot(), 0), (trace / 2 - discriminant.squareRoot(), 0),
+    ]
+  }
+  let root = (-discriminant).squareRoot()
+  return [(trace / 2, root), (trace / 2, -root)]
+}
+
+/// The largest distance between a reading's eigenvalues of J and `expected`, both ordered
+/// by imaginary part then real part (NaN without a spectrum).
+private func eigenvalueError(_ reading: SpectrumReading?, expected: [(Double, Double)]?) -> Double {
+  guard let values = reading?.spectrum?.jacobian, let expected, values.count == expected.count
+  else { return .nan }
+  let order = { (a: (Double, Double), b: (Double, Double)) in (a.1, a.0) > (b.1, b.0) }
+  let computed = values.map { ($0.re, $0.im) }.sorted(by: order)
+  return zip(computed, expected.sorted(by: order)).map { a, b in
+    ((a.0 - b.0) * (a.0 - b.0) + (a.1 - b.1) * (a.1 - b.1)).squareRoot()
+  }.max() ?? .nan
+}
+
+private func norm(_ w: [Double]) -> Double { w.reduce(0) { $0 + $1 * $1 }.squareRoot() }
