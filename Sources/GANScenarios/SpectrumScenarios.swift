@@ -6,7 +6,7 @@ import GANCore
 // perceptron games do next.
 
 extension Scenario {
-  static let spectrum: [Scenario] = [diracSpectrum]
+  static let spectrum: [Scenario] = [diracSpectrum, oscillationSpectrum, divergenceSpectrum]
 
   /// R1's weight in `dirac-spectrum`: below 1, so the eigenvalues stay a complex pair.
   static let diracSpectrumGamma: Float = 0.5
@@ -91,26 +91,29 @@ extension Scenario {
       ScenarioStep(at: 5000, "with R1, the rotation is damped"),
     ],
     iterations: 5000, frameInterval: 100,
-    tunedOn: [1, 2, 3], heldOutFrom: 201,
+    // Thresholds from seeds 1-3 and 201-210 (the first held-out set, on which |Re|/|Im| was
+    // 0.70 for seed 207 and the rightmost residual 2.4e-6 for 209: hence the quota and the
+    // looser residual).
+    tunedOn: [1, 2, 3] + Array(201...210), heldOutFrom: 301,
     spectra: SpectrumSchedule(method: .arnoldi(steps: GameSpectrum.defaultArnoldiSteps)),
-    claim: Claim("measuring") { run in
+    claim: Claim(
+      "k = 1 at 3000: of J's converged Ritz values (Arnoldi, 40 products), the one with the largest |Im| has |Re| < 0.4 |Im| (near the imaginary axis: rotation); R1 (gamma 10) at the same state moves it left by more than 0.02; after 2000 iterations with R1 the rightmost real part is below 0.04",
+      holdsOn: .atLeast(8, of: 10)
+    ) { run in
       let at3000 = run.spectra.filter { $0.iteration == 3000 }
-      let plain = at3000.first?.spectrum
-      let penalized = at3000.last?.spectrum
-      let later = run.spectra.last { $0.iteration == 5000 }?.spectrum
-      func describe(_ s: GameSpectrum?, _ label: String) -> [Measurement] {
-        guard let s else { return [.holds("spectrum \(label)", false)] }
-        let converged = s.jacobian.filter { $0.residual < 1e-6 * max(1, $0.modulus) }
-        let rotating = converged.max { abs($0.im) < abs($1.im) }
-        return [
-          .below("\(label) rightmost re", s.rightmost?.re ?? .nan, 1e9),
-          .below("\(label) rightmost residual", s.rightmost?.residual ?? .nan, 1e9),
-          .below("\(label) largest |im| converged", rotating.map { abs($0.im) } ?? .nan, 1e9),
-          .below("\(label) its re", rotating?.re ?? .nan, 1e9),
-          .below("\(label) converged", Double(converged.count), 1e9),
-        ]
-      }
-      return describe(plain, "3000") + describe(penalized, "3000 R1") + describe(later, "5000")
+      let plain = at3000.first.flatMap { rotatingEigenvalue($0.spectrum) }
+      let penalized = at3000.last.flatMap { rotatingEigenvalue($0.spectrum) }
+      let later = run.spectra.last { $0.iteration == 5000 }?.spectrum?.rightmost
+      return [
+        .below(
+          "|Re| / |Im| of the most rotating eigenvalue at 3000",
+          plain.map { abs($0.re) / abs($0.im) } ?? .nan, 0.4),
+        .above(
+          "its Re without R1 - with R1, at 3000",
+          plain.flatMap { p in penalized.map { p.re - $0.re } } ?? .nan, 0.02),
+        .below("rightmost Re at 5000 (R1)", later?.re ?? .nan, 0.04),
+        .below("its residual", later?.residual ?? .nan, 1e-5),
+      ]
     })
 
   static let divergenceSpectrum = Scenario(
@@ -136,20 +139,29 @@ extension Scenario {
     iterations: 1300, frameInterval: 5,
     tunedOn: [1, 2, 3], heldOutFrom: 201,
     spectra: SpectrumSchedule(method: .arnoldi(steps: 30), every: 5),
-    claim: Claim("measuring") { run in
+    claim: Claim(
+      "plain SGD on least squares, H = 8: step radius (largest |mu|, linearised plain steps) below 1.2 every 5 iterations to 300; at the + + + + + press (eta 0.02 to 0.64, same parameters) above 4; the parameters overflow 5 to 40 iterations after the press (13-15 on seeds 1-3)"
+    ) { run in
       let before = run.spectra.filter { $0.iteration < 300 }
-      let atKey = run.spectra.filter { $0.iteration == 300 }.last?.spectrum
-      let radii = run.spectra.filter { $0.iteration > 300 }.compactMap { $0.spectrum?.stepRadius }
+      let atKey = run.spectra.last { $0.iteration == 300 }?.spectrum
       return [
         .below(
-          "largest step radius before +",
-          before.compactMap { $0.spectrum?.stepRadius }.max() ?? .nan, 1e9),
-        .below("step radius after +", atKey?.stepRadius ?? .nan, 1e9),
-        .below("J rightmost after +", atKey?.rightmost?.re ?? .nan, 1e9),
-        .below("smallest radius after", radii.min() ?? .nan, 1e9),
-        .below("diverged at", Double(run.divergedAtIteration ?? -1), 1e9),
+          "largest step radius 0-295",
+          before.compactMap { $0.spectrum?.stepRadius }.max() ?? .nan, 1.2),
+        .holds("a spectrum at every reading 0-295", before.allSatisfy { $0.spectrum != nil }),
+        .above("step radius at +", atKey?.stepRadius ?? .nan, 4),
+        .inside(
+          "iterations from + to NaN", Double(run.divergedAtIteration.map { $0 - 300 } ?? -1),
+          5...40),
       ]
     })
+}
+
+/// Of a spectrum's converged Ritz values (residual below 1e-6 of max(1, |λ|)), the one
+/// with the largest imaginary part: the fastest rotation the game's dynamics show.
+private func rotatingEigenvalue(_ spectrum: GameSpectrum?) -> GameEigenvalue? {
+  spectrum?.jacobian.filter { $0.residual < 1e-6 * max(1, $0.modulus) }
+    .max { abs($0.im) < abs($1.im) }
 }
 
 /// The Dirac-GAN's eigenvalues at w = (ψ, θ) for the minimax loss at c = 0 with R1 γ:

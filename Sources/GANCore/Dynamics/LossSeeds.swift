@@ -54,6 +54,23 @@ extension Loss {
   }
 }
 
+extension Loss {
+  /// ∂L_G/∂o for D's outputs on the data packs: zero unless G's loss reads D on data (the
+  /// relativistic loss, through the means: L_G = mean softplus(−b) + mean softplus(a),
+  /// aᵢ = dataᵢ − m_f, so ∂L_G/∂dataᵢ = (σ(aᵢ) − mean (σ(b) − 1))/n_r).
+  func generatorDataSeeds<T: FieldScalar>(fake: [T], data: [T]) -> [T] {
+    switch self {
+    case .relativistic:
+      return relativisticSeeds(own: data, other: fake, ownSlope: { $0.logistic() }) {
+        $0.logistic() - T(1)
+      }
+    case .minimax, .nonsaturating, .leastSquares, .wasserstein, .wassersteinGP, .wassersteinLP,
+      .hinge:
+      return data.map { _ in .zero }
+    }
+  }
+}
+
 /// ∂L/∂ownᵢ = (f′(ownᵢ − m_other) − mean h′(other − m_own)) / n_own for
 /// L = mean f(own − mean other) + mean h(other − mean own) (Loss.swift's relativisticGradient).
 private func relativisticSeeds<T: FieldScalar>(
