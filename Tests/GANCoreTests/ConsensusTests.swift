@@ -63,4 +63,39 @@ import Testing
     #expect(abs(g[0] - expected[0]) < 1e-15 && abs(g[1] - expected[1]) < 1e-15, "\(g)")
     if psi < 0.01 { #expect(abs(g[0] / p - 0.25) < 1e-5 && abs(g[1] / t - 0.25) < 1e-5) }
   }
+
+  /// The trainer with `--consensus γ`: one simultaneous SGD step on the Dirac-GAN moves
+  /// (ψ, θ) by η·(v − γ·Jᵀv), and on a perceptron game the step's gradient is the plain one
+  /// plus γ·Jᵀv.
+  @Test func theTrainerDescendsTheConsensusTerm() throws {
+    let gamma: Float = 0.7
+    let t = try Fixture.dirac(theta: 0.6, psi: -0.4, scheme: .simultaneous)
+    var h = t.hyperparameters
+    h.stabilizers.consensus = gamma
+    #expect(h.problem == nil)
+    t.setHyperparameters(h)
+    let jacobian = try GameJacobian(of: t)
+    let v = jacobian.field()
+    let g = jacobian.consensusGradient()
+    let before = jacobian.parameters
+    t.runIteration()
+    let after = try GameJacobian(of: t).parameters
+    let eta = Double(Float(0.1))
+    for i in 0..<2 {
+      let expected = before[i] + eta * (v[i] - Double(gamma) * g[i])
+      #expect(abs(after[i] - expected) < 1e-6, "coordinate \(i)")
+    }
+  }
+
+  @Test func consensusIsRefusedWhereTheJacobianIsNotModelled() {
+    for configure: (inout Stabilizers) -> Void in [
+      { $0.spectralNorm = true }, { $0.unrolledSteps = 3 }, { $0.instanceNoise = 0.5 },
+    ] {
+      var f = Stabilizers(consensus: 1)
+      configure(&f)
+      #expect(f.problem?.hasPrefix("--consensus does not combine") == true)
+    }
+    #expect(Stabilizers(consensus: -1).problem != nil)
+    #expect(Stabilizers(consensus: .nan).problem != nil)
+  }
 }

@@ -153,6 +153,17 @@ struct ModelOptions: ParsableArguments {
       : Architecture(width: width, hiddenLayers: hiddenLayers, activation: activation)
   }
 
+  /// Refuses --record with a setting the recording format cannot hold: the header's
+  /// hyperparameters (format 5) have no field for the consensus weight, so a replay would
+  /// re-simulate another run.
+  func checkRecordable() throws {
+    if fixes.consensus > 0 {
+      throw ValidationError(
+        "--consensus is not recorded yet (recording format \(RecordingFormat.version) has no "
+          + "field for it); run it without --record")
+    }
+  }
+
   /// The files the run reads (a `file:` target's data), which no output may replace.
   var inputFiles: [String] { (try? TargetSpec.parse(targetSpec).dataFiles) ?? [] }
 

@@ -62,13 +62,22 @@ struct StabilizerOptions: ParsableArguments {
       """)
   var pack: Int = 1
 
+  @Option(
+    parsing: .unconditional,
+    help: """
+      Consensus optimization with weight gamma: each player also descends gamma/2 |v|^2, v the \
+      game's field, by its exact gradient J^T v (0 is off; slow for large nets: see docs).
+      """)
+  var consensus: Float = 0
+
   var stabilizers: Stabilizers {
     let (penalty, gamma) =
       r1.map { (GradientPenalty.r1, $0) } ?? r2.map { (.r2, $0) } ?? (penalty, gamma)
     return Stabilizers(
       penalty: penalty, penaltyWeight: gamma, unrolledSteps: unrolledSteps,
       updateScheme: updates, instanceNoise: instanceNoise, instanceNoiseAnneal: noiseAnneal,
-      clip: clip, spectralNorm: spectralNorm, pack: pack, interpolateWeight: gp ?? 10)
+      clip: clip, spectralNorm: spectralNorm, pack: pack, interpolateWeight: gp ?? 10,
+      consensus: consensus)
   }
 
   /// The loss `--gp` asks for, checked against the one `--loss` gave (nil: not given).
@@ -99,6 +108,7 @@ struct StabilizerOptions: ParsableArguments {
     if instanceNoise > 0 { words.append("noise \(instanceNoise)") }
     if spectralNorm { words.append("spectral norm") }
     if pack > 1 { words.append("pack \(pack)") }
+    if consensus > 0 { words.append("consensus \(consensus)") }
     return words.joined(separator: " + ")
   }
 }
