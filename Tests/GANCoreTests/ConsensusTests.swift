@@ -98,4 +98,18 @@ import Testing
     #expect(Stabilizers(consensus: -1).problem != nil)
     #expect(Stabilizers(consensus: .nan).problem != nil)
   }
+
+  /// The Dirac-GAN (minimax, SGD steps of 0.1 from (1, 1)), which plain alternating steps
+  /// circle and simultaneous ones spiral out of, converges with consensus γ = 1 in either
+  /// order (docs/theory.md: r ≈ 1e-11 at 1,000 iterations).
+  @Test(arguments: [UpdateScheme.alternating, .simultaneous])
+  func consensusMakesTheDiracGameConverge(scheme: UpdateScheme) throws {
+    let t = try Fixture.dirac(theta: 1, psi: 1, scheme: scheme)
+    var h = t.hyperparameters
+    h.stabilizers.consensus = 1
+    t.setHyperparameters(h)
+    for _ in 0..<1000 { t.runIteration() }
+    let w = try GameJacobian(of: t).parameters
+    #expect((w[0] * w[0] + w[1] * w[1]).squareRoot() < 1e-9, "\(scheme): \(w)")
+  }
 }
