@@ -1,7 +1,13 @@
 /// Why the game's Jacobian of a state is not computed: one line for the user.
 public struct JacobianRefusal: Error, Sendable, Equatable, CustomStringConvertible {
   public let description: String
-  public init(_ description: String) { self.description = description }
+  /// Whether the request itself is refused (a full spectrum above its size limit: bad
+  /// input), rather than the state or setting it was asked of.
+  public let isRequest: Bool
+  public init(_ description: String, isRequest: Bool = false) {
+    self.description = description
+    self.isRequest = isRequest
+  }
 }
 
 /// The game's vector field v(w) = (−∇_φ L_D, −∇_θ L_G) of one training state and its

@@ -39,7 +39,8 @@ public struct GameSpectrum: Sendable {
       guard n <= Self.fullSpectrumLimit else {
         throw JacobianRefusal(
           "the full spectrum is computed for at most \(Self.fullSpectrumLimit) parameters; "
-            + "this game has \(n) (use fewer --hidden units or the Arnoldi method)")
+            + "this game has \(n) (use fewer --hidden units or the Arnoldi method)",
+          isRequest: true)
       }
       // Column i of J is J·eᵢ; M is then applied through the dense J.
       var matrix = [Double](repeating: 0, count: n * n)

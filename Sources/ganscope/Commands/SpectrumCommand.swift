@@ -54,9 +54,9 @@ struct SpectrumCommand: ParsableCommand {
       let jacobian = try GameJacobian(of: trainer)
       spectrum = try GameSpectrum(jacobian, method: full ? .full : .arnoldi(steps: steps))
     } catch {
-      // Above the size limit is a request to refuse; everything else is about the state.
-      let request = error.description.contains("at most")
-      throw request ? RunFailure.badInput(error.description) : RunFailure.runtime(error.description)
+      // Above the size limit the request is refused; everything else is about the state.
+      throw error.isRequest
+        ? RunFailure.badInput(error.description) : RunFailure.runtime(error.description)
     }
     for (kind, values) in [("jacobian", spectrum.jacobian), ("step", spectrum.step)] {
       for value in values { Output.line(Self.line(value, of: kind, iteration: spectrum.iteration)) }
