@@ -4,12 +4,24 @@ import PackageDescription
 // The training loop is numeric code whose speed depends on the compiler knowing the CPU:
 // without it, FMA becomes a library call and AVX-512 is never used (≈100× slower, see
 // docs/performance.md). ganscope is built from source where it runs, so the default build
-// targets the host CPU. Set GANSCOPE_PORTABLE=1 for a binary that runs on any x86-64-v2 CPU.
-let portable = Context.environment["GANSCOPE_PORTABLE"] != nil
+// targets the host CPU. GANSCOPE_CPU=haswell targets a stated level instead (AVX2 + FMA: one
+// binary for every node of a cluster, docs/sweeps.md); GANSCOPE_PORTABLE=1 targets any
+// x86-64 CPU. The C check of CCPUCheck is compiled for the same CPU, so that a binary copied
+// to a CPU that lacks an extension says so in one line instead of dying with SIGILL.
+// GANSCOPE_CPU, when given, wins over GANSCOPE_PORTABLE (so that the check is never left out
+// of a binary built for a stated level). -march is given to the C check on x86-64 only.
+let targetCPU = Context.environment["GANSCOPE_CPU"] ?? "native"
+let portable =
+  Context.environment["GANSCOPE_PORTABLE"] != nil && Context.environment["GANSCOPE_CPU"] == nil
 let cpuFlags: [SwiftSetting] =
   portable
   ? []
-  : [.unsafeFlags(["-target-cpu", "native"])]
+  : [.unsafeFlags(["-target-cpu", targetCPU])]
+#if arch(x86_64)
+  let cpuCheckFlags: [CSetting] = portable ? [] : [.unsafeFlags(["-march=\(targetCPU)"])]
+#else
+  let cpuCheckFlags: [CSetting] = []
+#endif
 
 // Debug builds of this numeric code run ~1000× slower than release, so the test suite runs
 // in release (`swift test -c release -Xswiftc -enable-testing`, see README).
@@ -43,10 +55,13 @@ let package = Package(
     ),
     // Restores the terminal on a crash (a signal handler must be async-signal-safe C).
     .target(name: "CCrashGuard"),
+    // Says which instruction-set extensions the CPU lacks before any vectorised code runs.
+    .target(name: "CCPUCheck", cSettings: cpuCheckFlags),
     .executableTarget(
       name: "ganscope",
       dependencies: [
         "GANCore", "GANRuntime", "GANView", "GANScenarios", "CNcurses", "CCrashGuard",
+        "CCPUCheck",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: cpuFlags

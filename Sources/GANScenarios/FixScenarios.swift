@@ -33,20 +33,33 @@ extension Scenario {
 
   static func number(_ x: Double) -> String { ScenarioFormat.number(x) }
 
+  /// The pace at which WGAN-GP's swings are watched in the history: a full swing (2,000 to
+  /// 8,000 iterations) in a few seconds.
+  static let swingPace = Pace.iterationsPerSecond(1000)
+
   static let r1DampsOscillation = Scenario(
     name: "r1-oscillation",
     summary: "k = 1 swings around the data; p (R1, gamma 10: D may not be steep on data) stills it",
     config: config(k: 1),
     steps: [
-      ScenarioStep(at: 1000, "k = 1: p_g is a narrow spike that swings across p_data"),
+      ScenarioStep(
+        at: 1000,
+        "k = 1, as in the oscillation: watch the narrow spike p_g swing back and forth "
+          + "across p_data: mean G(z) {g_mean}"
+      ).showing(pace: watchPace),
       ScenarioStep(
         at: 3000, keys: "p", [.setPenalty(.r1, weight: 10)],
-        "R1 on: D's slope on the data is penalized, so the rotation of the game is damped"),
+        "p: R1 on (gamma 10). D pays for any slope on the data, which damps the game's "
+          + "rotation. Watch the swings stop: JSD {jsd}"),
     ],
     iterations: 6000,
     tunedOn: Array(1...6) + Array(101...110), heldOutFrom: 201,
     claim: Claim(
-      "k = 1, 1000-3000: mean G swings by > 1.2 and JSD stays > 0.25; with R1 (gamma 10), 4000-6000: mean G swings by < 0.4 and JSD < 0.2 in at least 95% of the snapshots"
+      "k = 1, 1000-3000: mean G swings by > 1.2 and JSD stays > 0.25; with R1 (gamma 10), 4000-6000: mean G swings by < 0.4 and JSD < 0.2 in at least 95% of the snapshots",
+      finding:
+        "Measured on 10 held-out seeds: at k = 1 the mean swung by more than 1.2; with R1, "
+        + "from 4,000 to 6,000, by less than 0.4, with JSD below 0.2 (95% of snapshots). "
+        + "Here: JSD {jsd}"
     ) { run in
       let wild = run.frames(in: 1000...3000)
       let calm = run.frames(in: 4000...6000)
@@ -65,12 +78,18 @@ extension Scenario {
       target: "normal(4,0.5)", k: 5, loss: .wassersteinLP, optimizer: criticOptimizer,
       stepSize: 3e-4),
     steps: [
-      ScenarioStep(at: 1000, "D is a critic: no probability, drawn on its own axis, slope <= 1")
+      ScenarioStep(
+        at: 1000,
+        "D is a critic: a score on its own axis (right), not a probability. Its slope is kept "
+          + "<= 1 (1-Lipschitz), so mean D(x) - mean D(G(z)) estimates W1, now {w1}")
     ],
     iterations: 5000,
     tunedOn: Array(1...6) + Array(101...110), heldOutFrom: 201,
     claim: Claim(
-      "WGAN-LP on normal(4, 0.5): from 3000 to 5000 JSD < 0.05 in at least 95% of the snapshots"
+      "WGAN-LP on normal(4, 0.5): from 3000 to 5000 JSD < 0.05 in at least 95% of the snapshots",
+      finding:
+        "Measured on 10 held-out seeds: from 3,000 to 5,000 JSD stayed below 0.05 (95% of "
+        + "snapshots). Here: JSD {jsd}, W1 {w1}"
     ) { run in
       [converged(run, below: 0.05)]
     })
@@ -98,16 +117,23 @@ extension Scenario {
       steps: [
         ScenarioStep(
           at: window / 8,
-          "the critic's slope has the wrong sign for G: G climbs it, away from the data"),
+          "The history of mean G(z), now {g_mean}: G climbs the critic's slope away from the "
+            + "data at 4, out toward 2 lambda = \(number(2 * l)) from it"
+        ).showing(picture: .history, metric: "g_mean", pace: swingPace),
         ScenarioStep(
           at: window / 2,
-          "far out, the critic's slope flips (crossing D' = 0 costs lambda) and G swings back through the data"
-        ),
+          "Far out the critic's slope flips (passing slope 0 costs lambda): G swings back "
+            + "through the data to the other side, and again. Mean G(z) {g_mean}"
+        ).showing(pace: swingPace),
       ],
       iterations: window,
       tunedOn: Array(1...6),
       claim: Claim(
-        "WGAN-GP (lambda \(number(l))) on normal(4, 0.5), iterations 0-\(window): mean G goes more than lambda past the data on both sides, its farthest distance from 4 is 1.5-2.5 lambda, and it crosses 4 at least 3 times; the first full swing (first to third crossing) takes \(number(period.lowerBound))-\(number(period.upperBound)) iterations"
+        "WGAN-GP (lambda \(number(l))) on normal(4, 0.5), iterations 0-\(window): mean G goes more than lambda past the data on both sides, its farthest distance from 4 is 1.5-2.5 lambda, and it crosses 4 at least 3 times; the first full swing (first to third crossing) takes \(number(period.lowerBound))-\(number(period.upperBound)) iterations",
+        finding:
+          "Measured on 10 held-out seeds: mean G went more than lambda = \(number(l)) past the "
+          + "data on both sides, 1.5-2.5 lambda at its farthest, and crossed 4 at least 3 times; "
+          + "a full swing took \(number(period.lowerBound))-\(number(period.upperBound)) iterations"
       ) { run in
         let frames = run.frames(in: 0...window)
         let offsets = frames.map { $0.metrics.generatorMean - 4 }
@@ -139,12 +165,18 @@ extension Scenario {
     summary: "the hinge loss (D's margin 1, G ascends D) converges on normal(4, 0.5)",
     config: config(target: "normal(4,0.5)", k: 5, loss: .hinge),
     steps: [
-      ScenarioStep(at: 1000, "D is a score with margins at +1 and -1, drawn on its own axis")
+      ScenarioStep(
+        at: 1000,
+        "D is a score on its own axis (right), not a probability: the hinge loss stops "
+          + "pushing it up past +1 on data and down past -1 on samples. JSD {jsd}")
     ],
     iterations: 5000,
     tunedOn: Array(1...6) + Array(101...110), heldOutFrom: 201,
     claim: Claim(
-      "hinge on normal(4, 0.5): from 3000 to 5000 JSD < 0.08 in at least 95% of the snapshots"
+      "hinge on normal(4, 0.5): from 3000 to 5000 JSD < 0.08 in at least 95% of the snapshots",
+      finding:
+        "Measured on 10 held-out seeds: from 3,000 to 5,000 JSD stayed below 0.08 (95% of "
+        + "snapshots). Here: JSD {jsd}"
     ) { run in
       [converged(run, below: 0.08)]
     })
@@ -162,13 +194,18 @@ extension Scenario {
     config: config(target: "normal(4,0.5)", k: 5, loss: .relativistic),
     steps: [
       ScenarioStep(
-        at: 1000, "only differences of D's outputs count: the critic's level drifts freely")
+        at: 1000,
+        "Only differences of D's scores count, so their common level is free to drift: mean D "
+          + "on data {d_real}, on samples {d_fake}. JSD {jsd}")
     ],
     iterations: 5000,
     tunedOn: Array(1...6) + Array(101...110) + Array(201...210) + Array(301...310),
     heldOutFrom: 401,
     claim: Claim(
       "relativistic on normal(4, 0.5), on at least 7 of 10 seeds: from 3000 to 5000 JSD < 0.08 in at least 95% of the snapshots, and at 5000 D's level has drifted (|mean D on data| > 10) while mean D on data and on samples stay within 2 (measured: 23 of 26 seeds; the JSD keeps wandering, 0.03-0.13 on seed 209 after 3000)",
+      finding:
+        "Measured on 10 held-out seeds (7 must agree; 23 of 26 did): JSD below 0.08 from 3,000 "
+        + "to 5,000, and D's level drifted past +-10 while data and samples stayed within 2",
       holdsOn: .atLeast(7, of: 10)
     ) { run in
       let m = run.final.metrics
@@ -185,12 +222,18 @@ extension Scenario {
       "WGAN with weights clipped to [-0.01, 0.01]: D is nearly linear, G finds the mean only",
     config: config(target: "normal(4,0.5)", k: 5, loss: .wasserstein),
     steps: [
-      ScenarioStep(at: 2000, "the clipped critic is almost a straight line: it sees the mean")
+      ScenarioStep(
+        at: 2000,
+        "The clipped critic is almost a straight line: it sees where the data is, not how "
+          + "wide. Mean G(z) {g_mean}, sd G(z) {g_std}; the data's: 4 and 0.5")
     ],
     iterations: 5000,
     tunedOn: Array(1...6) + Array(101...110), heldOutFrom: 201,
     claim: Claim(
-      "WGAN (clipping) on normal(4, 0.5), in every snapshot from 4000 to 5000: |mean G - 4| < 0.5 but sd G < 0.3 (the data's is 0.5) and JSD > 0.15"
+      "WGAN (clipping) on normal(4, 0.5), in every snapshot from 4000 to 5000: |mean G - 4| < 0.5 but sd G < 0.3 (the data's is 0.5) and JSD > 0.15",
+      finding:
+        "Measured on 10 held-out seeds, from 4,000 to 5,000: mean G within 0.5 of 4, but sd G "
+        + "below 0.3 (the data's 0.5) and JSD above 0.15. Here: sd G {g_std}"
     ) { run in
       let window = run.frames(in: 4000...5000).map(\.metrics)
       return [
@@ -210,12 +253,18 @@ extension Scenario {
       target: fiveModes, k: 5,
       stabilizers: Stabilizers(instanceNoise: 1, instanceNoiseAnneal: 10_000)),
     steps: [
-      ScenarioStep(at: 5000, "D sees blurred data and samples: its gradient reaches every mode")
+      ScenarioStep(
+        at: 5000,
+        "D sees data and samples blurred by noise (sd 1, fading to 0), so they overlap and "
+          + "D's slope reaches G from every mode. Press space and watch")
     ],
     iterations: 10_000,
     tunedOn: Array(1...6),
     claim: Claim(
-      "five modes at k = 5 with instance noise (sd 1 annealed to 0 over 10,000 iterations): at least 4 modes kept at 10,000 (plain: 2, see mode-collapse)"
+      "five modes at k = 5 with instance noise (sd 1 annealed to 0 over 10,000 iterations): at least 4 modes kept at 10,000 (plain: 2, see mode-collapse)",
+      finding:
+        "Measured on 10 held-out seeds: with instance noise G kept at least 4 of the 5 modes "
+        + "at 10,000, on every one (plain training: at most 2)"
     ) { run in
       [.above("modes kept at 10000", Double(run.final.modesKept(fiveModeCentres)), 3.5)]
     })
@@ -228,12 +277,18 @@ extension Scenario {
       "five modes, k = 5: spectral normalisation of D (every layer 1-Lipschitz) keeps 4 or 5 on most seeds",
     config: config(target: fiveModes, k: 5, stabilizers: Stabilizers(spectralNorm: true)),
     steps: [
-      ScenarioStep(at: 5000, "D cannot be steep anywhere, so it rarely walls G into one mode")
+      ScenarioStep(
+        at: 5000,
+        "Each layer of D is divided by its largest singular value (its largest stretch), so "
+          + "D cannot be steep anywhere and rarely walls G into one mode")
     ],
     iterations: 10_000,
     tunedOn: Array(1...30) + Array(101...110), heldOutFrom: 201,
     claim: Claim(
       "five modes at k = 5 with spectral normalisation: at least 4 modes kept at 10,000 on at least 8 of 10 seeds (measured: 28 of 30; plain: 2, see mode-collapse)",
+      finding:
+        "Measured on 10 held-out seeds (8 must agree): at least 4 of the 5 modes kept at "
+        + "10,000 (on 28 of 30 tuning seeds; the other 2 kept 3)",
       holdsOn: .atLeast(8, of: 10)
     ) { run in
       [.above("modes kept at 10000", Double(run.final.modesKept(fiveModeCentres)), 3.5)]
@@ -247,12 +302,17 @@ extension Scenario {
     config: config(target: fiveModes, k: 5, stabilizers: Stabilizers(pack: 4)),
     steps: [
       ScenarioStep(
-        at: 5000, "D sees 4 samples at once: a pack from a collapsed G looks alike, data's do not")
+        at: 5000,
+        "D judges 4 samples at once: a pack from a G stuck on one mode looks alike, a pack "
+          + "of data does not. The D curve is D on the pack (x, x, x, x)")
     ],
     iterations: 10_000,
     tunedOn: Array(1...6),
     claim: Claim(
-      "five modes at k = 5 with packs of 4: at least 4 modes kept at 10,000 (plain: 2, see mode-collapse)"
+      "five modes at k = 5 with packs of 4: at least 4 modes kept at 10,000 (plain: 2, see mode-collapse)",
+      finding:
+        "Measured on 10 held-out seeds: with packs of 4 G kept at least 4 of the 5 modes at "
+        + "10,000 on every one (plain training: at most 2)"
     ) { run in
       [.above("modes kept at 10000", Double(run.final.modesKept(fiveModeCentres)), 3.5)]
     })
@@ -265,11 +325,19 @@ extension Scenario {
     summary:
       "five modes, k = 5: packs of 2 keep 3 modes on most seeds, one more than plain training",
     config: config(target: fiveModes, k: 5, stabilizers: Stabilizers(pack: 2)),
-    steps: [ScenarioStep(at: 5000, "pairs: D sees a little of G's spread, not all of it")],
+    steps: [
+      ScenarioStep(
+        at: 5000,
+        "Packs of 2: in each judgement D sees a little of G's spread, not all of it. The D "
+          + "curve is D on the pair (x, x)")
+    ],
     iterations: 10_000,
     tunedOn: Array(1...30) + Array(101...110), heldOutFrom: 201,
     claim: Claim(
       "five modes at k = 5 with packs of 2: at least 3 modes kept at 10,000 on at least 7 of 10 seeds (measured: 26 of 30, exactly 3 on 24; plain: 2; packs of 4: at least 4)",
+      finding:
+        "Measured on 10 held-out seeds (7 must agree): at least 3 of the 5 modes kept at "
+        + "10,000; exactly 3 on 24 of 30 tuning seeds: one more than plain, one short of packs of 4",
       holdsOn: .atLeast(7, of: 10)
     ) { run in
       [.above("modes kept at 10000", Double(run.final.modesKept(fiveModeCentres)), 2.5)]
@@ -279,11 +347,19 @@ extension Scenario {
     name: "wgan-lp-modes",
     summary: "five modes, k = 5: a Wasserstein critic (WGAN-LP) keeps every mode",
     config: config(target: fiveModes, k: 5, loss: .wassersteinLP),
-    steps: [ScenarioStep(at: 5000, "the critic's slope points G to every mode it misses")],
+    steps: [
+      ScenarioStep(
+        at: 5000,
+        "A critic with slope <= 1 keeps a useful slope far from the data, so it points G's "
+          + "mass toward every mode it misses. Press space and watch")
+    ],
     iterations: 10_000,
     tunedOn: Array(1...6),
     claim: Claim(
-      "five modes at k = 5 with WGAN-LP: at least 4 modes kept at 10,000 (plain: 2, see mode-collapse)"
+      "five modes at k = 5 with WGAN-LP: at least 4 modes kept at 10,000 (plain: 2, see mode-collapse)",
+      finding:
+        "Measured on 10 held-out seeds: with the WGAN-LP critic G kept at least 4 of the 5 "
+        + "modes at 10,000 on every one (plain training: at most 2)"
     ) { run in
       [.above("modes kept at 10000", Double(run.final.modesKept(fiveModeCentres)), 3.5)]
     })

@@ -68,13 +68,36 @@ public struct ScenarioStep: Sendable {
   public let keys: String
   /// What those keys send to the trainer, in order.
   public let commands: [ControlCommand]
+  /// What to look at, in plain words. `{key}` (a `Metric.key`: `{jsd}`, `{g_mean}`) is
+  /// filled with the metric's live value on screen (`CaptionText`).
   public let caption: String
+  /// The toggles, picture and pace the step switches to, so what the caption names is on
+  /// screen (`StepView`); live only.
+  public private(set) var view = StepView.unchanged
 
   public init(at iteration: Int, keys: String, _ commands: [ControlCommand], _ caption: String) {
     self.iteration = iteration
     self.keys = keys
     self.commands = commands
     self.caption = caption
+  }
+
+  /// The same step, also switching the live view as `view` says.
+  public func showing(_ view: StepView) -> ScenarioStep {
+    var step = self
+    step.view = self.view.then(view)
+    return step
+  }
+
+  /// The same step, also switching the live view (see `StepView`).
+  public func showing(
+    overlay: Bool? = nil, histogram: Bool? = nil, arrows: Bool? = nil,
+    picture: StepView.Picture? = nil, metric: String? = nil, pace: Pace? = nil
+  ) -> ScenarioStep {
+    showing(
+      StepView(
+        optimalOverlay: overlay, histogram: histogram, arrows: arrows, picture: picture,
+        metric: metric, pace: pace))
   }
 
   /// A step that presses nothing: the caption says what to look at.
@@ -84,9 +107,10 @@ public struct ScenarioStep: Sendable {
 
   /// Whether a live playback stops after this step until the viewer presses space: a step
   /// that only looks, or whose keys leave the run paused (space, single steps), is there to
-  /// be looked at; a step that changes a knob of a running run is there to be watched.
+  /// be looked at; a step that changes a knob of a running run, or that sets a pace to watch
+  /// the run at, is there to be watched.
   public var pauses: Bool {
-    guard let last = commands.last else { return true }
+    guard let last = commands.last else { return view.pace == nil }
     return last.leavesRunPaused
   }
 }
@@ -94,17 +118,21 @@ public struct ScenarioStep: Sendable {
 /// The statement a scenario demonstrates, and its check: a function of one seed's run that
 /// returns every number it measured, each with its condition.
 public struct Claim: Sendable {
-  /// The claim in words, with the thresholds it checks.
+  /// The claim as checked, with the thresholds it checks (`demo --check` prints it).
   public let statement: String
+  /// What was measured, as a sentence for a viewer, with its numbers: the last caption of
+  /// a played scenario. It may name live values (`{jsd}`, see `CaptionText`).
+  public let finding: String
   /// On how many seeds it must hold: every one, or at least N of M.
   public let quota: SeedQuota
   public let check: @Sendable (ScenarioRun) -> [Measurement]
 
   public init(
-    _ statement: String, holdsOn quota: SeedQuota = .every,
+    _ statement: String, finding: String, holdsOn quota: SeedQuota = .every,
     check: @escaping @Sendable (ScenarioRun) -> [Measurement]
   ) {
     self.statement = statement
+    self.finding = finding
     self.quota = quota
     self.check = check
   }

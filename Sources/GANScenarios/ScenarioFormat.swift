@@ -41,6 +41,17 @@ public enum ScenarioFormat {
     return trimmed(decimals(x, max(4 - integerDigits, 1)))
   }
 
+  /// A whole number with thousands separated by commas, as captions write them ("10,000").
+  public static func grouped(_ n: Int) -> String {
+    let digits = String(abs(n))
+    var result = ""
+    for (index, digit) in digits.enumerated() {
+      if index > 0 && (digits.count - index) % 3 == 0 { result += "," }
+      result.append(digit)
+    }
+    return (n < 0 ? "-" : "") + result
+  }
+
   /// Without trailing zeros after the decimal point ("0.0500" → "0.05", "2.0" → "2").
   static func trimmed(_ text: String) -> String {
     guard text.contains(".") else { return text }
@@ -99,56 +110,10 @@ public enum ScenarioFormat {
   }
 
   /// The arguments of `ganscope live` (after `live`) for a scenario's setting: every flag
-  /// whose value differs from the command line's default, and always k and the seed.
+  /// whose value differs from the model's default (the settings table's), and always k and
+  /// the seed.
   public static func liveArguments(_ scenario: Scenario, seed: UInt64 = 1) -> [String] {
-    let config = scenario.config
-    let h = config.hyperparameters
-    var words: [String] = []
-    func add(_ flag: String, _ value: String) { words += [flag, value] }
-    let dirac = config.architecture.model == .dirac
-    if dirac { add("--model", config.architecture.model.rawValue) }
-    if config.target.spec != "gaussian" { add("--target", config.target.spec) }
-    if config.prior != .uniform { add("--prior", config.prior.rawValue) }
-    add("--k", "\(h.discriminatorSteps)")
-    if h.batchSize != 128 { add("--batch", "\(h.batchSize)") }
-    if !dirac {
-      let a = config.architecture
-      if a.width != 32 { add("--hidden", "\(a.width)") }
-      if a.hiddenLayers != 2 { add("--layers", "\(a.hiddenLayers)") }
-      if a.activation != .tanh { add("--activation", a.activation.rawValue) }
-    }
-    // The Dirac-GAN's defaults differ from the perceptron's: its flags are always written.
-    if dirac || h.loss != .nonsaturating { add("--loss", h.loss.rawValue) }
-    if dirac || h.optimizer.kind != .adam { add("--optimizer", h.optimizer.kind.rawValue) }
-    if h.discriminatorStepSize == h.generatorStepSize {
-      if dirac || h.discriminatorStepSize != 1e-3 { add("--lr", "\(h.discriminatorStepSize)") }
-    } else {
-      add("--lr-d", "\(h.discriminatorStepSize)")
-      add("--lr-g", "\(h.generatorStepSize)")
-    }
-    let defaults = OptimizerSettings()
-    if h.optimizer.momentum != defaults.momentum { add("--momentum", "\(h.optimizer.momentum)") }
-    if h.optimizer.beta1 != defaults.beta1 { add("--beta1", "\(h.optimizer.beta1)") }
-    if h.optimizer.beta2 != defaults.beta2 { add("--beta2", "\(h.optimizer.beta2)") }
-    if h.optimizer.epsilon != defaults.epsilon { add("--epsilon", "\(h.optimizer.epsilon)") }
-    // The fixes (their flags in StabilizerOptions), so a fix's scenario starts fixed.
-    let f = h.stabilizers
-    let plain = Stabilizers()
-    if f.penalty != plain.penalty { add("--penalty", f.penalty.rawValue) }
-    if f.penaltyWeight != plain.penaltyWeight { add("--gamma", "\(f.penaltyWeight)") }
-    if f.unrolledSteps != plain.unrolledSteps { add("--unroll", "\(f.unrolledSteps)") }
-    if f.updateScheme != plain.updateScheme { add("--updates", f.updateScheme.rawValue) }
-    if f.instanceNoise != plain.instanceNoise { add("--instance-noise", "\(f.instanceNoise)") }
-    if f.instanceNoise != plain.instanceNoise && f.instanceNoiseAnneal != plain.instanceNoiseAnneal
-    {
-      add("--noise-anneal", "\(f.instanceNoiseAnneal)")
-    }
-    if f.clip != plain.clip { add("--clip", "\(f.clip)") }
-    if f.interpolateWeight != plain.interpolateWeight { add("--gp", "\(f.interpolateWeight)") }
-    if f.spectralNorm { words.append("--spectral-norm") }
-    if f.pack != plain.pack { add("--pack", "\(f.pack)") }
-    add("--seed", "\(seed)")
-    return words
+    RunSettings(scenario.config).arguments(always: [.k]) + ["--seed", "\(seed)"]
   }
 
   /// Single-quoted for a POSIX shell when it holds anything but letters, digits and . , -.

@@ -9,8 +9,8 @@ import GANCore
 /// at (`ScenarioStep.pauses`); the run then waits for space. The script is handed over one
 /// stretch at a time, up to and including the next pause point, so a step at the same
 /// iteration as the pause before it (Figure 1's (a), (b), (c)) waits for the viewer too.
-/// When the last step comes before the scenario's last iteration, a last cue pauses there:
-/// the moment the claim is measured.
+/// A last cue pauses at the scenario's last iteration, the moment the claim is measured, and
+/// says in words what was measured (`Claim.finding`).
 public struct ScenarioPlayback: Sendable {
   /// One step of the script as the runtime gets it.
   public struct Cue: Sendable, Equatable {
@@ -21,6 +21,8 @@ public struct ScenarioPlayback: Sendable {
     public var caption: String
     /// Whether the run waits here for space.
     public var pauses: Bool
+    /// What the live view switches to when the cue is applied.
+    public var view: StepView
   }
 
   /// What space at a pause point does.
@@ -49,15 +51,14 @@ public struct ScenarioPlayback: Sendable {
       return Cue(
         iteration: step.iteration,
         commands: step.commands + (pauses && !step.leavesRunPaused ? [.pause] : []),
-        keys: step.keys, caption: step.caption, pauses: pauses)
+        keys: step.keys, caption: step.caption, pauses: pauses, view: step.view)
     }
-    if cues.last.map({ !$0.pauses || $0.iteration < scenario.iterations }) ?? true {
-      cues.append(
-        Cue(
-          iteration: scenario.iterations, commands: [.pause], keys: "",
-          caption: "iteration \(scenario.iterations), where the claim is measured: "
-            + scenario.claim.statement, pauses: true))
-    }
+    // The last pause states what was measured, in words, with its numbers: after the last
+    // step has been looked at, even when that step is at the end too.
+    cues.append(
+      Cue(
+        iteration: scenario.iterations, commands: [.pause], keys: "",
+        caption: scenario.claim.finding, pauses: true, view: .unchanged))
     self.cues = cues
   }
 
@@ -91,7 +92,10 @@ public struct ScenarioPlayback: Sendable {
     }
     let next = cues[handedOver]
     let dueNow = diverged || iteration >= next.iteration
-    return .cues(handOverStretch(), resume: !dueNow)
+    // A cue due now that is watched, not looked at (keys of a running run after a look at
+    // the same iteration), needs the run going again unless its own keys resume it.
+    let watchedNow = dueNow && !next.pauses && !next.commands.contains(.resume)
+    return .cues(handOverStretch(), resume: !dueNow || watchedNow)
   }
 
   /// Hands over the cues from the next one through the next pause point.

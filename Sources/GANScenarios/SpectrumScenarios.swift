@@ -39,7 +39,10 @@ extension Scenario {
     tunedOn: [1, 2, 3], heldOutFrom: 201,
     spectra: SpectrumSchedule(method: .full),
     claim: Claim(
-      "J's eigenvalues equal the 2x2 closed form at (theta, psi) = (1, 1) with R1 (gamma 0.5), and (-gamma +- i sqrt(1 - gamma^2))/2 at 1500 (r < 1e-6); with R1 off there +-i/2, alternating multipliers of modulus 1 and simultaneous ones of modulus sqrt(1 + eta^2/4) > 1, each within 1e-6"
+      "J's eigenvalues equal the 2x2 closed form at (theta, psi) = (1, 1) with R1 (gamma 0.5), and (-gamma +- i sqrt(1 - gamma^2))/2 at 1500 (r < 1e-6); with R1 off there +-i/2, alternating multipliers of modulus 1 and simultaneous ones of modulus sqrt(1 + eta^2/4) > 1, each within 1e-6",
+      finding:
+        "Measured (the same run on every seed): J matched the closed form to 8e-16; at (0, 0) "
+        + "without R1, +-i/2, alternating multipliers of modulus exactly 1, simultaneous 1.00125"
     ) { run in
       let eta = Double(Float(0.1))
       let gamma = Double(diracSpectrumGamma)
@@ -98,6 +101,10 @@ extension Scenario {
     spectra: SpectrumSchedule(method: .arnoldi(steps: GameSpectrum.defaultArnoldiSteps)),
     claim: Claim(
       "k = 1 at 3000: of J's converged Ritz values (Arnoldi, 40 products), the one with the largest |Im| has |Re| < 0.4 |Im| (near the imaginary axis: rotation); R1 (gamma 10) at the same state moves it left by more than 0.02; after 2000 iterations with R1 the rightmost real part is below 0.04",
+      finding:
+        "Measured on 23 seeds: the most rotating eigenvalue had |Re| at most 0.32 of |Im| on "
+        + "all but two; R1 moved it left by 0.03-0.53; 2,000 iterations on, the rightmost Re "
+        + "was 0.003-0.02",
       holdsOn: .atLeast(8, of: 10)
     ) { run in
       let at3000 = run.spectra.filter { $0.iteration == 3000 }
@@ -140,7 +147,10 @@ extension Scenario {
     tunedOn: [1, 2, 3], heldOutFrom: 201,
     spectra: SpectrumSchedule(method: .arnoldi(steps: 30), every: 5),
     claim: Claim(
-      "plain SGD on least squares, H = 8: step radius (largest |mu|, linearised plain steps) below 1.2 every 5 iterations to 300; at the + + + + + press (eta 0.02 to 0.64, same parameters) above 4; the parameters overflow 5 to 40 iterations after the press (13-15 on seeds 1-3)"
+      "plain SGD on least squares, H = 8: step radius (largest |mu|, linearised plain steps) below 1.2 every 5 iterations to 300; at the + + + + + press (eta 0.02 to 0.64, same parameters) above 4; the parameters overflow 5 to 40 iterations after the press (13-15 on seeds 1-3)",
+      finding:
+        "Measured on seeds 1-3 and 201-210: step radius 1.04-1.09 before the press, 4.9-17 "
+        + "at it; the weights overflowed 12-20 iterations later"
     ) { run in
       let before = run.spectra.filter { $0.iteration < 300 }
       let atKey = run.spectra.last { $0.iteration == 300 }?.spectrum

@@ -36,13 +36,14 @@ extension TourStop {
     "optimal-discriminator": (
       "Proposition 1", "the optimal discriminator",
       "For G fixed, the optimal discriminator is D*_G(x) = p_data(x) / (p_data(x) + p_g(x)).",
-      "G is frozen and only D trains: the blue D(x) closes onto the D* overlay (o)."
+      "G is frozen and only D trains: the blue D(x) closes onto the D* overlay (key o)."
     ),
     "virtual-criterion": (
       "Theorem 1", "the virtual training criterion",
       "The global minimum of the virtual training criterion C(G) is achieved if and only if "
         + "p_g = p_data; there C(G) = -log 4. In general C(G) = -log 4 + 2 JSD(p_data || p_g).",
-      "C(G) starts at 0 (no overlap) and falls to its floor -log 4 = -1.386."
+      "C(G) = max over D of V(G, D), the game's value with the best D. It starts at 0 "
+        + "(no overlap) and falls to its floor -log 4 = -1.386; the script shows its history."
     ),
     "vanishing-gradient": (
       "Section 3", "the saturating loss",
@@ -62,7 +63,8 @@ extension TourStop {
       "Algorithm 1", "the step size",
       "Algorithm 1 updates D and G by stochastic gradient steps (momentum in the paper's "
         + "experiments); the proof of Proposition 2 converges with sufficiently small updates.",
-      "Step sizes x 8 make the weights overflow (DIVERGED); smaller steps and a reset recover."
+      "Step sizes x 8 make the weights overflow (DIVERGED); smaller steps and a reset make "
+        + "training finite again, which is not the same as fitting the data."
     ),
     "mode-collapse": (
       "Section 6", "the Helvetica scenario",
@@ -76,7 +78,8 @@ extension TourStop {
       "By the proof of Theorem 1, C(G) = -log 4 + 2 JSD(p_data || p_g), and JSD never exceeds "
         + "log 2; maximum likelihood minimizes KL(p_data || p_g) instead, which grows without "
         + "bound where p_g misses data.",
-      "The data gains a mode G lacks: KL(p_data||p_g) jumps above 4 nats, JSD stays below 0.3."
+      "The data gains a mode G lacks: KL(p_data||p_g) jumps above 4 nats (natural-log "
+        + "units), JSD stays below 0.3."
     ),
     // The fixes, after the paper: each names the paper it comes from.
     "r1-oscillation": (
@@ -87,15 +90,19 @@ extension TourStop {
     ),
     "wgan-lp": (
       "Petzka 2018", "a Wasserstein critic",
-      "A 1-Lipschitz critic's E D(x) - E D(G(z)) estimates W1; a one-sided penalty on slopes "
-        + "above 1 keeps it Lipschitz without forcing every slope to 1.",
+      "A 1-Lipschitz critic (slope at most 1 everywhere) has E D(x) - E D(G(z)) estimate W1, "
+        + "the Wasserstein-1 distance: how much mass must move how far to turn p_g into "
+        + "p_data. A one-sided penalty on slopes above 1 keeps it so without forcing every "
+        + "slope to 1.",
       "D becomes a critic on its own axis; p_g settles onto p_data."
     ),
     "wgan-gp-1d": (
       "Gulrajani 2017", "the gradient penalty, in 1-D",
-      "WGAN-GP pushes |D'(x)| toward 1 on interpolates. In one dimension the slope has a "
+      "WGAN-GP pushes |D'(x)| toward 1 on interpolates (random points between a data sample "
+        + "and a sample of G). In one dimension the slope has a "
         + "sign, and changing it means passing slope 0, which costs lambda = 10.",
-      "G climbs a critic of the wrong sign away from the data, out to about 2 lambda = 20; "
+      "In the history of mean G(z): G climbs a critic of the wrong sign away from the data, "
+        + "out to about 2 lambda = 20; "
         + "there the critic flips, and G swings back through the data to the other side, "
         + "again and again: a relaxation oscillation, one full swing in about 4,000-6,000 "
         + "iterations."
@@ -109,12 +116,13 @@ extension TourStop {
     "hinge": (
       "Lim and Ye 2017", "the hinge loss",
       "D minimizes E max(0, 1 - D(x)) + E max(0, 1 + D(G(z))); G maximizes E D(G(z)).",
-      "D's margins at +1 and -1 on its own axis; p_g settles onto p_data."
+      "D is a score on its own axis; the loss stops pushing it past +1 on data and -1 on "
+        + "samples (its margins); p_g settles onto p_data."
     ),
     "relativistic": (
       "Jolicoeur-Martineau 2018", "the relativistic average loss",
-      "D judges whether data looks more real than the average sample: sigma(C(x) - E C(G(z))); "
-        + "G wants the reverse, so G's loss reads D on data too.",
+      "D judges whether data looks more real than the average sample: sigma(S(x) - E S(G(z))) "
+        + "for D's raw score S; G wants the reverse, so G's loss reads D on data too.",
       "Only differences of D's outputs count: the critic's level drifts while p_g settles."
     ),
     "wgan-clip": (
@@ -127,11 +135,12 @@ extension TourStop {
       "Sonderby 2016", "instance noise",
       "Noise added to every input of D makes p_data and p_g overlap, so D's gradient "
         + "reaches G everywhere; annealed to 0, the fixed point is unchanged.",
-      "Five modes at k = 5: with the noise, G keeps four instead of two."
+      "Five modes at k = 5: with the noise, G keeps at least four instead of two."
     ),
     "spectral-norm-modes": (
       "Miyato 2018", "spectral normalisation",
-      "Dividing every weight matrix of D by its largest singular value makes each layer, and "
+      "Dividing every weight matrix of D by its largest singular value (the most it stretches "
+        + "any input) makes each layer, and "
         + "with tanh the whole of D, at most 1-Lipschitz.",
       "Five modes at k = 5: a D that cannot be steep keeps four or five modes in play on "
         + "most seeds (28 of 30 measured; the other two kept three)."
@@ -141,7 +150,7 @@ extension TourStop {
       "D judges packs of samples drawn together, all real or all generated; a pack from a "
         + "G that misses modes looks too alike, which a D of single samples cannot see.",
       "Five modes at k = 5: packs of 4 keep four or five. The D curve is D on the pack "
-        + "(x, ..., x), and D* is not drawn: it is the optimum for single samples."
+        + "(x, ..., x); the optimal D, which is for single samples, is not shown."
     ),
     "pack-2-modes": (
       "Lin 2018", "packs of two",
@@ -153,7 +162,7 @@ extension TourStop {
       "Petzka 2018", "a critic sees every mode",
       "A Lipschitz critic keeps a useful slope far from the data, so G's mass on one mode "
         + "is pulled toward the modes it misses.",
-      "Five modes at k = 5: the critic keeps all five."
+      "Five modes at k = 5: the critic keeps four or five (at least 4 on every seed checked)."
     ),
     // The Dirac-GAN: the rotation of the game with nothing else in the way.
     "dirac-gan": (
@@ -166,9 +175,10 @@ extension TourStop {
     ),
     "dirac-r1": (
       "Mescheder 2018", "R1 on the Dirac-GAN",
-      "R1 adds -gamma psi to D's part of the field, which turns the rotation into an inward "
-        + "spiral: the equilibrium becomes locally attractive.",
-      "The circle of alternating steps; p turns R1 on and the path falls into the centre."
+      "R1 adds -gamma psi to D's part of the field, which makes the equilibrium locally "
+        + "attractive: a small gamma turns the rotation into an inward spiral.",
+      "The circle of alternating steps; p turns R1 on with gamma = 10, so strong that psi "
+        + "drops to near 0 at once and theta then slides straight in to the centre."
     ),
     "dirac-ns-cycle": (
       "Mescheder 2018", "the non-saturating Dirac-GAN",

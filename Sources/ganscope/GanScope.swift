@@ -1,4 +1,5 @@
 import ArgumentParser
+import CCPUCheck
 import GANCore
 import GANRuntime
 
@@ -23,6 +24,9 @@ struct GanScope: ParsableCommand {
   )
 
   static func main() {
+    // The CPU was checked before main (CCPUCheck's constructor); naming the check here keeps
+    // the linker from leaving it out.
+    _ = ganscope_cpu_extensions_checked()
     Output.ignoreBrokenPipe()
     do {
       var command = try parseAsRoot()

@@ -181,9 +181,9 @@ import Testing
   }
 
   @Test func theRunnerCountsDivergedRuns() throws {
-    var knobs: [SweepKnob: [SweepValue]] = [.hidden: [.whole(8)], .batch: [.whole(32)]]
-    knobs[.optimizer] = try SweepKnob.optimizer.parseValues("sgd")
-    knobs[.lrD] = try SweepKnob.lrD.parseValues("1e-3,1e20")
+    var knobs: [Setting: [SettingValue]] = [.hidden: [.whole(8)], .batch: [.whole(32)]]
+    knobs[.optimizer] = try Setting.optimizer.parseValues("sgd")
+    knobs[.lrD] = try Setting.lrD.parseValues("1e-3,1e20")
     let grid = try SweepGrid(
       knobs: knobs, seeds: [1, 2], settings: SweepSettings(iterations: 50, every: 25))
     let last = Locked(SweepProgress?.none)

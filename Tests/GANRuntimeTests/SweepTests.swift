@@ -10,10 +10,10 @@ import Testing
   /// A grid of small, fast runs (H = 8, m = 32, 100 iterations: quick in the debug build
   /// that CI runs under ThreadSanitizer too).
   func smallGrid(
-    _ knobs: [SweepKnob: String] = [.k: "1,2"],
+    _ knobs: [Setting: String] = [.k: "1,2"],
     seeds: [UInt64] = [1], iterations: Int = 100
   ) throws -> SweepGrid {
-    var parsed: [SweepKnob: [SweepValue]] = [
+    var parsed: [Setting: [SettingValue]] = [
       .hidden: [.whole(8)], .batch: [.whole(32)],
     ]
     for (knob, text) in knobs { parsed[knob] = try knob.parseValues(text) }
@@ -38,28 +38,28 @@ import Testing
   // MARK: Grid expansion
 
   @Test func listsAndRanges() throws {
-    #expect(try SweepKnob.k.parseValues("1,2,5") == [.whole(1), .whole(2), .whole(5)])
+    #expect(try Setting.k.parseValues("1,2,5") == [.whole(1), .whole(2), .whole(5)])
     #expect(
-      try SweepKnob.lr.parseValues("1e-4:1e-1:log:4")
+      try Setting.lr.parseValues("1e-4:1e-1:log:4")
         == [.real(1e-4), .real(1e-3), .real(1e-2), .real(1e-1)])
     #expect(
-      try SweepKnob.beta1.parseValues("0:0.75:lin:4")
+      try Setting.beta1.parseValues("0:0.75:lin:4")
         == [.real(0), .real(0.25), .real(0.5), .real(0.75)])
     // Whole-number knobs round a range's values.
     #expect(
-      try SweepKnob.hidden.parseValues("8:128:log:5").map(\.text) == ["8", "16", "32", "64", "128"])
-    #expect(try SweepKnob.k.parseValues("1:20:log:4").map(\.text) == ["1", "3", "7", "20"])
+      try Setting.hidden.parseValues("8:128:log:5").map(\.text) == ["8", "16", "32", "64", "128"])
+    #expect(try Setting.k.parseValues("1:20:log:4").map(\.text) == ["1", "3", "7", "20"])
     #expect(
-      try SweepKnob.loss.parseValues("minimax,Nonsaturating")
+      try Setting.loss.parseValues("minimax,Nonsaturating")
         == [.word("minimax"), .word("nonsaturating")])
     // Commas inside a target spec belong to it.
     #expect(
-      try SweepKnob.target.parseValues("normal(4,0.5),bimodal").map(\.text)
+      try Setting.target.parseValues("normal(4,0.5),bimodal").map(\.text)
         == ["normal(4,0.5)", "bimodal"])
   }
 
   @Test func badListsAndRangesSayWhy() {
-    let cases: [(SweepKnob, String, String)] = [
+    let cases: [(Setting, String, String)] = [
       (.k, "", "empty value"), (.k, "1,,2", "empty value"), (.k, "1,2,1", "twice"),
       (.k, "0", "between 1 and 50"), (.lr, "1e-4:1e-1:cubic:4", "not lin or log"),
       (.lr, "1e-4:1e-1:log:1", "N >= 2"), (.lr, "1e-4:1e-1:log:x", "N >= 2"),
@@ -135,7 +135,7 @@ import Testing
       let object = try #require(
         try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
       for metric in Metric.table { #expect(object[metric.column] != nil, "\(metric.column)") }
-      for name in SweepCell.configColumnNames + SweepRecord.outcomeColumns {
+      for name in Setting.columnNames + SweepRecord.outcomeColumns {
         #expect(object[name] != nil, "\(name)")
       }
       #expect(object["cell"] as? Int == i)
@@ -148,7 +148,7 @@ import Testing
 
   /// Sweep lines and `train --config-columns` name the configuration alike.
   @Test func configurationColumnsAreTrainsColumns() {
-    #expect(SweepCell.configColumnNames == RowPrinter.configColumnNames)
+    #expect(Setting.columnNames == RowPrinter.configColumnNames)
   }
 
   /// A cell's final metrics are those of `train` with the same flags.
@@ -174,7 +174,8 @@ import Testing
     let grid = try smallGrid([.optimizer: "sgd", .lrD: "1e20", .k: "1"])
     let line = try SweepLine(parsing: try lines(grid)[0], origin: "test")
     #expect(line.diverged)
-    #expect(line.numbers["diverged_at"] != nil && line.numbers["diverged_at"]! != nil)
+    #expect(
+      line.numbers["diverged_at_iteration"] != nil && line.numbers["diverged_at_iteration"]! != nil)
     #expect(!line.collapsed)
   }
 
@@ -285,7 +286,7 @@ import Testing
     let summary = SweepSummary(all)
     #expect(summary.groups.count == 4)
     #expect(summary.groups.allSatisfy { $0.lines.count == 3 })
-    #expect(summary.varying == ["k", "loss"])
+    #expect(summary.varying == ["loss", "k"])
     let table = try summary.table(metric: "jsd")
     #expect(table.split(separator: "\n").count == 5)
     let jsd = summary.groups[0].lines.map { $0.numbers["jsd"]!! }
@@ -323,5 +324,83 @@ import Testing
     #expect(line.contains("3/12") && line.contains("25%") && line.contains("about 0:30 left"))
     #expect(p.line(width: 80, unicode: false).unicodeScalars.allSatisfy { $0.isASCII })
     #expect(SweepProgress.clock(3725) == "1:02:05")
+  }
+}
+
+/// Every setting of the table is a sweep knob unless the table says why not.
+@Suite struct SweepKnobTableTests {
+  @Test(arguments: Setting.allCases)
+  func everySettingIsAKnobOrSaysWhyNot(setting: Setting) throws {
+    let text: String =
+      switch setting.kind {
+      case .whole(let range): "\(range.lowerBound),\(range.upperBound)"
+      case .real: "0.25,0.5"
+      case .word(let words): words.prefix(2).joined(separator: ",")
+      case .target: "gaussian,bimodal"
+      case .toggle: "off,on"
+      }
+    guard setting.singleValueReason == nil else {
+      #expect(throws: SweepError.self) { try setting.parseValues(text) }
+      return
+    }
+    let values = try setting.parseValues(text)
+    #expect(values.count == 2)
+    var knobs: [Setting: [SettingValue]] = [setting: values]
+    // A penalty on interpolates needs a loss that has one.
+    if setting == .gp { knobs[.loss] = [.word(Loss.wassersteinGP.rawValue)] }
+    let grid = try SweepGrid(knobs: knobs, seeds: [1], settings: SweepSettings())
+    #expect(grid.count == 2)
+    #expect(grid.axes == [setting])
+    let read = (0..<2).map { grid.cell($0).settings.value(of: setting) }
+    #expect(read == values)
+    #expect(grid.cell(0).identity != grid.cell(1).identity || setting == .lr)
+  }
+}
+
+/// What the settings table changed about sweeps: combinations refused before any work, lines
+/// of grid format 1 read as they ran, the model not a comparison knob.
+@Suite struct SweepSettingsTableTests {
+  @Test func aRefusedCombinationInAnyCellRefusesTheGrid() throws {
+    func grid(_ knobs: [Setting: String]) throws -> SweepGrid {
+      var parsed: [Setting: [SettingValue]] = [:]
+      for (knob, text) in knobs { parsed[knob] = try knob.parseValues(text) }
+      return try SweepGrid(knobs: parsed, seeds: [1], settings: SweepSettings())
+    }
+    // Only the last cell (pack 2 with spectral normalisation) is refused; the order of the
+    // values does not matter.
+    #expect(throws: SweepError.self) { try grid([.spectralNorm: "off,on", .pack: "1,2"]) }
+    #expect(throws: SweepError.self) { try grid([.loss: "wgan-gp,minimax", .gp: "5"]) }
+    #expect(throws: SweepError.self) { try grid([.loss: "minimax,wgan-gp", .gp: "5"]) }
+    #expect(try grid([.loss: "wgan-gp,wgan-lp", .gp: "1,5"]).count == 4)
+    // A whole number's range beyond Int is refused, not a trap.
+    #expect(throws: SweepError.self) { try Setting.hidden.parseValues("1:1e19:lin:2") }
+  }
+
+  @Test func aLineOfGridFormat1IsReadAsItRan() throws {
+    let old =
+      #"{"grid":"a7897756f5a5da0e","cell":0,"cells":8,"seed":1,"k":1,"lr_d":0.001,"lr_g":0.001,"#
+      + #""loss":"nonsaturating","optimizer":"adam","batch":128,"hidden":4,"layers":1,"#
+      + #""activation":"tanh","target":"gaussian","prior":"uniform","penalty":"none","#
+      + #""gamma":10.0,"unroll":0,"updates":"alternating","instance_noise":0.5,"beta1":0.5,"#
+      + #""beta2":0.999,"epsilon":1e-08,"momentum":0.9,"clip":0.01,"iterations":20,"jsd":0.5,"#
+      + #""diverged":false,"collapsed":false}"#
+    let line = try SweepLine(parsing: old, origin: "old line 1")
+    #expect(line.gridFormat == 1)
+    // Its noise stayed constant (sweeps of format 1 did not anneal it); it had no packing.
+    #expect(line.config["noise_anneal"] == "0")
+    #expect(line.config["pack"] == "1")
+    #expect(line.config["spectral_norm"] == "off")
+    let grid = try SweepGrid(knobs: [:], seeds: [1], settings: SweepSettings())
+    let error = #expect(throws: SweepError.self) {
+      try SweepMerge.done([line], grid: grid, file: "old.jsonl")
+    }
+    #expect(error?.description.contains("before sweep grid format 2") == true)
+  }
+
+  @Test func theModelIsGivenNotCompared() {
+    let error = #expect(throws: SweepError.self) {
+      try Comparison(flags: ["model=dirac", "lr=0.1,0.2"])
+    }
+    #expect(error?.description.contains("give --model itself") == true)
   }
 }

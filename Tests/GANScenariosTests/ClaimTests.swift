@@ -67,7 +67,8 @@ import Testing
         ScenarioStep(at: 10, keys: "d d d", Array(repeating: .stepDiscriminator, count: 3), "b"),
         ScenarioStep(at: 20, keys: "l", [.setLoss(.minimax)], "l"),
       ],
-      iterations: 30, frameInterval: 5, tunedOn: [], claim: Claim("none") { _ in [] })
+      iterations: 30, frameInterval: 5, tunedOn: [],
+      claim: Claim("none", finding: "nothing") { _ in [] })
     let run = scenario.run(seed: 4)
     #expect(run.before.map(\.iteration) == [10, 20])
     #expect(run.before[0].snapshot.discriminatorSteps == 20)

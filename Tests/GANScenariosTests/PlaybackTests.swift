@@ -43,19 +43,35 @@ import Testing
 
   @Test func aLookAheadResumesTheRun() throws {
     var playback = ScenarioPlayback(try #require(Scenario.named("vanishing-gradient")))
-    // Look at 200, l at 1000 (watched, no pause), the end at 1500.
-    #expect(playback.cues.map(\.pauses) == [true, false, true])
+    // Look at 200, look at 1000, l at 1000 (watched, no pause), the end at 1500.
+    #expect(playback.cues.map(\.pauses) == [true, true, false, true])
     _ = playback.start()
     playback.noteApplied(1)
     #expect(
       playback.goOn(iteration: 200, diverged: false)
-        == .cues(Array(playback.cues[1...]), resume: true))
+        == .cues([playback.cues[1]], resume: true))
+    playback.noteApplied(2)
+    // l is due at once, and watched: the run must go on after it.
+    #expect(
+      playback.goOn(iteration: 1000, diverged: false)
+        == .cues(Array(playback.cues[2...]), resume: true))
   }
 
-  @Test func aLastStepAtTheEndIsTheEnd() throws {
-    let playback = ScenarioPlayback(try #require(Scenario.named("likelihood-vs-gan")))
-    #expect(playback.cues.count == 1 && playback.cues[0].pauses)
+  /// A last step at the end pauses, and the finding follows it at the same iteration.
+  @Test func aLastStepAtTheEndIsFollowedByTheFinding() throws {
+    let scenario = try #require(Scenario.named("likelihood-vs-gan"))
+    let playback = ScenarioPlayback(scenario)
+    #expect(playback.cues.count == 2 && playback.cues.allSatisfy(\.pauses))
     #expect(playback.cues[0].commands.last == .pause)
+    #expect(playback.cues.map(\.iteration) == [2000, 2000])
+    #expect(playback.cues[1].caption == scenario.claim.finding)
+  }
+
+  /// A step that sets a pace is watched: the run goes on through it.
+  @Test func aPacedStepIsWatchedNotPaused() throws {
+    let playback = ScenarioPlayback(try #require(Scenario.named("oscillation")))
+    #expect(playback.cues.map(\.pauses) == [false, false, true])
+    #expect(playback.cues[0].view.pace == Scenario.watchPace)
   }
 
   @Test func everyScenarioEndsWaiting() {
@@ -77,7 +93,7 @@ import Testing
 
   /// The live runtime, with the playback's cues scheduled and space pressed at every pause
   /// point, ends in exactly the state of the headless run `demo --check` measures.
-  @Test(arguments: ["figure1", "divergence"])
+  @Test(arguments: ["figure1", "divergence", "vanishing-gradient"])
   func livePlaybackTrainsTheCheckedRun(name: String) throws {
     let scenario = try #require(Scenario.named(name))
     var config = scenario.config

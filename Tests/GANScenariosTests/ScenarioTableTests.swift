@@ -47,11 +47,11 @@ import Testing
 
   @Test func liveCommandReproducesTheSetting() throws {
     let vanishing = try #require(Scenario.named("vanishing-gradient"))
-    #expect(ScenarioFormat.liveCommand(vanishing) == "ganscope live --k 50 --loss minimax --seed 1")
+    #expect(ScenarioFormat.liveCommand(vanishing) == "ganscope live --loss minimax --k 50 --seed 1")
     let divergence = try #require(Scenario.named("divergence"))
     #expect(
       ScenarioFormat.liveCommand(divergence, seed: 3)
-        == "ganscope live --k 1 --loss least-squares --optimizer momentum --lr 0.02 --seed 3")
+        == "ganscope live --loss least-squares --optimizer momentum --k 1 --lr 0.02 --seed 3")
     // The penalty weight of the second WGAN-GP scenario is on its line, and starts its run.
     let halfLambda = try #require(Scenario.named("wgan-gp-1d-lambda5"))
     let words = ScenarioFormat.liveArguments(halfLambda)

@@ -250,7 +250,14 @@ import Testing
     b.hyperparameters.discriminatorSteps = 5
     let labels = RunLabels.labels(
       first: [a, b], architectures: [Architecture(), Architecture()], names: ["a.gans", "b.gans"])
-    #expect(labels == ["k=2 loss=minimax", "k=5 loss=nonsaturating"])
+    #expect(labels == ["loss=minimax k=2", "loss=nonsaturating k=5"])
+    // Every setting of the table is a column, so runs that differ only in a fix are told
+    // apart (spectral normalisation had no column before the table).
+    var normalised = a
+    normalised.hyperparameters.stabilizers.spectralNorm = true
+    #expect(
+      RunLabels.labels(first: [a, normalised], architectures: [], names: ["a", "b"])
+        == ["spectral_norm=false", "spectral_norm=true"])
     let same = RunLabels.labels(
       first: [a, a], architectures: [], names: ["a.gans", "a2.gans"])
     #expect(same == ["a.gans", "a2.gans"])

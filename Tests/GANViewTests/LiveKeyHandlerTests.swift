@@ -213,7 +213,12 @@ import Testing
     #expect(press("h").state.showHistogram)
     #expect(press("a").state.showArrows)
     #expect(press("?").state.showHelp)
-    #expect(!press("?", press("?").state).state.showHelp)
+    // ? pages through the keys, the words and the marks, then closes.
+    let pages = [press("?").state, press("?", press("?").state).state]
+    #expect(pages.map(\.helpPage) == [.keys, .words])
+    let marks = press("?", pages[1]).state
+    #expect(marks.showHelp && marks.helpPage == .marks)
+    #expect(!press("?", marks).state.showHelp)
     #expect(!press(.escape, press("?").state).state.showHelp)
     #expect(!press("o", press("o").state).state.showOptimalOverlay)
   }

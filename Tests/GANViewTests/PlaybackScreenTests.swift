@@ -38,6 +38,17 @@ import Testing
     #expect(problem == nil, "\(problem ?? "")")
   }
 
+  /// The page after the last scenario: space ends the tour, and its footer says so.
+  @Test func theEndPageFooterSaysSpaceEnds() {
+    let end = TourPage(
+      heading: "ganscope tour · the end", title: "The end", paragraphs: ["x"], isEnd: true)
+    let grid = Screen.render(tour: end, width: 80, height: 24, symbols: .unicode)
+    #expect(grid.row(23).contains("space end"))
+    #expect(!grid.text.contains("space start"))
+    let page = Screen.render(tour: Self.page, width: 80, height: 24, symbols: .unicode)
+    #expect(page.row(23).contains("space start"))
+  }
+
   @Test func captionAt120x40() throws {
     let grid = render(120, 40, Self.waiting)
     try expectGolden(grid, "caption-120x40")

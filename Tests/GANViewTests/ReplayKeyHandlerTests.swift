@@ -146,7 +146,7 @@ import Testing
     #expect(press("h").state.view.showHistogram)
     #expect(press("a").state.view.showArrows)
     #expect(press("?").state.view.showHelp)
-    #expect(!press("?", press("?").state).state.view.showHelp)
+    #expect(press("?", press("?").state).state.view.helpPage == .words)
     #expect(!press(Key.escape, press("?").state).state.view.showHelp)
   }
 

@@ -95,7 +95,7 @@ import Testing
     for kind in TimelineMarker.Kind.allCases {
       #expect(text.contains("\(kind.symbol(.unicode)) \(kind.legend)"), "\(kind)")
     }
-    #expect(text.contains("ganscope replay keys") && text.contains("closes this help"))
+    #expect(text.contains("ganscope replay keys") && text.contains(SharedKeys.helpClosing))
   }
 
   @Test func playingHidesPaused() {

@@ -92,9 +92,9 @@ import Testing
     #expect(out[0] == (RowPrinter.configColumnNames + RowPrinter.columns).joined(separator: ","))
     #expect(
       out[1].hasPrefix(
-        "1,2,0.001,0.0005,nonsaturating,adam,128,16,3,relu,"
-          + "\"mix(0.5*normal(-2,0.5),0.5*normal(2,0.5))\",uniform,none,10.0,0,alternating,0.0,"
-          + "0.5,0.999,1e-08,0.9,0.01,1,40,")
+        "1,\"mix(0.5*normal(-2,0.5),0.5*normal(2,0.5))\",uniform,nonsaturating,adam,relu,16,3,"
+          + "128,2,0.001,0.0005,0.5,0.999,1e-08,0.9,none,10.0,0,alternating,0.0,0.01,1,10000,"
+          + "10.0,false,mlp,40,")
     )
     var json: [String] = []
     RowPrinter(format: .jsonl, prefix: prefix) { json.append($0) }.row(s)

@@ -74,19 +74,20 @@ ok "tour without a terminal: one line on stderr, exit $status"
 new_pane 120 40 C.UTF-8 "$BIN demo figure1"
 wait_for 'figure1 · step 1 of 5 · keys: space' 60 || fail "figure1: the caption of step 1"
 wait_for 'space: go on' 10 || fail "figure1: the pause point asks for space"
-screen | grep -q '(a) p_g near p_data' || fail "figure1: step 1's caption text"
+screen | grep -q '(a) near convergence' || fail "figure1: step 1's caption text"
 token_is iter 300 || fail "figure1: paused exactly at iter=300"
 screen | grep -q 'PAUSED' || fail "figure1: PAUSED at the pause point"
 ok "demo figure1: caption and pause at iter=300"
 tm send-keys -t e2e Space
 wait_for 'step 2 of 5' 20 || fail "figure1: space goes on to step 2"
-wait_for '\(b\) D steps only' 10 || fail "figure1: step 2's caption"
+wait_for '\(b\) 1,000 D steps' 10 || fail "figure1: step 2's caption"
+wait_for 'the script switched o: D\* overlay on' 10 || fail "figure1: (b) switches the D* overlay on"
 tm send-keys -t e2e Space
 wait_for 'step 3 of 5' 20 || fail "figure1: space goes on to step 3"
 token_is iter 301 || fail "figure1: one G step makes iter=301"
 ok "demo figure1: space goes on (b), (c)"
 tm send-keys -t e2e o
-wait_for 'D\* overlay on' 10 || fail "figure1: a live key (o) still works"
+wait_for 'D\* overlay off' 10 || fail "figure1: a live key (o) still works"
 tm send-keys -t e2e Space
 wait_for 'next step at iter=3000' 20 || fail "figure1: (d) runs on toward the end"
 ok "demo figure1: live keys work, (d) runs"

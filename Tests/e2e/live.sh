@@ -97,7 +97,12 @@ tm send-keys -t e2e '?'
 wait_for 'ganscope keys' || fail "? shows the help"
 screen | grep -q 'reset both nets' || fail "help lists r"
 tm send-keys -t e2e '?'
-wait_gone 'ganscope keys' || fail "? hides the help"
+wait_for 'the words on screen' || fail "? again: the glossary of the words on screen"
+tm send-keys -t e2e '?'
+wait_for 'the marks on screen' || fail "? again: the marks on screen"
+tm send-keys -t e2e '?'
+wait_gone 'the marks on screen' || fail "? after the marks hides the help"
+screen | grep -q 'ganscope keys' && fail "? after the marks hides the help"
 tm send-keys -t e2e '?'
 wait_for 'ganscope keys' || fail "? shows the help again"
 tm send-keys -t e2e Escape

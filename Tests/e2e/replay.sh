@@ -168,7 +168,12 @@ wait_for 'ganscope replay keys' || fail "? shows the help"
 screen | grep -q 'branch: train live from this frame' || fail "help lists b"
 screen | grep -q 'timeline:' || fail "help has the timeline legend"
 tm send-keys -t e2e '?'
-wait_gone 'ganscope replay keys' || fail "? hides the help"
+wait_for 'the words on screen' || fail "? again: the glossary of the words on screen"
+tm send-keys -t e2e '?'
+wait_for 'the marks on screen' || fail "? again: the marks on screen"
+tm send-keys -t e2e '?'
+wait_gone 'the marks on screen' || fail "? after the marks hides the help"
+screen | grep -q 'ganscope replay keys' && fail "? after the marks hides the help"
 tm send-keys -t e2e '?'
 wait_for 'ganscope replay keys' || fail "? shows the help again"
 tm send-keys -t e2e Escape

@@ -31,9 +31,9 @@ public enum Loss: String, Sendable, CaseIterable, Codable {
   /// Hinge loss (Lim & Ye 2017; Miyato et al. 2018): D descends
   /// E_data[max(0, 1 − D(x))] + E_z[max(0, 1 + D(G(z)))]; G ascends E_z[D(G(z))].
   case hinge
-  /// Relativistic average GAN (Jolicoeur-Martineau 2018): D's raw output C is read relative
-  /// to the other side's mean, D̃(x) = σ(C(x) − E_z C(G(z))) on data and
-  /// σ(C(G(z)) − E_data C(x)) on samples, and D descends the cross-entropy of those:
+  /// Relativistic average GAN (Jolicoeur-Martineau 2018): D's raw output S is read relative
+  /// to the other side's mean, D̃(x) = σ(S(x) − E_z S(G(z))) on data and
+  /// σ(S(G(z)) − E_data S(x)) on samples, and D descends the cross-entropy of those:
   /// −E_data log D̃(x) − E_z log(1 − D̃(G(z))). G descends the same with the sides swapped,
   /// so G's loss has a term on data too and G's step needs D on a batch of data
   /// (`comparesWithData`). The per-sample terms below are the cross-entropy terms of the

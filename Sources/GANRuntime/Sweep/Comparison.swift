@@ -2,7 +2,7 @@ import GANCore
 
 /// The runs of `ganscope live --compare K=V[,V…]`: every combination of the compared knobs'
 /// values (a small sweep grid of one seed), each run otherwise the same configuration. The
-/// knobs, their values and their checks are the sweep's (`SweepKnob`), so `--compare` and
+/// knobs, their values and their checks are the settings table's (`Setting`), so `--compare` and
 /// `sweep` accept exactly the same words.
 public struct Comparison: Sendable, Equatable {
   /// A side-by-side view has room for this many runs.
@@ -10,7 +10,7 @@ public struct Comparison: Sendable, Equatable {
 
   /// One compared run: the knobs' values that set it apart and its label (`loss=minimax`).
   public struct Run: Sendable, Equatable {
-    public let values: [(knob: SweepKnob, value: SweepValue)]
+    public let values: [(knob: Setting, value: SettingValue)]
 
     public static func == (a: Run, b: Run) -> Bool { a.label == b.label }
 
@@ -21,13 +21,31 @@ public struct Comparison: Sendable, Equatable {
 
     /// `base` with this run's values in place of the base's.
     public func config(from base: TrainingConfig) throws(SweepError) -> TrainingConfig {
+      var settings = RunSettings(base)
+      let model = base.architecture.model
+      for (knob, value) in values {
+        guard knob.applies(to: model) else {
+          throw SweepError("--compare \(knob.rawValue) does not apply to --model \(model.rawValue)")
+        }
+        settings.set(knob, to: value)
+      }
+      if let problem = settings.hyperparameters.problem { throw SweepError(problem) }
       var config = base
-      for (knob, value) in values { try Comparison.set(knob, to: value, in: &config) }
+      if settings.targetSpec != base.target.spec {
+        do {
+          config.target = try Target.parse(settings.targetSpec)
+        } catch {
+          throw SweepError("bad --target: \(error.description)")
+        }
+      }
+      config.prior = settings.prior
+      config.architecture = settings.architecture
+      config.hyperparameters = settings.hyperparameters
       return config
     }
   }
 
-  /// The runs in the grid's order (the first knob in `SweepKnob.allCases` order varies
+  /// The runs in the grid's order (the first knob in `Setting.allCases` order varies
   /// slowest), so the same flags always give the same numbering.
   public let runs: [Run]
 
@@ -35,7 +53,7 @@ public struct Comparison: Sendable, Equatable {
   /// syntax (lists or ranges). Refuses an unknown knob, a knob given twice, an empty list,
   /// more than `maximumRuns` runs in all, and a comparison of a single run.
   public init(flags: [String]) throws(SweepError) {
-    var knobs: [SweepKnob: [SweepValue]] = [:]
+    var knobs: [Setting: [SettingValue]] = [:]
     for flag in flags {
       guard let equals = flag.firstIndex(of: "=") else {
         throw SweepError(
@@ -43,9 +61,13 @@ public struct Comparison: Sendable, Equatable {
       }
       let name = flag[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
       let list = String(flag[flag.index(after: equals)...])
-      guard let knob = SweepKnob(rawValue: name) else {
-        let names = SweepKnob.allCases.map(\.rawValue).joined(separator: ", ")
+      guard let knob = Setting(rawValue: name) else {
+        let names = Setting.allCases.map(\.rawValue).joined(separator: ", ")
         throw SweepError("--compare: unknown knob '\(name)' (the knobs: \(names))")
+      }
+      if let reason = knob.singleValueReason {
+        throw SweepError(
+          "--compare \(name): \(reason); give \(knob.flag) itself, which every run then has")
       }
       guard knobs[knob] == nil else {
         throw SweepError(
@@ -76,50 +98,10 @@ public struct Comparison: Sendable, Equatable {
     }
     // One seed, default settings: the grid is used only for its numbering of the cells.
     let grid = try SweepGrid(knobs: knobs, seeds: [0], settings: SweepSettings())
-    let order = SweepKnob.allCases.filter { knobs[$0] != nil }
+    let order = Setting.allCases.filter { knobs[$0] != nil }
     runs = (0..<grid.count).map { index in
       let cell = grid.cell(index)
-      return Run(values: order.map { ($0, cell.knobs[$0]!) })
-    }
-  }
-
-  /// Sets one knob of a configuration (the same meaning as the flag of `train`).
-  static func set(_ knob: SweepKnob, to value: SweepValue, in c: inout TrainingConfig)
-    throws(SweepError)
-  {
-    switch knob {
-    case .target:
-      do {
-        c.target = try Target.parse(value.word)
-      } catch {
-        throw SweepError("bad --target: \(error.description)")
-      }
-    case .prior: c.prior = Prior(rawValue: value.word)!
-    case .loss: c.hyperparameters.loss = Loss(rawValue: value.word)!
-    case .optimizer: c.hyperparameters.optimizer.kind = OptimizerKind(rawValue: value.word)!
-    case .activation: c.architecture.activation = Activation(rawValue: value.word)!
-    case .hidden: c.architecture.width = value.whole
-    case .layers: c.architecture.hiddenLayers = value.whole
-    case .batch: c.hyperparameters.batchSize = value.whole
-    case .k: c.hyperparameters.discriminatorSteps = value.whole
-    case .lr:
-      c.hyperparameters.discriminatorStepSize = value.real
-      c.hyperparameters.generatorStepSize = value.real
-    case .lrD: c.hyperparameters.discriminatorStepSize = value.real
-    case .lrG: c.hyperparameters.generatorStepSize = value.real
-    case .beta1: c.hyperparameters.optimizer.beta1 = value.real
-    case .beta2: c.hyperparameters.optimizer.beta2 = value.real
-    case .epsilon: c.hyperparameters.optimizer.epsilon = value.real
-    case .momentum: c.hyperparameters.optimizer.momentum = value.real
-    case .penalty:
-      c.hyperparameters.stabilizers.penalty = GradientPenalty(rawValue: value.word)!
-    case .gamma: c.hyperparameters.stabilizers.penaltyWeight = value.real
-    case .unroll: c.hyperparameters.stabilizers.unrolledSteps = value.whole
-    case .updates:
-      c.hyperparameters.stabilizers.updateScheme = UpdateScheme(rawValue: value.word)!
-    case .instanceNoise: c.hyperparameters.stabilizers.instanceNoise = value.real
-    case .clip: c.hyperparameters.stabilizers.clip = value.real
-    case .pack: c.hyperparameters.stabilizers.pack = value.whole
+      return Run(values: order.map { ($0, cell.value($0)) })
     }
   }
 }

@@ -23,13 +23,13 @@ public struct SweepSettings: Sendable, Equatable {
 }
 
 /// A grid of runs: every combination of the knobs' values, each with every seed. Cells are
-/// numbered from 0 in a fixed order (the knobs in `SweepKnob.allCases` order, the first
+/// numbered from 0 in a fixed order (the settings in `Setting.allCases` order, the first
 /// slowest, the seed fastest), so a cell index means the same run on every machine.
 public struct SweepGrid: Sendable, Equatable {
-  /// Every knob's values, in `SweepKnob.allCases` order (defaults filled in).
-  public let values: [(knob: SweepKnob, values: [SweepValue])]
-  /// The knobs given on the command line (the others have their `train` default).
-  public let given: Set<SweepKnob>
+  /// Every setting's values, in `Setting.allCases` order (defaults filled in).
+  public let values: [(knob: Setting, values: [SettingValue])]
+  /// The settings given on the command line (the others have their `train` default).
+  public let given: Set<Setting>
   public let seeds: [UInt64]
   public let settings: SweepSettings
 
@@ -39,10 +39,19 @@ public struct SweepGrid: Sendable, Equatable {
 
   /// A grid from the knobs given (each with at least one value) and the seeds.
   public init(
-    knobs: [SweepKnob: [SweepValue]], seeds: [UInt64], settings: SweepSettings
+    knobs: [Setting: [SettingValue]], seeds: [UInt64], settings: SweepSettings
   ) throws(SweepError) {
     for (knob, list) in knobs where list.isEmpty {
       throw SweepError("\(knob.flag) has no values")
+    }
+    for (knob, list) in knobs where list.count > 1 {
+      if let reason = knob.singleValueReason {
+        throw SweepError("\(knob.flag) takes one value here: \(reason)")
+      }
+    }
+    let model = knobs[.model]?.first.map { $0.choice(NetModel.self) } ?? .perceptron
+    for knob in knobs.keys where !knob.applies(to: model) {
+      throw SweepError("\(knob.flag) does not apply to --model \(model.rawValue)")
     }
     guard !seeds.isEmpty else { throw SweepError("--seeds must give at least one seed") }
     guard Set(seeds).count == seeds.count else { throw SweepError("a seed is listed twice") }
@@ -58,7 +67,7 @@ public struct SweepGrid: Sendable, Equatable {
     if (knobs[.lr]?.count ?? 0) > 1, knobs[.lrD] != nil, knobs[.lrG] != nil {
       throw SweepError("--lr has no effect when both --lr-d and --lr-g are given")
     }
-    values = SweepKnob.allCases.map { ($0, knobs[$0] ?? [$0.defaultValue]) }
+    values = Setting.allCases.map { ($0, knobs[$0] ?? [$0.defaultValue(for: model)]) }
     given = Set(knobs.keys)
     self.seeds = seeds
     self.settings = settings
@@ -75,6 +84,14 @@ public struct SweepGrid: Sendable, Equatable {
       cells = product
     }
     count = cells
+    // A combination the trainer refuses (--gp with a loss that has no interpolates, packing
+    // with spectral normalisation) in any cell refuses the grid before any work, so that
+    // `--dry-run` accepts exactly the grids that run. Cells that differ only in their seed
+    // share a configuration, and a target is parsed once per spec.
+    var targets: [String: Target] = [:]
+    for configuration in 0..<(count / seeds.count) {
+      _ = try cell(configuration * seeds.count).config(targets: &targets)
+    }
   }
 
   /// The most cells a grid may have (10⁷): at a tenth of a second a cell, 12 days of one
@@ -85,27 +102,30 @@ public struct SweepGrid: Sendable, Equatable {
   public let count: Int
 
   /// The knobs that take more than one value: the axes of a summary.
-  public var axes: [SweepKnob] { values.filter { $0.values.count > 1 }.map(\.knob) }
+  public var axes: [Setting] { values.filter { $0.values.count > 1 }.map(\.knob) }
 
   /// The cell with index `index` (0 ..< count).
   public func cell(_ index: Int) -> SweepCell {
     var rest = index
     let seed = seeds[rest % seeds.count]
     rest /= seeds.count
-    var chosen = [SweepValue](repeating: .whole(0), count: values.count)
+    var chosen = [SettingValue](repeating: .whole(0), count: values.count)
     for position in values.indices.reversed() {
       let list = values[position].values
       chosen[position] = list[rest % list.count]
       rest /= list.count
     }
-    var byKnob: [SweepKnob: SweepValue] = [:]
+    var byKnob: [Setting: SettingValue] = [:]
     for (position, entry) in values.enumerated() { byKnob[entry.knob] = chosen[position] }
     return SweepCell(index: index, knobs: byKnob, given: given, seed: seed)
   }
 
   /// What identifies the grid: every knob's values, the seeds and the settings, one per line.
+  /// Version 2 has every setting of the table (version 1 lacked noise-anneal, gp,
+  /// spectral-norm and model, and its instance noise did not anneal), so a part written
+  /// before is refused by resume and merge rather than mixed with cells that mean another run.
   public var description: String {
-    var lines = ["ganscope sweep grid 1"]
+    var lines = ["ganscope sweep grid 2"]
     lines.append("iterations=\(settings.iterations)")
     lines.append("every=\(settings.every)")
     lines.append("jsd-threshold=\(settings.jsdThreshold)")
@@ -168,35 +188,26 @@ public struct SweepShard: Sendable, Equatable {
 /// One run of a grid: its index, its knobs' values and its seed.
 public struct SweepCell: Sendable, Equatable {
   public let index: Int
-  public let knobs: [SweepKnob: SweepValue]
-  let given: Set<SweepKnob>
+  public let knobs: [Setting: SettingValue]
+  let given: Set<Setting>
   public let seed: UInt64
 
-  /// D's and G's step sizes: `--lr-d`/`--lr-g` where given, else `--lr` (as `train`).
-  var lrD: Float { (given.contains(.lrD) ? knobs[.lrD]! : knobs[.lr]!).real }
-  var lrG: Float { (given.contains(.lrG) ? knobs[.lrG]! : knobs[.lr]!).real }
-
-  /// The configuration columns, in order: the names `train --config-columns` uses (those
-  /// of `SweepCell.configColumnNames`) and each value's canonical text.
-  public var configColumns: [(name: String, value: SweepValue)] {
-    [
-      ("seed", .whole(Int(seed))), ("k", knobs[.k]!), ("lr_d", .real(lrD)), ("lr_g", .real(lrG)),
-      ("loss", knobs[.loss]!), ("optimizer", knobs[.optimizer]!), ("batch", knobs[.batch]!),
-      ("hidden", knobs[.hidden]!), ("layers", knobs[.layers]!),
-      ("activation", knobs[.activation]!), ("target", knobs[.target]!), ("prior", knobs[.prior]!),
-      ("penalty", knobs[.penalty]!), ("gamma", knobs[.gamma]!), ("unroll", knobs[.unroll]!),
-      ("updates", knobs[.updates]!), ("instance_noise", knobs[.instanceNoise]!),
-      ("beta1", knobs[.beta1]!), ("beta2", knobs[.beta2]!), ("epsilon", knobs[.epsilon]!),
-      ("momentum", knobs[.momentum]!), ("clip", knobs[.clip]!), ("pack", knobs[.pack]!),
-    ]
+  /// The run's settings: the given knobs' values over `train`'s defaults (so `--lr-d` and
+  /// `--lr-g` default to `--lr`, as in `train`). The values were checked when parsed.
+  public var settings: RunSettings {
+    RunSettings.applying(knobs.filter { given.contains($0.key) })
   }
 
-  /// The configuration columns of every sweep line (those of `train --config-columns`).
-  public static let configColumnNames: [String] = [
-    "seed", "k", "lr_d", "lr_g", "loss", "optimizer", "batch", "hidden", "layers",
-    "activation", "target", "prior", "penalty", "gamma", "unroll", "updates", "instance_noise",
-    "beta1", "beta2", "epsilon", "momentum", "clip", "pack",
-  ]
+  /// The value of one knob in this cell.
+  public func value(_ knob: Setting) -> SettingValue {
+    knobs[knob] ?? settings.value(of: knob)
+  }
+
+  /// The configuration columns, in order: the names `train --config-columns` uses
+  /// (`Setting.columnNames`) and each value's canonical text.
+  public var configColumns: [(name: String, value: SettingValue)] {
+    settings.columns(seed: seed)
+  }
 
   /// The cell's identity: its configuration and seed (what `--out` resume compares).
   public var identity: String {
@@ -210,51 +221,25 @@ public struct SweepCell: Sendable, Equatable {
   }
 
   /// The run's configuration, its target taken from `targets` (parsed targets by spec) or
-  /// parsed and added to it.
+  /// parsed and added to it. A combination the trainer refuses (packing with spectral
+  /// normalisation, say) is this cell's error.
   func config(targets: inout [String: Target]) throws(SweepError) -> TrainingConfig {
-    let spec = knobs[.target]!.word
-    let target: Target
-    if let parsed = targets[spec] {
-      target = parsed
-    } else {
-      do {
-        target = try Target.parse(spec)
-      } catch {
-        throw SweepError("bad --target: \(error.description)")
-      }
-      targets[spec] = target
+    do {
+      return try RunSettings.given(knobs.filter { given.contains($0.key) })
+        .configuration(seed: seed, targets: &targets)
+    } catch {
+      throw SweepError(error.description)
     }
-    let settings = OptimizerSettings(
-      kind: OptimizerKind(rawValue: knobs[.optimizer]!.word)!, momentum: knobs[.momentum]!.real,
-      beta1: knobs[.beta1]!.real, beta2: knobs[.beta2]!.real, epsilon: knobs[.epsilon]!.real)
-    let config = TrainingConfig(
-      target: target, prior: Prior(rawValue: knobs[.prior]!.word)!,
-      architecture: Architecture(
-        width: knobs[.hidden]!.whole, hiddenLayers: knobs[.layers]!.whole,
-        activation: Activation(rawValue: knobs[.activation]!.word)!),
-      hyperparameters: Hyperparameters(
-        discriminatorSteps: knobs[.k]!.whole, batchSize: knobs[.batch]!.whole,
-        discriminatorStepSize: lrD, generatorStepSize: lrG,
-        loss: Loss(rawValue: knobs[.loss]!.word)!, optimizer: settings,
-        stabilizers: Stabilizers(
-          penalty: GradientPenalty(rawValue: knobs[.penalty]!.word)!,
-          penaltyWeight: knobs[.gamma]!.real, unrolledSteps: knobs[.unroll]!.whole,
-          updateScheme: UpdateScheme(rawValue: knobs[.updates]!.word)!,
-          instanceNoise: knobs[.instanceNoise]!.real, instanceNoiseAnneal: 0,
-          clip: knobs[.clip]!.real, pack: knobs[.pack]!.whole)),
-      seed: seed)
-    // A combination the trainer refuses (packing with a slope penalty, say).
-    if let problem = config.hyperparameters.problem { throw SweepError(problem) }
-    return config
   }
 
   /// A rough cost of one iteration, for the progress bar's estimate of the time left: the
   /// multiply-adds of k D steps on 2m rows and one G step through both nets on m rows.
   public var costPerIteration: Double {
-    let h = Double(knobs[.hidden]!.whole)
-    let layers = Double(knobs[.layers]!.whole)
+    let s = settings
+    let h = Double(s.architecture.width)
+    let layers = Double(s.architecture.hiddenLayers)
     let perRow = h * h * (layers - 1) + 3 * h
-    let m = Double(knobs[.batch]!.whole)
-    return perRow * m * (2 * Double(knobs[.k]!.whole) + 2)
+    let m = Double(s.hyperparameters.batchSize)
+    return perRow * m * (2 * Double(s.hyperparameters.discriminatorSteps) + 2)
   }
 }

@@ -53,6 +53,11 @@ public enum SweepMerge {
     let hash = grid.hash
     for line in lines {
       guard line.grid == hash, line.cells == grid.count else {
+        if line.gridFormat < 2 {
+          throw SweepError(
+            "\(file) was written by a ganscope before sweep grid format 2 (every setting a "
+              + "knob; the same flags now make another grid): give another --out")
+        }
         throw SweepError(
           "\(file) holds a sweep of another grid (\(line.grid), \(line.cells) cells; this one is "
             + "\(hash), \(grid.count) cells): give another --out, or the same flags as before")

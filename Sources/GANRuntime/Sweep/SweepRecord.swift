@@ -20,7 +20,9 @@ public struct SweepOutcome: Sendable {
 /// the end, and how the run went.
 public enum SweepRecord {
   /// The fields after the configuration columns and the metrics.
-  public static let outcomeColumns = ["iterations_to_jsd", "diverged", "diverged_at", "collapsed"]
+  public static let outcomeColumns = [
+    "iterations_to_jsd", "diverged", "diverged_at_iteration", "collapsed",
+  ]
 
   /// The line of `cell` (no newline). `timing` adds the two (non-deterministic) times.
   public static func line(
@@ -30,11 +32,8 @@ public enum SweepRecord {
       ("grid", jsonString(grid.hash)), ("cell", "\(cell.index)"), ("cells", "\(grid.count)"),
     ]
     for (name, value) in cell.configColumns {
-      switch value {
-      case .whole(let n): fields.append((name, "\(n)"))
-      case .real(let x): fields.append((name, "\(x)"))
-      case .word(let w): fields.append((name, jsonString(w)))
-      }
+      let (text, bare) = value.column
+      fields.append((name, bare ? text : jsonString(text)))
     }
     fields.append(("iterations", "\(grid.settings.iterations)"))
     for metric in Metric.table {
@@ -42,7 +41,7 @@ public enum SweepRecord {
     }
     fields.append(("iterations_to_jsd", outcome.iterationsToThreshold.map { "\($0)" } ?? "null"))
     fields.append(("diverged", outcome.divergedAt != nil ? "true" : "false"))
-    fields.append(("diverged_at", outcome.divergedAt.map { "\($0)" } ?? "null"))
+    fields.append(("diverged_at_iteration", outcome.divergedAt.map { "\($0)" } ?? "null"))
     fields.append(("collapsed", outcome.collapsed ? "true" : "false"))
     if timing {
       fields.append(("seconds", jsonNumber(outcome.seconds)))
@@ -73,25 +72,25 @@ public struct SweepLine: Sendable {
   public var numbers: [String: Double?]
   public var diverged: Bool
   public var collapsed: Bool
+  /// 2 for a line with every setting of the table; 1 for a line written before (no `model`).
+  public var gridFormat: Int
 
   /// The cell's identity: its configuration and seed (as `SweepCell.identity`).
   public var identity: String {
-    SweepCell.configColumnNames.map { "\($0)=\(config[$0] ?? "?")" }.joined(separator: " ")
+    Setting.columnNames.map { "\($0)=\(config[$0] ?? "?")" }.joined(separator: " ")
   }
 
   /// The identity without the seed: the configuration a summary groups seeds by.
   public var setting: String {
-    SweepCell.configColumnNames.dropFirst().map { "\($0)=\(config[$0] ?? "?")" }
+    Setting.columnNames.dropFirst().map { "\($0)=\(config[$0] ?? "?")" }
       .joined(separator: " ")
   }
 
-  static let floatColumns: Set<String> = [
-    "lr_d", "lr_g", "beta1", "beta2", "epsilon", "momentum", "gamma", "instance_noise", "clip",
-  ]
-  static let textColumns: Set<String> = [
-    "loss", "optimizer", "activation", "target", "prior", "penalty", "updates",
-  ]
   static let flagColumns: Set<String> = ["diverged", "collapsed"]
+
+  /// What the sweeps of grid format 1 ran for a setting that was not yet a knob, where it
+  /// was not the setting's default: their instance noise stayed constant.
+  static let beforeItWasAKnob: [Setting: SettingValue] = [.noiseAnneal: .whole(0)]
 
   /// Parses one line; `origin` names it in the error.
   public init(parsing text: String, origin: String) throws(SweepError) {
@@ -100,21 +99,29 @@ public struct SweepLine: Sendable {
       let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
       let grid = object["grid"] as? String, let cell = Self.integer(object["cell"]),
       let cells = Self.integer(object["cells"]), (1...SweepGrid.mostCells).contains(cells),
-      (0..<cells).contains(cell)
+      (0..<cells).contains(cell), let seed = Self.integer(object["seed"])
     else { throw notALine }
-    var config: [String: String] = [:]
-    for name in SweepCell.configColumnNames {
-      if name == "pack" && object[name] == nil {
-        // Lines written before packing existed: the plain D.
-        config[name] = "1"
-      } else if Self.textColumns.contains(name) {
-        guard let word = object[name] as? String else { throw notALine }
+    var config: [String: String] = ["seed": "\(seed)"]
+    let model = (object["model"] as? String).flatMap(NetModel.init(rawValue:)) ?? .perceptron
+    for setting in Setting.allCases {
+      guard let name = setting.column else { continue }
+      guard let field = object[name] else {
+        // A line written before the setting was a knob: the run had what sweeps then ran.
+        config[name] = (Self.beforeItWasAKnob[setting] ?? setting.defaultValue(for: model)).text
+        continue
+      }
+      switch setting.kind {
+      case .toggle:
+        guard let on = field as? Bool else { throw notALine }
+        config[name] = SettingValue.flag(on).text
+      case .word, .target:
+        guard let word = field as? String else { throw notALine }
         config[name] = word
-      } else if Self.floatColumns.contains(name) {
-        guard let x = (object[name] as? NSNumber)?.doubleValue else { throw notALine }
+      case .real:
+        guard let x = (field as? NSNumber)?.doubleValue else { throw notALine }
         config[name] = "\(Float(x))"
-      } else {
-        guard let n = Self.integer(object[name]) else { throw notALine }
+      case .whole:
+        guard let n = Self.integer(field) else { throw notALine }
         config[name] = "\(n)"
       }
     }
@@ -133,6 +140,7 @@ public struct SweepLine: Sendable {
     self.cells = cells
     self.config = config
     self.numbers = numbers
+    gridFormat = object["model"] == nil ? 1 : 2
     diverged = object["diverged"] as? Bool ?? false
     collapsed = object["collapsed"] as? Bool ?? false
   }

@@ -106,7 +106,7 @@ public enum SweepRunner {
     write: @escaping @Sendable (String) -> Bool
   ) throws(SweepError) -> Int {
     let settings = grid.settings
-    let totalWork = try check(grid, indices)
+    let totalWork = work(grid, indices)
     let total = indices.count
     let state = Locked(State(pending: indices.makeIterator()))
     let start = monotonicSeconds()
@@ -171,22 +171,12 @@ public enum SweepRunner {
     try run(grid: grid, indices: SweepIndices(indices), jobs: jobs, timing: timing, write: write)
   }
 
-  /// Checks the configuration of every cell to run and returns the work they add up to.
-  /// Cells that differ only in their seed share a configuration, and a target is parsed once
-  /// per spec, so a large grid is checked quickly.
-  private static func check(_ grid: SweepGrid, _ indices: SweepIndices) throws(SweepError)
-    -> Double
-  {
+  /// The work the cells to run add up to (the grid checked every cell's configuration when
+  /// it was made, SweepGrid.init).
+  private static func work(_ grid: SweepGrid, _ indices: SweepIndices) -> Double {
     var work = 0.0
-    var lastChecked = -1
-    var targets: [String: Target] = [:]
     for index in indices {
-      let cell = grid.cell(index)
-      work += cell.costPerIteration * Double(grid.settings.iterations)
-      let configuration = index / grid.seeds.count
-      guard configuration != lastChecked else { continue }
-      lastChecked = configuration
-      _ = try cell.config(targets: &targets)
+      work += grid.cell(index).costPerIteration * Double(grid.settings.iterations)
     }
     return work
   }

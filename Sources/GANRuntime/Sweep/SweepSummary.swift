@@ -1,4 +1,5 @@
 import Foundation
+import GANCore
 
 /// A sweep's lines grouped by configuration (its seeds together): the table of
 /// `sweep summary` and the data of its heatmap.
@@ -23,7 +24,7 @@ public struct SweepSummary: Sendable {
       bySetting[line.setting, default: []].append(line)
     }
     groups = order.map { Group(lines: bySetting[$0]!) }
-    varying = SweepCell.configColumnNames.dropFirst().filter { name in
+    varying = Setting.columnNames.dropFirst().filter { name in
       Set(ordered.map { $0.config[name] ?? "" }).count > 1
     }
     self.lines = ordered
@@ -55,12 +56,25 @@ public struct SweepSummary: Sendable {
       }
       return "lr_d"
     }
-    guard SweepCell.configColumnNames.contains(candidate) else {
+    guard Setting.columnNames.contains(candidate) else {
       throw SweepError(
-        "axis '\(name)' is not a knob (\(SweepCell.configColumnNames.dropFirst().joined(separator: ", ")))"
+        "axis '\(name)' is not a knob (\(Setting.columnNames.dropFirst().joined(separator: ", ")))"
       )
     }
     return candidate
+  }
+
+  /// Whether two columns hold the same value in every line (lr_g of a sweep over --lr is
+  /// lr_d: one axis, not two).
+  public func sameInEveryLine(_ a: String, _ b: String) -> Bool {
+    lines.allSatisfy { $0.config[a] == $0.config[b] }
+  }
+
+  /// How an axis is labelled: its column, or `lr` for D's or G's step size when the two are
+  /// equal in every line (a sweep over `--lr` varies both).
+  func axisLabel(_ column: String) -> String {
+    guard column == "lr_d" || column == "lr_g" else { return column }
+    return sameInEveryLine("lr_d", "lr_g") ? "lr" : column
   }
 
   /// One line per configuration: the varying knobs, the seeds, the metric's mean ± sd over
@@ -114,12 +128,11 @@ public struct SweepSummary: Sendable {
     }
     // A knob that equals an axis in every line (lr_g under --lr) is that axis, not another.
     let others = varying.filter { name in
-      [x, y].allSatisfy { axis in
-        name != axis && !lines.allSatisfy { $0.config[name] == $0.config[axis] }
-      }
+      [x, y].allSatisfy { axis in name != axis && !sameInEveryLine(name, axis) }
     }
     return SweepHeatmap(
-      metric: metric, x: x, y: y, xValues: xValues, yValues: yValues, cells: means,
+      metric: metric, x: axisLabel(x), y: axisLabel(y), xValues: xValues, yValues: yValues,
+      cells: means,
       averagedOver: ["seeds"] + others)
   }
 

@@ -144,44 +144,23 @@ public enum RowCell: Sendable, Equatable {
 
 extension RowPrinter {
   /// The names of the configuration columns (`--config-columns`; sweep lines have them too).
-  public static let configColumnNames = configColumns(architecture: Architecture()).map(\.name)
+  public static let configColumnNames = Setting.columnNames
 
-  /// The configuration columns of a run with this architecture: the knobs that may change
-  /// during a run are read from each row's snapshot, the shape of the nets from `architecture`.
+  /// The configuration columns of a run with this architecture, from the settings table: the
+  /// settings that may change during a run are read from each row's snapshot, the shape of
+  /// the nets from `architecture`. The seed is written whole (a UInt64).
   public static func configColumns(architecture: Architecture) -> [PrefixColumn] {
-    let width = architecture.width
-    let layers = architecture.hiddenLayers
-    let activation = architecture.activation.rawValue
-    let columns: [(String, @Sendable (Snapshot) -> RowCell)] = [
-      ("seed", { .number("\($0.seed)") }),
-      ("k", { .number("\($0.hyperparameters.discriminatorSteps)") }),
-      ("lr_d", { .number("\($0.hyperparameters.discriminatorStepSize)") }),
-      ("lr_g", { .number("\($0.hyperparameters.generatorStepSize)") }),
-      ("loss", { .text($0.hyperparameters.loss.rawValue) }),
-      ("optimizer", { .text($0.hyperparameters.optimizer.kind.rawValue) }),
-      ("batch", { .number("\($0.hyperparameters.batchSize)") }),
-      ("hidden", { _ in .number("\(width)") }),
-      ("layers", { _ in .number("\(layers)") }),
-      ("activation", { _ in .text(activation) }),
-      ("target", { .text($0.targetName) }),
-      ("prior", { .text($0.prior.rawValue) }),
-      ("penalty", { .text($0.hyperparameters.stabilizers.penalty.rawValue) }),
-      ("gamma", { .number("\($0.hyperparameters.stabilizers.penaltyWeight)") }),
-      ("unroll", { .number("\($0.hyperparameters.stabilizers.unrolledSteps)") }),
-      ("updates", { .text($0.hyperparameters.stabilizers.updateScheme.rawValue) }),
-      (
-        "instance_noise",
-        {
-          .number("\($0.hyperparameters.stabilizers.instanceNoise(at: $0.iteration))")
+    let seed = PrefixColumn(name: "seed") { .number("\($0.seed)") }
+    return [seed]
+      + Setting.allCases.compactMap { setting in
+        setting.column.map { name in
+          PrefixColumn(name: name) { snapshot in
+            let (text, bare) = RunSettings(snapshot, architecture: architecture)
+              .value(of: setting).column
+            return bare ? .number(text) : .text(text)
+          }
         }
-      ),
-      ("beta1", { .number("\($0.hyperparameters.optimizer.beta1)") }),
-      ("beta2", { .number("\($0.hyperparameters.optimizer.beta2)") }),
-      ("epsilon", { .number("\($0.hyperparameters.optimizer.epsilon)") }),
-      ("momentum", { .number("\($0.hyperparameters.optimizer.momentum)") }),
-      ("clip", { .number("\($0.hyperparameters.stabilizers.clip)") }),
-      ("pack", { .number("\($0.hyperparameters.stabilizers.pack)") }),
-    ]
-    return columns.map { PrefixColumn(name: $0.0, value: $0.1) }
+      }
   }
+
 }

@@ -115,8 +115,10 @@ struct FigurePanelDrawing {
   /// the bins it covers (which also smooths the histogram's sampling noise).
   /// The snapshot's grid may cover less than the shared x range: its columns are placed at
   /// their own x.
-  func points(_ values: [Float], maximum: Double, smooth: Bool = true) -> [SVGPoint?] {
-    let grid = snapshot.grid
+  func points(_ values: [Float], maximum: Double, smooth: Bool = true, grid: ViewGrid? = nil)
+    -> [SVGPoint?]
+  {
+    let grid = grid ?? snapshot.grid
     let width = x(grid.upper) - x(grid.lower)
     let count = max(min(values.count, Int(width / 1.5)), 2)
     let resampled = Series.resample(values, count: count, smooth: smooth)
@@ -140,10 +142,13 @@ struct FigurePanelDrawing {
     let grid = snapshot.grid
     let px = x(grid.lower + (Double(peak) + 0.5) * grid.binWidth)
     let label = "↑ p_g peak " + NumberFormat.general(Double(model[peak]), significant: 2)
+    // Beside the spike, on the side with more room, so the curve never crosses the words.
+    let onLeft = px > (left + right) / 2
+    let anchorX = onLeft ? px - 6 : px + 6
     svg.text(
-      label, at: SVGPoint(x: min(max(px, left + 4), right - 4), y: layout.plotTop + 11),
+      label, at: SVGPoint(x: min(max(anchorX, left + 4), right - 4), y: layout.plotTop + 11),
       [
-        ("class", "clipped-peak"), ("text-anchor", px > (left + right) / 2 ? "end" : "start"),
+        ("class", "clipped-peak"), ("text-anchor", onLeft ? "end" : "start"),
         ("font-size", SVGWriter.number(FigureLayout.smallFontSize)),
         ("fill", FigureStyle.modelText),
       ])
@@ -164,6 +169,11 @@ struct FigurePanelDrawing {
       path(
         points(optimal, maximum: 1), className: "series d-star", style: FigureStyle.optimal,
         into: &svg)
+    }
+    if let before = panel.before {
+      path(
+        points(before.modelHistogram, maximum: densityMax, grid: before.grid),
+        className: "series p-g-before", style: FigureStyle.modelBefore, into: &svg)
     }
     path(
       points(data, maximum: densityMax), className: "series p-data", style: FigureStyle.data,
@@ -259,11 +269,32 @@ struct FigurePanelDrawing {
       let to = SVGPoint(x: min(max(x(gz), left), right), y: xLine + 1)
       Self.arrowShape(from: from, to: to, into: &svg)
     }
+    drawMoves(indices: Self.arrowIndices(count: count, width: layout.plotWidth), into: &svg)
+    svg.close()
+  }
+
+  /// Panel (c): each sample's move in the G step, from where it was (`panel.before`) in the
+  /// direction it went, `moveScale` times as long, just above the x line.
+  func drawMoves(indices: [Int], into svg: inout SVGWriter) {
+    guard let before = panel.before else { return }
+    let count = min(before.mappingX.count, snapshot.mappingX.count)
+    let y = layout.xLine - 7
+    svg.open("g", [("class", "moves")])
+    for i in indices where i < count {
+      let was = Double(before.mappingX[i])
+      let now = Double(snapshot.mappingX[i])
+      guard was.isFinite, now.isFinite else { continue }
+      let from = SVGPoint(x: min(max(x(was), left), right), y: y)
+      let to = SVGPoint(x: min(max(x(was + panel.moveScale * (now - was)), left), right), y: y)
+      Self.arrowShape(from: from, to: to, color: FigureStyle.move, into: &svg)
+    }
     svg.close()
   }
 
   /// A thin shaft from `from` to `to` ending in a filled head whose tip is at `to`.
-  static func arrowShape(from: SVGPoint, to: SVGPoint, into svg: inout SVGWriter) {
+  static func arrowShape(
+    from: SVGPoint, to: SVGPoint, color: String = FigureStyle.arrow, into svg: inout SVGWriter
+  ) {
     let dx = to.x - from.x
     let dy = to.y - from.y
     let length = (dx * dx + dy * dy).squareRoot()
@@ -276,10 +307,8 @@ struct FigurePanelDrawing {
     let corner2 = SVGPoint(x: base.x + uy * halfWidth, y: base.y - ux * halfWidth)
     let head = [to, corner1, corner2].map { SVGWriter.number($0.x) + "," + SVGWriter.number($0.y) }
     svg.open("g", [("class", "arrow")])
-    svg.line(
-      from: from, to: base, [("stroke", FigureStyle.arrow), ("stroke-width", "1")])
-    svg.element(
-      "polygon", [("points", head.joined(separator: " ")), ("fill", FigureStyle.arrow)])
+    svg.line(from: from, to: base, [("stroke", color), ("stroke-width", "1")])
+    svg.element("polygon", [("points", head.joined(separator: " ")), ("fill", color)])
     svg.close()
   }
 
@@ -300,7 +329,8 @@ struct FigurePanelDrawing {
 
     var facts: [String] = []
     if snapshot.targetName != headerTarget { facts.append("target \(snapshot.targetName)") }
-    facts.append("JSD " + NumberFormat.general(snapshot.metrics.jensenShannon, significant: 2))
+    // Three digits: (c)'s one G step changes the JSD in the third.
+    facts.append("JSD " + NumberFormat.general(snapshot.metrics.jensenShannon, significant: 3))
     var runs: [(String, [(String, String)])] = []
     if let diverged = snapshot.divergedAtIteration {
       let warning = [("fill", FigureStyle.warningText), ("font-weight", "bold")]
@@ -309,7 +339,8 @@ struct FigurePanelDrawing {
     // Separators start the plain run: a space at the end of a tspan may be dropped.
     let lead = runs.isEmpty ? "" : " · "
     let tail = facts.joined(separator: " · ")
-    let room = Int(layout.plotWidth + layout.gap - 4) / Int(FigureLayout.smallFontSize * 0.6)
+    // At 0.6 em a character, as the label tests estimate: neighbours' notes never meet.
+    let room = Int((layout.plotWidth + layout.gap - 8) / (FigureLayout.smallFontSize * 0.6))
     let noteRoom = room - tail.count - 3 - (runs.first.map { $0.0.count + 3 } ?? 0)
     if !panel.note.isEmpty, noteRoom >= 4 {
       let note = SymbolSet.unicode.truncated(panel.note, to: noteRoom)

@@ -35,7 +35,7 @@ public enum FigureRenderer {
     let legend = legendEntries(
       showsOptimal: panels.contains {
         $0.showsOptimalDiscriminator && DiscriminatorScale($0.snapshot).hasOptimum
-      }, pack: pack,
+      }, showsBefore: panels.contains { $0.before != nil }, pack: pack,
       critic: panels.last.map { DiscriminatorScale($0.snapshot).isCritic } ?? false)
     let legendWidth = legend.reduce(0.0) { $0 + $1.width }
     // Laid out at the design scale in the viewBox's units; the viewer scales it to the size.
@@ -158,9 +158,9 @@ public enum FigureRenderer {
 
   /// `pack`: D's pack size; a packed D's curve is D on the diagonal, named so. `critic`: D
   /// is an unbounded critic on its own −M…M axis, named so.
-  static func legendEntries(showsOptimal: Bool, pack: Int = 1, critic: Bool = false)
-    -> [LegendEntry]
-  {
+  static func legendEntries(
+    showsOptimal: Bool, showsBefore: Bool = false, pack: Int = 1, critic: Bool = false
+  ) -> [LegendEntry] {
     let lowered: [(String, String)] = [("font-size", "9"), ("dy", "3")]
     var entries = [
       LegendEntry(
@@ -178,6 +178,14 @@ public enum FigureRenderer {
       entries.append(
         LegendEntry(
           name: [("D*(x)", [])], className: "legend d-star", style: FigureStyle.optimal))
+    }
+    if showsBefore {
+      entries.append(
+        LegendEntry(
+          name: [
+            ("(c) before: p", []), ("g", [("font-size", "9"), ("dy", "3")]),
+          ],
+          className: "legend p-g-before", style: FigureStyle.modelBefore))
     }
     entries.append(
       LegendEntry(

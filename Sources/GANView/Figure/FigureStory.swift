@@ -10,7 +10,7 @@ public enum FigureStory {
   /// Give up waiting for (a) after this many iterations and draw the state there.
   public static let patience = 20_000
   /// D's inner loop for (b) runs at most this many D steps ...
-  public static let mostInnerSteps = 1000
+  public static let mostInnerSteps = 5000
   /// ... or until D is this close to D* (`Closeness.optimalityGap`).
   public static let closeEnough = 0.05
   /// A D with no D* (a critic, or D of packs) takes this many D steps in (b) instead.
@@ -34,6 +34,10 @@ public enum FigureStory {
     /// Whether D has a D* to approach (not a critic, not D of packs); without it (b) takes
     /// `innerStepsWithoutOptimum` D steps and the gaps mean nothing.
     public var hasOptimum = true
+    /// Whether (c)'s G step lowered the JSD, and from how many moments (b) and (c) were
+    /// tried to find one where it did (`mostTries` at most).
+    public var gStepLowersJSD = true
+    public var tries = 1
   }
 
   /// "(a)", "(b)", ...
@@ -45,7 +49,7 @@ public enum FigureStory {
   /// (a) with D alone, (c) is one G step after (b). (d) is the plain run (no extra D steps)
   /// at its iteration, so its label is that run's true iteration.
   public static func story(config: TrainingConfig) -> Outcome {
-    let trainer = Trainer(config: config)
+    var trainer = Trainer(config: config)
     let evaluator = Evaluator(architecture: config.architecture, prior: config.prior)
 
     // (a) p_g near p_data, D a partly accurate classifier. The threshold is far from the
@@ -53,38 +57,33 @@ public enum FigureStory {
     // noise, and panels (a)-(c) would look like (d).
     var near = evaluator.snapshot(of: trainer)
     while near.metrics.jensenShannon >= nearThreshold, trainer.iteration < patience {
-      var progressed = true
-      for _ in 0..<checkEvery where progressed { progressed = trainer.runIteration() }
+      guard advance(trainer, by: checkEvery) else { break }
       near = evaluator.snapshot(of: trainer)
-      if !progressed { break }
     }
-    near = freshSnapshot(evaluator, trainer)
-    let isNear = near.metrics.jensenShannon < nearThreshold
-
-    // (b) D's inner loop run long enough to approach D* (the paper's "D is trained to
-    // discriminate samples from data, converging to D*"): a handful of steps moves D too
-    // little to see.
-    let k = config.hyperparameters.discriminatorSteps
     let hasOptimum = DiscriminatorScale.hasOptimum(config.hyperparameters)
-    let innerLimit = hasOptimum ? mostInnerSteps : innerStepsWithoutOptimum
-    var inner = near
-    var innerSteps = 0
-    innerLoop: while innerSteps < innerLimit,
-      !hasOptimum || Closeness.optimalityGap(inner).mean > closeEnough
-    {
-      for _ in 0..<min(k, innerLimit - innerSteps) {
-        guard trainer.discriminatorStep() else { break innerLoop }
-        innerSteps += 1
-      }
-      inner = evaluator.snapshot(of: trainer)
-    }
-    inner = evaluator.snapshot(of: trainer)
-    let gap = Closeness.optimalityGap(inner)
-    let reached = gap.mean <= closeEnough
 
-    // (c) one G step against that D.
-    trainer.generatorStep()
-    let moved = evaluator.snapshot(of: trainer)
+    // (b) and (c), tried from (a) and, while the G step does not lower the JSD, again from
+    // a few iterations later: one G step is one stochastic step on a batch, and the story
+    // of (c) is that it moves G toward the data. The trainer is rewound to the moment (a)
+    // before each retry, so (a), (b), (c) stay one run in order.
+    var attempt: Attempt
+    var tries = 0
+    repeat {
+      let saved = trainer.state
+      near = freshSnapshot(evaluator, trainer)
+      attempt = tryStep(trainer, evaluator, config: config, hasOptimum: hasOptimum)
+      tries += 1
+      guard !attempt.lowersDivergence, tries < mostTries,
+        let rewound = try? Trainer(state: saved, knownTargets: [config.target])
+      else { break }
+      trainer = rewound
+      guard advance(trainer, by: checkEvery) else { break }
+    } while true
+    let isNear = near.metrics.jensenShannon < nearThreshold
+    let (inner, moved, innerSteps, gap) = (
+      attempt.inner, attempt.moved, attempt.innerSteps, attempt.gap
+    )
+    let reached = gap.mean <= closeEnough
 
     // (d) the plain run, continued from the start without (b)'s extra D steps.
     let end = max(convergedIteration, near.iteration + convergedAfter)
@@ -101,23 +100,32 @@ public enum FigureStory {
       innerNote = "+\(innerSteps) D steps"
       convergedNote = matched ? "p_g ≈ p_data" : "not converged"
     } else {
+      let distance = "|D−D*| " + NumberFormat.general(gap.mean, significant: 2)
       if innerSteps == 0 {
-        innerNote = reached ? "D already ≈ D*" : "no D steps"
+        innerNote = reached ? "D already ≈ D*: \(distance)" : "no D steps"
       } else {
-        innerNote = "+\(innerSteps) D steps: " + (reached ? "D → D*" : "D toward D*")
+        innerNote =
+          "\(innerSteps) D steps: "
+          + (reached ? "|D−D*| ≤ \(closeEnough)" : distance)
       }
       convergedNote =
-        flat ? (matched ? "p_g ≈ p_data, D ≈ ½" : "D ≈ ½ but p_g ≠ p_data") : "not converged"
+        flat
+        ? (matched ? "D ≈ ½ where p_data lives" : "D ≈ ½ but p_g ≠ p_data")
+        : "not converged"
     }
+    let scale = FigurePanel.moveScale(from: inner, to: moved)
+    let magnified = "moves ×" + (scale < 1e9 ? String(Int(scale)) : "\(scale)")
     let panels = [
       FigurePanel(
         snapshot: near, label: label(0),
         note: isNear
-          ? (hasOptimum ? "p_g near p_data, D partly accurate" : "p_g near p_data")
+          ? (hasOptimum ? "near p_data; D partly accurate" : "p_g near p_data")
           : "p_g not yet near p_data"),
       FigurePanel(
         snapshot: inner, label: label(1), note: innerNote, showsOptimalDiscriminator: true),
-      FigurePanel(snapshot: moved, label: label(2), note: "+1 G step: G(z) follows ∇D"),
+      FigurePanel(
+        snapshot: moved, label: label(2), note: "+1 G step along ∇D (\(magnified))",
+        before: inner, moveScale: scale),
       FigurePanel(
         snapshot: converged, label: label(3),
         note: convergedNote),
@@ -125,7 +133,55 @@ public enum FigureStory {
     return Outcome(
       panels: panels, innerSteps: innerSteps,
       innerCapped: hasOptimum && !reached && innerSteps > 0, supremumGap: gap.supremum,
-      meanGap: gap.mean, hasOptimum: hasOptimum)
+      meanGap: gap.mean, hasOptimum: hasOptimum, gStepLowersJSD: attempt.lowersDivergence,
+      tries: tries)
+  }
+
+  /// How many moments (b) and (c) are tried from before the story settles for one whose G
+  /// step raised the JSD.
+  public static let mostTries = 40
+
+  /// One try of (b) and (c) from where `trainer` stands.
+  struct Attempt {
+    var inner: Snapshot
+    var moved: Snapshot
+    var innerSteps: Int
+    var gap: (mean: Double, supremum: Double)
+    /// Whether the G step lowered the JSD.
+    var lowersDivergence: Bool { moved.metrics.jensenShannon < inner.metrics.jensenShannon }
+  }
+
+  /// (b) D's inner loop run long enough to approach D* (the paper's "D is trained to
+  /// discriminate samples from data, converging to D*": a handful of steps moves D too
+  /// little to see), then (c) one G step against that D.
+  static func tryStep(
+    _ trainer: Trainer, _ evaluator: Evaluator, config: TrainingConfig, hasOptimum: Bool
+  ) -> Attempt {
+    let k = config.hyperparameters.discriminatorSteps
+    let innerLimit = hasOptimum ? mostInnerSteps : innerStepsWithoutOptimum
+    var inner = evaluator.snapshot(of: trainer)
+    var innerSteps = 0
+    innerLoop: while innerSteps < innerLimit,
+      !hasOptimum || Closeness.optimalityGap(inner).mean > closeEnough
+    {
+      for _ in 0..<min(k, innerLimit - innerSteps) {
+        guard trainer.discriminatorStep() else { break innerLoop }
+        innerSteps += 1
+      }
+      inner = evaluator.snapshot(of: trainer)
+    }
+    inner = freshSnapshot(evaluator, trainer)
+    let gap = Closeness.optimalityGap(inner)
+    trainer.generatorStep()
+    // On (b)'s grid, so that the ghost and the moves compare bin for bin.
+    let moved = evaluator.snapshot(of: trainer)
+    return Attempt(inner: inner, moved: moved, innerSteps: innerSteps, gap: gap)
+  }
+
+  /// Runs `count` whole iterations; false when training stopped (a divergence).
+  static func advance(_ trainer: Trainer, by count: Int) -> Bool {
+    for _ in 0..<count where !trainer.runIteration() { return false }
+    return true
   }
 
   /// A snapshot on a grid chosen for this moment alone (the evaluator's grid otherwise

@@ -17,6 +17,19 @@ enum FigureStyle {
     ("fill", "none"), ("stroke", "#8fb8ff"), ("stroke-width", "1.5"),
     ("stroke-linejoin", "round"),
   ]
+  /// p_g before panel (c)'s G step: a faint ghost of the green curve.
+  static let modelBefore: [(String, String)] = [
+    ("fill", "none"), ("stroke", "#1e9e1e"), ("stroke-opacity", "0.3"), ("stroke-width", "3"),
+    ("stroke-linejoin", "round"),
+  ]
+  /// The samples' moves in panel (c), magnified: orange, apart from every curve.
+  static let move = "#d9480f"
+  /// A white outline drawn under a label's letters, so a curve passing behind it does not
+  /// cross them out.
+  static let halo: [(String, String)] = [
+    ("stroke", "#ffffff"), ("stroke-width", "4"), ("stroke-linejoin", "round"),
+    ("paint-order", "stroke"),
+  ]
   /// The D = ½ reference line.
   static let half: [(String, String)] = [
     ("fill", "none"), ("stroke", "#b0b0b0"), ("stroke-width", "0.8"),

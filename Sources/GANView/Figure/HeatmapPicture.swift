@@ -1,5 +1,11 @@
 import GANCore
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A sweep's phase diagram as an SVG picture: a metric's mean over two knobs, one coloured
 /// cell per pair of values with its number, the axes' values and names, and a colour bar
 /// with its range. Drawn through `SVGWriter` like every other picture; the executable
@@ -77,8 +83,7 @@ public struct HeatmapPicture: Sendable, Equatable {
         case .empty: (fill, label, ink) = ("#ffffff", "", "#000000")
         case .noValue: (fill, label, ink) = ("#dddddd", "×", "#000000")
         case .value(let text, let position):
-          // Dark ink on the light end of the ramp, light ink on the dark end.
-          (fill, label, ink) = (Self.color(position), text, position > 0.6 ? "#000000" : "#ffffff")
+          (fill, label, ink) = (Self.color(position), text, Self.ink(on: position))
         }
         svg.element(
           "rect",
@@ -128,6 +133,11 @@ public struct HeatmapPicture: Sendable, Equatable {
       }
       svg.text(range.lower, at: SVGPoint(x: barLeft + 20, y: top + plotHeight))
       svg.text(range.upper, at: SVGPoint(x: barLeft + 20, y: top + 10))
+      // The ramp spans the values' own range, however narrow: say so in words.
+      svg.text(
+        "colour ramp: \(range.lower) to \(range.upper)",
+        at: SVGPoint(x: left, y: top + plotHeight + 60),
+        [("class", "ramp-range"), ("font-size", "11"), ("fill", FigureStyle.noteText)])
       svg.close()
     }
     svg.close()
@@ -145,6 +155,23 @@ public struct HeatmapPicture: Sendable, Equatable {
     let (a, b) = (stops[k], stops[k + 1])
     let rgb = [a.0 + (b.0 - a.0) * f, a.1 + (b.1 - a.1) * f, a.2 + (b.2 - a.2) * f]
     return "#" + rgb.map { hex(Int($0.rounded())) }.joined()
+  }
+
+  /// The ink that reads best on the ramp's colour at `t`: black or white, whichever has the
+  /// higher contrast ratio with the cell (WCAG's relative luminance), so no number is dark
+  /// on dark purple or light on yellow.
+  static func ink(on t: Double) -> String {
+    let color = Self.color(t)
+    let channels = stride(from: 1, to: 7, by: 2).map { i -> Double in
+      let start = color.index(color.startIndex, offsetBy: i)
+      let value = Double(Int(color[start..<color.index(start, offsetBy: 2)], radix: 16) ?? 0)
+      let c = value / 255
+      return c <= 0.039_28 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
+    }
+    let luminance = 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+    let onBlack = (luminance + 0.05) / 0.05
+    let onWhite = 1.05 / (luminance + 0.05)
+    return onBlack > onWhite ? "#000000" : "#ffffff"
   }
 
   private static func hex(_ byte: Int) -> String {

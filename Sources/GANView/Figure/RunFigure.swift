@@ -154,9 +154,10 @@ public enum RunFigure {
       svg.line(
         from: SVGPoint(x: frame.left, y: floor), to: SVGPoint(x: frame.right, y: floor),
         [("class", "floor")] + FigureStyle.half)
+      // Under the floor line, where C(G) never goes: the curve cannot cross the words.
       svg.text(
-        "−log 4", at: SVGPoint(x: frame.right - 4, y: floor - 4),
-        [("text-anchor", "end"), ("fill", FigureStyle.noteText)])
+        "−log 4", at: SVGPoint(x: frame.right - 4, y: floor + 13),
+        [("text-anchor", "end"), ("fill", FigureStyle.noteText)] + FigureStyle.halo)
     }
     // The band: highest values left to right, then lowest right to left.
     let highs = buckets.compactMap { b in
@@ -381,8 +382,10 @@ public enum RunFigure {
           ),
           ("stroke", "#000000"), ("stroke-width", "2.5"),
         ])
+      // The trajectory ends around the mark: a white halo keeps the words readable over it.
       svg.text(
-        plane.targetName, at: SVGPoint(x: t.x + 9, y: t.y - 8), [("fill", FigureStyle.axisText)])
+        plane.targetName, at: SVGPoint(x: t.x + 9, y: t.y - 8),
+        [("fill", FigureStyle.axisText), ("font-weight", "bold")] + FigureStyle.halo)
     }
     if let now = points.last.flatMap(point) {
       svg.element(

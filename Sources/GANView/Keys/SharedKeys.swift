@@ -61,8 +61,9 @@ extension KeyBinding {
 /// The one handler of the shared rows, and what every view says about a key it does not
 /// bind.
 public enum SharedKeys {
-  /// The help's last line; it names the keys of `KeyBinding.helpAndQuit` that close it.
-  public static let helpClosing = "? or Esc closes this help"
+  /// The keys page's last line; it names the keys of `KeyBinding.helpAndQuit` that go on
+  /// to the glossary (`Glossary`) and that close it.
+  public static let helpClosing = "? glossary; Esc closes"
 
   /// Applies a shared row to the view's state; returns true when the view ends (q).
   public static func apply(_ action: SharedAction, key: Key? = nil, to state: inout ViewState)
@@ -83,7 +84,15 @@ public enum SharedKeys {
     case .adjustLens:
       state.adjustLens(key)
     case .toggleHelp:
-      state.showHelp.toggle()
+      // ? opens the keys, then the words and the marks on screen, then closes.
+      if !state.showHelp {
+        state.showHelp = true
+        state.helpPage = .keys
+      } else if let next = state.helpPage.next {
+        state.helpPage = next
+      } else {
+        state.showHelp = false
+      }
     case .closeHelp:
       state.showHelp = false
     case .quit:

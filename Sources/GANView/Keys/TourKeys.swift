@@ -16,6 +16,15 @@ public enum TourKeys {
       KeyBinding(["q"], "q", "quit", hint: "quit", .quit),
     ])
 
+  /// The last page's keys for its footer: the same rows, but there space ends the tour.
+  public static let endTable = KeyTable<TourAction>(
+    title: table.title,
+    bindings: table.bindings.map { row in
+      var row = row
+      if row.action == .own(.start) { row.hint = "end" }
+      return row
+    })
+
   /// The page's action for a key, nil for a key the pages do not bind.
   public static func action(for key: Key) -> TourAction? {
     if case .own(let action)? = table.binding(for: key)?.action { return action }

@@ -17,6 +17,13 @@ enum HelpOverlay {
     var legend: [LegendItem] = []
     var closing = SharedKeys.helpClosing
 
+    /// A page of terms and what they mean (`Glossary`).
+    init(title: String, entries: [(term: String, meaning: String)], closing: String) {
+      self.title = title
+      self.entries = entries.map { ($0.term, $0.meaning) }
+      self.closing = closing
+    }
+
     /// Every row of a view's key table, under the table's title.
     init<Own>(keys: KeyTable<Own>, legendTitle: String = "", legend: [LegendItem] = []) {
       title = keys.title
@@ -37,6 +44,13 @@ enum HelpOverlay {
           ($0.label, $0.summary)
         }
     }
+  }
+
+  /// The help page `page`: the view's keys (`keys`), or a glossary page.
+  static func draw(
+    _ page: HelpPage, keys: Content, into grid: inout CellGrid, symbols: SymbolSet
+  ) {
+    draw(Glossary.content(page, symbols: symbols) ?? keys, into: &grid, symbols: symbols)
   }
 
   static func draw(_ content: Content, into grid: inout CellGrid, symbols: SymbolSet) {

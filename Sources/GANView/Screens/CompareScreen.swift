@@ -137,7 +137,9 @@ public enum CompareScreen {
       columns, selected: state.selected, into: &grid, x: 1, y: tableTop, width: width - 2,
       symbols: symbols)
 
-    if view.showHelp { HelpOverlay.draw(chrome.help, into: &grid, symbols: symbols) }
+    if view.showHelp {
+      HelpOverlay.draw(view.helpPage, keys: chrome.help, into: &grid, symbols: symbols)
+    }
     return grid
   }
 }

@@ -93,7 +93,9 @@ public enum Screen {
         text, x: max((separator - text.count) / 2, 0), y: top + bodyHeight / 2, style: .dim)
     }
 
-    if state.showHelp { HelpOverlay.draw(chrome.help, into: &grid, symbols: symbols) }
+    if state.showHelp {
+      HelpOverlay.draw(state.helpPage, keys: chrome.help, into: &grid, symbols: symbols)
+    }
     return grid
   }
 

@@ -10,12 +10,18 @@ public struct TourPage: Sendable, Equatable {
   public var subtitle: String
   /// The text, one paragraph each, with a blank row between.
   public var paragraphs: [String]
+  /// The page after the last scenario, where space ends the tour (its footer says so).
+  public var isEnd: Bool
 
-  public init(heading: String, title: String, subtitle: String = "", paragraphs: [String]) {
+  public init(
+    heading: String, title: String, subtitle: String = "", paragraphs: [String],
+    isEnd: Bool = false
+  ) {
     self.heading = heading
     self.title = title
     self.subtitle = subtitle
     self.paragraphs = paragraphs
+    self.isEnd = isEnd
   }
 }
 
@@ -39,7 +45,10 @@ extension Screen {
       symbols.truncated(TextWrap.plain(page.heading, symbols), to: width - 2), x: 1, y: 0,
       style: .status)
     grid.put(
-      symbols.truncated(TourKeys.table.footer(width: width - 2, symbols: symbols), to: width - 2),
+      symbols.truncated(
+        (page.isEnd ? TourKeys.endTable : TourKeys.table).footer(
+          width: width - 2, symbols: symbols),
+        to: width - 2),
       x: 1, y: height - 1, style: .dim)
 
     let textWidth = min(tourTextWidth, width - 8)

@@ -44,6 +44,8 @@ public struct ViewState: Sendable, Equatable {
   public var showHistogram: Bool
   public var showArrows: Bool
   public var showHelp: Bool
+  /// Which page of the help shows: the keys, then the words and the marks on screen.
+  public var helpPage = HelpPage.keys
   /// A one-line message (the effect of the last key), shown in the footer for a while.
   public private(set) var notice: String?
   public private(set) var noticeFramesLeft = 0

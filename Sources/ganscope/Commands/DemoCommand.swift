@@ -122,10 +122,15 @@ struct DemoCommand: ParsableCommand {
       let action =
         !step.keys.isEmpty
         ? "press \(step.keys)"
-        : step.commands.isEmpty ? "look" : "the script sends \(describe(step.commands))"
-      Output.line("  at iter=\(step.iteration): \(action) — \(step.caption)")
+        : step.commands.isEmpty
+          ? (step.pauses ? "look" : "watch") : "the script sends \(describe(step.commands))"
+      let view = step.view.changes.map { " (\($0))" }.joined()
+      Output.line(
+        "  at iter=\(step.iteration): \(action)\(view) — \(CaptionText.printed(step.caption))")
     }
-    Output.line("  (the check runs to iteration \(scenario.iterations))")
+    Output.line(
+      "  at iter=\(scenario.iterations), where the claim is measured — "
+        + CaptionText.printed(scenario.claim.finding))
   }
 
   /// Commands no key sends, in words (a target spec the `t` presets do not reach).

@@ -24,8 +24,11 @@ struct FigureCommand: ParsableCommand {
       is a partly accurate classifier; (b) from there D alone, k steps at a time, until \
       its mean distance to D* = p_data/(p_data + p_g) is below \
       \(NumberFormat.general(FigureStory.closeEnough)) or it has taken \
-      \(FigureStory.mostInnerSteps) steps (D* is drawn in light blue); (c) one G step \
-      after that; (d) the plain run (without (b)'s extra D steps) at iteration \
+      \(FigureStory.mostInnerSteps) steps (D* is drawn in light blue; the caption says \
+      how far D got); (c) one G step after that, p_g before it drawn as a faint ghost and \
+      each sample's move as an orange arrow, magnified by the factor the caption states \
+      (where that G step raises the JSD, (a)-(c) move \(FigureStory.checkEvery) \
+      iterations later, up to \(FigureStory.mostTries) times); (d) the plain run (without (b)'s extra D steps) at iteration \
       \(FigureStory.convergedIteration) (or \(FigureStory.convergedAfter) iterations after \
       (a), if later). --panels 1 draws (d) alone, at iteration \
       \(FigureStory.convergedIteration).
@@ -231,6 +234,14 @@ struct FigureCommand: ParsableCommand {
         Output.line(
           "panel (b): \(story.innerSteps) D steps; sup |D - D*| = \(gap) where p_data or p_g "
             + "has mass (mean \(NumberFormat.general(story.meanGap, significant: 2)))")
+      }
+      if story.gStepLowersJSD {
+        Output.line(
+          "panel (c): its G step lowers the JSD (found after \(story.tries) of at most "
+            + "\(FigureStory.mostTries) moments tried)")
+      } else {
+        Output.error(
+          "note: panel (c)'s G step raised the JSD at each of the \(story.tries) moments tried")
       }
       figurePanels = story.panels
     }

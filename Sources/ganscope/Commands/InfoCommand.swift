@@ -112,8 +112,6 @@ struct RecordingSummary {
   }
 
   var jsonObject: String {
-    let a = config.architecture
-    let o = h.optimizer
     let metrics = zip(RowPrinter.columns, RowPrinter.values(last)).dropFirst().map {
       "\(json($0)):\(jsonNumber($1))"
     }
@@ -123,28 +121,20 @@ struct RecordingSummary {
         + "\"discriminator_steps\":\(e.discriminatorSteps),\"generator_steps\":"
         + "\(e.generatorSteps),\"command\":\(json(RecordingMarker.text(e.command)))}"
     }
-    let fields: [(String, String)] = [
+    let head: [(String, String)] = [
       ("file", json(reader.name)),
       ("format_version", "\(header.formatVersion)"),
       ("ganscope_version", json(header.ganscopeVersion)),
       ("created_unix_seconds", "\(header.createdAtUnixSeconds)"),
-      ("target", json(config.target.name)),
-      ("target_spec", json(config.target.spec)),
-      ("prior", json(config.prior.rawValue)),
-      ("model", json(a.model.rawValue)),
-      ("hidden_width", "\(a.width)"), ("hidden_layers", "\(a.hiddenLayers)"),
-      ("activation", json(a.activation.rawValue)),
-      ("k", "\(h.discriminatorSteps)"), ("batch", "\(h.batchSize)"),
-      ("lr_d", "\(h.discriminatorStepSize)"), ("lr_g", "\(h.generatorStepSize)"),
-      ("loss", json(h.loss.rawValue)),
-      ("optimizer", json(o.kind.rawValue)), ("momentum", "\(o.momentum)"),
-      ("beta1", "\(o.beta1)"), ("beta2", "\(o.beta2)"), ("epsilon", "\(o.epsilon)"),
-      ("penalty", json(f.penalty.rawValue)), ("gamma", "\(f.penaltyWeight)"),
-      ("unroll", "\(f.unrolledSteps)"), ("updates", json(f.updateScheme.rawValue)),
-      ("instance_noise_start", "\(f.instanceNoise)"),
-      ("noise_anneal", "\(f.instanceNoiseAnneal)"),
-      ("clip", "\(f.clip)"), ("spectral_norm", "\(f.spectralNorm)"), ("pack", "\(f.pack)"),
-      ("gp_lambda", "\(f.interpolateWeight)"),
+      ("target_name", json(config.target.name)),
+    ]
+    // The run's settings at its start, by the configuration columns' names (the settings
+    // table's: `train --config-columns`, sweep lines).
+    let settings = RunSettings(config).columns(seed: config.seed).dropFirst().map { column in
+      let (text, bare) = column.value.column
+      return (column.name, bare ? text : json(text))
+    }
+    let rest: [(String, String)] = [
       ("seed", "\(config.seed)"), ("publish_interval", "\(header.publishInterval)"),
       ("grid_bins", "\(header.gridBins)"), ("resumed_run", "\(header.isResumedRun)"),
       ("frames", "\(reader.lastFrameNumber)"), ("readable_frames", "\(reader.frameCount)"),
@@ -168,6 +158,7 @@ struct RecordingSummary {
       ("damaged_spans", "[" + reader.damage.map(jsonSpan).joined(separator: ",") + "]"),
       ("ignored_bytes", "\(reader.ignoredBytes)"),
     ]
+    let fields = head + settings + rest
     return "{" + fields.map { "\(json($0.0)):\($0.1)" }.joined(separator: ",") + "}"
   }
 

@@ -2,117 +2,125 @@ import ArgumentParser
 import GANCore
 import GANRuntime
 
-/// The flags shared by every command that trains a model.
+/// The flags shared by every command that trains a model. Their help, ranges and defaults
+/// are the settings table's (Setting.swift); this type only declares them to the argument
+/// parser and hands what was given to `RunSettings.given`.
 struct ModelOptions: ParsableArguments {
-  @Option(
-    help: ArgumentHelp(
-      "The model of both nets: mlp (the perceptrons of Figure 1) or dirac (the Dirac-GAN of Mescheder et al. 2018: G(z) = theta, D(x) = psi*x; its defaults are --target point(0) --k 1 --loss minimax --optimizer sgd --lr 0.1, and --hidden, --layers and --activation do not apply).",
-      valueName: "model"))
-  var model: NetModel = .perceptron
+  @Option(help: ArgumentHelp(Setting.model.help, valueName: "model")) var model: NetModel?
+
+  @Option(help: ArgumentHelp(Setting.target.help, valueName: "spec")) var target: String?
+
+  @Option(help: ArgumentHelp(Setting.prior.help)) var prior: Prior?
 
   @Option(
-    help: ArgumentHelp(
-      "The data distribution p_data: a preset (\(Target.presetNames.joined(separator: ", "))), \(DistributionFamily.signatures), mix(w1*SPEC,w2*SPEC,...) or file:PATH (one number per line; file:/dev/stdin reads a pipe).",
-      valueName: "spec"))
-  var target: String?
-
-  @Option(help: "The noise prior p_z: uniform on (-1,1) or normal(0,1).")
-  var prior: Prior = .uniform
-
-  @Option(
-    name: .customLong("k"), parsing: .unconditional,
-    help: "Discriminator steps per generator step (1...50; default 5, or 1 for --model dirac).")
+    name: .customLong("k"), parsing: .unconditional, help: ArgumentHelp(Setting.k.help))
   var discriminatorSteps: Int?
 
   @Option(
-    name: .customLong("batch"), parsing: .unconditional, help: "Minibatch size m of every step.")
-  var batchSize: Int = 128
+    name: .customLong("batch"), parsing: .unconditional, help: ArgumentHelp(Setting.batch.help))
+  var batchSize: Int?
 
   @Option(
     name: .customLong("hidden"), parsing: .unconditional,
-    help: "Hidden units per layer H (1...512).")
-  var width: Int = 32
+    help: ArgumentHelp(Setting.hidden.help))
+  var width: Int?
 
   @Option(
-    name: .customLong("layers"), parsing: .unconditional, help: "Hidden layers per net (1...8).")
-  var hiddenLayers: Int = 2
+    name: .customLong("layers"), parsing: .unconditional,
+    help: ArgumentHelp(Setting.layers.help))
+  var hiddenLayers: Int?
 
-  @Option(help: "Hidden activation: tanh, relu, leaky-relu or linear (the identity).")
-  var activation: Activation = .tanh
+  @Option(help: ArgumentHelp(Setting.activation.help)) var activation: Activation?
+
+  @Option(help: ArgumentHelp(Setting.loss.help, valueName: "loss")) var loss: Loss?
 
   @Option(
     help: ArgumentHelp(
-      "The game's loss: minimax (saturating), nonsaturating, least-squares, wasserstein (WGAN, weights clipped to [-c, c]), wgan-gp (gradient penalty on interpolates, lambda 10), wgan-lp (its one-sided version), hinge or relativistic (relativistic average: each side's critic read against the other's mean) (default nonsaturating, or minimax for --model dirac).",
-      valueName: "loss"))
-  var loss: Loss?
-
-  @Option(
-    help:
-      "Update rule of both nets: sgd, momentum, adam, optimistic (optimistic gradient descent), optimistic-adam, or extragradient (sgd with --updates extragradient) (default adam, or sgd for --model dirac)."
-  )
+      Setting.optimizer.help
+        + " Also extragradient: sgd with --updates extragradient (train and live only)."))
   var optimizer: OptimizerChoice?
 
-  /// The fixes: --penalty, --gamma, --unroll, --updates, --instance-noise, --noise-anneal,
-  /// --clip, --spectral-norm.
+  /// The fixes: --penalty, --gamma, --r1, --r2, --gp, --unroll, --updates, --instance-noise,
+  /// --noise-anneal, --clip, --spectral-norm, --pack.
   @OptionGroup var fixes: StabilizerOptions
 
   // Numbers may be negative on the command line (and are then rejected with a clear
   // message), so these options take their value unconditionally.
-  @Option(parsing: .unconditional, help: "Step size of both nets (overridden by --lr-d / --lr-g).")
-  var lr: Float?
+  @Option(parsing: .unconditional, help: ArgumentHelp(Setting.lr.help)) var lr: Float?
 
   @Option(
-    name: .customLong("lr-d"), parsing: .unconditional,
-    help: "Step size η_D of the discriminator (default 1e-3, or 0.1 for --model dirac).")
+    name: .customLong("lr-d"), parsing: .unconditional, help: ArgumentHelp(Setting.lrD.help))
   var lrD: Float?
 
   @Option(
-    name: .customLong("lr-g"), parsing: .unconditional,
-    help: "Step size η_G of the generator (default 1e-3, or 0.1 for --model dirac).")
+    name: .customLong("lr-g"), parsing: .unconditional, help: ArgumentHelp(Setting.lrG.help))
   var lrG: Float?
 
-  @Option(parsing: .unconditional, help: "Adam β1.") var beta1: Float = 0.5
-  @Option(parsing: .unconditional, help: "Adam β2.") var beta2: Float = 0.999
-  @Option(parsing: .unconditional, help: "Adam ε.") var epsilon: Float = 1e-8
-  @Option(parsing: .unconditional, help: "Momentum coefficient μ for --optimizer momentum.")
-  var momentum: Float = 0.9
+  @Option(parsing: .unconditional, help: ArgumentHelp(Setting.beta1.help)) var beta1: Float?
+  @Option(parsing: .unconditional, help: ArgumentHelp(Setting.beta2.help)) var beta2: Float?
+  @Option(parsing: .unconditional, help: ArgumentHelp(Setting.epsilon.help)) var epsilon: Float?
+  @Option(parsing: .unconditional, help: ArgumentHelp(Setting.momentum.help))
+  var momentum: Float?
 
   @Option(parsing: .unconditional, help: "Seed of every random draw of the run (0 or more).")
   var seed: UInt64 = 1
 
-  mutating func validate() throws {
-    if let lr, !(lr.isFinite && lr > 0) {
-      throw ValidationError("step size --lr must be a positive number, got \(lr)")
+  /// The value given for a setting (nil: not given). `--optimizer extragradient` is plain
+  /// gradient steps in the extragradient update order.
+  func value(of setting: Setting) -> SettingValue? {
+    switch setting {
+    case .model: return model.map { .word($0.rawValue) }
+    case .target: return target.map { .word($0) }
+    case .prior: return prior.map { .word($0.rawValue) }
+    case .k: return discriminatorSteps.map { .whole($0) }
+    case .batch: return batchSize.map { .whole($0) }
+    case .hidden: return width.map { .whole($0) }
+    case .layers: return hiddenLayers.map { .whole($0) }
+    case .activation: return activation.map { .word($0.rawValue) }
+    case .loss: return loss.map { .word($0.rawValue) }
+    case .optimizer: return optimizer.map { .word($0.kind.rawValue) }
+    case .lr: return lr.map { .real($0) }
+    case .lrD: return lrD.map { .real($0) }
+    case .lrG: return lrG.map { .real($0) }
+    case .beta1: return beta1.map { .real($0) }
+    case .beta2: return beta2.map { .real($0) }
+    case .epsilon: return epsilon.map { .real($0) }
+    case .momentum: return momentum.map { .real($0) }
+    case .updates:
+      if optimizer == .extragradient { return .word(UpdateScheme.extragradient.rawValue) }
+      return fixes.value(of: .updates)
+    case .penalty, .gamma, .unroll, .instanceNoise, .clip, .pack, .noiseAnneal, .gp,
+      .spectralNorm:
+      return fixes.value(of: setting)
     }
+  }
+
+  /// Every setting given on the command line.
+  var given: [Setting: SettingValue] {
+    var values: [Setting: SettingValue] = [:]
+    for setting in Setting.allCases { values[setting] = value(of: setting) }
+    return values
+  }
+
+  /// The run's settings: the model's defaults with the given ones in place, checked.
+  func settings() throws(SettingError) -> RunSettings { try RunSettings.given(given) }
+
+  mutating func validate() throws {
     try fixes.validate()
-    _ = try fixes.loss(given: loss)
-    if optimizer == .extragradient && fixes.updates != .alternating
-      && fixes.updates != .extragradient
+    if optimizer == .extragradient, let updates = fixes.updates,
+      updates != .alternating && updates != .extragradient
     {
       throw ValidationError(
         "--optimizer extragradient is --updates extragradient; it does not combine with "
-          + "--updates \(fixes.updates.rawValue)")
+          + "--updates \(updates.rawValue)")
     }
-    if let problem = hyperparameters.problem { throw ValidationError(problem) }
-    let widths = Architecture.widthRange
-    guard widths.contains(width) else {
-      throw ValidationError(
-        "--hidden must be between \(widths.lowerBound) and \(widths.upperBound), got \(width)")
-    }
-    let depths = Architecture.hiddenLayerRange
-    guard depths.contains(hiddenLayers) else {
-      throw ValidationError(
-        "--layers must be between \(depths.lowerBound) and \(depths.upperBound), got "
-          + "\(hiddenLayers)")
-    }
-    guard (0..<1).contains(beta1), (0..<1).contains(beta2) else {
-      throw ValidationError("Adam betas must be in [0, 1), got \(beta1) and \(beta2)")
-    }
-    guard epsilon.isFinite, epsilon > 0 else {
-      throw ValidationError("--epsilon must be a finite number > 0, got \(epsilon)")
-    }
-    guard (0..<1).contains(momentum) else {
-      throw ValidationError("--momentum must be in [0, 1), got \(momentum)")
+    do {
+      // --consensus is outside the settings table: checked with the rest of the fixes.
+      if let problem = withConsensus(try settings().hyperparameters).problem {
+        throw ValidationError(problem)
+      }
+    } catch let error as SettingError {
+      throw ValidationError(error.description)
     }
     // The spec only: its data file, if any, is read once, by `config()` (a pipe cannot be
     // read twice).
@@ -124,33 +132,15 @@ struct ModelOptions: ParsableArguments {
   }
 
   /// The target as typed, or the model's own default.
-  var targetSpec: String { target ?? (model == .dirac ? "point(0)" : "gaussian") }
-
-  var hyperparameters: Hyperparameters {
-    let dirac = model == .dirac
-    let stepSize: Float = dirac ? 0.1 : 1e-3
-    return Hyperparameters(
-      discriminatorSteps: discriminatorSteps ?? (dirac ? 1 : 5), batchSize: batchSize,
-      discriminatorStepSize: lrD ?? lr ?? stepSize, generatorStepSize: lrG ?? lr ?? stepSize,
-      loss: (try? fixes.loss(given: loss)) ?? loss ?? (dirac ? .minimax : .nonsaturating),
-      optimizer: OptimizerSettings(
-        kind: optimizer?.kind ?? (dirac ? .sgd : .adam), momentum: momentum, beta1: beta1,
-        beta2: beta2, epsilon: epsilon),
-      stabilizers: stabilizers)
+  var targetSpec: String {
+    target ?? RunSettings.defaults(for: model ?? .perceptron).targetSpec
   }
 
-  /// The fixes' flags, with `--optimizer extragradient`'s update order.
-  var stabilizers: Stabilizers {
-    var f = fixes.stabilizers
-    if optimizer == .extragradient { f.updateScheme = .extragradient }
-    return f
-  }
-
-  /// The nets' shape: the flags', or the Dirac-GAN's one linear unit.
-  var architecture: Architecture {
-    model == .dirac
-      ? DiracGame.architecture
-      : Architecture(width: width, hiddenLayers: hiddenLayers, activation: activation)
+  /// The hyperparameters with `--consensus` (not a setting of the table yet) in place.
+  func withConsensus(_ h: Hyperparameters) -> Hyperparameters {
+    var h = h
+    h.stabilizers.consensus = fixes.consensus
+    return h
   }
 
   /// Refuses --record with a setting the recording format cannot hold: the header's
@@ -185,9 +175,15 @@ struct ModelOptions: ParsableArguments {
     } catch {
       throw RunFailure.badInput("bad --target: \(error.description)")
     }
+    let settings: RunSettings
+    do {
+      settings = try self.settings()
+    } catch {
+      throw RunFailure.badInput(error.description)
+    }
     return TrainingConfig(
-      target: loaded, prior: prior,
-      architecture: architecture, hyperparameters: hyperparameters, seed: seed)
+      target: loaded, prior: settings.prior, architecture: settings.architecture,
+      hyperparameters: withConsensus(settings.hyperparameters), seed: seed)
   }
 }
 

@@ -2,15 +2,12 @@ import ArgumentParser
 import GANCore
 
 /// The flags of the fixes (`Stabilizers`), shared by every command that trains and by
-/// `bench`.
+/// `bench`. Their help, ranges and defaults are the settings table's (Setting.swift).
 struct StabilizerOptions: ParsableArguments {
-  @Option(help: "Gradient penalty on D: none, r1 (on data) or r2 (on G's samples), weight --gamma.")
-  var penalty: GradientPenalty = .none
+  @Option(help: ArgumentHelp(Setting.penalty.help)) var penalty: GradientPenalty?
+  @Option(parsing: .unconditional, help: ArgumentHelp(Setting.gamma.help)) var gamma: Float?
 
-  @Option(parsing: .unconditional, help: "Weight gamma of the R1/R2 penalty (gamma/2 E[D'(x)^2]).")
-  var gamma: Float = 10
-
-  // The issue's short forms: --r1 γ, --r2 γ, --gp λ.
+  // The issue's short forms: --r1 γ, --r2 γ (and --gp λ, which is a setting of its own).
   @Option(
     name: .customLong("r1"), parsing: .unconditional,
     help: "R1 with weight gamma: the same as --penalty r1 --gamma gamma.")
@@ -21,47 +18,34 @@ struct StabilizerOptions: ParsableArguments {
     help: "R2 with weight gamma: the same as --penalty r2 --gamma gamma.")
   var r2: Float?
 
-  @Option(
-    name: .customLong("gp"), parsing: .unconditional,
-    help:
-      "WGAN-GP with penalty weight lambda on interpolates: --loss wgan-gp with lambda (default 10)."
-  )
+  @Option(name: .customLong("gp"), parsing: .unconditional, help: ArgumentHelp(Setting.gp.help))
   var gp: Float?
 
   @Option(
     name: .customLong("unroll"), parsing: .unconditional,
-    help: "G's step looks through u unrolled D steps (0...50; 0 is off).")
-  var unrolledSteps: Int = 0
+    help: ArgumentHelp(Setting.unroll.help))
+  var unrolledSteps: Int?
 
-  @Option(
-    help:
-      "How D and G updates are ordered: alternating (Algorithm 1), simultaneous or extragradient.")
-  var updates: UpdateScheme = .alternating
+  @Option(help: ArgumentHelp(Setting.updates.help)) var updates: UpdateScheme?
 
   @Option(
     name: .customLong("instance-noise"), parsing: .unconditional,
-    help: "Standard deviation of Gaussian noise added to every input of D (0 is off).")
-  var instanceNoise: Float = 0
+    help: ArgumentHelp(Setting.instanceNoise.help))
+  var instanceNoise: Float?
 
   @Option(
     name: .customLong("noise-anneal"), parsing: .unconditional,
-    help: "Iterations over which the instance noise falls linearly to 0 (0: constant).")
-  var noiseAnneal: Int = 10_000
+    help: ArgumentHelp(Setting.noiseAnneal.help))
+  var noiseAnneal: Int?
 
-  @Option(parsing: .unconditional, help: "WGAN's clipping bound c of every D parameter.")
-  var clip: Float = 0.01
+  @Option(parsing: .unconditional, help: ArgumentHelp(Setting.clip.help)) var clip: Float?
 
-  @Flag(help: "Spectral normalisation of D's weights (one power-iteration step per D step).")
-  var spectralNorm = false
+  @Flag(help: ArgumentHelp(Setting.spectralNorm.help)) var spectralNorm = false
 
-  @Option(
-    parsing: .unconditional,
-    help: """
-      Packing (PacGAN): D judges packs of P samples, all real or all G's (1...8; 1 is off). \
-      A batch is m packs per side, P*m samples.
-      """)
-  var pack: Int = 1
+  @Option(parsing: .unconditional, help: ArgumentHelp(Setting.pack.help)) var pack: Int?
 
+  // Consensus optimization is not in the settings table yet (Setting.swift): a flag of its
+  // own, folded into the fixes by `stabilizers` and `ModelOptions.config()`.
   @Option(
     parsing: .unconditional,
     help: """
@@ -70,14 +54,41 @@ struct StabilizerOptions: ParsableArguments {
       """)
   var consensus: Float = 0
 
+  /// The value given for one of the fixes' settings (nil: not given, or not a fix).
+  func value(of setting: Setting) -> SettingValue? {
+    switch setting {
+    case .penalty:
+      if r1 != nil { return .word(GradientPenalty.r1.rawValue) }
+      if r2 != nil { return .word(GradientPenalty.r2.rawValue) }
+      return penalty.map { .word($0.rawValue) }
+    case .gamma: return (r1 ?? r2 ?? gamma).map { .real($0) }
+    case .gp: return gp.map { .real($0) }
+    case .unroll: return unrolledSteps.map { .whole($0) }
+    case .updates: return updates.map { .word($0.rawValue) }
+    case .instanceNoise: return instanceNoise.map { .real($0) }
+    case .noiseAnneal: return noiseAnneal.map { .whole($0) }
+    case .clip: return clip.map { .real($0) }
+    case .spectralNorm: return spectralNorm ? .flag(true) : nil
+    case .pack: return pack.map { .whole($0) }
+    case .target, .prior, .loss, .optimizer, .activation, .hidden, .layers, .batch, .k, .lr,
+      .lrD, .lrG, .beta1, .beta2, .epsilon, .momentum, .model:
+      return nil
+    }
+  }
+
+  /// The fixes given, by setting.
+  var given: [Setting: SettingValue] {
+    var values: [Setting: SettingValue] = [:]
+    for setting in Setting.allCases { values[setting] = value(of: setting) }
+    return values
+  }
+
+  /// The fixes (for `bench`, which has its own model flags): the table's defaults with the
+  /// given ones in place.
   var stabilizers: Stabilizers {
-    let (penalty, gamma) =
-      r1.map { (GradientPenalty.r1, $0) } ?? r2.map { (.r2, $0) } ?? (penalty, gamma)
-    return Stabilizers(
-      penalty: penalty, penaltyWeight: gamma, unrolledSteps: unrolledSteps,
-      updateScheme: updates, instanceNoise: instanceNoise, instanceNoiseAnneal: noiseAnneal,
-      clip: clip, spectralNorm: spectralNorm, pack: pack, interpolateWeight: gp ?? 10,
-      consensus: consensus)
+    var f = RunSettings.applying(given).hyperparameters.stabilizers
+    f.consensus = consensus
+    return f
   }
 
   /// The loss `--gp` asks for, checked against the one `--loss` gave (nil: not given).
@@ -93,8 +104,16 @@ struct StabilizerOptions: ParsableArguments {
   /// The short forms must not contradict the long ones.
   func validate() throws {
     if r1 != nil && r2 != nil { throw ValidationError("give one of --r1 and --r2, not both") }
-    if r1 != nil || r2 != nil, penalty != .none {
-      throw ValidationError("give either --penalty or --r1/--r2, not both")
+    for (flag, weight) in [("--r1", r1), ("--r2", r2)] {
+      if let weight, !(weight.isFinite && weight >= 0) {
+        throw ValidationError("\(flag) must be a number >= 0, got \(weight)")
+      }
+    }
+    if r1 != nil || r2 != nil, penalty != nil || gamma != nil {
+      throw ValidationError("give either --penalty/--gamma or --r1/--r2, not both")
+    }
+    for (setting, value) in given {
+      if let problem = setting.problem(with: value) { throw ValidationError(problem) }
     }
   }
 
@@ -103,12 +122,12 @@ struct StabilizerOptions: ParsableArguments {
     var words: [String] = []
     let f = stabilizers
     if f.penalty != .none { words.append("\(f.penalty.rawValue)(\(f.penaltyWeight))") }
-    if unrolledSteps > 0 { words.append("unroll \(unrolledSteps)") }
-    if updates != .alternating { words.append(updates.rawValue) }
-    if instanceNoise > 0 { words.append("noise \(instanceNoise)") }
-    if spectralNorm { words.append("spectral norm") }
-    if pack > 1 { words.append("pack \(pack)") }
-    if consensus > 0 { words.append("consensus \(consensus)") }
+    if f.unrolledSteps > 0 { words.append("unroll \(f.unrolledSteps)") }
+    if f.updateScheme != .alternating { words.append(f.updateScheme.rawValue) }
+    if f.instanceNoise > 0 { words.append("noise \(f.instanceNoise)") }
+    if f.spectralNorm { words.append("spectral norm") }
+    if f.pack > 1 { words.append("pack \(f.pack)") }
+    if f.consensus > 0 { words.append("consensus \(f.consensus)") }
     return words.joined(separator: " + ")
   }
 }

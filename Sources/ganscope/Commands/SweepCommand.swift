@@ -32,76 +32,108 @@ struct SweepRunCommand: ParsableCommand {
       fastest). Lines come out in cell order.
       """)
 
-  @Option(
-    help: ArgumentHelp(
-      "Targets (presets or specs; commas inside a spec are kept).", valueName: "list"))
+  // Every setting of the table (Setting.swift) is a knob: its flag takes a list or a range.
+  @Option(name: .customLong("target"), parsing: .unconditional, help: Self.help(.target))
   var target: String?
-  @Option(help: ArgumentHelp("Priors: uniform, normal.", valueName: "list")) var prior: String?
-  @Option(
-    help: ArgumentHelp(
-      "Losses: \(Loss.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "list"))
+  @Option(name: .customLong("prior"), parsing: .unconditional, help: Self.help(.prior))
+  var prior: String?
+  @Option(name: .customLong("loss"), parsing: .unconditional, help: Self.help(.loss))
   var loss: String?
-  @Option(
-    help: ArgumentHelp(
-      "Optimizers: \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", ")).",
-      valueName: "list"))
+  @Option(name: .customLong("optimizer"), parsing: .unconditional, help: Self.help(.optimizer))
   var optimizer: String?
-  @Option(help: ArgumentHelp("Activations: tanh, relu, leaky-relu.", valueName: "list"))
+  @Option(name: .customLong("activation"), parsing: .unconditional, help: Self.help(.activation))
   var activation: String?
-  @Option(parsing: .unconditional, help: ArgumentHelp("Hidden widths H.", valueName: "list|range"))
+  @Option(name: .customLong("hidden"), parsing: .unconditional, help: Self.help(.hidden))
   var hidden: String?
-  @Option(parsing: .unconditional, help: ArgumentHelp("Hidden layers.", valueName: "list|range"))
+  @Option(name: .customLong("layers"), parsing: .unconditional, help: Self.help(.layers))
   var layers: String?
-  @Option(
-    parsing: .unconditional, help: ArgumentHelp("Minibatch sizes m.", valueName: "list|range"))
+  @Option(name: .customLong("batch"), parsing: .unconditional, help: Self.help(.batch))
   var batch: String?
-  @Option(
-    parsing: .unconditional, help: ArgumentHelp("D steps per G step.", valueName: "list|range"))
+  @Option(name: .customLong("k"), parsing: .unconditional, help: Self.help(.k))
   var k: String?
-  @Option(
-    parsing: .unconditional, help: ArgumentHelp("Step sizes of both nets.", valueName: "list|range")
-  )
+  @Option(name: .customLong("lr"), parsing: .unconditional, help: Self.help(.lr))
   var lr: String?
-  @Option(
-    name: .customLong("lr-d"), parsing: .unconditional,
-    help: ArgumentHelp("Step sizes of D (instead of --lr).", valueName: "list|range"))
+  @Option(name: .customLong("lr-d"), parsing: .unconditional, help: Self.help(.lrD))
   var lrD: String?
-  @Option(
-    name: .customLong("lr-g"), parsing: .unconditional,
-    help: ArgumentHelp("Step sizes of G (instead of --lr).", valueName: "list|range"))
+  @Option(name: .customLong("lr-g"), parsing: .unconditional, help: Self.help(.lrG))
   var lrG: String?
-  @Option(parsing: .unconditional, help: ArgumentHelp("Adam β1.", valueName: "list|range"))
+  @Option(name: .customLong("beta1"), parsing: .unconditional, help: Self.help(.beta1))
   var beta1: String?
-  @Option(parsing: .unconditional, help: ArgumentHelp("Adam β2.", valueName: "list|range"))
+  @Option(name: .customLong("beta2"), parsing: .unconditional, help: Self.help(.beta2))
   var beta2: String?
-  @Option(parsing: .unconditional, help: ArgumentHelp("Adam ε.", valueName: "list|range"))
+  @Option(name: .customLong("epsilon"), parsing: .unconditional, help: Self.help(.epsilon))
   var epsilon: String?
-  @Option(parsing: .unconditional, help: ArgumentHelp("Momentum μ.", valueName: "list|range"))
+  @Option(name: .customLong("momentum"), parsing: .unconditional, help: Self.help(.momentum))
   var momentum: String?
-
-  @Option(help: ArgumentHelp("Gradient penalties on D: none, r1, r2.", valueName: "list"))
+  @Option(name: .customLong("penalty"), parsing: .unconditional, help: Self.help(.penalty))
   var penalty: String?
-  @Option(
-    parsing: .unconditional, help: ArgumentHelp("R1/R2 weights gamma.", valueName: "list|range"))
+  @Option(name: .customLong("gamma"), parsing: .unconditional, help: Self.help(.gamma))
   var gamma: String?
-  @Option(
-    parsing: .unconditional, help: ArgumentHelp("Unrolled D steps u.", valueName: "list|range"))
+  @Option(name: .customLong("unroll"), parsing: .unconditional, help: Self.help(.unroll))
   var unroll: String?
-  @Option(
-    help: ArgumentHelp(
-      "Update orders: alternating, simultaneous, extragradient.", valueName: "list"))
+  @Option(name: .customLong("updates"), parsing: .unconditional, help: Self.help(.updates))
   var updates: String?
   @Option(
-    name: .customLong("instance-noise"), parsing: .unconditional,
-    help: ArgumentHelp("Instance noise sd (constant during the run).", valueName: "list|range"))
+    name: .customLong("instance-noise"), parsing: .unconditional, help: Self.help(.instanceNoise))
   var instanceNoise: String?
-  @Option(
-    parsing: .unconditional, help: ArgumentHelp("WGAN clipping bounds c.", valueName: "list|range"))
+  @Option(name: .customLong("clip"), parsing: .unconditional, help: Self.help(.clip))
   var clip: String?
-  @Option(
-    parsing: .unconditional,
-    help: ArgumentHelp("Pack sizes P of D (PacGAN; 1 is off).", valueName: "list|range"))
+  @Option(name: .customLong("pack"), parsing: .unconditional, help: Self.help(.pack))
   var pack: String?
+  @Option(name: .customLong("noise-anneal"), parsing: .unconditional, help: Self.help(.noiseAnneal))
+  var noiseAnneal: String?
+  @Option(name: .customLong("gp"), parsing: .unconditional, help: Self.help(.gp))
+  var gp: String?
+  @Option(
+    name: .customLong("spectral-norm"), parsing: .unconditional, help: Self.help(.spectralNorm))
+  var spectralNorm: String?
+  @Option(name: .customLong("model"), parsing: .unconditional, help: Self.help(.model))
+  var model: String?
+
+  /// A knob's help: the setting's, with what a sweep takes.
+  private static func help(_ setting: Setting) -> ArgumentHelp {
+    let values: String =
+      switch setting.kind {
+      case .whole, .real: "list|range"
+      case .word, .target: "list"
+      case .toggle: "off,on"
+      }
+    let single = setting.singleValueReason.map { " One value per sweep: \($0)." } ?? ""
+    return ArgumentHelp(setting.help + single, valueName: values)
+  }
+
+  /// The text given for a setting's flag (nil: not given).
+  private func text(_ setting: Setting) -> String? {
+    switch setting {
+    case .target: target
+    case .prior: prior
+    case .loss: loss
+    case .optimizer: optimizer
+    case .activation: activation
+    case .hidden: hidden
+    case .layers: layers
+    case .batch: batch
+    case .k: k
+    case .lr: lr
+    case .lrD: lrD
+    case .lrG: lrG
+    case .beta1: beta1
+    case .beta2: beta2
+    case .epsilon: epsilon
+    case .momentum: momentum
+    case .penalty: penalty
+    case .gamma: gamma
+    case .unroll: unroll
+    case .updates: updates
+    case .instanceNoise: instanceNoise
+    case .clip: clip
+    case .pack: pack
+    case .noiseAnneal: noiseAnneal
+    case .gp: gp
+    case .spectralNorm: spectralNorm
+    case .model: model
+    }
+  }
 
   @Option(parsing: .unconditional, help: "Seeds 1...N for every configuration (default 1).")
   var seeds: Int?
@@ -138,16 +170,9 @@ struct SweepRunCommand: ParsableCommand {
 
   /// The grid and shard, built (and so checked) once.
   private func plan() throws(SweepError) -> (SweepGrid, SweepShard?, SweepJobs) {
-    let texts: [SweepKnob: String?] = [
-      .target: target, .prior: prior, .loss: loss, .optimizer: optimizer,
-      .activation: activation, .hidden: hidden, .layers: layers, .batch: batch, .k: k, .lr: lr,
-      .lrD: lrD, .lrG: lrG, .beta1: beta1, .beta2: beta2, .epsilon: epsilon, .momentum: momentum,
-      .penalty: penalty, .gamma: gamma, .unroll: unroll, .updates: updates,
-      .instanceNoise: instanceNoise, .clip: clip, .pack: pack,
-    ]
-    var knobs: [SweepKnob: [SweepValue]] = [:]
-    for knob in SweepKnob.allCases {
-      if let text = texts[knob] ?? nil { knobs[knob] = try knob.parseValues(text) }
+    var knobs: [Setting: [SettingValue]] = [:]
+    for knob in Setting.allCases {
+      if let text = text(knob) { knobs[knob] = try knob.parseValues(text) }
     }
     let seedList: [UInt64]
     switch (seeds, seed) {
@@ -366,7 +391,8 @@ struct SweepSummaryCommand: ParsableCommand {
       guard let xAxis else { return (table, nil) }
       let yAxis =
         try y.map { n throws(SweepError) in try summary.column(forAxis: n) }
-        ?? summary.varying.first(where: { $0 != xAxis }) ?? "seed"
+        ?? summary.varying.first(where: { $0 != xAxis && !summary.sameInEveryLine($0, xAxis) })
+        ?? "seed"
       return (table, try summary.heatmap(metric: metric, x: xAxis, y: yAxis))
     }
     Output.line(table)

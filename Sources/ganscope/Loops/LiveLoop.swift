@@ -1,4 +1,5 @@
 import GANCore
+import GANScenarios
 import GANView
 
 /// Why the live view ended. Every reason is a normal exit (status 0).
@@ -21,6 +22,9 @@ struct LiveScript {
   var isWaiting: @MainActor () -> Bool
   /// Space at a pause point; true when the script is over and the view should end.
   var goOn: @MainActor () -> Bool
+  /// Called once per frame, before drawing: what the steps applied since the last frame
+  /// switch on screen, in order.
+  var views: @MainActor () -> [StepView]
 }
 
 /// The live view's main loop, on the main thread: wait for a key for at most one frame,
@@ -67,6 +71,7 @@ final class LiveLoop {
         status.iterationsPerSecond = rate.update(iteration: snapshot?.iteration, at: Clock.now())
       }
       state.advanceFrame(with: snapshot)
+      for view in script?.views() ?? [] { state.show(view) }
       let size = terminal.size
       terminal.paint(
         Screen.render(

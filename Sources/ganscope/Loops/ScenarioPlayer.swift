@@ -17,6 +17,10 @@ final class ScenarioPlayer {
   /// The heading's start in the tour, instead of the scenario's name (the page before
   /// named it): "tour 2/8 · Proposition 1".
   private let place: String?
+  /// The frames per second of the view: a cue's pace carries its publication cadence.
+  private let fps: Int
+  /// Cues whose view settings the live view has been handed (`LiveScript.views`).
+  private var viewsShown = 0
 
   private init(
     scenario: Scenario, seed: UInt64, fps: Int, endsView: Bool, place: String?
@@ -30,6 +34,7 @@ final class ScenarioPlayer {
     playback = ScenarioPlayback(scenario)
     self.endsView = endsView
     self.place = place
+    self.fps = fps
     schedule(playback.start())
   }
 
@@ -70,11 +75,28 @@ final class ScenarioPlayer {
         playback.noteApplied(runtime.scheduledApplied)
         return playback.isWaiting
       },
-      goOn: { [unowned self] in goOn() })
+      goOn: { [unowned self] in goOn() },
+      views: { [unowned self] in newViews() })
   }
 
+  /// A cue's commands, and before them its pace with the publication cadence that keeps
+  /// about one frame per view frame (as the `<` `>` keys do).
   private func schedule(_ cues: [ScenarioPlayback.Cue]) {
-    for cue in cues { runtime.schedule(ScheduledCommands(at: cue.iteration, cue.commands)) }
+    for cue in cues {
+      let pace: [ControlCommand] =
+        cue.view.pace.map {
+          [.setPace($0), .setPublishInterval(LiveCommand.publishInterval(for: $0, fps: fps))]
+        } ?? []
+      runtime.schedule(ScheduledCommands(at: cue.iteration, pace + cue.commands))
+    }
+  }
+
+  /// The view settings of the cues applied since the last call, in order.
+  private func newViews() -> [StepView] {
+    playback.noteApplied(runtime.scheduledApplied)
+    let applied = playback.position
+    defer { viewsShown = max(viewsShown, applied) }
+    return applied > viewsShown ? playback.cues[viewsShown..<applied].map(\.view) : []
   }
 
   /// Space at a pause point: hands the next stretch of the script to the runtime, resuming
@@ -108,17 +130,18 @@ final class ScenarioPlayer {
     }
     let keys = cue.keys.isEmpty ? "" : " · keys: \(cue.keys)"
     let heading = prefix + " · step \(playback.position) of \(count)" + keys
+    let text = CaptionText.filled(cue.caption, with: runtime.latest()?.metrics)
     if playback.isFinished {
-      return Caption(heading: heading, text: cue.caption, prompt: "script over: every key is yours")
+      return Caption(heading: heading, text: text, prompt: "script over: every key is yours")
     }
     if playback.isWaiting {
       let onward =
         playback.position < count ? "space: go on" : endsView ? "space: next page" : "space: run on"
-      return Caption(heading: heading, text: cue.caption, prompt: onward, waiting: true)
+      return Caption(heading: heading, text: text, prompt: onward, waiting: true)
     }
     let next =
       playback.position < count
       ? "next step at iter=\(playback.cues[playback.position].iteration)" : nil
-    return Caption(heading: heading, text: cue.caption, prompt: next)
+    return Caption(heading: heading, text: text, prompt: next)
   }
 }

@@ -50,7 +50,8 @@ struct TourLoop {
         paragraphs: [
           "Every claim shown here is measured over seeds by 'ganscope demo --check'.",
           "'ganscope demo NAME' plays one scenario again; 'ganscope live' is yours to try.",
-        ])
+          "In every view ? lists the keys, and pressed again the words and marks on screen.",
+        ], isEnd: true)
     }
     let stop = stops[index]
     return TourPage(
