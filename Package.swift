@@ -41,7 +41,10 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
   ],
   targets: [
-    .target(name: "GANCore", swiftSettings: numericSettings),
+    // The game's spectrum (Sources/GANCore/Dynamics) hands dense eigenproblems to LAPACK's
+    // dgeev rather than a hand-written eigensolver.
+    .systemLibrary(name: "CLapack", providers: [.apt(["liblapack-dev"])]),
+    .target(name: "GANCore", dependencies: ["CLapack"], swiftSettings: numericSettings),
     .target(name: "GANRuntime", dependencies: ["GANCore"], swiftSettings: cpuFlags),
     .target(name: "GANView", dependencies: ["GANCore"], swiftSettings: cpuFlags),
     // Named experiments whose claims are checked (`ganscope demo`, docs/scenarios in README).

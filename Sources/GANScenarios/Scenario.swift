@@ -24,11 +24,15 @@ public struct Scenario: Sendable {
   /// The first of the held-out seeds: `demo --check` runs seeds `heldOutStart`,
   /// `heldOutStart + 1`, … — none of them a tuning seed (a test checks it).
   public let heldOutStart: UInt64
+  /// When the run computes the game's spectrum (SpectrumSchedule), for claims about it;
+  /// nil for none.
+  public let spectra: SpectrumSchedule?
 
   public init(
     name: String, summary: String, config: TrainingConfig, steps: [ScenarioStep],
     iterations: Int, frameInterval: Int = 50, tunedOn tuningSeeds: [UInt64],
-    heldOutFrom heldOutStart: UInt64 = Scenario.firstHeldOutSeed, claim: Claim
+    heldOutFrom heldOutStart: UInt64 = Scenario.firstHeldOutSeed,
+    spectra: SpectrumSchedule? = nil, claim: Claim
   ) {
     self.name = name
     self.summary = summary
@@ -38,6 +42,7 @@ public struct Scenario: Sendable {
     self.frameInterval = frameInterval
     self.tuningSeeds = tuningSeeds
     self.heldOutStart = heldOutStart
+    self.spectra = spectra
     self.claim = claim
   }
 

@@ -28,6 +28,8 @@ public struct ScenarioRun: Sendable {
   public let final: Observation
   /// Commands the trainer refused (a script error: the claim fails on it).
   public let refused: [ControlCommand]
+  /// The game's spectrum where the scenario's `SpectrumSchedule` asked for it, in order.
+  public let spectra: [SpectrumReading]
 
   /// Frames whose iteration lies in `range`.
   public func frames(in range: ClosedRange<Int>) -> [Snapshot] {
@@ -57,6 +59,10 @@ extension Scenario {
     let sampleSeed = derivedSeed(seed, 0x5CE7)
     var frames: [Snapshot] = []
     var refused: [ControlCommand] = []
+    var spectra: [SpectrumReading] = []
+    func readSpectrum() {
+      if let schedule = self.spectra { spectra.append(schedule.reading(of: trainer)) }
+    }
 
     func snapshot() -> Snapshot {
       let frame = evaluator.snapshot(of: trainer)
@@ -64,7 +70,8 @@ extension Scenario {
       return frame
     }
     func observe() -> Observation {
-      Observation(
+      readSpectrum()
+      return Observation(
         snapshot: snapshot(),
         samples: trainer.generateSamples(count: ScenarioRun.sampleCount, seed: sampleSeed))
     }
@@ -73,6 +80,9 @@ extension Scenario {
       while trainer.iteration < goal && !trainer.isDiverged {
         trainer.runIteration()
         if trainer.isDiverged || trainer.iteration % frameInterval == 0 { _ = snapshot() }
+        if let every = self.spectra?.every, trainer.iteration % every == 0 || trainer.isDiverged {
+          readSpectrum()
+        }
       }
     }
 
@@ -88,9 +98,10 @@ extension Scenario {
       after.append(observe())
     }
     advance(to: iterations)
+    let final = observe()
     return ScenarioRun(
-      seed: seed, frames: frames, before: before, after: after, final: observe(),
-      refused: refused)
+      seed: seed, frames: frames, before: before, after: after, final: final,
+      refused: refused, spectra: spectra)
   }
 
   /// Checks the claim on one seed's run.

@@ -11,7 +11,7 @@ extension Scenario {
     [
       figure1, optimalDiscriminator, virtualCriterion, vanishingGradient, oscillation,
       divergence, modeCollapse, likelihoodVersusGAN,
-    ] + fixes + dirac
+    ] + fixes + dirac + spectrum
 
   /// The pace of a phase the viewer is told to watch: slow enough that a swing of the
   /// k = 1 spike takes seconds, not a blink.

@@ -187,5 +187,30 @@ extension TourStop {
       "The two balance: the path settles on a circle of radius about sqrt(2 eta), 0.45 for "
         + "eta = 0.1; - halves eta and the circle shrinks to about 0.32. It never converges."
     ),
+    // The game's Jacobian (Sources/GANCore/Dynamics): its eigenvalues explain the runs.
+    "dirac-spectrum": (
+      "Mescheder 2018", "the Dirac-GAN's eigenvalues",
+      "The Jacobian J of the field v = (-grad_psi L_D, -grad_theta L_G) at (0, 0) is "
+        + "[[0, -1/2], [1/2, 0]]: eigenvalues +-i/2, a pure rotation. R1 adds -gamma to its "
+        + "psi entry: (-gamma +- sqrt(gamma^2 - 1))/2. A step multiplies each mode by an "
+        + "eigenvalue of the step's matrix: 1 + eta lambda for simultaneous steps.",
+      "R1 pulls the path into (0, 0); there R1 goes off and the alternating multipliers "
+        + "sit on the unit circle; x (simultaneous) puts them outside it."
+    ),
+    "oscillation-spectrum": (
+      "Mescheder 2017", "rotation in the eigenvalues",
+      "Eigenvalues of J with large imaginary parts and small real parts make gradient "
+        + "steps circle instead of converge; a penalty that moves them left damps the circling.",
+      "k = 1 swings; the spectrum shows an eigenvalue near the imaginary axis. p (R1) moves "
+        + "it left and the swing dies down."
+    ),
+    "divergence-spectrum": (
+      "Mescheder 2017", "a step that diverges",
+      "A gradient step of size eta multiplies each mode by an eigenvalue mu of its matrix "
+        + "(I + eta J for simultaneous steps): a multiplier outside the unit circle grows "
+        + "its mode every step.",
+      "The step size goes up 32-fold: at once a multiplier lies far outside the unit "
+        + "circle, and a dozen iterations later the weights overflow."
+    ),
   ]
 }

@@ -18,6 +18,7 @@ struct GanScope: ParsableCommand {
       LiveCommand.self, TrainCommand.self, ReplayCommand.self, InfoCommand.self,
       ExportCommand.self, VerifyCommand.self, FigureCommand.self, BenchCommand.self,
       UpgradeCommand.self, DemoCommand.self, TourCommand.self, SweepCommand.self,
+      SpectrumCommand.self,
     ],
     defaultSubcommand: LiveCommand.self
   )

@@ -52,12 +52,16 @@ public struct Stabilizers: Sendable, Equatable, Hashable, Codable {
   public var pack: Int
   /// λ of the interpolate penalties of WGAN-GP and WGAN-LP (their papers' 10).
   public var interpolateWeight: Float
+  /// γ of consensus optimization (Mescheder, Nowozin & Geiger 2017): each player also
+  /// descends γ·½‖v‖², v the game's field, whose gradient is Jᵀv (TransposeProduct.swift),
+  /// taken on the fixed evaluation batch of the game's Jacobian. 0 is off.
+  public var consensus: Float
 
   public init(
     penalty: GradientPenalty = .none, penaltyWeight: Float = 10, unrolledSteps: Int = 0,
     updateScheme: UpdateScheme = .alternating, instanceNoise: Float = 0,
     instanceNoiseAnneal: Int = 10_000, clip: Float = 0.01, spectralNorm: Bool = false,
-    pack: Int = 1, interpolateWeight: Float = 10
+    pack: Int = 1, interpolateWeight: Float = 10, consensus: Float = 0
   ) {
     self.penalty = penalty
     self.penaltyWeight = penaltyWeight
@@ -69,6 +73,7 @@ public struct Stabilizers: Sendable, Equatable, Hashable, Codable {
     self.spectralNorm = spectralNorm
     self.pack = pack
     self.interpolateWeight = interpolateWeight
+    self.consensus = consensus
   }
 
   public static let unrolledStepRange = 0...50
@@ -106,6 +111,13 @@ public struct Stabilizers: Sendable, Equatable, Hashable, Codable {
     }
     if !Self.packRange.contains(pack) {
       return "pack size P must be between 1 and 8, got \(pack)"
+    }
+    if !(consensus.isFinite && consensus >= 0) {
+      return "the consensus weight gamma must be a number >= 0, got \(consensus)"
+    }
+    if consensus > 0 && (spectralNorm || unrolledSteps > 0 || instanceNoise > 0) {
+      return "--consensus does not combine with --spectral-norm, --unroll or --instance-noise: "
+        + "its gradient J^T v is that of the game's Jacobian, which models none of them"
     }
     if pack > 1 && spectralNorm {
       return "--pack does not combine with --spectral-norm: the normalisation treats D's "

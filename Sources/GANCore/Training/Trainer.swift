@@ -363,6 +363,7 @@ public final class Trainer {
     zeroTail(work.outputGradient, from: 2 * m, to: rows)
     discriminator.backward(work, rows: 2 * m, parameterGradients: true, inputGradient: false)
     addPenalties(batch: input, count: m)
+    addConsensusGradient(to: .discriminator)
   }
 
   /// Adds the gradients of R1 or R2 and of the loss's own penalty (WGAN-GP) to D's.
@@ -462,6 +463,7 @@ public final class Trainer {
     zeroTail(generatorWork.outputGradient, from: n, to: paddedRows(n))
     generator.backward(generatorWork, rows: n, parameterGradients: true, inputGradient: false)
     if unrolled > 0 { restoreDiscriminator() }
+    addConsensusGradient(to: .generator)
   }
 
   /// Saves D (parameters, gradient, optimizer) and takes `steps` D steps on a workspace of

@@ -63,6 +63,12 @@ struct BenchCommand: ParsableCommand {
       valueName: "view"))
   var view: BenchView?
 
+  @Flag(
+    help:
+      "Instead of training, time one product J·u of the game's Jacobian against one evaluation of the field and one trainer iteration (after --warmup iterations)."
+  )
+  var jacobian = false
+
   @Option(help: "With --with-viewer: seconds per measurement round.")
   var seconds: Double = 2
 
@@ -107,6 +113,13 @@ struct BenchCommand: ParsableCommand {
     defer { signals.stop() }
     if let samplesOut { try OutputFile.check(samplesOut) }
     let config = try benchConfig()
+    if jacobian {
+      do {
+        return try runJacobian(config)
+      } catch let refusal as JacobianRefusal {
+        throw RunFailure.badInput(refusal.description)
+      }
+    }
     if withViewer, let view { return runWithComposingViewer(config, view: view) }
     if withViewer { return runWithViewer(config) }
     let trainer = Trainer(config: config)

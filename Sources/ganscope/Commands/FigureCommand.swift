@@ -41,7 +41,7 @@ struct FigureCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "figure (the paper's Figure 1), or a picture of the whole run: history (one metric over the iterations), spacetime (p_g and D over x and time), phase (G's mean and sd; for --model dirac, (theta, psi) over the game's vector field).",
+      "figure (the paper's Figure 1), or a picture of the whole run: history (one metric over the iterations), spacetime (p_g and D over x and time), phase (G's mean and sd; for --model dirac, (theta, psi) over the game's vector field), spectrum (the eigenvalues of the game's Jacobian and the step's multipliers in the complex plane, at --at ITERATION or --iterations).",
       valueName: "kind"))
   var kind: FigureKind = .figure
 
@@ -184,6 +184,7 @@ struct FigureCommand: ParsableCommand {
     defer { signals.stop() }
     // Where the picture goes is checked before any training.
     try OutputFile.check(out, inputs: inputs)
+    if kind == .spectrum { return try drawSpectrum() }
     if let runKind = kind.runKind {
       try drawRun(runKind)
       return

@@ -1,5 +1,6 @@
 import ArgumentParser
 import GANCore
+import GANRuntime
 import GANView
 
 /// What `ganscope figure` draws: the paper's Figure 1 (the default), or one of the pictures
@@ -9,6 +10,9 @@ enum FigureKind: String, ExpressibleByArgument, CaseIterable {
   case history
   case spacetime
   case phase
+  /// The game's spectrum at one state (SpectrumPicture): --at ITERATION, or the last
+  /// iteration of the run.
+  case spectrum
 
   var runKind: RunFigure.Kind? { RunFigure.Kind(rawValue: rawValue) }
 }
@@ -43,6 +47,50 @@ extension FigureCommand {
           + "\(PictureFormat.fileExtension(out).uppercased()) (Debian: apt-get install "
           + "librsvg2-bin); or write .svg")
     }
+  }
+
+  /// Draws the game's spectrum at one state: the model flags' run trained to --at (or to
+  /// --iterations), or a recording's frame at --at (docs/theory.md, "The game's Jacobian").
+  func drawSpectrum() throws {
+    let iteration: Int
+    if let at {
+      guard let value = Int(at), (0...Self.latestIteration).contains(value) else {
+        throw RunFailure.badInput(
+          "--at takes one iteration from 0 to \(Self.latestIteration) with --kind spectrum, got "
+            + "'\(RecordingError.quoted(at, limit: 40))'")
+      }
+      iteration = value
+    } else {
+      iteration = from == nil ? iterations : 0
+    }
+    let trainer: Trainer
+    if let from {
+      do {
+        trainer = try RecordingReader.opening(commandLineFile: from).trainer(
+          atIteration: iteration)
+      } catch let failure as RunFailure {
+        throw failure
+      } catch {
+        throw RunFailure.badInput("\(error)")
+      }
+    } else {
+      trainer = Trainer(config: try model.config())
+      while trainer.iteration < iteration && trainer.runIteration() {}
+    }
+    let spectrum: GameSpectrum
+    do {
+      spectrum = try GameSpectrum(
+        GameJacobian(of: trainer), method: .arnoldi(steps: GameSpectrum.defaultArnoldiSteps))
+    } catch {
+      throw RunFailure.runtime(error.description)
+    }
+    let svg = SpectrumPicture.render(
+      spectrum, width: width ?? Self.runFigureSize.width,
+      height: height ?? Self.runFigureSize.height)
+    try PictureFormat(path: out).write(svg, to: out, inputs: inputs)
+    Output.line(
+      "wrote \(out): spectrum at iteration \(spectrum.iteration) (\(spectrum.jacobian.count) "
+        + "eigenvalues, step radius \(NumberFormat.fixed(spectrum.stepRadius, decimals: 4)))")
   }
 
   /// Draws the run's history, space-time image or phase plane.

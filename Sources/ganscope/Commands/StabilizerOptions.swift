@@ -44,6 +44,16 @@ struct StabilizerOptions: ParsableArguments {
 
   @Option(parsing: .unconditional, help: ArgumentHelp(Setting.pack.help)) var pack: Int?
 
+  // Consensus optimization is not in the settings table yet (Setting.swift): a flag of its
+  // own, folded into the fixes by `stabilizers` and `ModelOptions.config()`.
+  @Option(
+    parsing: .unconditional,
+    help: """
+      Consensus optimization with weight gamma: each player also descends gamma/2 |v|^2, v the \
+      game's field, by its exact gradient J^T v (0 is off; slow for large nets: see docs).
+      """)
+  var consensus: Float = 0
+
   /// The value given for one of the fixes' settings (nil: not given, or not a fix).
   func value(of setting: Setting) -> SettingValue? {
     switch setting {
@@ -75,7 +85,11 @@ struct StabilizerOptions: ParsableArguments {
 
   /// The fixes (for `bench`, which has its own model flags): the table's defaults with the
   /// given ones in place.
-  var stabilizers: Stabilizers { RunSettings.applying(given).hyperparameters.stabilizers }
+  var stabilizers: Stabilizers {
+    var f = RunSettings.applying(given).hyperparameters.stabilizers
+    f.consensus = consensus
+    return f
+  }
 
   /// The loss `--gp` asks for, checked against the one `--loss` gave (nil: not given).
   func loss(given: Loss?) throws -> Loss? {
@@ -113,6 +127,7 @@ struct StabilizerOptions: ParsableArguments {
     if f.instanceNoise > 0 { words.append("noise \(f.instanceNoise)") }
     if f.spectralNorm { words.append("spectral norm") }
     if f.pack > 1 { words.append("pack \(f.pack)") }
+    if f.consensus > 0 { words.append("consensus \(f.consensus)") }
     return words.joined(separator: " + ")
   }
 }
