@@ -108,7 +108,8 @@ final class Session {
     case .pause, .resume: return true
     case .setDiscriminatorSteps, .setBatchSize, .setDiscriminatorStepSize,
       .setGeneratorStepSize, .setLoss, .setOptimizer, .setPenalty, .setUnrolledSteps,
-      .setUpdateScheme, .setInstanceNoise, .setSpectralNorm, .setPack, .setTarget, .resetNetworks,
+      .setUpdateScheme, .setInstanceNoise, .setSpectralNorm, .setPack, .setConsensus, .setTarget,
+      .resetNetworks,
       .reseed:
       return trainer.apply(command)
     }

@@ -169,7 +169,8 @@ struct TrainingLoop {
       pacer = Self.pacer(for: new)
     case .setPublishInterval, .setDiscriminatorSteps, .setBatchSize, .setDiscriminatorStepSize,
       .setGeneratorStepSize, .setLoss, .setOptimizer, .setPenalty, .setUnrolledSteps,
-      .setUpdateScheme, .setInstanceNoise, .setSpectralNorm, .setPack, .setTarget, .resetNetworks,
+      .setUpdateScheme, .setInstanceNoise, .setSpectralNorm, .setPack, .setConsensus, .setTarget,
+      .resetNetworks,
       .reseed:
       break
     }

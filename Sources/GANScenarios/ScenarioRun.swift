@@ -125,7 +125,8 @@ private func perform(_ command: ControlCommand, on trainer: Trainer) -> Bool {
   case .setPublishInterval(let interval): return interval >= 1
   case .setDiscriminatorSteps, .setBatchSize, .setDiscriminatorStepSize,
     .setGeneratorStepSize, .setLoss, .setOptimizer, .setPenalty, .setUnrolledSteps,
-    .setUpdateScheme, .setInstanceNoise, .setSpectralNorm, .setPack, .setTarget, .resetNetworks,
+    .setUpdateScheme, .setInstanceNoise, .setSpectralNorm, .setPack, .setConsensus, .setTarget,
+    .resetNetworks,
     .reseed:
     return trainer.apply(command)
   }

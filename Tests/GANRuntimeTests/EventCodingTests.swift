@@ -22,6 +22,7 @@ import Testing
     for x in reals {
       commands += [
         .setDiscriminatorStepSize(x), .setGeneratorStepSize(x), .setInstanceNoise(x),
+        .setConsensus(x),
       ]
       commands += GradientPenalty.allCases.map { .setPenalty($0, weight: x) }
     }

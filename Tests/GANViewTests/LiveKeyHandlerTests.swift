@@ -46,6 +46,7 @@ import Testing
     "u": [.setUnrolledSteps(5)],
     "x": [.setUpdateScheme(.simultaneous)],
     "n": [.setInstanceNoise(0.5)],
+    "c": [.setConsensus(10)],
     "s": [.setSpectralNorm(true)],
     "P": [.setPack(2)],
     "v": [], "m": [], "M": [], "y": [], "z": [], "Z": [], "(": [], ")": [], "o": [], "h": [],
@@ -187,6 +188,7 @@ import Testing
     #expect(twice("x") == [.setUpdateScheme(.simultaneous), .setUpdateScheme(.extragradient)])
     #expect(twice("n") == [.setInstanceNoise(0.5), .setInstanceNoise(0)])
     #expect(twice("s") == [.setSpectralNorm(true), .setSpectralNorm(false)])
+    #expect(twice("c") == [.setConsensus(10), .setConsensus(0)])
     #expect(twice("P") == [.setPack(2), .setPack(4)])
     #expect(twice(".") == [.pause, .stepIteration, .stepIteration])
     // Different keys combine too: k changed, then η_G halved, both kept.

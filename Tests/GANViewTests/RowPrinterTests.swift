@@ -94,7 +94,7 @@ import Testing
       out[1].hasPrefix(
         "1,\"mix(0.5*normal(-2,0.5),0.5*normal(2,0.5))\",uniform,nonsaturating,adam,relu,16,3,"
           + "128,2,0.001,0.0005,0.5,0.999,1e-08,0.9,none,10.0,0,alternating,0.0,0.01,1,10000,"
-          + "10.0,false,mlp,40,")
+          + "10.0,false,mlp,0.0,40,")
     )
     var json: [String] = []
     RowPrinter(format: .jsonl, prefix: prefix) { json.append($0) }.row(s)

@@ -141,6 +141,7 @@ public struct RunSettings: Sendable, Equatable {
     case .noiseAnneal: return .whole(f.instanceNoiseAnneal)
     case .gp: return .real(f.interpolateWeight)
     case .spectralNorm: return .flag(f.spectralNorm)
+    case .consensus: return .real(f.consensus)
     }
   }
 
@@ -181,6 +182,7 @@ public struct RunSettings: Sendable, Equatable {
     case .noiseAnneal: hyperparameters.stabilizers.instanceNoiseAnneal = value.whole
     case .gp: hyperparameters.stabilizers.interpolateWeight = value.real
     case .spectralNorm: hyperparameters.stabilizers.spectralNorm = value.flag
+    case .consensus: hyperparameters.stabilizers.consensus = value.real
     }
   }
 
@@ -213,7 +215,7 @@ public struct RunSettings: Sendable, Equatable {
         case .lrD, .lrG: !equalSteps
         case .target, .prior, .loss, .optimizer, .activation, .hidden, .layers, .batch,
           .k, .beta1, .beta2, .epsilon, .momentum, .penalty, .gamma, .unroll, .updates,
-          .instanceNoise, .clip, .pack, .noiseAnneal, .gp, .spectralNorm:
+          .instanceNoise, .clip, .pack, .noiseAnneal, .gp, .spectralNorm, .consensus:
           differs
         }
       guard written else { continue }

@@ -42,6 +42,7 @@ extension Setting {
     case .pack: "P"
     case .noiseAnneal: "T"
     case .gp: "λ"
+    case .consensus: "γ"
     case .spectralNorm: ""
     }
   }

@@ -55,6 +55,8 @@ public enum ControlCommand: Sendable, Equatable, Hashable {
   case setSpectralNorm(Bool)
   /// D's pack size P (PacGAN; 1 is off). D keeps its function on the diagonal.
   case setPack(Int)
+  /// γ of consensus optimization (0: off).
+  case setConsensus(Float)
   /// A new target, parsed (and its data file read) before it is sent: applying it reads
   /// nothing. Recordings store it by its spec (`Target.spec`).
   case setTarget(Target)
@@ -80,7 +82,8 @@ extension ControlCommand {
     case .pause, .stepDiscriminator, .stepGenerator, .stepIteration: true
     case .setDiscriminatorSteps, .setBatchSize, .setDiscriminatorStepSize,
       .setGeneratorStepSize, .setLoss, .setOptimizer, .setPenalty, .setUnrolledSteps,
-      .setUpdateScheme, .setInstanceNoise, .setSpectralNorm, .setPack, .setTarget, .resetNetworks,
+      .setUpdateScheme, .setInstanceNoise, .setSpectralNorm, .setPack, .setConsensus, .setTarget,
+      .resetNetworks,
       .reseed, .setPace, .resume, .setPublishInterval:
       false
     }
@@ -111,6 +114,7 @@ extension Trainer {
       h.stabilizers.instanceNoiseAnneal = 0
     case .setSpectralNorm(let on): h.stabilizers.spectralNorm = on
     case .setPack(let p): h.stabilizers.pack = p
+    case .setConsensus(let gamma): h.stabilizers.consensus = gamma
     case .setTarget(let target):
       setTarget(target)
       return true

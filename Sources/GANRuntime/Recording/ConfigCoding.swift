@@ -28,6 +28,7 @@ extension ByteWriter {
     bool(f.spectralNorm)
     i64(f.pack)  // Format 4 on.
     f32(f.interpolateWeight)
+    f32(f.consensus)  // Format 6 on.
   }
 
   mutating func architecture(_ a: Architecture) {
@@ -129,6 +130,8 @@ extension ByteReader {
       stabilizers.pack = i64()
       stabilizers.interpolateWeight = f32()
     }
+    // Older formats have no consensus optimization: γ = 0.
+    if formatVersion >= 6 { stabilizers.consensus = f32() }
     let h = Hyperparameters(
       discriminatorSteps: k, batchSize: m, discriminatorStepSize: etaD, generatorStepSize: etaG,
       loss: loss, optimizer: settings, stabilizers: stabilizers)

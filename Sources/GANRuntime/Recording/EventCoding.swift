@@ -30,6 +30,7 @@ enum EventTag: UInt8, CaseIterable {
   case setInstanceNoise = 20
   case setSpectralNorm = 21
   case setPack = 22
+  case setConsensus = 23  // Format 6 on.
 }
 
 extension ByteWriter {
@@ -101,6 +102,9 @@ extension ByteWriter {
     case .setPack(let p):
       u8(EventTag.setPack.rawValue)
       i64(p)
+    case .setConsensus(let gamma):
+      u8(EventTag.setConsensus.rawValue)
+      f32(gamma)
     }
   }
 }
@@ -157,6 +161,7 @@ extension ByteReader {
     case .setInstanceNoise: return .setInstanceNoise(f32())
     case .setSpectralNorm: return .setSpectralNorm(bool())
     case .setPack: return .setPack(i64())
+    case .setConsensus: return .setConsensus(f32())
     }
   }
 }

@@ -7,8 +7,9 @@ public enum RecordingFormat {
   /// model (`NetModel`: the perceptron or the Dirac-GAN) after the activation, and adds D's
   /// pack size P to the hyperparameters (PacGAN; a packed D's parameter buffers are longer
   /// by P − 1 rows). Version 5 adds the relativistic loss, whose G step reads D on data
-  /// too: a checkpoint keeps those outputs after the spectral state.
-  public static let version = 5
+  /// too: a checkpoint keeps those outputs after the spectral state. Version 6 adds the
+  /// weight γ of consensus optimization to the fixes.
+  public static let version = 6
   /// The oldest format version this ganscope reads.
   public static let oldestVersion = 1
   /// The ganscope release that writes recordings (kept in each file's header).

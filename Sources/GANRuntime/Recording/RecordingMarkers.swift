@@ -18,6 +18,7 @@ extension RecordingMarker {
     case .setInstanceNoise(let sigma): (.fix, "noise=\(sigma)")
     case .setSpectralNorm(let on): (.fix, "spectral-norm=" + (on ? "on" : "off"))
     case .setPack(let p): (.fix, "pack=\(p)")
+    case .setConsensus(let gamma): (.fix, "consensus=\(gamma)")
     case .resetNetworks: (.reset, "reset")
     case .setBatchSize(let m): (.other, "m=\(m)")
     case .reseed(let seed): (.other, "seed=\(seed)")
@@ -40,7 +41,8 @@ extension RecordingMarker {
     case .setPublishInterval(let n): return "publish every \(n)"
     case .setDiscriminatorSteps, .setBatchSize, .setDiscriminatorStepSize, .setGeneratorStepSize,
       .setLoss, .setOptimizer, .setPenalty, .setUnrolledSteps, .setUpdateScheme,
-      .setInstanceNoise, .setSpectralNorm, .setPack, .setTarget, .resetNetworks, .reseed:
+      .setInstanceNoise, .setSpectralNorm, .setPack, .setConsensus, .setTarget, .resetNetworks,
+      .reseed:
       // Every knob has a marker label.
       return describing(command)?.1 ?? "\(command)"
     }

@@ -213,7 +213,7 @@ extension RecordingReader {
       case .stepDiscriminator, .stepGenerator, .stepIteration: moves = 1
       case .setDiscriminatorSteps, .setBatchSize, .setDiscriminatorStepSize,
         .setGeneratorStepSize, .setLoss, .setOptimizer, .setPenalty, .setUnrolledSteps,
-        .setUpdateScheme, .setInstanceNoise, .setSpectralNorm, .setPack, .setTarget,
+        .setUpdateScheme, .setInstanceNoise, .setSpectralNorm, .setPack, .setConsensus, .setTarget,
         .resetNetworks, .reseed, .setPace, .pause, .resume, .setPublishInterval:
         moves = 0
       }

@@ -67,7 +67,7 @@ extension LiveAction {
       .halveStepSizes, .doubleStepSizes, .halveDiscriminatorStepSize,
       .doubleDiscriminatorStepSize, .halveGeneratorStepSize, .doubleGeneratorStepSize, .slower,
       .faster, .cycleLoss, .cyclePenalty, .cycleUnrolling, .cycleUpdateScheme,
-      .toggleInstanceNoise, .toggleSpectralNorm, .cyclePack, .resetNetworks:
+      .toggleInstanceNoise, .toggleSpectralNorm, .cyclePack, .toggleConsensus, .resetNetworks:
       .forwarded
     case .stepDiscriminator, .stepGenerator:
       .withheld("a single D or G step is inspected on one run's own screen (live)")

@@ -118,7 +118,7 @@ public enum LiveKeyHandler {
       outcome.state.request { $0.targetName = next.name.lowercased() }
       outcome.state.post("target = \(next.name)")
     case .cyclePenalty, .cycleUnrolling, .cycleUpdateScheme, .toggleInstanceNoise,
-      .toggleSpectralNorm, .cyclePack:
+      .toggleSpectralNorm, .cyclePack, .toggleConsensus:
       guard let h = hyperparameters(snapshot, &outcome), let fix = action.fix else { return }
       let (command, fixes, notice) = nextFix(fix, h.stabilizers)
       // A combination the trainer refuses (packing with a slope penalty, say) is said so
@@ -147,6 +147,9 @@ public enum LiveKeyHandler {
   /// The pack sizes `P` cycles through.
   public static let packCycle = [1, 2, 4]
   public static let instanceNoiseOn: Float = 0.5
+  /// The consensus weight γ `c` switches on (the k = 1 oscillation's measured value,
+  /// docs/theory.md).
+  public static let consensusOn: Float = 10
 
   /// The next setting of one fix: its command, the fixes after it, and the notice.
   private static func nextFix(_ fix: FixKey, _ f: Stabilizers)
@@ -181,6 +184,13 @@ public enum LiveKeyHandler {
         ? "spectral normalisation on: every weight block of D divided by its sigma"
         : "spectral normalisation off"
       return (.setSpectralNorm(new.spectralNorm), new, notice)
+    case .consensus:
+      new.consensus = f.consensus > 0 ? 0 : consensusOn
+      let notice =
+        new.consensus > 0
+        ? "consensus on: each player also descends \(NumberFormat.general(Double(consensusOn)))/2 |v|^2 (slow)"
+        : "consensus off"
+      return (.setConsensus(new.consensus), new, notice)
     case .pack:
       new.pack = next(packCycle, after: f.pack)
       let notice =

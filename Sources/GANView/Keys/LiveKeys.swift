@@ -22,13 +22,14 @@ public enum LiveAction: Sendable, Hashable, CaseIterable {
   case toggleInstanceNoise
   case toggleSpectralNorm
   case cyclePack
+  case toggleConsensus
   case resetNetworks
   case toggleRecording
 }
 
 /// The fixes the live keys switch, one per key.
 public enum FixKey: Sendable, Hashable, CaseIterable {
-  case penalty, unrolling, updateScheme, instanceNoise, spectralNorm, pack
+  case penalty, unrolling, updateScheme, instanceNoise, spectralNorm, pack, consensus
 }
 
 extension LiveAction {
@@ -42,6 +43,7 @@ extension LiveAction {
     case .toggleInstanceNoise: .instanceNoise
     case .toggleSpectralNorm: .spectralNorm
     case .cyclePack: .pack
+    case .toggleConsensus: .consensus
     case .togglePause, .stepIteration, .stepDiscriminator, .stepGenerator,
       .decreaseDiscriminatorSteps, .increaseDiscriminatorSteps, .halveStepSizes,
       .doubleStepSizes, .halveDiscriminatorStepSize, .doubleDiscriminatorStepSize,
@@ -88,6 +90,7 @@ public enum LiveKeys {
     KeyBinding(["u"], "u", "unrolled D steps 0, 5, 10", .cycleUnrolling),
     KeyBinding(["x"], "x", "next update order", .cycleUpdateScheme),
     KeyBinding(["n"], "n", "instance noise on / off", .toggleInstanceNoise),
+    KeyBinding(["c"], "c", "consensus optimization on / off", .toggleConsensus),
     KeyBinding(["s"], "s", "spectral norm of D on / off", .toggleSpectralNorm),
     KeyBinding(["P"], "P", "D sees packs of P = 1, 2, 4", .cyclePack),
   ]

@@ -112,10 +112,11 @@ public enum StatusBar {
     if sigma > 0 { words.append("noise=" + NumberFormat.general(Double(sigma))) }
     if f.spectralNorm { words.append("SN") }
     if f.pack > 1 { words.append("pack=\(f.pack)") }
-    // WGAN-GP's and WGAN-LP's λ when --gp set it off its papers' 10.
-    if f.interpolateWeight != 10 {
+    // WGAN-GP's and WGAN-LP's λ when --gp set it off its papers' value (the table's default).
+    if f.interpolateWeight != Stabilizers().interpolateWeight {
       words.append("GP=" + NumberFormat.general(Double(f.interpolateWeight)))
     }
+    if f.consensus > 0 { words.append("consensus=" + NumberFormat.general(Double(f.consensus))) }
     return words
   }
 

@@ -39,7 +39,6 @@ struct LiveCommand: ParsableCommand {
       throw ValidationError("--fps must be between 1 and 120, got \(fps)")
     }
     _ = try parsedPace()
-    if record != nil { try model.checkRecordable() }
     if !compare.isEmpty { _ = try parsedComparison() }
   }
 

@@ -90,7 +90,7 @@ struct ModelOptions: ParsableArguments {
       if optimizer == .extragradient { return .word(UpdateScheme.extragradient.rawValue) }
       return fixes.value(of: .updates)
     case .penalty, .gamma, .unroll, .instanceNoise, .clip, .pack, .noiseAnneal, .gp,
-      .spectralNorm:
+      .spectralNorm, .consensus:
       return fixes.value(of: setting)
     }
   }
@@ -115,11 +115,8 @@ struct ModelOptions: ParsableArguments {
           + "--updates \(updates.rawValue)")
     }
     do {
-      // --consensus is outside the settings table: checked with the rest of the fixes.
-      if let problem = withConsensus(try settings().hyperparameters).problem {
-        throw ValidationError(problem)
-      }
-    } catch let error as SettingError {
+      _ = try settings()
+    } catch {
       throw ValidationError(error.description)
     }
     // The spec only: its data file, if any, is read once, by `config()` (a pipe cannot be
@@ -134,24 +131,6 @@ struct ModelOptions: ParsableArguments {
   /// The target as typed, or the model's own default.
   var targetSpec: String {
     target ?? RunSettings.defaults(for: model ?? .perceptron).targetSpec
-  }
-
-  /// The hyperparameters with `--consensus` (not a setting of the table yet) in place.
-  func withConsensus(_ h: Hyperparameters) -> Hyperparameters {
-    var h = h
-    h.stabilizers.consensus = fixes.consensus
-    return h
-  }
-
-  /// Refuses --record with a setting the recording format cannot hold: the header's
-  /// hyperparameters (format 5) have no field for the consensus weight, so a replay would
-  /// re-simulate another run.
-  func checkRecordable() throws {
-    if fixes.consensus > 0 {
-      throw ValidationError(
-        "--consensus is not recorded yet (recording format \(RecordingFormat.version) has no "
-          + "field for it); run it without --record")
-    }
   }
 
   /// The files the run reads (a `file:` target's data), which no output may replace.
@@ -183,7 +162,7 @@ struct ModelOptions: ParsableArguments {
     }
     return TrainingConfig(
       target: loaded, prior: settings.prior, architecture: settings.architecture,
-      hyperparameters: withConsensus(settings.hyperparameters), seed: seed)
+      hyperparameters: settings.hyperparameters, seed: seed)
   }
 }
 

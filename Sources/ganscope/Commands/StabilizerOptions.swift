@@ -44,15 +44,8 @@ struct StabilizerOptions: ParsableArguments {
 
   @Option(parsing: .unconditional, help: ArgumentHelp(Setting.pack.help)) var pack: Int?
 
-  // Consensus optimization is not in the settings table yet (Setting.swift): a flag of its
-  // own, folded into the fixes by `stabilizers` and `ModelOptions.config()`.
-  @Option(
-    parsing: .unconditional,
-    help: """
-      Consensus optimization with weight gamma: each player also descends gamma/2 |v|^2, v the \
-      game's field, by its exact gradient J^T v (0 is off; slow for large nets: see docs).
-      """)
-  var consensus: Float = 0
+  @Option(parsing: .unconditional, help: ArgumentHelp(Setting.consensus.help))
+  var consensus: Float?
 
   /// The value given for one of the fixes' settings (nil: not given, or not a fix).
   func value(of setting: Setting) -> SettingValue? {
@@ -70,6 +63,7 @@ struct StabilizerOptions: ParsableArguments {
     case .clip: return clip.map { .real($0) }
     case .spectralNorm: return spectralNorm ? .flag(true) : nil
     case .pack: return pack.map { .whole($0) }
+    case .consensus: return consensus.map { .real($0) }
     case .target, .prior, .loss, .optimizer, .activation, .hidden, .layers, .batch, .k, .lr,
       .lrD, .lrG, .beta1, .beta2, .epsilon, .momentum, .model:
       return nil
@@ -86,9 +80,7 @@ struct StabilizerOptions: ParsableArguments {
   /// The fixes (for `bench`, which has its own model flags): the table's defaults with the
   /// given ones in place.
   var stabilizers: Stabilizers {
-    var f = RunSettings.applying(given).hyperparameters.stabilizers
-    f.consensus = consensus
-    return f
+    RunSettings.applying(given).hyperparameters.stabilizers
   }
 
   /// The loss `--gp` asks for, checked against the one `--loss` gave (nil: not given).

@@ -89,6 +89,8 @@ struct SweepRunCommand: ParsableCommand {
   var spectralNorm: String?
   @Option(name: .customLong("model"), parsing: .unconditional, help: Self.help(.model))
   var model: String?
+  @Option(name: .customLong("consensus"), parsing: .unconditional, help: Self.help(.consensus))
+  var consensus: String?
 
   /// A knob's help: the setting's, with what a sweep takes.
   private static func help(_ setting: Setting) -> ArgumentHelp {
@@ -132,6 +134,7 @@ struct SweepRunCommand: ParsableCommand {
     case .gp: gp
     case .spectralNorm: spectralNorm
     case .model: model
+    case .consensus: consensus
     }
   }
 

@@ -39,7 +39,6 @@ struct TrainCommand: ParsableCommand {
       throw ValidationError("--iterations must be >= 0, got \(iterations)")
     }
     guard every >= 1 else { throw ValidationError("--every must be >= 1, got \(every)") }
-    if record != nil { try model.checkRecordable() }
   }
 
   func run() throws {
