@@ -28,6 +28,11 @@ import Testing
       }
       var replay = ReplayScreenTests.replay()
       replay.view = state
+      // A replay has no runtime to compute the spectrum: it says how to get one.
+      if pane == .spectrum {
+        replay.view.spectrum = .notLive(
+          file: "/tmp/ganscope-20261207-081500.gans", iteration: 30_000)
+      }
       screens.append(
         (
           "replay-\(pane.rawValue)",

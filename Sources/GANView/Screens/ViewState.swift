@@ -62,6 +62,9 @@ public struct ViewState: Sendable, Equatable {
   /// shows; a replay sets it from the recording (`replaceRunHistory`) and stops feeding it.
   public private(set) var runHistory = RunHistory()
   public private(set) var feedsRunHistory = true
+  /// The spectrum view's data: the live loop sets it each frame from the runtime; a view
+  /// without a runtime says why it has none.
+  public var spectrum = SpectrumFeed.notLive()
   /// The sequence number of the last snapshot whose metrics entered the history.
   public private(set) var lastSequence: UInt64?
   /// The single update the shown snapshot is after, when it is one D step (the paper's panel
