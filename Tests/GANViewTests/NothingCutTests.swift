@@ -28,11 +28,11 @@ import Testing
       }
       var replay = ReplayScreenTests.replay()
       replay.view = state
-      // A replay has no runtime to compute the spectrum: it says how to get one.
+      // A replay computes the frame's spectrum by re-simulation: it has no age.
       if pane == .spectrum {
-        replay.view.spectrum = .notLive(
-          file: "/tmp/ganscope-20261207-081500.gans", iteration: 30_000)
+        replay.view.spectrum = SpectrumFeed(reading: SpectrumPaneTests.reading, computing: true)
       }
+
       screens.append(
         (
           "replay-\(pane.rawValue)",

@@ -70,7 +70,7 @@ import Testing
     let text = grid.text
     #expect(text.contains("spectrum at iteration 4200, 1.3 s ago"))
     #expect(text.contains("rightmost Re λ 0.061 (grows)"))
-    #expect(text.contains("step radius 1.001 (grows)"))
+    #expect(text.contains("step radius 1.00088 (grows)"))
     #expect(!text.contains("…"))
     let d = grid.cells.filter { $0.character == "◆" && $0.style == .discriminator }
     let g = grid.cells.filter { $0.character == "●" && $0.style == .model }

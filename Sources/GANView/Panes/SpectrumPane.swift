@@ -93,7 +93,7 @@ enum SpectrumPane {
         top: planeTop, columns: planeWidth, rows: planeRows, symbols: symbols)
       let range = rows(
         [
-          "Re " + label(scale.left) + " to " + label(scale.right),
+          "Re " + rangeLabels(scale.left, scale.right),
           "Im " + symbols.pick("±", "+-") + label(scale.reach),
         ], maxRows: 2, width: planeWidth)
       for (offset, line) in range.enumerated() {
@@ -150,7 +150,8 @@ enum SpectrumPane {
       "largest |Im|/|Re| " + NumberFormat.general(spectrum.largestRotation, significant: 2))
     let radius = spectrum.stepRadius
     parts.append(
-      "step radius " + NumberFormat.general(radius, significant: 4)
+      // Six digits: a small step's radius is 1 plus a few ten-thousandths.
+      "step radius " + NumberFormat.general(radius, significant: 6)
         + (radius > 1 ? " (grows)" : " (damps)"))
     return parts
   }
@@ -160,6 +161,10 @@ enum SpectrumPane {
     var left: Double
     var right: Double
     var reach: Double
+
+    func contains(_ re: Double, _ im: Double) -> Bool {
+      re >= left && re <= right && im.magnitude <= reach
+    }
   }
 
   /// One complex plane with equal scales on both axes (a braille dot is about square),
@@ -172,9 +177,12 @@ enum SpectrumPane {
   ) -> PlaneScale {
     var canvas = BrailleCanvas(columns: columns, rows: rows)
     let finite = values.filter { $0.re.isFinite && $0.im.isFinite }
-    let frame = unitCircle ? 1.1 : 0
-    var low = (re: -frame, im: -frame)
-    var high = (re: frame, im: frame)
+    // J's plane frames 0 (its imaginary axis); the step's frames 1 (no change) and its
+    // multipliers, so small steps, whose multipliers crowd near 1, are seen against the arc
+    // of the unit circle there rather than as one mark on a whole circle.
+    let anchor = unitCircle ? 1.0 : 0
+    var low = (re: anchor, im: 0.0)
+    var high = (re: anchor, im: 0.0)
     for v in finite {
       low = (min(low.re, v.re), min(low.im, v.im))
       high = (max(high.re, v.re), max(high.im, v.im))
@@ -199,15 +207,31 @@ enum SpectrumPane {
     grid.fill(
       x: left, y: top + origin.y / 4, width: columns, height: 1,
       with: Character(marks.realAxis), style: .dim)
-    grid.fill(
-      x: left + origin.x / 2, y: top, width: 1, height: rows, with: Character(marks.axis),
-      style: unitCircle ? .dim : .axis)
+    if shown.contains(0, 0) {
+      grid.fill(
+        x: left + origin.x / 2, y: top, width: 1, height: rows, with: Character(marks.axis),
+        style: unitCircle ? .dim : .axis)
+    }
     if unitCircle {
-      let count = max(Int(2 * Double.pi / unit) * 2, 32)
-      for k in 0..<count {
-        let angle = 2 * Double.pi * Double(k) / Double(count)
-        let p = dot(cos(angle), sin(angle))
-        canvas.setDot(x: p.x, y: p.y, style: .axis)
+      // The part of |μ| = 1 in view, one dot per dot column and per dot row (so the arc
+      // is unbroken at any zoom, at a cost bounded by the canvas).
+      for x in 0..<canvas.dotWidth {
+        let re = shown.left + Double(x) * unit
+        guard re.magnitude <= 1 else { continue }
+        let im = (1 - re * re).squareRoot()
+        for (a, b) in [(re, im), (re, -im)] where shown.contains(a, b) {
+          let p = dot(a, b)
+          canvas.setDot(x: p.x, y: p.y, style: .axis)
+        }
+      }
+      for y in 0..<canvas.dotHeight {
+        let im = ((dotHeight - 1) / 2 - Double(y)) * unit
+        guard im.magnitude <= 1 else { continue }
+        let re = (1 - im * im).squareRoot()
+        for (a, b) in [(re, im), (-re, im)] where shown.contains(a, b) {
+          let p = dot(a, b)
+          canvas.setDot(x: p.x, y: p.y, style: .axis)
+        }
       }
     }
     canvas.draw(into: &grid, left: left, top: top, symbols: symbols)
@@ -217,6 +241,19 @@ enum SpectrumPane {
       grid[left + p.x / 2, top + p.y / 4] = Cell(character, style)
     }
     return shown
+  }
+
+  /// "a to b" with the fewest digits that tell the ends apart (a step's multipliers may
+  /// span 0.99990 to 1.0004).
+  static func rangeLabels(_ a: Double, _ b: Double) -> String {
+    var digits = 2
+    while digits < 8,
+      NumberFormat.general(a, significant: digits) == NumberFormat.general(b, significant: digits)
+    {
+      digits += 1
+    }
+    return NumberFormat.general(a, significant: digits) + " to "
+      + NumberFormat.general(b, significant: digits)
   }
 
   private static func label(_ x: Double) -> String {
