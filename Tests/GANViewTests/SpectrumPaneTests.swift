@@ -106,4 +106,35 @@ import Testing
     #expect(grid.text.contains("the spectrum is computed live"))
     #expect(grid.text.contains("ganscope spectrum run.gans --at 4200"))
   }
+
+  /// Live, each new reading keeps the ones it replaced (three at most) as a dim trail.
+  @Test func newReadingsLeaveATrail() throws {
+    var state = Fixture.state()
+    state.pane = .spectrum
+    func reading(_ iteration: Int, shift: Double) -> SpectrumReading {
+      let spectrum = try! #require(Self.reading.spectrum)
+      let moved = spectrum.jacobian.map {
+        GameEigenvalue(
+          re: $0.re - shift, im: $0.im, discriminatorShare: $0.discriminatorShare,
+          residual: $0.residual)
+      }
+      return SpectrumReading(
+        iteration: iteration,
+        content: .spectrum(
+          GameSpectrum(
+            iteration: iteration, dimension: 594, method: .arnoldi(steps: 40), jacobian: moved,
+            step: spectrum.step)))
+    }
+    for (index, shift) in [0.0, 0.05, 0.1, 0.15, 0.2].enumerated() {
+      let feed = SpectrumFeed(reading: reading(1000 * index, shift: shift), age: 0.5)
+      state.showSpectrum(feed)
+      state.showSpectrum(feed)  // the same reading, next frame: no new trail
+    }
+    #expect(state.spectrum.trail.map(\.iteration) == [1000, 2000, 3000])
+    let grid = Screen.render(
+      snapshot: Fixture.snapshot(sequence: 420, iteration: 4200), state: state,
+      status: ScreenTests.running, width: 120, height: 40, symbols: .unicode)
+    #expect(grid.text.contains("∙ earlier"))
+    #expect(grid.cells.contains { $0.character == "∙" && $0.style == .dim })
+  }
 }

@@ -59,7 +59,10 @@ enum SpectrumPane {
     let marks = Marks(symbols)
     put(
       rows(
-        [when, next, marks.discriminatorLegend, marks.generatorLegend], maxRows: 2,
+        [
+          when, next, marks.discriminatorLegend, marks.generatorLegend,
+          feed.trail.isEmpty ? "" : "\(marks.earlier) earlier",
+        ], maxRows: 2,
         width: width - 1),
       style: .heading)
     put(rows(numbers(spectrum, marks), maxRows: 2, width: width - 1), style: .text)
@@ -72,24 +75,31 @@ enum SpectrumPane {
     // Each plane's name and its reference mark, shorter where the plane is narrow.
     let wide = planeWidth >= 32
     let (lambda, mu) = (marks.lambda, marks.mu)
-    let planes: [(left: Int, values: [GameEigenvalue], circle: Bool, caption: [String])] = [
-      (
-        x + 1, spectrum.jacobian.sorted { $0.re < $1.re }, false,
-        [
-          wide ? "eigenvalues \(lambda) of J" : "\(lambda) of J",
-          "\(marks.axis) Re " + (wide ? "\(lambda) " : "") + "= 0",
-        ]
-      ),
-      (
-        x + 3 + planeWidth, spectrum.step.sorted { $0.modulus < $1.modulus }, true,
-        [wide ? "step multipliers \(mu)" : "\(mu) per step", "\(marks.circle) |\(mu)| = 1"]
-      ),
-    ]
+    let earlier = feed.trail.compactMap(\.spectrum)
+    let planes:
+      [(
+        left: Int, values: [GameEigenvalue], trail: [GameEigenvalue], circle: Bool,
+        caption: [String]
+      )] = [
+        (
+          x + 1, spectrum.jacobian.sorted { $0.re < $1.re }, earlier.flatMap(\.jacobian), false,
+          [
+            wide ? "eigenvalues \(lambda) of J" : "\(lambda) of J",
+            "\(marks.axis) Re " + (wide ? "\(lambda) " : "") + "= 0",
+          ]
+        ),
+        (
+          x + 3 + planeWidth, spectrum.step.sorted { $0.modulus < $1.modulus },
+          earlier.flatMap(\.step), true,
+          [wide ? "step multipliers \(mu)" : "\(mu) per step", "\(marks.circle) |\(mu)| = 1"]
+        ),
+      ]
     for plane in planes {
       let caption = rows(plane.caption, maxRows: 1, width: planeWidth)
       grid.put(caption.first ?? "", x: plane.left, y: captionTop, style: .heading)
       let scale = drawPlane(
-        plane.values, unitCircle: plane.circle, marks: marks, into: &grid, left: plane.left,
+        plane.values, trail: plane.trail, unitCircle: plane.circle, marks: marks, into: &grid,
+        left: plane.left,
         top: planeTop, columns: planeWidth, rows: planeRows, symbols: symbols)
       let range = rows(
         [
@@ -114,6 +124,8 @@ enum SpectrumPane {
     /// The imaginary axis and the real axis, drawn as cells.
     let axis: String
     let realAxis: String
+    /// An eigenvalue of an earlier spectrum (the trail).
+    let earlier: String
     /// What the unit circle's braille dots look like in the caption (in ASCII, the axis
     /// role's plot glyph).
     let circle: String
@@ -127,6 +139,7 @@ enum SpectrumPane {
       mu = symbols.pick("μ", "mu")
       axis = symbols.pick("┊", ":")
       realAxis = symbols.pick("┈", "-")
+      earlier = symbols.pick("∙", ".")
       circle = symbols.pick("◯", String(symbols.plotGlyph(for: .axis)))
     }
 
@@ -170,9 +183,11 @@ enum SpectrumPane {
   /// One complex plane with equal scales on both axes (a braille dot is about square),
   /// framing every value and 0 (and the unit circle): the axes as lines of cells, the
   /// circle as braille dots, each value as its player's mark in the cell it falls in, the
-  /// last drawn on top (the values come rightmost or largest last).
+  /// last drawn on top (the values come rightmost or largest last); the trail's values (of
+  /// earlier spectra) dim under them, where they fall inside the plane.
   static func drawPlane(
-    _ values: [GameEigenvalue], unitCircle: Bool, marks: Marks, into grid: inout CellGrid,
+    _ values: [GameEigenvalue], trail: [GameEigenvalue], unitCircle: Bool, marks: Marks,
+    into grid: inout CellGrid,
     left: Int, top: Int, columns: Int, rows: Int, symbols: SymbolSet
   ) -> PlaneScale {
     var canvas = BrailleCanvas(columns: columns, rows: rows)
@@ -235,6 +250,10 @@ enum SpectrumPane {
       }
     }
     canvas.draw(into: &grid, left: left, top: top, symbols: symbols)
+    for v in trail where shown.contains(v.re, v.im) {
+      let p = dot(v.re, v.im)
+      grid[left + p.x / 2, top + p.y / 4] = Cell(Character(marks.earlier), .dim)
+    }
     for v in finite {
       let p = dot(v.re, v.im)
       let (character, style) = marks.mark(v.dominantPlayer)

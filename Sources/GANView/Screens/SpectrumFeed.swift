@@ -12,6 +12,10 @@ public struct SpectrumFeed: Sendable, Equatable {
   public var computing: Bool
   /// Why this view shows no spectrum (one line), or nil.
   public var unavailable: String?
+  /// The readings `reading` replaced, oldest first (at most `trailLength`): drawn dim, so
+  /// the way the eigenvalues move shows.
+  public var trail: [SpectrumReading] = []
+  public static let trailLength = 3
 
   public init(
     reading: SpectrumReading? = nil, age: Double? = nil, computing: Bool = false,

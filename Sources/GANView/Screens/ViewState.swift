@@ -125,6 +125,17 @@ public struct ViewState: Sendable, Equatable {
     feedsRunHistory = feeding
   }
 
+  /// The live spectrum for this frame, keeping the readings it replaces as its trail.
+  public mutating func showSpectrum(_ feed: SpectrumFeed) {
+    var feed = feed
+    feed.trail = spectrum.trail
+    if let old = spectrum.reading, old.spectrum != nil, feed.reading != old {
+      feed.trail.append(old)
+      feed.trail.removeFirst(max(feed.trail.count - SpectrumFeed.trailLength, 0))
+    }
+    spectrum = feed
+  }
+
   /// Notes values just requested from the runtime (see `RequestedValues`).
   mutating func request(_ change: (inout RequestedValues) -> Void) {
     change(&requested)
