@@ -131,10 +131,16 @@ import Testing
       state.showSpectrum(feed)  // the same reading, next frame: no new trail
     }
     #expect(state.spectrum.trail.map(\.iteration) == [1000, 2000, 3000])
-    let grid = Screen.render(
-      snapshot: Fixture.snapshot(sequence: 420, iteration: 4200), state: state,
-      status: ScreenTests.running, width: 120, height: 40, symbols: .unicode)
-    #expect(grid.text.contains("∙ earlier"))
-    #expect(grid.cells.contains { $0.character == "∙" && $0.style == .dim })
+    state.spectrum.computing = true
+    // The mark is explained at both sizes, while the next one is computed too.
+    for (width, height) in [(80, 24), (120, 40)] {
+      let grid = Screen.render(
+        snapshot: Fixture.snapshot(sequence: 420, iteration: 4200), state: state,
+        status: ScreenTests.running, width: width, height: height, symbols: .unicode)
+      #expect(grid.text.contains("∙ earlier"))
+      #expect(grid.text.contains("next one computing"))
+      #expect(grid.cells.contains { $0.character == "∙" && $0.style == .dim })
+      #expect(!grid.text.contains("…"))
+    }
   }
 }

@@ -62,7 +62,7 @@ enum SpectrumPane {
         [
           when, next, marks.discriminatorLegend, marks.generatorLegend,
           feed.trail.isEmpty ? "" : "\(marks.earlier) earlier",
-        ], maxRows: 2,
+        ], maxRows: 3,
         width: width - 1),
       style: .heading)
     put(rows(numbers(spectrum, marks), maxRows: 2, width: width - 1), style: .text)
