@@ -12,11 +12,13 @@ extension TrainingRuntime {
   /// Iterations per second of the runtime at full speed while a viewer thread does what the
   /// live view's main thread does each frame: take the latest snapshot and compose a screen
   /// (`makeFrame` builds, on the viewer thread, the function that composes one frame; it
-  /// keeps its own view state). Also the viewer's CPU time over the wall time, from its
-  /// thread clock.
+  /// keeps its own view state; it gets the live spectrum too when `wantsSpectrum`, which
+  /// then is computed in the background as while the spectrum view is shown). Also the
+  /// viewer's CPU time over the wall time, from its thread clock.
   public static func measureThroughput(
     config: TrainingConfig, seconds: Double, publishInterval: Int, framesPerSecond: Double,
-    withComposingViewer makeFrame: @escaping @Sendable () -> (Snapshot?) -> Void
+    wantsSpectrum: Bool = false,
+    withComposingViewer makeFrame: @escaping @Sendable () -> (Snapshot?, LiveSpectrum?) -> Void
   ) -> ViewerMeasurement {
     let runtime = TrainingRuntime(config: config, publishInterval: publishInterval)
     let viewer = DispatchGroup()
@@ -26,7 +28,7 @@ extension TrainingRuntime {
       let wallStart = monotonicSeconds()
       let cpuStart = threadCPUSeconds()
       while runtime.status.phase != .ended {
-        frame(runtime.latest())
+        frame(runtime.latest(), wantsSpectrum ? runtime.spectrum(wanted: true) : nil)
         Thread.sleep(forTimeInterval: 1 / framesPerSecond)
       }
       let wall = monotonicSeconds() - wallStart
@@ -41,6 +43,7 @@ extension TrainingRuntime {
     let elapsed = monotonicSeconds() - start
     runtime.stop()
     viewer.wait()
+    runtime.waitForSpectrum()
     return ViewerMeasurement(
       iterationsPerSecond: Double(last - first) / elapsed,
       viewerCoreShare: share.withLock { $0 })

@@ -28,6 +28,8 @@ struct SharedState: Sendable {
   var events: [AppliedEvent] = []
   var status: RuntimeStatus
   var finalSamples: [Float]?
+  /// The live spectrum: requests from the viewer, the newest reading (SpectrumChannel).
+  var spectrum = SpectrumChannel()
 
   init(ringCapacity: Int, status: RuntimeStatus, startingAfter base: UInt64 = 0) {
     ring = SnapshotRing(capacity: ringCapacity, startingAfter: base)
@@ -41,9 +43,9 @@ struct SharedState: Sendable {
   }
 
   /// Whether the trainer has something to do other than train (a paused loop waits for
-  /// this): a stop, a command, or a scheduled batch that is due at the iteration it is at.
+  /// this): a stop, a command, a spectrum asked for, or a scheduled batch that is due at the iteration it is at.
   var needsTrainer: Bool {
-    stopRequested || !commands.isEmpty
+    stopRequested || !commands.isEmpty || spectrum.requested
       || scheduled.first.map {
         $0.isDue(iteration: status.iteration, diverged: status.divergedAtIteration != nil)
       } ?? false

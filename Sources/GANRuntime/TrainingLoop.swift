@@ -1,3 +1,4 @@
+import Dispatch
 import GANCore
 
 /// How a runtime was asked to run (fixed at init).
@@ -30,12 +31,18 @@ struct TrainingLoop {
   private var pacer: Pacer?
   private var meter = RateMeter()
   private var checkpoints = CheckpointSchedule()
+  /// Where the spectrum of a captured state is computed (SpectrumChannel).
+  private let spectrumQueue: DispatchQueue
 
   /// The longest a waiting loop sleeps before looking again (commands wake it sooner).
   static let waitSlice = 0.005
 
-  init(config: TrainingConfig, settings: LoopSettings, shared: Locked<SharedState>) {
+  init(
+    config: TrainingConfig, settings: LoopSettings, shared: Locked<SharedState>,
+    spectrumQueue: DispatchQueue
+  ) {
     self.shared = shared
+    self.spectrumQueue = spectrumQueue
     self.settings = settings
     if let resume = settings.resume {
       // `RecordingReader.branch` took this checkpoint of a live session and `config.target`
@@ -81,7 +88,9 @@ struct TrainingLoop {
     guard publish(first, event: nil, session) else { return false }
     while true {
       let now = monotonicSeconds()
-      guard let (commands, recorderWaiting, tookScheduled) = takeCommands(now: now, session)
+      guard
+        let (commands, recorderWaiting, tookScheduled, spectrumWanted) = takeCommands(
+          now: now, session)
       else {
         return false
       }
@@ -89,6 +98,7 @@ struct TrainingLoop {
       for command in commands {
         guard apply(command, session) else { return false }
       }
+      if spectrumWanted { startSpectrum(session) }
       if session.isDiverged && settings.endOnDivergence { return true }
       // Another scheduled batch may be due at this same boundary: look before training.
       if tookScheduled { continue }
@@ -117,26 +127,45 @@ struct TrainingLoop {
 
   /// The one lock of every pass: nil on a stop request, else the pending commands and the
   /// next scheduled batch if it is due (usually none, which costs no allocation), whether a
-  /// recorder waits for a checkpoint, and whether a scheduled batch was taken. Also
-  /// posts the iteration and the measured rate.
+  /// recorder waits for a checkpoint, whether a scheduled batch was taken, and whether a
+  /// viewer asked for a spectrum. Also posts the iteration and the measured rate.
   private mutating func takeCommands(now: Double, _ session: Session) -> (
-    [ControlCommand], Bool, Bool
+    [ControlCommand], Bool, Bool, Bool
   )? {
     let iteration = session.trainer.iteration
     let diverged = session.isDiverged
     let rate = meter.record(now: now, iteration: iteration)
-    return shared.withLock { state -> ([ControlCommand], Bool, Bool)? in
+    return shared.withLock { state -> ([ControlCommand], Bool, Bool, Bool)? in
       state.status.iteration = iteration
       if let rate { state.status.iterationsPerSecond = rate }
       if state.stopRequested { return nil }
       let waiting = !state.pendingRecorders.isEmpty
+      let spectrum = state.spectrum.take()
       // Keys pressed before this boundary first, then what a script scheduled for it.
       let due =
         state.scheduled.isEmpty
         ? nil : state.takeDueScheduled(iteration: iteration, diverged: diverged)
-      guard !state.commands.isEmpty || due != nil else { return ([], waiting, false) }
+      guard !state.commands.isEmpty || due != nil else { return ([], waiting, false, spectrum) }
       defer { state.commands = [] }
-      return (state.commands + (due ?? []), waiting, due != nil)
+      return (state.commands + (due ?? []), waiting, due != nil, spectrum)
+    }
+  }
+
+  /// Copies the state's parameters for the spectrum a viewer asked for (after this
+  /// boundary's commands, so a key's effect shows) and computes it on the spectrum queue;
+  /// the trainer goes on at once. A refusal (spectral normalisation, non-finite parameters)
+  /// is published from here.
+  private func startSpectrum(_ session: Session) {
+    let capturedAt = monotonicSeconds()
+    let iteration = session.trainer.iteration
+    let captured = SpectrumReading.capture(session.trainer)
+    switch captured {
+    case .failure:
+      shared.computeSpectrum(captured, iteration: iteration, capturedAt: capturedAt)
+    case .success:
+      spectrumQueue.async { [shared] in
+        shared.computeSpectrum(captured, iteration: iteration, capturedAt: capturedAt)
+      }
     }
   }
 

@@ -9,6 +9,9 @@ public final class TrainingRuntime: Sendable {
   let shared: Locked<SharedState>
   private let settings: LoopSettings
   private let queue = DispatchQueue(label: "ganscope.trainer", qos: .userInitiated)
+  /// Computes the live spectrum from the parameters the trainer copies (SpectrumChannel),
+  /// at a lower priority than training: it uses a core's spare time.
+  private let spectrumQueue = DispatchQueue(label: "ganscope.spectrum", qos: .utility)
 
   /// - Parameters:
   ///   - publishInterval: publish a snapshot every this many iterations (also after every
@@ -85,8 +88,9 @@ public final class TrainingRuntime: Sendable {
       return true
     }
     guard starting else { return }
-    queue.async { [config, settings, shared] in
-      var loop = TrainingLoop(config: config, settings: settings, shared: shared)
+    queue.async { [config, settings, shared, spectrumQueue] in
+      var loop = TrainingLoop(
+        config: config, settings: settings, shared: shared, spectrumQueue: spectrumQueue)
       loop.run()
     }
   }
@@ -127,6 +131,29 @@ public final class TrainingRuntime: Sendable {
 
   /// The newest snapshot (nil before the first): for viewers, which may skip frames.
   public func latest() -> Snapshot? { shared.withLock { $0.ring.latest } }
+
+  /// The newest spectrum of the game's Jacobian computed in the background, its age and
+  /// whether the next is being computed. `wanted`: the viewer shows it, so ask for a new one
+  /// when the newest is a second old (the trainer copies its parameters at its next
+  /// boundary, even while paused). Nothing is computed while no viewer wants it.
+  public func spectrum(wanted: Bool) -> LiveSpectrum {
+    let now = monotonicSeconds()
+    let (spectrum, asked) = shared.withLock { state -> (SpectrumChannel, Bool) in
+      let asked = wanted && state.spectrum.ask(now: now)
+      return (state.spectrum, asked)
+    }
+    // Wakes a paused or pacing trainer to take the request.
+    if asked { shared.withLockNotifying { _ in } }
+    return LiveSpectrum(
+      reading: spectrum.latest, age: spectrum.capturedAt.map { now - $0 },
+      computing: spectrum.requested || spectrum.inFlight)
+  }
+
+  /// Waits for a spectrum being computed to be published (a measurement's next round must
+  /// not share the machine with it).
+  func waitForSpectrum() {
+    shared.withLock(waitingUntil: { !$0.spectrum.inFlight }, timeout: nil) { _ in }
+  }
 
   /// The loop's state: pause, pace, cadence, measured rate, divergence, phase.
   public var status: RuntimeStatus { shared.withLock { $0.status } }

@@ -28,6 +28,11 @@ import Testing
       }
       var replay = ReplayScreenTests.replay()
       replay.view = state
+      // A replay computes the frame's spectrum by re-simulation: it has no age.
+      if pane == .spectrum {
+        replay.view.spectrum = SpectrumFeed(reading: SpectrumPaneTests.reading, computing: true)
+      }
+
       screens.append(
         (
           "replay-\(pane.rawValue)",

@@ -173,10 +173,10 @@ import Testing
   @Test func vCyclesThePanesAndBack() {
     var state = ViewState()
     var seen: [MainPane] = []
-    for _ in 0..<4 {
+    for _ in 0..<5 {
       _ = SharedKeys.apply(.cycleMainPane, to: &state)
       seen.append(state.pane)
     }
-    #expect(seen == [.history, .spaceTime, .phase, .plot])
+    #expect(seen == [.history, .spaceTime, .phase, .spectrum, .plot])
   }
 }

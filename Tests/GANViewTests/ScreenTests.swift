@@ -63,6 +63,7 @@ import Testing
       state.advanceFrame(with: snapshot)
     }
     state.pane = pane
+    if pane == .spectrum { state.spectrum = SpectrumPaneTests.feed }
     return state
   }
 

@@ -12,6 +12,13 @@ public struct GameEigenvalue: Sendable, Equatable {
   /// eigenvalue of a dense decomposition.
   public var residual: Double
 
+  public init(re: Double, im: Double, discriminatorShare: Double, residual: Double) {
+    self.re = re
+    self.im = im
+    self.discriminatorShare = discriminatorShare
+    self.residual = residual
+  }
+
   public var modulus: Double { (re * re + im * im).squareRoot() }
   /// The player whose coordinates hold most of the eigenvector.
   public var dominantPlayer: NetRole { discriminatorShare >= 0.5 ? .discriminator : .generator }

@@ -11,7 +11,7 @@ public enum SpectrumMethod: Sendable, Equatable {
 /// The eigenvalues that decide whether training converges, circles or diverges at one
 /// state: those of the game's Jacobian J and the multipliers of the update actually taken
 /// (StepMultipliers.swift).
-public struct GameSpectrum: Sendable {
+public struct GameSpectrum: Sendable, Equatable {
   public let iteration: Int
   public let dimension: Int
   public let method: SpectrumMethod
@@ -25,6 +25,18 @@ public struct GameSpectrum: Sendable {
   public static let fullSpectrumLimit = 6_000
   /// The Arnoldi method's products per spectrum by default.
   public static let defaultArnoldiSteps = 40
+
+  /// A spectrum from its parts (a view's fixture, a spectrum read back).
+  public init(
+    iteration: Int, dimension: Int, method: SpectrumMethod, jacobian: [GameEigenvalue],
+    step: [GameEigenvalue]
+  ) {
+    self.iteration = iteration
+    self.dimension = dimension
+    self.method = method
+    self.jacobian = jacobian.sorted { ($0.re, $0.im) > ($1.re, $1.im) }
+    self.step = step.sorted { ($0.modulus, $0.im) > ($1.modulus, $1.im) }
+  }
 
   public init(_ jacobian: GameJacobian, method: SpectrumMethod) throws(JacobianRefusal) {
     let n = jacobian.dimension

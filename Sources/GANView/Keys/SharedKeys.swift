@@ -48,7 +48,7 @@ extension KeyBinding {
   public static var mainPaneKeys: [KeyBinding] {
     [
       KeyBinding(
-        ["v"], "v", "next view (plot ... phase)", hint: "view",
+        ["v"], "v", "next view (plot..spectrum)", hint: "view",
         action: .shared(.cycleMainPane)),
       KeyBinding(
         ["m", "M", "y"], "m M y", "history: metrics, log y",

@@ -11,6 +11,9 @@ public enum MainPane: String, Sendable, CaseIterable, Equatable {
   case spaceTime
   /// The trajectory of (mean G(z), sd G(z)) toward the target's (μ, σ).
   case phase
+  /// The eigenvalues of the game's Jacobian and the step's multipliers in the complex plane,
+  /// computed in the background (`SpectrumFeed`).
+  case spectrum
 
   /// The next pane of the cycle.
   public var next: MainPane {
@@ -25,6 +28,7 @@ public enum MainPane: String, Sendable, CaseIterable, Equatable {
     case .history: "view: history of the run (m metric, y log, z Z zoom)"
     case .spaceTime: "view: space-time p_g(x,t) and D(x,t) (z Z zoom)"
     case .phase: "view: phase plane (G's mean and sd; the Dirac-GAN's theta and psi)"
+    case .spectrum: "view: spectrum of the game's Jacobian (about once a second)"
     }
   }
 }

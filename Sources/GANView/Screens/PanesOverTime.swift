@@ -1,7 +1,8 @@
 import GANCore
 
 extension Screen {
-  /// The main pane when it shows the run over time (history, space-time, phase) rather than
+  /// The main pane when it shows the run over time (history, space-time, phase) or
+  /// the spectrum (computed in the background, given in `state.spectrum`) rather than
   /// the present moment. `snapshot` is the frame shown: in a replay the panes stop at its
   /// iteration, so they look as they did live at that moment.
   static func drawPaneOverTime(
@@ -24,6 +25,9 @@ extension Screen {
       PhasePane.draw(
         state.runHistory, now: now, hyperparameters: snapshot.hyperparameters, into: &grid, x: 0,
         y: y, width: width, height: height, symbols: symbols)
+    case .spectrum:
+      SpectrumPane.draw(
+        state.spectrum, into: &grid, x: 0, y: y, width: width, height: height, symbols: symbols)
     }
   }
 }

@@ -62,6 +62,9 @@ public struct ViewState: Sendable, Equatable {
   /// shows; a replay sets it from the recording (`replaceRunHistory`) and stops feeding it.
   public private(set) var runHistory = RunHistory()
   public private(set) var feedsRunHistory = true
+  /// The spectrum view's data: the live loop sets it each frame from the runtime; a view
+  /// without a runtime says why it has none.
+  public var spectrum = SpectrumFeed.notLive()
   /// The sequence number of the last snapshot whose metrics entered the history.
   public private(set) var lastSequence: UInt64?
   /// The single update the shown snapshot is after, when it is one D step (the paper's panel
@@ -120,6 +123,17 @@ public struct ViewState: Sendable, Equatable {
   public mutating func replaceRunHistory(_ history: RunHistory, feeding: Bool) {
     runHistory = history
     feedsRunHistory = feeding
+  }
+
+  /// The live spectrum for this frame, keeping the readings it replaces as its trail.
+  public mutating func showSpectrum(_ feed: SpectrumFeed) {
+    var feed = feed
+    feed.trail = spectrum.trail
+    if let old = spectrum.reading, old.spectrum != nil, feed.reading != old {
+      feed.trail.append(old)
+      feed.trail.removeFirst(max(feed.trail.count - SpectrumFeed.trailLength, 0))
+    }
+    spectrum = feed
   }
 
   /// Notes values just requested from the runtime (see `RequestedValues`).

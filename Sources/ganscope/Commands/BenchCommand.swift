@@ -59,7 +59,7 @@ struct BenchCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "With --with-viewer: the viewer composes a 120x40 screen of this view 30 times a second (plot, history, spacetime, phase) instead of only reading the snapshot.",
+      "With --with-viewer: the viewer composes a 120x40 screen of this view 30 times a second (plot, history, spacetime, phase, spectrum: its spectrum computed in the background about once a second) instead of only reading the snapshot.",
       valueName: "view"))
   var view: BenchView?
 

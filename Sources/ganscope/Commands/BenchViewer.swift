@@ -9,6 +9,7 @@ enum BenchView: String, ExpressibleByArgument, CaseIterable {
   case history
   case spacetime
   case phase
+  case spectrum
 
   var pane: MainPane {
     switch self {
@@ -16,6 +17,7 @@ enum BenchView: String, ExpressibleByArgument, CaseIterable {
     case .history: .history
     case .spacetime: .spaceTime
     case .phase: .phase
+    case .spectrum: .spectrum
     }
   }
 }
@@ -33,12 +35,17 @@ extension BenchCommand {
       bare.append(TrainingRuntime.measureBareThroughput(config: config, seconds: seconds))
       viewed.append(
         TrainingRuntime.measureThroughput(
-          config: config, seconds: seconds, publishInterval: interval, framesPerSecond: 30
+          config: config, seconds: seconds, publishInterval: interval, framesPerSecond: 30,
+          wantsSpectrum: pane == .spectrum
         ) {
           var state = ViewState()
           state.pane = pane
-          return { snapshot in
+          return { snapshot, spectrum in
             state.advanceFrame(with: snapshot)
+            if let spectrum {
+              state.spectrum = SpectrumFeed(
+                reading: spectrum.reading, age: spectrum.age, computing: spectrum.computing)
+            }
             _ = Screen.render(
               snapshot: snapshot, state: state, status: LiveStatus(), width: 120, height: 40,
               symbols: .unicode)

@@ -18,15 +18,20 @@ struct LiveHooks {
   var toggleRecording: (@MainActor () throws -> String)?
   /// A line to show at once, polled every frame (a recording that just failed).
   var notice: (@MainActor () -> String?)?
+  /// The spectrum view's data, polled every frame; its argument says whether the view
+  /// shows the spectrum (only then is a new one computed). Nil: the view says it has none.
+  var spectrum: (@MainActor (_ wanted: Bool) -> SpectrumFeed)?
 
   init(
     latestSnapshot: @escaping @MainActor () -> Snapshot?,
     send: @escaping @MainActor (ControlCommand) -> Void,
     status: @escaping @MainActor () -> LiveStatus,
     toggleRecording: (@MainActor () throws -> String)? = nil,
-    notice: (@MainActor () -> String?)? = nil
+    notice: (@MainActor () -> String?)? = nil,
+    spectrum: (@MainActor (_ wanted: Bool) -> SpectrumFeed)? = nil
   ) {
     self.notice = notice
+    self.spectrum = spectrum
     self.latestSnapshot = latestSnapshot
     self.send = send
     self.status = status
@@ -60,6 +65,10 @@ extension LiveHooks {
           ownTarget: runtime.config.target)
       },
       toggleRecording: { try recording.toggle() },
-      notice: { recording.failureNotice() })
+      notice: { recording.failureNotice() },
+      spectrum: { wanted in
+        let live = runtime.spectrum(wanted: wanted)
+        return SpectrumFeed(reading: live.reading, age: live.age, computing: live.computing)
+      })
   }
 }

@@ -72,6 +72,7 @@ final class LiveLoop {
       }
       state.advanceFrame(with: snapshot)
       for view in script?.views() ?? [] { state.show(view) }
+      if let spectrum = hooks.spectrum { state.showSpectrum(spectrum(state.pane == .spectrum)) }
       let size = terminal.size
       terminal.paint(
         Screen.render(

@@ -20,9 +20,13 @@ final class ReplayLoop {
   private let warning: String?
   private let frameMilliseconds: Int32
   private var state: ReplayState
+  /// The spectrum of the frame shown, re-simulated in the background while the spectrum
+  /// view is shown.
+  private let spectra: RecordingSpectrum
 
   init(recording: RecordingFrames, state: ReplayState, warning: String?, framesPerSecond: Int) {
     self.recording = recording
+    spectra = RecordingSpectrum(reader: recording.reader)
     self.state = state
     self.warning = warning
     frameMilliseconds = Int32(1000 / min(max(framesPerSecond, 1), 120))
@@ -50,6 +54,10 @@ final class ReplayLoop {
           through: snapshot.sequence)
       }
       state.view.advanceFrame(with: snapshot)
+      let spectrum = spectra.reading(
+        forFrame: state.frame, wanted: state.view.pane == .spectrum)
+      state.view.spectrum = SpectrumFeed(
+        reading: spectrum.reading, computing: spectrum.computing)
       let size = terminal.size
       terminal.paint(
         Screen.render(
