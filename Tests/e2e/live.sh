@@ -123,6 +123,8 @@ wait_for 'phase plane:' || fail "v shows the phase plane"
 tm send-keys -t e2e z
 wait_for 'that key acts on the history' || fail "z in the phase plane says where it acts"
 tm send-keys -t e2e v
+wait_for 'spectrum|not drawn' || fail "v shows the spectrum of the game's Jacobian"
+tm send-keys -t e2e v
 wait_for 'p_data' || fail "v comes back to the plot"
 ok "v cycles plot, history, space-time and phase live"
 

@@ -190,6 +190,8 @@ wait_for 'space-time: p_g' || fail "v shows the space-time view"
 tm send-keys -t e2e v
 wait_for 'phase plane:' || fail "v shows the phase plane"
 tm send-keys -t e2e v
+wait_for 'spectrum|not drawn' || fail "v shows the spectrum of the game's Jacobian"
+tm send-keys -t e2e v
 wait_for 'p_data' || fail "v comes back to the plot"
 ok "v cycles plot, history, space-time and phase in the replay"
 
