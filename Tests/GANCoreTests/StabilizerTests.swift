@@ -226,8 +226,9 @@ import Testing
   /// The mode-coverage measures on hand-made samples.
   @Test func modeCoverageCountsModesAndNearSamples() throws {
     let target = try Target.parse("mix(normal(-4,0.5),normal(0,0.5),normal(4,0.5))")
-    let modes = target.distribution.normalModes
+    let modes = target.distribution.modes
     #expect(modes?.count == 3)
+    #expect(modes?[0].interval == -5.5 ... -2.5)
     // 60% at −4, 30% at 0, 10% far away at 10: two modes kept, 90% near a mode.
     let samples =
       ([Double](repeating: -4.1, count: 60) + [Double](repeating: 0.2, count: 30)
@@ -235,7 +236,26 @@ import Testing
     let coverage = ModeCoverage.measure(sorted: samples, modes: modes)
     #expect(coverage.kept == 2)
     #expect(abs(coverage.nearShare - 0.9) < 1e-12)
-    #expect(try Target.parse("uniform(0,1)").distribution.normalModes == nil)
+    #expect(try Target.parse("laplace(0,1)").distribution.modes == nil)
+    #expect(try Target.parse("mix(normal(0,1),lognormal(0,1))").distribution.modes == nil)
     #expect(ModeCoverage.measure(sorted: samples, modes: nil).kept.isNaN)
+  }
+
+  /// A drawn target's hills are its modes: neighbouring columns join, a gap of zeros
+  /// separates, a hill's weight is its share of the area.
+  @Test func aDrawnTargetsHillsAreItsModes() throws {
+    // Columns of width 1 over [0, 8]: a hill on [1, 3] (area 2 + 2), one on [5, 6] (4).
+    let target = try Target.parse("drawn(0,8,0,2,2,0,0,4,0,0)")
+    #expect(target.name == "drawn")
+    let modes = try #require(target.distribution.modes)
+    #expect(modes.map(\.interval) == [1...3, 5...6])
+    #expect(modes.map(\.weight) == [0.5, 0.5])
+    // Everything on the left hill: one mode of two kept, all samples near a mode.
+    let left = ModeCoverage.measure(sorted: [1.5, 2, 2.5], modes: modes)
+    #expect(left.kept == 1 && left.nearShare == 1)
+    let both = ModeCoverage.measure(sorted: [1.5, 2.5, 5.5, 7.5], modes: modes)
+    #expect(both.kept == 2 && both.nearShare == 0.75)
+    // A single uniform is one mode, its support.
+    #expect(try Target.parse("uniform(2,6)").distribution.modes == [DataMode(interval: 2...6, weight: 1)])
   }
 }

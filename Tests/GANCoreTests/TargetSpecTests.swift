@@ -84,6 +84,23 @@ let validCases: [ValidCase] = [
     text: "mix(point(-1), 3*point(2.5))", name: "mix(0.25*point(-1),0.75*point(2.5))",
     spec: "mix(0.25*point(-1),0.75*point(2.5))",
     distribution: .mixture([component(0.25, .point(-1)), component(0.75, .point(2.5))])),
+  // A drawn density: runs of equal heights are one uniform piece, weighted by area; zeros
+  // are gaps; a single piece is a plain uniform.
+  ValidCase(
+    text: "drawn(0, 4, 0, 1, 1, 2)", name: "drawn", spec: "drawn(0,4,0,1,1,2)",
+    distribution: .mixture([
+      component(0.5, .uniform(lower: 1, upper: 3)), component(0.5, .uniform(lower: 3, upper: 4)),
+    ])),
+  ValidCase(
+    text: "DRAWN(-2,2,0,5,0)", name: "drawn", spec: "drawn(-2,2,0,5,0)",
+    distribution: .uniform(lower: -2.0 + 4.0 / 3.0, upper: -2.0 + 8.0 / 3.0)),
+  ValidCase(
+    text: "mix(drawn(0,1,1),normal(4,1))", name: "mix(0.5*drawn(0,1,1),0.5*normal(4,1))",
+    spec: "mix(0.5*drawn(0,1,1),0.5*normal(4,1))",
+    distribution: .mixture([
+      component(0.5, .uniform(lower: 0, upper: 1)),
+      component(0.5, .normal(mean: 4, standardDeviation: 1)),
+    ])),
 ]
 
 /// Malformed specs and text each error must contain.
@@ -104,7 +121,7 @@ let malformedCases: [(text: String, expected: [String])] = [
   ("lognormal(1,0)", ["lognormal: sigma must be > 0, got 0"]),
   (
     "foo",
-    ["unknown distribution 'foo'", "normal, uniform, laplace, lognormal, point, mix, file:PATH"]
+    ["unknown distribution 'foo'", "normal, uniform, laplace, lognormal, point, mix, drawn, file:PATH"]
   ),
   ("gamma(1,2)", ["unknown distribution 'gamma'", "column 1", "gaussian, bimodal"]),
   ("mix(normal(0,1), cauchy(0,1))", ["unknown distribution 'cauchy'", "column 18"]),
@@ -139,6 +156,13 @@ let malformedCases: [(text: String, expected: [String])] = [
   ("normal(4\u{2009},0.5\u{00A0})x", ["unexpected 'x'"]),
   ("nörmal(1,2)", ["unknown distribution 'n'"]),
   ("mix(gaussian", ["missing ')'"]),
+  ("drawn", ["'drawn'", "needs its numbers", "drawn(a,b,h1,...,hn)"]),
+  ("drawn(0,1)", ["takes a, b and at least one height, got 2 numbers"]),
+  ("drawn(1,0,1)", ["needs a < b", "a = 1", "b = 0"]),
+  ("drawn(0,1,0,0)", ["at least one height > 0"]),
+  ("drawn(0,1,1,-1)", ["heights >= 0, got -1"]),
+  ("drawn(0,1e31,1)", ["within ±1e30"]),
+  ("drawn(0,1," + Array(repeating: "1", count: 513).joined(separator: ",") + ")", ["1 to 512 heights, got 513"]),
 ]
 
 @Suite struct TargetSpecTests {

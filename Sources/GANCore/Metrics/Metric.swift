@@ -80,8 +80,9 @@ public struct Metric: Sendable {
     /// log 2 and its KL infinite or huge whatever θ is). The number is still computed and
     /// recorded there; the views leave it out.
     case densities
-    /// A target made of normal modes (one normal, or a mixture of them).
-    case normalModes
+    /// A target made of modes (normals, uniforms, a drawn density, mixtures of them:
+    /// `Distribution.modes`).
+    case separatedModes
     /// The Dirac-GAN.
     case diracGame
 
@@ -89,7 +90,7 @@ public struct Metric: Sendable {
     public func holds(model: NetModel, target: Target) -> Bool {
       switch self {
       case .always, .densities, .diracGame: holds(model: model)
-      case .normalModes: target.distribution.normalModes != nil
+      case .separatedModes: target.distribution.modes != nil
       }
     }
 
@@ -98,7 +99,7 @@ public struct Metric: Sendable {
     /// target's modes it leaves out where the metric has no value).
     public func holds(model: NetModel) -> Bool {
       switch self {
-      case .always, .normalModes: true
+      case .always, .separatedModes: true
       case .densities: model != .dirac
       case .diracGame: model == .dirac
       }
@@ -257,14 +258,14 @@ extension Metric {
       key: "modes", label: "modes kept", asciiLabel: "modes kept", shortLabel: "modes",
       asciiShortLabel: "modes", column: "modes",
       summary:
-        "modes of a normal-mixture target where p_g holds at least a quarter of the mode's weight within 3 sd of its centre",
-      role: .generator, scale: .fromZero, isPrimary: false, applies: .normalModes, unit: .plain,
+        "modes of the target (normals, uniform or drawn hills) where p_g holds at least a quarter of the mode's weight near it (within 3 sd of a normal's centre, on a hill)",
+      role: .generator, scale: .fromZero, isPrimary: false, applies: .separatedModes, unit: .plain,
       source: .stored(\.modesKept, recordIndex: 13)),
     Metric(
       key: "near_modes", label: "near a mode", asciiLabel: "near a mode", shortLabel: "at modes",
       asciiShortLabel: "at modes", column: "near_modes",
-      summary: "share of G's samples within 3 sd of some mode of a normal-mixture target",
-      role: .generator, scale: .fixed(lower: 0, upper: 1), isPrimary: false, applies: .normalModes,
+      summary: "share of G's samples near some mode of the target (within 3 sd of a normal's centre, on a hill)",
+      role: .generator, scale: .fixed(lower: 0, upper: 1), isPrimary: false, applies: .separatedModes,
       unit: .plain,
       source: .stored(\.nearModeShare, recordIndex: 14)),
     Metric(

@@ -1,60 +1,90 @@
-/// One normal component of a target: where a mode of p_data is, how wide, how heavy.
-public struct NormalMode: Sendable, Equatable {
-  public var center: Double
-  public var standardDeviation: Double
-  /// Its share of p_data's mass.
+/// One mode of a target: where a sample counts as "near" it, and its share of p_data's mass.
+/// A normal's mode reaches `ModeCoverage.reach` standard deviations from its centre; a
+/// uniform's is its support, and uniform pieces that touch are one mode (a drawn target's
+/// columns: each separated hill is a mode).
+public struct DataMode: Sendable, Equatable {
+  public var interval: ClosedRange<Double>
   public var weight: Double
+
+  public init(interval: ClosedRange<Double>, weight: Double) {
+    self.interval = interval
+    self.weight = weight
+  }
 }
 
 extension Distribution {
-  /// The target's modes when it is a normal or a mixture of normals (nested mixtures
-  /// flattened, weights multiplied); nil for any other family, which has no modes to count.
-  public var normalModes: [NormalMode]? {
+  /// The target's modes when it is made of separable pieces — normals, uniforms, mixtures
+  /// of them (nested mixtures flattened, weights multiplied) — in order along x; nil for
+  /// any other family (laplace, lognormal, a data file, a point), which has no modes to
+  /// count.
+  public var modes: [DataMode]? {
+    guard let pieces = modePieces(share: 1) else { return nil }
+    var modes = pieces.filter { !$0.uniform }.map(\.mode)
+    // Uniform pieces that touch or overlap (a drawn target's neighbouring columns) are one.
+    var joined: [DataMode] = []
+    for piece in pieces.filter(\.uniform).map(\.mode).sorted(by: {
+      $0.interval.lowerBound < $1.interval.lowerBound
+    }) {
+      if let last = joined.last, piece.interval.lowerBound <= last.interval.upperBound {
+        joined[joined.count - 1] = DataMode(
+          interval: last.interval.lowerBound...max(
+            last.interval.upperBound, piece.interval.upperBound),
+          weight: last.weight + piece.weight)
+      } else {
+        joined.append(piece)
+      }
+    }
+    modes += joined
+    return modes.sorted { $0.interval.lowerBound < $1.interval.lowerBound }
+  }
+
+  /// The normal and uniform pieces with their share of the whole, or nil.
+  private func modePieces(share: Double) -> [(mode: DataMode, uniform: Bool)]? {
     switch self {
     case .normal(let mean, let sd):
-      return [NormalMode(center: mean, standardDeviation: sd, weight: 1)]
+      let reach = ModeCoverage.reach * sd
+      return [(DataMode(interval: (mean - reach)...(mean + reach), weight: share), false)]
+    case .uniform(let lower, let upper):
+      return [(DataMode(interval: lower...upper, weight: share), true)]
     case .mixture(let components):
       let total = components.reduce(0) { $0 + $1.weight }
-      var modes: [NormalMode] = []
+      var pieces: [(mode: DataMode, uniform: Bool)] = []
       for component in components {
-        guard let inner = component.distribution.normalModes else { return nil }
-        modes += inner.map {
-          NormalMode(
-            center: $0.center, standardDeviation: $0.standardDeviation,
-            weight: $0.weight * component.weight / total)
-        }
+        guard let inner = component.distribution.modePieces(share: share * component.weight / total)
+        else { return nil }
+        pieces += inner
       }
-      return modes
-    case .uniform, .laplace, .logNormal, .empirical, .point:
+      return pieces
+    case .laplace, .logNormal, .empirical, .point:
       return nil
     }
   }
 }
 
 /// The mode-coverage measures of the unrolled-GAN paper (Metz et al. 2016), for a target
-/// made of normal modes: how many modes p_g keeps, and how many of G's samples are "high
-/// quality" (near some mode).
+/// made of modes (`Distribution.modes`): how many modes p_g keeps, and how many of G's
+/// samples are "high quality" (near some mode).
 public enum ModeCoverage {
-  /// A mode counts as kept when p_g puts at least this share of the mode's own weight
-  /// within 3σ of its centre (a quarter: 5% of all samples for one of five equal modes).
+  /// A mode counts as kept when p_g puts at least this share of the mode's own weight near
+  /// it (a quarter: 5% of all samples for one of five equal modes).
   public static let keptShareOfWeight = 0.25
-  /// "Near a mode": within this many of its standard deviations.
+  /// "Near" a normal mode: within this many of its standard deviations.
   public static let reach = 3.0
 
-  /// (modes kept, share of samples within 3σ of some mode) of `sorted` samples of p_g;
-  /// NaNs when there are no modes or no samples.
-  public static func measure(sorted samples: [Double], modes: [NormalMode]?) -> (
+  /// (modes kept, share of samples near some mode) of `sorted` samples of p_g; NaNs when
+  /// there are no modes or no samples.
+  public static func measure(sorted samples: [Double], modes: [DataMode]?) -> (
     kept: Double, nearShare: Double
   ) {
     guard let modes, !modes.isEmpty, !samples.isEmpty else { return (.nan, .nan) }
     let n = Double(samples.count)
     var kept = 0
     for mode in modes {
-      let inside = count(samples, within: interval(mode))
+      let inside = count(samples, within: mode.interval)
       if Double(inside) / n >= keptShareOfWeight * mode.weight { kept += 1 }
     }
     // Overlapping intervals are merged so that no sample is counted twice.
-    let intervals = modes.map(interval).sorted { $0.lowerBound < $1.lowerBound }
+    let intervals = modes.map(\.interval).sorted { $0.lowerBound < $1.lowerBound }
     var merged: [ClosedRange<Double>] = []
     for next in intervals {
       if let last = merged.last, next.lowerBound <= last.upperBound {
@@ -65,10 +95,6 @@ public enum ModeCoverage {
     }
     let near = merged.reduce(0) { $0 + count(samples, within: $1) }
     return (Double(kept), Double(near) / n)
-  }
-
-  private static func interval(_ mode: NormalMode) -> ClosedRange<Double> {
-    (mode.center - reach * mode.standardDeviation)...(mode.center + reach * mode.standardDeviation)
   }
 
   /// How many of the sorted samples lie in `range`, by two binary searches.

@@ -58,10 +58,14 @@ struct TargetSpecParser {
     var tree: TargetSpec.Tree
     var spec: String
     var preset: String?
+    /// The target's name when not its spec: a drawn density is called "drawn" (its spec is
+    /// a long list of heights).
+    var name: String? = nil
   }
 
   static var accepted: String {
-    (DistributionFamily.allCases.map(\.name) + ["mix", "file:PATH"]).joined(separator: ", ")
+    (DistributionFamily.allCases.map(\.name) + ["mix", DrawnDensity.name, "file:PATH"])
+      .joined(separator: ", ")
       + " or a preset: " + Target.presetNames.joined(separator: ", ")
   }
 
@@ -99,8 +103,8 @@ struct TargetSpecParser {
         "unexpected \(found()) at column \(column) after the end of the spec in \(quotedText)")
     }
     return TargetSpec(
-      spec: node.preset ?? node.spec, name: node.preset ?? node.spec, dataFiles: dataFiles,
-      tree: node.tree)
+      spec: node.preset ?? node.spec, name: node.preset ?? node.name ?? node.spec,
+      dataFiles: dataFiles, tree: node.tree)
   }
 
   private var hasFilePrefix: Bool {
@@ -144,6 +148,7 @@ struct TargetSpecParser {
       position += 1
       if let family { return try parseFamily(family, start: start) }
       if name == "mix" { return try parseMix(start: start) }
+      if name == DrawnDensity.name { return try parseDrawn(start: start) }
       if Target.presetNames.contains(name) {
         throw TargetSpecError(
           "preset \(SpecText.quoted(typed)) takes no arguments (found '(' at column "
@@ -167,6 +172,11 @@ struct TargetSpecParser {
         "\(SpecText.quoted(typed)) at column \(start + 1) needs components: "
           + "mix(w1*SPEC, w2*SPEC, ...) in \(quotedText)")
     }
+    if name == DrawnDensity.name {
+      throw TargetSpecError(
+        "\(SpecText.quoted(typed)) at column \(start + 1) needs its numbers: "
+          + "\(DrawnDensity.signature) in \(quotedText)")
+    }
     if name == "file" {
       throw TargetSpecError(
         "\(SpecText.quoted(typed)) at column \(start + 1) must be followed directly by ':' "
@@ -179,6 +189,24 @@ struct TargetSpecParser {
     TargetSpecError(
       "unknown distribution \(SpecText.quoted(typed)) at column \(start + 1) "
         + "(expected \(Self.accepted))")
+  }
+
+  /// Parses the numbers of `drawn(` (already consumed): the interval, then the heights.
+  private mutating func parseDrawn(start: Int) throws(TargetSpecError) -> Node {
+    let args = try parseArguments(DrawnDensity.signature)
+    let call = SpecText.quoted(slice(start, position))
+    guard args.count >= 3 else {
+      throw TargetSpecError(
+        "\(DrawnDensity.signature) takes a, b and at least one height, got \(args.count) "
+          + "number\(args.count == 1 ? "" : "s") in \(call)")
+    }
+    let drawn = DrawnDensity(
+      lower: args[0].value, upper: args[1].value, heights: args.dropFirst(2).map(\.value))
+    guard let distribution = drawn.distribution else {
+      throw TargetSpecError("\(drawn.problem ?? "not a density") in \(call)")
+    }
+    return Node(
+      tree: .distribution(distribution), spec: drawn.spec, preset: nil, name: DrawnDensity.name)
   }
 
   /// Parses the arguments of `family(` (already consumed) and builds the distribution.

@@ -126,7 +126,7 @@ public final class Evaluator {
     let mean = samples.reduce(0, +) / sampleCount
     let variance = samples.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / sampleCount
     let coverage = ModeCoverage.measure(
-      sorted: samples, modes: trainer.target.distribution.normalModes)
+      sorted: samples, modes: trainer.target.distribution.modes)
     let metrics = TrainingMetrics(
       jensenShannon: jensenShannon(target.metricProbabilities, modelMetric),
       klDataModel: kullbackLeibler(target.metricProbabilities, modelMetric),

@@ -18,6 +18,8 @@ public struct CellGrid: Sendable, Equatable {
   public let width: Int
   public let height: Int
   public private(set) var cells: [Cell]
+  /// The regions the mouse can act on, as the panes marked them (`mark`).
+  public internal(set) var hotspots: [Hotspot] = []
 
   public init(width: Int, height: Int) {
     self.width = max(0, width)

@@ -73,6 +73,8 @@ extension LiveAction {
       .withheld("a single D or G step is inspected on one run's own screen (live)")
     case .cycleTarget:
       .withheld("a target per run would no longer compare like with like")
+    case .drawTarget:
+      .withheld("draw a target in one run's live view; --target 'drawn(...)' then compares runs on it")
     case .toggleRecording:
       .withheld("the comparison's R records every run, one file each")
     }

@@ -1,11 +1,14 @@
-/// One key press, the only key type of the program: the terminal backend decodes what the
+/// One key press, the only input type of the program: the terminal backend decodes what the
 /// terminal sends into it, the key tables bind it, the handlers take it. A character (Esc
-/// included: curses delivers it as one), or one of the cursor and paging keys, whatever
-/// escape sequence the terminal sends for them.
+/// included: curses delivers it as one), one of the cursor and paging keys, whatever
+/// escape sequence the terminal sends for them — or a mouse report, which no table binds:
+/// each view's `MouseMap` turns it into the action of a key row.
 public enum Key: Sendable, Hashable, ExpressibleByExtendedGraphemeClusterLiteral {
   case character(Character)
   case left
   case right
+  case up
+  case down
   case shiftLeft
   case shiftRight
   case pageUp
@@ -15,6 +18,8 @@ public enum Key: Sendable, Hashable, ExpressibleByExtendedGraphemeClusterLiteral
   /// The key above Enter, as curses decodes it (terminals that send ^? or ^H for it deliver
   /// a character instead: tables bind those too).
   case backspace
+  /// A click, drag or wheel notch (`MouseEvent`).
+  case mouse(MouseEvent)
 
   public static let escape = Key.character("\u{1B}")
 
@@ -33,6 +38,8 @@ public enum Key: Sendable, Hashable, ExpressibleByExtendedGraphemeClusterLiteral
       return "0x" + code
     case .left: return "Left"
     case .right: return "Right"
+    case .up: return "Up"
+    case .down: return "Down"
     case .shiftLeft: return "Shift+Left"
     case .shiftRight: return "Shift+Right"
     case .pageUp: return "PgUp"
@@ -40,6 +47,7 @@ public enum Key: Sendable, Hashable, ExpressibleByExtendedGraphemeClusterLiteral
     case .home: return "Home"
     case .end: return "End"
     case .backspace: return "Backspace"
+    case .mouse: return "the mouse"
     }
   }
 }

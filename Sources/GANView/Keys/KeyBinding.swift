@@ -18,23 +18,28 @@ public struct KeyBinding<Own: Sendable & Hashable>: Sendable, Equatable {
   public var summary: String
   /// A word or two for the footer, or nil to leave the row out of it.
   public var hint: String?
+  /// What the mouse does for the same action, as the help lists it ("click a metric"), or
+  /// nil when the mouse has no part in it. The view's `MouseMap` does it.
+  public var mouse: String?
   public var action: KeyAction<Own>
 
   public init(
     _ keys: [Key], _ label: String, _ summary: String, hint: String? = nil,
-    action: KeyAction<Own>
+    mouse: String? = nil, action: KeyAction<Own>
   ) {
     self.keys = keys
     self.label = label
     self.summary = summary
     self.hint = hint
+    self.mouse = mouse
     self.action = action
   }
 
   /// A row of the view's own.
   public init(
-    _ keys: [Key], _ label: String, _ summary: String, hint: String? = nil, _ action: Own
+    _ keys: [Key], _ label: String, _ summary: String, hint: String? = nil,
+    mouse: String? = nil, _ action: Own
   ) {
-    self.init(keys, label, summary, hint: hint, action: .own(action))
+    self.init(keys, label, summary, hint: hint, mouse: mouse, action: .own(action))
   }
 }

@@ -39,12 +39,31 @@ public struct KeyTable<Own: Sendable & Hashable>: Sendable {
     return symbols.truncated(line(chosen + essential), to: width)
   }
 
-  /// The table as the README shows it (Markdown), each key of a label as code.
+  /// The rows the help lists: every key row, then what the mouse does, each gesture with
+  /// the keys of the same action.
+  public var helpEntries: [(label: String, summary: String)] { keyEntries + mouseEntries }
+
+  var keyEntries: [(label: String, summary: String)] { bindings.map { ($0.label, $0.summary) } }
+
+  var mouseEntries: [(label: String, summary: String)] {
+    bindings.compactMap { binding in
+      binding.mouse.map { (Self.mouseLabel, "\($0) (\(binding.label))") }
+    }
+  }
+
+  /// The help's label of a mouse row.
+  public static var mouseLabel: String { "mouse" }
+
+  /// The table as the README shows it (Markdown), each key of a label as code; the mouse's
+  /// gestures after the keys.
   public var markdown: String {
     let rows = bindings.map { binding in
       let keys = binding.label.split(separator: " ").map { "`\($0)`" }.joined(separator: " ")
       return "| \(keys) | \(binding.summary) |"
     }
-    return (["| key | does |", "|---|---|"] + rows).joined(separator: "\n")
+    let mouse = bindings.compactMap { binding in
+      binding.mouse.map { "| mouse: \($0) | as \(binding.label.split(separator: " ").map { "`\($0)`" }.joined(separator: " ")) |" }
+    }
+    return (["| key | does |", "|---|---|"] + rows + mouse).joined(separator: "\n")
   }
 }

@@ -44,6 +44,8 @@ public enum LiveKeyHandler {
   public static func handle(
     _ key: Key, state: ViewState, snapshot: Snapshot?, status: LiveStatus
   ) -> LiveKeyOutcome {
+    // The target editor, while open, takes every key.
+    if state.sketch != nil { return SketchKeyHandler.handle(key, state: state, snapshot: snapshot) }
     var outcome = LiveKeyOutcome(state: state)
     guard let binding = LiveKeys.table.binding(for: key) else {
       outcome.state.post(SharedKeys.unboundNotice(key))
@@ -117,6 +119,8 @@ public enum LiveKeyHandler {
       outcome.commands = [.setTarget(next)]
       outcome.state.request { $0.targetName = next.name.lowercased() }
       outcome.state.post("target = \(next.name)")
+    case .drawTarget:
+      openSketch(&outcome, snapshot: snapshot)
     case .cyclePenalty, .cycleUnrolling, .cycleUpdateScheme, .toggleInstanceNoise,
       .toggleSpectralNorm, .cyclePack, .toggleConsensus:
       guard let h = hyperparameters(snapshot, &outcome), let fix = action.fix else { return }
@@ -213,6 +217,28 @@ public enum LiveKeyHandler {
   }
 
   /// Single steps only make sense on a paused run, so a step key pauses a running one first.
+  /// How many columns a drawing has: fixed, so the same strokes make the same target at
+  /// every terminal size (a column is narrower than a cell at 80 columns, wider at 200).
+  public static let sketchColumns = 64
+
+  /// T: the editor over the plot, starting from the current target (c clears it).
+  static func openSketch(_ outcome: inout LiveKeyOutcome, snapshot: Snapshot?) {
+    guard let snapshot else {
+      outcome.state.post("no snapshot yet")
+      return
+    }
+    guard !snapshot.metrics.discriminatorSlope.isFinite else {
+      outcome.state.post("the Dirac-GAN's data is one point; draw a target with --model mlp")
+      return
+    }
+    let density = snapshot.dataDensity.isEmpty ? snapshot.dataHistogram : snapshot.dataDensity
+    outcome.state.sketch = TargetSketch(
+      domain: snapshot.grid, columns: sketchColumns, density: density)
+    outcome.state.pane = .plot
+    outcome.state.showHelp = false
+    outcome.state.post("draw p_data: drag on the plot, or Left Right Up Down; Enter applies")
+  }
+
   private static func step(
     _ command: ControlCommand, _ notice: String, _ outcome: inout LiveKeyOutcome,
     _ status: LiveStatus

@@ -16,6 +16,7 @@ public enum LiveAction: Sendable, Hashable, CaseIterable {
   case faster
   case cycleLoss
   case cycleTarget
+  case drawTarget
   case cyclePenalty
   case cycleUnrolling
   case cycleUpdateScheme
@@ -48,7 +49,7 @@ extension LiveAction {
       .decreaseDiscriminatorSteps, .increaseDiscriminatorSteps, .halveStepSizes,
       .doubleStepSizes, .halveDiscriminatorStepSize, .doubleDiscriminatorStepSize,
       .halveGeneratorStepSize, .doubleGeneratorStepSize, .slower, .faster, .cycleLoss,
-      .cycleTarget, .resetNetworks, .toggleRecording:
+      .cycleTarget, .drawTarget, .resetNetworks, .toggleRecording:
       nil
     }
   }
@@ -81,6 +82,7 @@ public enum LiveKeys {
       KeyBinding([">"], ">", "faster pace", hint: "faster", .faster),
       KeyBinding(["l"], "l", "next loss (D and G)", hint: "loss", .cycleLoss),
       KeyBinding(["t"], "t", "next target (+ yours)", hint: "target", .cycleTarget),
+      KeyBinding(["T"], "T", "draw your own target p_data", hint: "draw", .drawTarget),
       KeyBinding(["r"], "r", "reset both nets", .resetNetworks),
     ] + fixes
 

@@ -27,7 +27,7 @@ enum HelpOverlay {
     /// Every row of a view's key table, under the table's title.
     init<Own>(keys: KeyTable<Own>, legendTitle: String = "", legend: [LegendItem] = []) {
       title = keys.title
-      entries = keys.bindings.map { ($0.label, $0.summary) }
+      entries = keys.helpEntries
       self.legendTitle = legendTitle
       self.legend = legend
     }
@@ -38,11 +38,11 @@ enum HelpOverlay {
       self.init(keys: live)
       title = playback.title
       let taken = Set(playback.bindings.flatMap(\.keys))
+      let liveRows = KeyTable(
+        title: live.title, bindings: live.bindings.filter { Set($0.keys).isDisjoint(with: taken) })
       entries =
-        playback.bindings.map { ($0.label, $0.summary) }
-        + live.bindings.filter { Set($0.keys).isDisjoint(with: taken) }.map {
-          ($0.label, $0.summary)
-        }
+        playback.keyEntries + liveRows.keyEntries + playback.mouseEntries
+        + liveRows.mouseEntries
     }
   }
 

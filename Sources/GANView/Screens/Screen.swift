@@ -32,6 +32,11 @@ public enum Screen {
       chrome.help.legendTitle = SymbolLegend.title
       chrome.help.legend = SymbolLegend.items(symbols)
     }
+    if state.sketch != nil {
+      // The target editor takes the keys: its footer and its help.
+      chrome.footer = { SketchKeys.table.footer(width: $0, symbols: symbols) }
+      chrome.help = HelpOverlay.Content(keys: SketchKeys.table)
+    }
     return compose(
       snapshot: snapshot, state: state, chrome: chrome, width: width, height: height,
       symbols: symbols)
@@ -78,7 +83,11 @@ public enum Screen {
       x: separator + 2, y: top, width: metricsWidth - 2,
       height: bodyHeight, symbols: symbols)
 
-    if let snapshot, state.pane != .plot {
+    if let snapshot, let sketch = state.sketch {
+      SketchPane.draw(
+        sketch, snapshot: snapshot, into: &grid, x: 0, y: top, width: separator,
+        height: bodyHeight, symbols: symbols)
+    } else if let snapshot, state.pane != .plot {
       drawPaneOverTime(
         snapshot, state: state, into: &grid, y: top, width: separator, height: bodyHeight,
         symbols: symbols)

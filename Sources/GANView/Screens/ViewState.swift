@@ -55,6 +55,8 @@ public struct ViewState: Sendable, Equatable {
   /// How the density axis is scaled (`f`): fitted to p_data by default.
   public var densityScale = DensityScale.data
   public private(set) var history: MetricHistory
+  /// The target being drawn (`T`, `live --draw`), while the editor is open over the plot.
+  public var sketch: TargetSketch?
   /// What the main pane shows, and how the panes over time look at the run.
   public var pane = MainPane.plot
   public var lens = HistoryLens()

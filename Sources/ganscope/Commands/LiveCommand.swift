@@ -28,6 +28,12 @@ struct LiveCommand: ParsableCommand {
 
   @Flag(help: "Let --record write over an existing file.") var force = false
 
+  @Flag(
+    help:
+      "Open the target editor at once: paint p_data with the mouse (or the arrow keys), Enter trains on it; T opens it again."
+  )
+  var draw = false
+
   @Option(
     help: ArgumentHelp(
       "Compare 2-4 runs that differ only in these knobs (the names of 'ganscope sweep'), e.g. loss=minimax,nonsaturating or k=1,5; repeat for several knobs. --record PREFIX then writes PREFIX-1.gans, PREFIX-2.gans, ...",
@@ -40,6 +46,9 @@ struct LiveCommand: ParsableCommand {
     }
     _ = try parsedPace()
     if !compare.isEmpty { _ = try parsedComparison() }
+    if draw && !compare.isEmpty {
+      throw ValidationError("--draw opens the editor of one run; it does not go with --compare")
+    }
   }
 
   func parsedPace() throws -> Pace {
@@ -76,10 +85,14 @@ struct LiveCommand: ParsableCommand {
       let recording = RecordingControl(runtime: runtime, initial: recorder)
       let hooks = LiveHooks(runtime: runtime, fps: frameRate, recording: recording)
       var failure: RunFailure?
+      let loop = LiveLoop(hooks: hooks, framesPerSecond: frameRate, draw: draw)
       do {
-        _ = try LiveLoop(hooks: hooks, framesPerSecond: frameRate).run()
+        _ = try loop.run()
       } catch {
         failure = RunFailure.runtime("\(error)")
+      }
+      if let spec = loop.drawnSpec {
+        Output.line("the target you drew, to train on it again: --target '\(spec)'")
       }
       // The runtime stops first, so each recorder then takes every frame left and closes.
       runtime.stop()

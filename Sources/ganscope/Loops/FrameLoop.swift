@@ -11,6 +11,7 @@ enum FrameLoop {
   ) -> Exit {
     while true {
       if let number = signals.received { return signalled(number) }
+      if signals.takeSuspendRequest() { terminal.suspend() }
       var key = terminal.readKey(timeoutMilliseconds: frameMilliseconds)
       while let pressed = key {
         if let exit = handle(pressed) { return exit }

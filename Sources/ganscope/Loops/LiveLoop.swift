@@ -37,16 +37,25 @@ final class LiveLoop {
   private var state: ViewState
   private var rate = IterationRate()
   private let script: LiveScript?
+  /// The grid on screen, which the mouse is looked up in (`MouseTracker`).
+  private var shown: CellGrid?
+  private var mouse = MouseTracker()
+  /// `live --draw`: open the target editor once the first snapshot is in.
+  private var drawWhenReady: Bool
+  /// The spec of the last drawn target applied, printed after the view closes so the user
+  /// can train on it again (`--target`).
+  private(set) var drawnSpec: String?
 
   /// `state`: the view to start from (a run branched from a replay keeps the replay's
   /// toggles and metric history). `script`: a scenario playing (`ganscope demo NAME`).
   init(
     hooks: LiveHooks, framesPerSecond: Int = 30, state: ViewState = ViewState(),
-    script: LiveScript? = nil
+    script: LiveScript? = nil, draw: Bool = false
   ) {
     self.hooks = hooks
     self.state = state
     self.script = script
+    drawWhenReady = draw
     frameMilliseconds = Int32(1000 / min(max(framesPerSecond, 1), 120))
   }
 
@@ -73,16 +82,30 @@ final class LiveLoop {
       state.advanceFrame(with: snapshot)
       for view in script?.views() ?? [] { state.show(view) }
       if let spectrum = hooks.spectrum { state.showSpectrum(spectrum(state.pane == .spectrum)) }
+      if drawWhenReady, snapshot != nil {
+        drawWhenReady = false
+        _ = handle("T")
+      }
       let size = terminal.size
-      terminal.paint(
-        Screen.render(
-          snapshot: snapshot, state: state, status: status, caption: script?.caption(),
-          width: size.width, height: size.height, symbols: terminal.symbols))
+      let grid = Screen.render(
+        snapshot: snapshot, state: state, status: status, caption: script?.caption(),
+        width: size.width, height: size.height, symbols: terminal.symbols)
+      terminal.paint(grid)
+      shown = grid
     }
+  }
+
+  /// A mouse report: its intents, each applied as the key of the same action would be.
+  private func handle(_ event: MouseEvent) -> LiveExit? {
+    for intent in mouse.intents(for: event, on: shown, helpShown: state.showHelp) {
+      if let key = state.apply(intent), let exit = handle(key) { return exit }
+    }
+    return nil
   }
 
   /// Applies one key; returns how the live view ends, if it does.
   private func handle(_ key: Key) -> LiveExit? {
+    if case .mouse(let event) = key { return handle(event) }
     let outcome: LiveKeyOutcome
     if let script {
       switch PlaybackKeyHandler.handle(
@@ -98,7 +121,12 @@ final class LiveLoop {
         key, state: state, snapshot: hooks.latestSnapshot(), status: hooks.status())
     }
     state = outcome.state
-    for command in outcome.commands { hooks.send(command) }
+    for command in outcome.commands {
+      if case .setTarget(let target) = command, target.name == DrawnDensity.name {
+        drawnSpec = target.spec
+      }
+      hooks.send(command)
+    }
     if outcome.toggleRecording {
       if let toggle = hooks.toggleRecording {
         do {

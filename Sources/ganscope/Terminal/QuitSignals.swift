@@ -15,15 +15,23 @@ final class QuitSignals {
   static let watched: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2]
 
   private let flag = SignalLatch()
+  private let suspension = SignalFlag()
   private var sources: [any DispatchSourceSignal] = []
   private let queue = DispatchQueue(label: "ganscope.signals")
 
+  /// Also takes Ctrl-Z (SIGTSTP) away from curses' own handler, so the loop suspends the
+  /// terminal itself (`Terminal.suspend`) and can switch the mouse reports off first.
   init() {
     for number in Self.watched {
       signal(number, SIG_IGN)
       sources.append(Self.makeSource(number, flag: flag, queue: queue))
     }
+    signal(SIGTSTP, SIG_IGN)
+    sources.append(Self.makeSuspendSource(suspension, queue: queue))
   }
+
+  /// Whether Ctrl-Z was pressed since the last look.
+  func takeSuspendRequest() -> Bool { suspension.take() }
 
   /// The first signal received, or nil.
   var received: Int32? { flag.signal }
@@ -33,7 +41,7 @@ final class QuitSignals {
   func stop() {
     for source in sources { source.cancel() }
     sources = []
-    for number in Self.watched { signal(number, SIG_DFL) }
+    for number in Self.watched + [SIGTSTP] { signal(number, SIG_DFL) }
   }
 
   /// Nonisolated on purpose: a handler closure formed in main-actor code would inherit that
@@ -43,6 +51,15 @@ final class QuitSignals {
   ) -> any DispatchSourceSignal {
     let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
     source.setEventHandler { @Sendable in flag.note(number) }
+    source.resume()
+    return source
+  }
+
+  private nonisolated static func makeSuspendSource(_ flag: SignalFlag, queue: DispatchQueue)
+    -> any DispatchSourceSignal
+  {
+    let source = DispatchSource.makeSignalSource(signal: SIGTSTP, queue: queue)
+    source.setEventHandler { @Sendable in flag.raise() }
     source.resume()
     return source
   }

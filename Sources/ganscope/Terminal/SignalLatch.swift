@@ -18,3 +18,14 @@ final class SignalLatch: Sendable {
     return n == 0 ? nil : n
   }
 }
+
+/// A signal that can arrive again and again (Ctrl-Z's SIGTSTP): raised on a signal queue,
+/// taken (and lowered) by the loop that polls it.
+final class SignalFlag: Sendable {
+  private let raised = Atomic<Bool>(false)
+
+  func raise() { raised.store(true, ordering: .releasing) }
+
+  /// Whether the signal arrived since the last take.
+  func take() -> Bool { raised.exchange(false, ordering: .acquiringAndReleasing) }
+}

@@ -31,6 +31,8 @@ final class Terminal {
   /// What is on the screen now, to paint only the cells that change.
   private var previous: CellGrid?
   private var active = true
+  /// Whether the terminal was asked to report the mouse (`MouseReporting`).
+  let reportsMouse: Bool
 
   /// Sets the locale, enters curses mode (cbreak so Ctrl-C still raises SIGINT, no echo,
   /// keypad keys decoded, cursor hidden) and sets up the colours. Call after the signal
@@ -64,8 +66,29 @@ final class Terminal {
     set_escdelay(25)
     Self.defineModifiedArrows()
     palette = Self.makePalette(noColor: noColor)
-    // From here a crash still leaves a usable terminal.
-    crash_guard_arm(Self.sequencesLeavingCurses())
+    reportsMouse = MouseReporting.wanted(term: environmentValue("TERM"),
+      hasMouseKey: Self.hasCapability("kmous"),
+      optOut: environmentValue(MouseReporting.optOutVariable))
+    if reportsMouse { Self.write(MouseReporting.on) }
+    // From here a crash still leaves a usable terminal (mouse reports off included).
+    crash_guard_arm(Self.sequencesLeavingCurses() + (reportsMouse ? MouseReporting.off : ""))
+  }
+
+  /// Writes bytes straight to the terminal, past curses (which has no call for private
+  /// modes such as mouse reporting).
+  private static func write(_ bytes: String) {
+    var rest = Array(bytes.utf8)[...]
+    while !rest.isEmpty {
+      let written = rest.withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+      if written <= 0 { return }
+      rest = rest.dropFirst(written)
+    }
+  }
+
+  /// Whether the terminfo entry has the string capability `name`.
+  private static func hasCapability(_ name: String) -> Bool {
+    guard let value = tigetstr(name), Int(bitPattern: value) != -1 else { return false }
+    return value.pointee != 0
   }
 
   /// The terminal's own sequences (terminfo) that end curses' use of the screen: attributes
@@ -82,7 +105,7 @@ final class Terminal {
 
   /// The curses codes of the keys that `Key` names; the views bind no other function key.
   private static let namedKeys: [Int32: Key] = [
-    KEY_LEFT: .left, KEY_RIGHT: .right, KEY_SLEFT: .shiftLeft, KEY_SRIGHT: .shiftRight,
+    KEY_LEFT: .left, KEY_RIGHT: .right, KEY_UP: .up, KEY_DOWN: .down, KEY_SLEFT: .shiftLeft, KEY_SRIGHT: .shiftRight,
     KEY_PPAGE: .pageUp, KEY_NPAGE: .pageDown, KEY_HOME: .home, KEY_END: .end,
     KEY_BACKSPACE: .backspace,
   ]
@@ -120,7 +143,54 @@ final class Terminal {
       if Int32(code) == KEY_RESIZE { invalidate() }
       return Self.namedKeys[Int32(code)]
     }
+    if code == 0x1B, reportsMouse, let report = readMouseReport() {
+      return report.map(Key.mouse)
+    }
     return Unicode.Scalar(UInt32(code)).map { .character(Character($0)) }
+  }
+
+  /// After an Esc: the rest of an SGR mouse report ("[<b;x;yM"), which curses does not know
+  /// and hands over character by character. Nil when what follows is not one (the
+  /// characters read are pushed back, so the Esc stays a key); `.some(nil)` for a report
+  /// that is garbled or cut, which is dropped.
+  private func readMouseReport() -> MouseEvent?? {
+    // A report arrives in one write; a few milliseconds cover a slow ssh link's split.
+    wtimeout(window, 10)
+    var read: [wint_t] = []
+    defer { wtimeout(window, 0) }
+    func next() -> wint_t? {
+      var code: wint_t = 0
+      let result = wget_wch(window, &code)
+      guard result != ERR, result != gs_key_code_yes() else { return nil }
+      read.append(code)
+      return code
+    }
+    func pushBack() -> MouseEvent?? {
+      for code in read.reversed() { unget_wch(wchar_t(bitPattern: UInt32(code))) }
+      return nil
+    }
+    guard next() == wint_t(UInt8(ascii: "[")), next() == wint_t(UInt8(ascii: "<")) else {
+      return pushBack()
+    }
+    var body = ""
+    while body.count < 24, let code = next(), let scalar = Unicode.Scalar(UInt32(code)) {
+      body.unicodeScalars.append(scalar)
+      if scalar == "M" || scalar == "m" { return .some(MouseEvent.decodeSGR(body)) }
+    }
+    return .some(nil)
+  }
+
+  /// Ctrl-Z: gives the terminal back as the shell had it (mouse reports off), stops the
+  /// process, and takes the screen again when the shell continues it.
+  func suspend() {
+    guard active else { return }
+    if reportsMouse { Self.write(MouseReporting.off) }
+    endwin()
+    raise(SIGSTOP)
+    // Continued (fg): curses' next refresh restores its own modes.
+    invalidate()
+    refresh()
+    if reportsMouse { Self.write(MouseReporting.on) }
   }
 
   /// Forgets what is on the screen, so the next `paint` redraws every cell (after a resize
@@ -166,15 +236,13 @@ final class Terminal {
     }
     curs_set(1)
     endwin()
+    if reportsMouse { Self.write(MouseReporting.off) }
     delscreen(screen)
   }
 
   /// Whether the terminal switches to a screen of its own (terminfo `smcup`/`rmcup`) that
   /// leaving curses puts away.
-  private static var hasAlternateScreen: Bool {
-    guard let value = tigetstr("rmcup"), Int(bitPattern: value) != -1 else { return false }
-    return value.pointee != 0
-  }
+  private static var hasAlternateScreen: Bool { hasCapability("rmcup") }
 
   // MARK: Colours
 

@@ -1,0 +1,199 @@
+import GANCore
+
+/// The target being drawn in the live view's editor (`T`, `live --draw`): a height per
+/// column over an x interval, painted with the mouse or raised and lowered with the keys,
+/// then applied as a `drawn(...)` target (`DrawnDensity`). Pure: every edit is a value
+/// change the tests can make.
+public struct TargetSketch: Sendable, Equatable {
+  /// A column's height runs from 0 to this many steps.
+  public static let levels = 16
+  /// How many edits `undo` can take back.
+  public static let undoDepth = 64
+
+  public let lower: Double
+  public let upper: Double
+  public private(set) var heights: [Int]
+  /// The column the arrow keys act on.
+  public private(set) var cursor: Int
+  private var undoStack: [[Int]] = []
+  /// The column and height the current mouse stroke last painted, to fill the columns a
+  /// fast drag skipped.
+  private var strokeEnd: (column: Int, level: Int)?
+
+  /// A sketch of `columns` columns over [lower, upper], all zero.
+  public init(lower: Double, upper: Double, columns: Int) {
+    self.lower = lower
+    self.upper = upper
+    heights = Array(repeating: 0, count: max(columns, 1))
+    cursor = heights.count / 2
+  }
+
+  /// A sketch of the current target, so a drawing can start from it (add a hill, lower
+  /// one): `density` sampled on `domain`'s bins, its peak at three quarters of the height.
+  public init(domain: ViewGrid, columns: Int, density: [Float]) {
+    self.init(lower: domain.lower, upper: domain.upper, columns: columns)
+    let values = Series.resample(density, count: heights.count, smooth: true)
+    let peak = values.compactMap { $0 }.max() ?? 0
+    guard peak > 0 else { return }
+    heights = values.map { value in
+      Int(((value ?? 0) / peak * Double(Self.levels) * 0.75).rounded())
+    }
+  }
+
+  public static func == (a: TargetSketch, b: TargetSketch) -> Bool {
+    a.lower == b.lower && a.upper == b.upper && a.heights == b.heights && a.cursor == b.cursor
+      && a.undoStack == b.undoStack && a.strokeEnd?.column == b.strokeEnd?.column
+      && a.strokeEnd?.level == b.strokeEnd?.level
+  }
+
+  /// The column whose span holds x (clamped to the sketch).
+  public func column(at x: Double) -> Int {
+    let fraction = (x - lower) / (upper - lower)
+    return min(max(Int((fraction * Double(heights.count)).rounded(.down)), 0), heights.count - 1)
+  }
+
+  /// The x at the centre of a column.
+  public func center(of column: Int) -> Double {
+    lower + (Double(column) + 0.5) / Double(heights.count) * (upper - lower)
+  }
+
+  // MARK: Edits
+
+  /// Left, Right (by 1), Shift+Left, Shift+Right (by an eighth of the width).
+  public mutating func moveCursor(by delta: Int) {
+    cursor = min(max(cursor + delta, 0), heights.count - 1)
+  }
+
+  /// Up, Down: the cursor's column one step higher or lower. False when it cannot move.
+  @discardableResult
+  public mutating func raise(by delta: Int) -> Bool {
+    let level = min(max(heights[cursor] + delta, 0), Self.levels)
+    guard level != heights[cursor] else { return false }
+    remember()
+    heights[cursor] = level
+    return true
+  }
+
+  /// The mouse paints: the column under x takes the height `fraction` (0 bottom, 1 top) of
+  /// the canvas, or 0 when `erase` (the right button). A press starts a stroke (one undo
+  /// step); a drag continues it, filling the columns between its last point and this one
+  /// along a straight line, so a fast drag leaves no gaps.
+  public mutating func paint(at x: Double, height fraction: Double, erase: Bool, continuing: Bool)
+  {
+    let column = column(at: x)
+    let level = erase ? 0 : min(max(Int((fraction * Double(Self.levels)).rounded()), 0), Self.levels)
+    if !continuing || strokeEnd == nil {
+      remember()
+      strokeEnd = nil
+    }
+    if let (start, startLevel) = strokeEnd, start != column {
+      let step = column > start ? 1 : -1
+      for c in stride(from: start + step, to: column, by: step) {
+        let t = Double(c - start) / Double(column - start)
+        heights[c] = Int((Double(startLevel) + t * Double(level - startLevel)).rounded())
+      }
+    }
+    heights[column] = level
+    cursor = column
+    strokeEnd = (column, level)
+  }
+
+  /// The mouse button went up: the stroke is over.
+  public mutating func endStroke() { strokeEnd = nil }
+
+  /// s: each column averaged with its neighbours (weights 1 2 1), so hand-drawn steps become
+  /// hills. False when nothing changes.
+  @discardableResult
+  public mutating func smooth() -> Bool {
+    let n = heights.count
+    let smoothed = (0..<n).map { i in
+      let left = heights[max(i - 1, 0)]
+      let right = heights[min(i + 1, n - 1)]
+      return (left + 2 * heights[i] + right + 2) / 4
+    }
+    guard smoothed != heights else { return false }
+    remember()
+    heights = smoothed
+    return true
+  }
+
+  /// c: every column to zero. False when it already is.
+  @discardableResult
+  public mutating func clear() -> Bool {
+    guard heights.contains(where: { $0 > 0 }) else { return false }
+    remember()
+    heights = Array(repeating: 0, count: heights.count)
+    return true
+  }
+
+  /// u: back to before the last edit. False when there is none.
+  @discardableResult
+  public mutating func undo() -> Bool {
+    guard let last = undoStack.popLast() else { return false }
+    heights = last
+    strokeEnd = nil
+    return true
+  }
+
+  private mutating func remember() {
+    undoStack.append(heights)
+    if undoStack.count > Self.undoDepth { undoStack.removeFirst() }
+  }
+
+  // MARK: What it means
+
+  /// The drawing as a density (nil when it is empty).
+  public var drawn: DrawnDensity? {
+    guard heights.contains(where: { $0 > 0 }) else { return nil }
+    // Leading and trailing empty columns are left out, so the spec says only what was
+    // drawn; the interval shrinks with them.
+    let first = heights.firstIndex { $0 > 0 }!
+    let last = heights.lastIndex { $0 > 0 }!
+    let edge = { (i: Int) in self.lower + (self.upper - self.lower) * Double(i) / Double(self.heights.count) }
+    return DrawnDensity(
+      lower: Self.rounded(edge(first)), upper: Self.rounded(edge(last + 1)),
+      heights: heights[first...last].map(Double.init))
+  }
+
+  /// The target it means, parsed from its own spec (exactly what a recording logs and a
+  /// replay reads back), or nil when the drawing is empty.
+  public var target: Target? {
+    guard let drawn else { return nil }
+    return try? Target.parse(drawn.spec)
+  }
+
+  /// The separated hills drawn (runs of non-zero columns).
+  public var hills: Int {
+    var count = 0
+    var inside = false
+    for height in heights {
+      if height > 0 && !inside { count += 1 }
+      inside = height > 0
+    }
+    return count
+  }
+
+  /// An edge printed with at most six significant digits, so the spec stays short: a column
+  /// is at least a thousandth of the view, so this moves an edge by far less than a column.
+  static func rounded(_ x: Double) -> Double {
+    guard x != 0, x.isFinite else { return x }
+    var exponent = 0
+    var magnitude = abs(x)
+    while magnitude >= 10 {
+      magnitude /= 10
+      exponent += 1
+    }
+    while magnitude < 1 {
+      magnitude *= 10
+      exponent -= 1
+    }
+    let scale = pow10(5 - exponent)
+    return (x * scale).rounded() / scale
+  }
+
+  private static func pow10(_ exponent: Int) -> Double {
+    var result = 1.0
+    for _ in 0..<abs(exponent) { result *= 10 }
+    return exponent >= 0 ? result : 1 / result
+  }
+}
