@@ -256,6 +256,7 @@ import Testing
     let both = ModeCoverage.measure(sorted: [1.5, 2.5, 5.5, 7.5], modes: modes)
     #expect(both.kept == 2 && both.nearShare == 0.75)
     // A single uniform is one mode, its support.
-    #expect(try Target.parse("uniform(2,6)").distribution.modes == [DataMode(interval: 2...6, weight: 1)])
+    #expect(
+      try Target.parse("uniform(2,6)").distribution.modes == [DataMode(interval: 2...6, weight: 1)])
   }
 }

@@ -121,7 +121,10 @@ let malformedCases: [(text: String, expected: [String])] = [
   ("lognormal(1,0)", ["lognormal: sigma must be > 0, got 0"]),
   (
     "foo",
-    ["unknown distribution 'foo'", "normal, uniform, laplace, lognormal, point, mix, drawn, file:PATH"]
+    [
+      "unknown distribution 'foo'",
+      "normal, uniform, laplace, lognormal, point, mix, drawn, file:PATH",
+    ]
   ),
   ("gamma(1,2)", ["unknown distribution 'gamma'", "column 1", "gaussian, bimodal"]),
   ("mix(normal(0,1), cauchy(0,1))", ["unknown distribution 'cauchy'", "column 18"]),
@@ -162,7 +165,10 @@ let malformedCases: [(text: String, expected: [String])] = [
   ("drawn(0,1,0,0)", ["at least one height > 0"]),
   ("drawn(0,1,1,-1)", ["heights >= 0, got -1"]),
   ("drawn(0,1e31,1)", ["within ±1e30"]),
-  ("drawn(0,1," + Array(repeating: "1", count: 513).joined(separator: ",") + ")", ["1 to 512 heights, got 513"]),
+  (
+    "drawn(0,1," + Array(repeating: "1", count: 513).joined(separator: ",") + ")",
+    ["1 to 512 heights, got 513"]
+  ),
 ]
 
 @Suite struct TargetSpecTests {

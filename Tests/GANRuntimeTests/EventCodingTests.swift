@@ -29,7 +29,9 @@ import Testing
     commands += Loss.allCases.map(ControlCommand.setLoss)
     commands += OptimizerKind.allCases.map(ControlCommand.setOptimizer)
     commands += UpdateScheme.allCases.map(ControlCommand.setUpdateScheme)
-    commands += try ["gaussian", "mix(normal(-2,0.5),normal(2,0.5))", "point(0)"].map {
+    commands += try [
+      "gaussian", "mix(normal(-2,0.5),normal(2,0.5))", "point(0)", "drawn(-1.5,2.25,0,3,3,16,0,1)",
+    ].map {
       .setTarget(try Target.parse($0))
     }
     commands += [0, UInt64.max].map(ControlCommand.reseed)

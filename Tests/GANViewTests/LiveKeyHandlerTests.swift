@@ -50,7 +50,7 @@ import Testing
     "s": [.setSpectralNorm(true)],
     "P": [.setPack(2)],
     "v": [], "m": [], "M": [], "y": [], "z": [], "Z": [], "(": [], ")": [], "o": [], "h": [],
-    "a": [], "f": [], "R": [], "?": [],
+    "a": [], "f": [], "R": [], "?": [], "T": [],
     Key.escape: [], "q": [],
   ]
 
@@ -215,10 +215,11 @@ import Testing
     #expect(press("h").state.showHistogram)
     #expect(press("a").state.showArrows)
     #expect(press("?").state.showHelp)
-    // ? pages through the keys, the words and the marks, then closes.
-    let pages = [press("?").state, press("?", press("?").state).state]
-    #expect(pages.map(\.helpPage) == [.keys, .words])
-    let marks = press("?", pages[1]).state
+    // ? pages through the keys, the mouse, the words and the marks, then closes.
+    var pages = [press("?").state]
+    for _ in 0..<2 { pages.append(press("?", pages.last!).state) }
+    #expect(pages.map(\.helpPage) == [.keys, .mouse, .words])
+    let marks = press("?", pages[2]).state
     #expect(marks.showHelp && marks.helpPage == .marks)
     #expect(!press("?", marks).state.showHelp)
     #expect(!press(.escape, press("?").state).state.showHelp)

@@ -147,7 +147,8 @@ import Testing
     #expect(press("h").state.view.showHistogram)
     #expect(press("a").state.view.showArrows)
     #expect(press("?").state.view.showHelp)
-    #expect(press("?", press("?").state).state.view.helpPage == .words)
+    #expect(press("?", press("?").state).state.view.helpPage == .mouse)
+    #expect(press("?", press("?", press("?").state).state).state.view.helpPage == .words)
     #expect(!press(Key.escape, press("?").state).state.view.showHelp)
   }
 

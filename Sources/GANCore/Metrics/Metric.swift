@@ -264,8 +264,10 @@ extension Metric {
     Metric(
       key: "near_modes", label: "near a mode", asciiLabel: "near a mode", shortLabel: "at modes",
       asciiShortLabel: "at modes", column: "near_modes",
-      summary: "share of G's samples near some mode of the target (within 3 sd of a normal's centre, on a hill)",
-      role: .generator, scale: .fixed(lower: 0, upper: 1), isPrimary: false, applies: .separatedModes,
+      summary:
+        "share of G's samples near some mode of the target (within 3 sd of a normal's centre, on a hill)",
+      role: .generator, scale: .fixed(lower: 0, upper: 1), isPrimary: false,
+      applies: .separatedModes,
       unit: .plain,
       source: .stored(\.nearModeShare, recordIndex: 14)),
     Metric(

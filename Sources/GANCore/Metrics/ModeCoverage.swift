@@ -27,8 +27,9 @@ extension Distribution {
     }) {
       if let last = joined.last, piece.interval.lowerBound <= last.interval.upperBound {
         joined[joined.count - 1] = DataMode(
-          interval: last.interval.lowerBound...max(
-            last.interval.upperBound, piece.interval.upperBound),
+          interval: last.interval
+            .lowerBound...max(
+              last.interval.upperBound, piece.interval.upperBound),
           weight: last.weight + piece.weight)
       } else {
         joined.append(piece)

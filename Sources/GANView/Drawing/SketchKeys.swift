@@ -27,7 +27,8 @@ public enum SketchKeys {
       KeyBinding(["c"], "c", "clear it", hint: "clear", .clear),
       KeyBinding(["u"], "u", "undo the last edit", hint: "undo", .undo),
       KeyBinding(["\r", "\n"], "Enter", "train on it (the run goes on)", hint: "apply", .apply),
-      KeyBinding([Key.escape], "Esc", "close the help, else keep the old target", hint: "cancel",
+      KeyBinding(
+        [Key.escape], "Esc", "close the help, else keep the old target", hint: "cancel",
         .cancel),
       KeyBinding(["?"], "?", "this help", action: .shared(.toggleHelp)),
       KeyBinding(["q"], "q", "quit", action: .shared(.quit)),
@@ -37,8 +38,7 @@ public enum SketchKeys {
 /// Applies the editor's keys and the mouse's strokes to `ViewState.sketch`. Pure, like the
 /// live view's handler it stands in for while the editor is open.
 public enum SketchKeyHandler {
-  public static func handle(_ key: Key, state: ViewState, snapshot: Snapshot?) -> LiveKeyOutcome
-  {
+  public static func handle(_ key: Key, state: ViewState, snapshot: Snapshot?) -> LiveKeyOutcome {
     var outcome = LiveKeyOutcome(state: state)
     guard var sketch = state.sketch else { return outcome }
     guard let binding = SketchKeys.table.binding(for: key) else {

@@ -30,8 +30,10 @@ enum SketchPane {
       guard value >= sketch.lower, value <= sketch.upper else { continue }
       let level = sketch.heights[sketch.column(at: value)]
       guard level > 0 else { continue }
-      let top = dotHeight - Int(
-        (Double(level) / Double(TargetSketch.levels) * Double(dotHeight)).rounded())
+      let top =
+        dotHeight
+        - Int(
+          (Double(level) / Double(TargetSketch.levels) * Double(dotHeight)).rounded())
       canvas.fillColumn(x: dot, from: max(top, 0), style: .optimal)
     }
     // The target now, its peak where a fresh sketch of it puts its peak (¾ of the height).

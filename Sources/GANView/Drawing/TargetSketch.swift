@@ -78,10 +78,10 @@ public struct TargetSketch: Sendable, Equatable {
   /// the canvas, or 0 when `erase` (the right button). A press starts a stroke (one undo
   /// step); a drag continues it, filling the columns between its last point and this one
   /// along a straight line, so a fast drag leaves no gaps.
-  public mutating func paint(at x: Double, height fraction: Double, erase: Bool, continuing: Bool)
-  {
+  public mutating func paint(at x: Double, height fraction: Double, erase: Bool, continuing: Bool) {
     let column = column(at: x)
-    let level = erase ? 0 : min(max(Int((fraction * Double(Self.levels)).rounded()), 0), Self.levels)
+    let level =
+      erase ? 0 : min(max(Int((fraction * Double(Self.levels)).rounded()), 0), Self.levels)
     if !continuing || strokeEnd == nil {
       remember()
       strokeEnd = nil
@@ -149,7 +149,9 @@ public struct TargetSketch: Sendable, Equatable {
     // drawn; the interval shrinks with them.
     let first = heights.firstIndex { $0 > 0 }!
     let last = heights.lastIndex { $0 > 0 }!
-    let edge = { (i: Int) in self.lower + (self.upper - self.lower) * Double(i) / Double(self.heights.count) }
+    let edge = { (i: Int) in
+      self.lower + (self.upper - self.lower) * Double(i) / Double(self.heights.count)
+    }
     return DrawnDensity(
       lower: Self.rounded(edge(first)), upper: Self.rounded(edge(last + 1)),
       heights: heights[first...last].map(Double.init))

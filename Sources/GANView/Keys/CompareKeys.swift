@@ -30,7 +30,8 @@ public enum CompareKeys {
     KeyBinding(
       [.character("\t")], "Tab", "select the next run (then all)", hint: "select", .selectNext),
     KeyBinding(
-      ["0", "1", "2", "3", "4"], "0-4", "select all runs (0) or run 1-4", .select),
+      ["0", "1", "2", "3", "4"], "0-4", "select all runs (0) or run 1-4",
+      mouse: "click a run's column", .select),
   ]
 
   /// The live keys that make sense for several runs at once; their summaries are the live
@@ -74,7 +75,8 @@ extension LiveAction {
     case .cycleTarget:
       .withheld("a target per run would no longer compare like with like")
     case .drawTarget:
-      .withheld("draw a target in one run's live view; --target 'drawn(...)' then compares runs on it")
+      .withheld(
+        "draw a target in one run's live view; --target 'drawn(...)' then compares runs on it")
     case .toggleRecording:
       .withheld("the comparison's R records every run, one file each")
     }

@@ -39,12 +39,10 @@ public struct KeyTable<Own: Sendable & Hashable>: Sendable {
     return symbols.truncated(line(chosen + essential), to: width)
   }
 
-  /// The rows the help lists: every key row, then what the mouse does, each gesture with
-  /// the keys of the same action.
-  public var helpEntries: [(label: String, summary: String)] { keyEntries + mouseEntries }
-
+  /// The rows of the help's keys page.
   var keyEntries: [(label: String, summary: String)] { bindings.map { ($0.label, $0.summary) } }
 
+  /// The rows of the help's mouse page: each gesture, and the keys of the same action.
   var mouseEntries: [(label: String, summary: String)] {
     bindings.compactMap { binding in
       binding.mouse.map { (Self.mouseLabel, "\($0) (\(binding.label))") }
@@ -62,7 +60,9 @@ public struct KeyTable<Own: Sendable & Hashable>: Sendable {
       return "| \(keys) | \(binding.summary) |"
     }
     let mouse = bindings.compactMap { binding in
-      binding.mouse.map { "| mouse: \($0) | as \(binding.label.split(separator: " ").map { "`\($0)`" }.joined(separator: " ")) |" }
+      binding.mouse.map {
+        "| mouse: \($0) | as \(binding.label.split(separator: " ").map { "`\($0)`" }.joined(separator: " ")) |"
+      }
     }
     return (["| key | does |", "|---|---|"] + rows + mouse).joined(separator: "\n")
   }

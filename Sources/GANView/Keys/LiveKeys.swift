@@ -82,7 +82,7 @@ public enum LiveKeys {
       KeyBinding([">"], ">", "faster pace", hint: "faster", .faster),
       KeyBinding(["l"], "l", "next loss (D and G)", hint: "loss", .cycleLoss),
       KeyBinding(["t"], "t", "next target (+ yours)", hint: "target", .cycleTarget),
-      KeyBinding(["T"], "T", "draw your own target p_data", hint: "draw", .drawTarget),
+      KeyBinding(["T"], "T", "draw your own target", hint: "draw", .drawTarget),
       KeyBinding(["r"], "r", "reset both nets", .resetNetworks),
     ] + fixes
 

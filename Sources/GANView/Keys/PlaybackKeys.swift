@@ -19,7 +19,8 @@ public enum PlaybackKeys {
     title: "ganscope demo keys (and every live key)",
     bindings: [
       KeyBinding(
-        [" "], "space", "at a pause point: go on; else pause / resume", hint: "go on", .goOn),
+        [" "], "space", "at a pause point: go on; else pause / resume", hint: "go on",
+        mouse: "click the caption at a pause point", .goOn),
       KeyBinding(
         backspaceKeys, "Backspace", "start the scenario over (tour: back to its page)",
         hint: "back", .back),

@@ -32,7 +32,9 @@ public enum ReplayKeys {
       [.pageUp, .pageDown, .shiftLeft, .shiftRight], "PgUp PgDn",
       "10% (or Shift+Left/Right)", hint: "10%", .stepTenth),
     KeyBinding([.home, .end], "Home End", "first / last frame", hint: "ends", .jumpToEnd),
-    KeyBinding("0123456789".map(Key.character), "0-9", "jump to 0%, 10%, ... 90%", .jumpToDecile),
+    KeyBinding(
+      "0123456789".map(Key.character), "0-9", "jump to 0%, 10%, ... 90%",
+      mouse: "click or drag on the timeline", .jumpToDecile),
     KeyBinding(["<", ">"], "< >", "speed / 2, x 2 (1/4x..64x)", hint: "speed", .changeSpeed),
     KeyBinding(["b"], "b", "branch: go live from here", hint: "branch", .branch),
   ]

@@ -52,10 +52,10 @@ extension KeyBinding {
         action: .shared(.cycleMainPane)),
       KeyBinding(
         ["m", "M", "y"], "m M y", "history: metrics, log y",
-        action: .shared(.adjustLens)),
+        mouse: "click a metric: its history", action: .shared(.adjustLens)),
       KeyBinding(
         ["z", "Z", "(", ")"], "z Z ( )", "zoom in/out, earlier/later",
-        action: .shared(.adjustLens)),
+        mouse: "wheel: zoom; drag: earlier/later", action: .shared(.adjustLens)),
     ]
   }
 
@@ -74,7 +74,7 @@ extension KeyBinding {
 public enum SharedKeys {
   /// The keys page's last line; it names the keys of `KeyBinding.helpAndQuit` that go on
   /// to the glossary (`Glossary`) and that close it.
-  public static let helpClosing = "? glossary; Esc closes"
+  public static let helpClosing = "? the mouse, then a glossary; Esc closes"
 
   /// Applies a shared row to the view's state; returns true when the view ends (q).
   public static func apply(_ action: SharedAction, key: Key? = nil, to state: inout ViewState)

@@ -10,7 +10,9 @@ public enum TourKeys {
   public static let table = KeyTable<TourAction>(
     title: "ganscope tour keys",
     bindings: [
-      KeyBinding([" "], "space", "play this scenario (last page: quit)", hint: "start", .start),
+      KeyBinding(
+        [" "], "space", "play this scenario (last page: quit)", hint: "start",
+        mouse: "click the page", .start),
       KeyBinding(
         PlaybackKeys.backspaceKeys, "Backspace", "the page before", hint: "back", .back),
       KeyBinding(["q"], "q", "quit", hint: "quit", .quit),

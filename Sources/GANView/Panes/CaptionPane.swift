@@ -41,15 +41,24 @@ enum CaptionPane {
   {
     let lines = textLines(caption, width: width, height: height, symbols: symbols)
     var rows: [(inout CellGrid, Int) -> Void] = []
-    rows.append { grid, y in drawTop(caption, into: &grid, y: y, symbols: symbols) }
+    // At a pause point a click anywhere on the box goes on, as space does.
+    func markNext(_ grid: inout CellGrid, _ y: Int) {
+      if caption.waiting { grid.mark(.next, x: 0, y: y, width: grid.width, height: 1) }
+    }
+    rows.append { grid, y in
+      drawTop(caption, into: &grid, y: y, symbols: symbols)
+      markNext(&grid, y)
+    }
     for line in lines {
       rows.append { grid, y in
+        markNext(&grid, y)
         grid[0, y] = Cell(symbols.vertical, .axis)
         grid[grid.width - 1, y] = Cell(symbols.vertical, .axis)
         grid.put(line, x: 2, y: y, style: .text, limit: grid.width - 4)
       }
     }
     rows.append { grid, y in
+      markNext(&grid, y)
       grid.fill(
         x: 1, y: y, width: grid.width - 2, height: 1, with: symbols.horizontal, style: .axis)
       grid[0, y] = Cell(symbols.bottomLeft, .axis)

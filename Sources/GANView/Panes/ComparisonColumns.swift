@@ -71,6 +71,10 @@ enum ComparisonColumns {
     for (index, column) in columns.enumerated() {
       let left = x + labelWidth + index * columnWidth
       let inner = columnWidth - 1
+      // A click on a run's column selects it, as its digit does.
+      grid.mark(
+        .compareRun(index + 1), x: left, y: y, width: columnWidth,
+        height: metricsTop + metrics.count - y)
       let role = ComparisonPlot.style(ofRun: index)
       let mark = selected == index ? symbols.pick("▸", ">") : " "
       grid.put(mark, x: left, y: y, style: .heading)

@@ -3,13 +3,16 @@
 /// has it explained one key away. One column of at most 20 rows at 80 × 24.
 public enum HelpPage: Sendable, Equatable, CaseIterable {
   case keys
+  /// What the mouse does in this view, each gesture with its keys.
+  case mouse
   case words
   case marks
 
   /// The page `?` shows next, or nil when `?` closes the help.
   var next: HelpPage? {
     switch self {
-    case .keys: .words
+    case .keys: .mouse
+    case .mouse: .words
     case .words: .marks
     case .marks: nil
     }
@@ -66,7 +69,7 @@ enum Glossary {
   /// The help box of `page` (nil for the keys, which each view lists itself).
   static func content(_ page: HelpPage, symbols: SymbolSet) -> HelpOverlay.Content? {
     switch page {
-    case .keys: nil
+    case .keys, .mouse: nil
     case .words:
       HelpOverlay.Content(
         title: "the words on screen", entries: words,

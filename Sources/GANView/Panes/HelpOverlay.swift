@@ -13,6 +13,8 @@ enum HelpOverlay {
   struct Content {
     var title: String
     var entries: [(label: String, summary: String)]
+    /// The mouse's gestures in this view, for the help's mouse page (`HelpPage.mouse`).
+    var mouse: [(label: String, summary: String)] = []
     var legendTitle = ""
     var legend: [LegendItem] = []
     var closing = SharedKeys.helpClosing
@@ -27,7 +29,8 @@ enum HelpOverlay {
     /// Every row of a view's key table, under the table's title.
     init<Own>(keys: KeyTable<Own>, legendTitle: String = "", legend: [LegendItem] = []) {
       title = keys.title
-      entries = keys.helpEntries
+      entries = keys.keyEntries
+      mouse = keys.mouseEntries
       self.legendTitle = legendTitle
       self.legend = legend
     }
@@ -40,9 +43,8 @@ enum HelpOverlay {
       let taken = Set(playback.bindings.flatMap(\.keys))
       let liveRows = KeyTable(
         title: live.title, bindings: live.bindings.filter { Set($0.keys).isDisjoint(with: taken) })
-      entries =
-        playback.keyEntries + liveRows.keyEntries + playback.mouseEntries
-        + liveRows.mouseEntries
+      entries = playback.keyEntries + liveRows.keyEntries
+      mouse = playback.mouseEntries + liveRows.mouseEntries
     }
   }
 
@@ -50,6 +52,15 @@ enum HelpOverlay {
   static func draw(
     _ page: HelpPage, keys: Content, into grid: inout CellGrid, symbols: SymbolSet
   ) {
+    if page == .mouse {
+      let gestures = keys.mouse.isEmpty ? [("-", "the mouse does nothing here")] : keys.mouse
+      let content = Content(
+        title: "the mouse (where the terminal reports it; the same keys in brackets)",
+        entries: gestures.map { (term: $0.0, meaning: $0.1) },
+        closing: "? the words on screen; Esc closes")
+      draw(content, into: &grid, symbols: symbols)
+      return
+    }
     draw(Glossary.content(page, symbols: symbols) ?? keys, into: &grid, symbols: symbols)
   }
 

@@ -54,6 +54,14 @@ enum MetricsPane {
     }
     let valueWidth = 9
     for (index, metric) in shown.enumerated() {
+      // A click on a metric's rows shows its history.
+      if let tableIndex = Metric.table.firstIndex(where: { $0.key == metric.key }) {
+        let rows = twoRows ? 2 : 1
+        let top = y + 1 + rows * index
+        if top + rows <= y + height {
+          grid.mark(.metric(tableIndex), x: x, y: top, width: width, height: rows)
+        }
+      }
       // One row each: the short label, so the sparkline keeps its room.
       let label = metric.label(for: loss, ascii: !symbols.usesBraille, short: !twoRows)
       let scale = metric.scale(for: loss)

@@ -132,6 +132,7 @@ public enum Timeline {
     into grid: inout CellGrid, y: Int, symbols: SymbolSet
   ) {
     let width = grid.width - 2
+    grid.mark(.timeline(count: count), x: 1, y: y, width: width, height: 1)
     for (offset, cell) in cells(
       frame: frame, count: count, markers: markers, gaps: gaps, width: width, symbols: symbols
     ).enumerated() {

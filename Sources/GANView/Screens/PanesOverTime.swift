@@ -14,10 +14,12 @@ extension Screen {
     case .plot:
       return
     case .history:
+      grid.mark(.overTime, x: 0, y: y, width: width, height: height)
       HistoryPane.draw(
         state.runHistory, lens: state.lens, now: now, loss: snapshot.hyperparameters.loss,
         into: &grid, x: 0, y: y, width: width, height: height, symbols: symbols)
     case .spaceTime:
+      grid.mark(.overTime, x: 0, y: y, width: width, height: height)
       SpaceTimePane.draw(
         state.runHistory, snapshot: snapshot, lens: state.lens, now: now, into: &grid, x: 0,
         y: y, width: width, height: height, symbols: symbols)

@@ -96,6 +96,14 @@ public struct ReplayState: Sendable, Equatable {
     announceMarkers(after: after - 1, through: after)
   }
 
+  /// A mouse intent: a click on the timeline seeks (as the digits do, to any frame), the
+  /// rest acts on the view (`ViewState.apply`); returns the key to handle for `.key`.
+  public mutating func apply(_ intent: MouseIntent) -> Key? {
+    guard case .seek(let fraction) = intent else { return view.apply(intent) }
+    seek(to: Int((fraction * Double(lastFrame)).rounded()))
+    return nil
+  }
+
   /// Plays or pauses; playing from the last frame starts again from the first.
   public mutating func togglePlay() {
     if playing {

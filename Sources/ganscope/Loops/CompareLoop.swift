@@ -33,9 +33,18 @@ final class CompareLoop {
   }
 
   func run(on terminal: Terminal, signals: QuitSignals) -> LiveExit {
-    FrameLoop.run(
+    var shown: CellGrid?
+    var mouse = MouseTracker()
+    return FrameLoop.run(
       on: terminal, signals: signals, frameMilliseconds: frameMilliseconds,
-      signalled: LiveExit.signal, handle: { handle($0) ? LiveExit.quit : nil }
+      signalled: LiveExit.signal,
+      handle: { key in
+        guard case .mouse(let event) = key else { return handle(key) ? LiveExit.quit : nil }
+        for intent in mouse.intents(for: event, on: shown, helpShown: state.view.showHelp) {
+          if let key = state.view.apply(intent), handle(key) { return LiveExit.quit }
+        }
+        return nil
+      }
     ) {
       for hook in hooks { if let line = hook.notice?() { state.view.post(line) } }
       let snapshots = hooks.map { $0.latestSnapshot() }
@@ -45,10 +54,11 @@ final class CompareLoop {
         CompareScreen.Run(label: labels[index], snapshot: snapshots[index], status: statuses[index])
       }
       let size = terminal.size
-      terminal.paint(
-        CompareScreen.render(
-          runs: runs, state: state, width: size.width, height: size.height,
-          symbols: terminal.symbols))
+      let grid = CompareScreen.render(
+        runs: runs, state: state, width: size.width, height: size.height,
+        symbols: terminal.symbols)
+      terminal.paint(grid)
+      shown = grid
     }
   }
 

@@ -41,14 +41,28 @@ final class CompareReplayLoop {
   func run(on terminal: Terminal, signals: QuitSignals) -> LiveExit {
     var clock = Clock.now()
     var jumps: Int?
+    var shown: CellGrid?
+    var mouse = MouseTracker()
+    func apply(_ key: Key) -> LiveExit? {
+      let outcome = CompareReplayKeyHandler.handle(key, replay: replay, compare: compare)
+      replay = outcome.replay
+      compare = outcome.compare
+      return outcome.quit ? LiveExit.quit : nil
+    }
     return FrameLoop.run(
       on: terminal, signals: signals, frameMilliseconds: frameMilliseconds,
       signalled: LiveExit.signal,
       handle: { key in
-        let outcome = CompareReplayKeyHandler.handle(key, replay: replay, compare: compare)
-        replay = outcome.replay
-        compare = outcome.compare
-        return outcome.quit ? LiveExit.quit : nil
+        guard case .mouse(let event) = key else { return apply(key) }
+        // The timeline seeks the shared axis; a run's column selects it (its digit).
+        for intent in mouse.intents(for: event, on: shown, helpShown: compare.view.showHelp) {
+          switch intent {
+          case .seek: _ = replay.apply(intent)
+          case .key(let key): if let exit = apply(key) { return exit }
+          default: _ = compare.view.apply(intent)
+          }
+        }
+        return nil
       }
     ) {
       let now = Clock.now()
@@ -75,13 +89,14 @@ final class CompareReplayLoop {
         CompareScreen.Run(label: labels[$0], snapshot: snapshots[$0])
       }
       let size = terminal.size
-      terminal.paint(
-        CompareScreen.renderReplay(
-          runs: runs, state: compare, replay: replay,
-          iteration: axis.iterations.indices.contains(replay.frame)
-            ? axis.iterations[replay.frame] : nil,
-          warnings: warnings, width: size.width, height: size.height,
-          symbols: terminal.symbols))
+      let grid = CompareScreen.renderReplay(
+        runs: runs, state: compare, replay: replay,
+        iteration: axis.iterations.indices.contains(replay.frame)
+          ? axis.iterations[replay.frame] : nil,
+        warnings: warnings, width: size.width, height: size.height,
+        symbols: terminal.symbols)
+      terminal.paint(grid)
+      shown = grid
     }
   }
 }

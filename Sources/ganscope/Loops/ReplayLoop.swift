@@ -20,6 +20,9 @@ final class ReplayLoop {
   private let warning: String?
   private let frameMilliseconds: Int32
   private var state: ReplayState
+  /// The grid on screen, which the mouse is looked up in.
+  private var shown: CellGrid?
+  private var mouse = MouseTracker()
   /// The spectrum of the frame shown, re-simulated in the background while the spectrum
   /// view is shown.
   private let spectra: RecordingSpectrum
@@ -59,15 +62,22 @@ final class ReplayLoop {
       state.view.spectrum = SpectrumFeed(
         reading: spectrum.reading, computing: spectrum.computing)
       let size = terminal.size
-      terminal.paint(
-        Screen.render(
-          snapshot: snapshot, replay: state, warning: warning, width: size.width,
-          height: size.height, symbols: terminal.symbols))
+      let grid = Screen.render(
+        snapshot: snapshot, replay: state, warning: warning, width: size.width,
+        height: size.height, symbols: terminal.symbols)
+      terminal.paint(grid)
+      shown = grid
     }
   }
 
   /// Applies one key; returns how the replay ends, if it does.
   private func handle(_ key: Key) -> ReplayExit? {
+    if case .mouse(let event) = key {
+      for intent in mouse.intents(for: event, on: shown, helpShown: state.view.showHelp) {
+        if let key = state.apply(intent), let exit = handle(key) { return exit }
+      }
+      return nil
+    }
     let outcome = ReplayKeyHandler.handle(key, state: state)
     state = outcome.state
     switch outcome.effect {

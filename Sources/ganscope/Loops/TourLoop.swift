@@ -61,22 +61,32 @@ struct TourLoop {
 
   /// Shows a page until one of its keys or a signal.
   private func show(_ page: TourPage, on terminal: Terminal, signals: QuitSignals) -> PageExit {
-    FrameLoop.run(
+    var shown: CellGrid?
+    var mouse = MouseTracker()
+    func exit(for key: Key) -> PageExit? {
+      switch TourKeys.action(for: key) {
+      case .start: .start
+      case .back: .back
+      case .quit: .quit
+      case nil: nil
+      }
+    }
+    return FrameLoop.run(
       on: terminal, signals: signals, frameMilliseconds: Int32(1000 / fps),
       signalled: { _ in PageExit.quit },
       handle: { key in
-        switch TourKeys.action(for: key) {
-        case .start: .start
-        case .back: .back
-        case .quit: .quit
-        case nil: nil
+        guard case .mouse(let event) = key else { return exit(for: key) }
+        for case .key(let key) in mouse.intents(for: event, on: shown, helpShown: false) {
+          if let done = exit(for: key) { return done }
         }
+        return nil
       }
     ) {
       let size = terminal.size
-      terminal.paint(
-        Screen.render(
-          tour: page, width: size.width, height: size.height, symbols: terminal.symbols))
+      let grid = Screen.render(
+        tour: page, width: size.width, height: size.height, symbols: terminal.symbols)
+      terminal.paint(grid)
+      shown = grid
     }
   }
 }

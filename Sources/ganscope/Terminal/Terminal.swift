@@ -66,7 +66,8 @@ final class Terminal {
     set_escdelay(25)
     Self.defineModifiedArrows()
     palette = Self.makePalette(noColor: noColor)
-    reportsMouse = MouseReporting.wanted(term: environmentValue("TERM"),
+    reportsMouse = MouseReporting.wanted(
+      term: environmentValue("TERM"),
       hasMouseKey: Self.hasCapability("kmous"),
       optOut: environmentValue(MouseReporting.optOutVariable))
     if reportsMouse { Self.write(MouseReporting.on) }
@@ -105,7 +106,8 @@ final class Terminal {
 
   /// The curses codes of the keys that `Key` names; the views bind no other function key.
   private static let namedKeys: [Int32: Key] = [
-    KEY_LEFT: .left, KEY_RIGHT: .right, KEY_UP: .up, KEY_DOWN: .down, KEY_SLEFT: .shiftLeft, KEY_SRIGHT: .shiftRight,
+    KEY_LEFT: .left, KEY_RIGHT: .right, KEY_UP: .up, KEY_DOWN: .down, KEY_SLEFT: .shiftLeft,
+    KEY_SRIGHT: .shiftRight,
     KEY_PPAGE: .pageUp, KEY_NPAGE: .pageDown, KEY_HOME: .home, KEY_END: .end,
     KEY_BACKSPACE: .backspace,
   ]

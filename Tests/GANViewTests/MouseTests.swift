@@ -1,0 +1,226 @@
+import GANCore
+import Testing
+
+@testable import GANView
+
+/// The mouse, the way a terminal sends it: SGR reports decoded into events, looked up in the
+/// screen the views really drew, and turned into the same actions as the keys.
+@Suite struct MouseTests {
+  static let running = LiveStatus(paused: false, pace: .iterationsPerSecond(300))
+
+  /// The body of a report as `Terminal` hands it over (after "ESC [ <").
+  func decode(_ sequence: String) -> MouseEvent? {
+    let prefix = "\u{1B}[<"
+    guard sequence.hasPrefix(prefix) else { return nil }
+    return MouseEvent.decodeSGR(String(sequence.dropFirst(prefix.count)))
+  }
+
+  @Test func sgrReportsDecodeToEvents() {
+    #expect(decode("\u{1B}[<0;10;5M") == MouseEvent(.left, .press, x: 9, y: 4))
+    #expect(decode("\u{1B}[<2;1;1M") == MouseEvent(.right, .press, x: 0, y: 0))
+    #expect(decode("\u{1B}[<32;11;5M") == MouseEvent(.left, .drag, x: 10, y: 4))
+    #expect(decode("\u{1B}[<34;11;5M") == MouseEvent(.right, .drag, x: 10, y: 4))
+    #expect(decode("\u{1B}[<0;11;5m") == MouseEvent(.left, .release, x: 10, y: 4))
+    #expect(decode("\u{1B}[<64;300;200M") == MouseEvent(.wheelUp, .press, x: 299, y: 199))
+    #expect(decode("\u{1B}[<65;3;3M") == MouseEvent(.wheelDown, .press, x: 2, y: 2))
+    // Shift, Meta and Control (+4 +8 +16) do not change what the button does.
+    #expect(decode("\u{1B}[<20;10;5M") == MouseEvent(.left, .press, x: 9, y: 4))
+  }
+
+  @Test func garbledReportsAreDropped() {
+    for body in [
+      "0;10M", "0;10;5", "0;10;5X", "a;1;1M", "0;0;1M", "0;1;0M", ";1;1M", "0;1;1;1M",
+      "66;1;1M", "0;999999;1M", "0;-1;1M", "", "M",
+    ] {
+      #expect(MouseEvent.decodeSGR(body) == nil, "\(body)")
+    }
+  }
+
+  @Test func everyEventRoundTripsThroughItsSequence() {
+    let buttons: [MouseEvent.Button] = [.left, .middle, .right]
+    for button in buttons {
+      for kind in [MouseEvent.Kind.press, .drag, .release] {
+        let event = MouseEvent(button, kind, x: 41, y: 17)
+        #expect(decode(event.sgrSequence) == event)
+      }
+    }
+    for wheel in [MouseEvent.Button.wheelUp, .wheelDown] {
+      let event = MouseEvent(wheel, .press, x: 0, y: 0)
+      #expect(decode(event.sgrSequence) == event)
+    }
+  }
+
+  // MARK: The live view
+
+  func live(_ state: ViewState, _ width: Int = 120, _ height: Int = 40) -> CellGrid {
+    Screen.render(
+      snapshot: Fixture.snapshot(), state: state, status: Self.running, width: width,
+      height: height, symbols: .unicode)
+  }
+
+  /// The centre cell of the first hotspot that is `target`.
+  func center(of target: HotTarget, in grid: CellGrid) throws -> (x: Int, y: Int) {
+    let spot = try #require(grid.hotspots.first { $0.target == target }, "\(target)")
+    return (spot.x + spot.width / 2, spot.y + spot.height / 2)
+  }
+
+  @Test(arguments: [(80, 24), (120, 40)])
+  func clickingAMetricShowsItsHistory(size: (Int, Int)) throws {
+    let grid = live(Fixture.state(), size.0, size.1)
+    let metricSpots = grid.hotspots.compactMap { spot -> (Hotspot, Int)? in
+      if case .metric(let index) = spot.target { return (spot, index) }
+      return nil
+    }
+    #expect(metricSpots.count >= 6)
+    for (spot, index) in metricSpots {
+      // The row clicked names the metric it selects.
+      let metric = Metric.table[index]
+      let row = grid.row(spot.y)
+      #expect(
+        row.contains(metric.label(for: nil, ascii: false, short: true))
+          || row.contains(metric.label(for: nil, ascii: false, short: false))
+          || row.contains(metric.label(for: .nonsaturating, ascii: false, short: true)),
+        "\(metric.key) at row \(spot.y): \(row)")
+      var tracker = MouseTracker()
+      let intents = tracker.intents(
+        for: MouseEvent(.left, .press, x: spot.x + 1, y: spot.y), on: grid, helpShown: false)
+      #expect(intents == [.showMetric(index)])
+      var state = Fixture.state()
+      #expect(state.apply(intents[0]) == nil)
+      #expect(state.pane == .history && state.lens.metric == index)
+    }
+  }
+
+  @Test func theWheelZoomsTheHistoryAndADragMovesIt() throws {
+    var state = Fixture.state()
+    state.pane = .history
+    var tracker = MouseTracker()
+    let (x, y) = try center(of: .overTime, in: live(state))
+    // Wheel up: z (zoom in), twice; wheel down: Z.
+    for _ in 0..<2 {
+      let intents = tracker.intents(
+        for: MouseEvent(.wheelUp, .press, x: x, y: y), on: live(state), helpShown: false)
+      #expect(intents == [.key("z")])
+      state =
+        LiveKeyHandler.handle(
+          "z", state: state, snapshot: Fixture.snapshot(), status: Self.running
+        ).state
+    }
+    #expect(state.lens.zoom == 2)
+    // Drag right by half the picture's width: one half-window earlier, as '(' does.
+    let grid = live(state)
+    let spot = try #require(grid.hotspots.first { $0.target == .overTime })
+    #expect(
+      tracker.intents(for: MouseEvent(.left, .press, x: x, y: y), on: grid, helpShown: false)
+        .isEmpty)
+    let dragged = tracker.intents(
+      for: MouseEvent(.left, .drag, x: x + spot.width / 2, y: y), on: grid, helpShown: false)
+    #expect(dragged == [.pan(1)])
+    #expect(state.apply(dragged[0]) == nil)
+    #expect(state.lens.pan == 1)
+    // The wheel over the plot does nothing (no zoom there).
+    state.pane = .plot
+    let plot = live(state)
+    #expect(
+      tracker.intents(for: MouseEvent(.wheelUp, .press, x: 30, y: 20), on: plot, helpShown: false)
+        .isEmpty)
+  }
+
+  @Test func anyClickClosesTheHelp() {
+    var state = Fixture.state()
+    state.showHelp = true
+    var tracker = MouseTracker()
+    let intents = tracker.intents(
+      for: MouseEvent(.left, .press, x: 5, y: 5), on: live(state), helpShown: true)
+    #expect(intents == [.closeHelp])
+    #expect(state.apply(intents[0]) == nil && !state.showHelp)
+  }
+
+  @Test func withoutAScreenNothingHappens() {
+    var tracker = MouseTracker()
+    #expect(
+      tracker.intents(for: MouseEvent(.left, .press, x: 5, y: 5), on: nil, helpShown: false).isEmpty
+    )
+  }
+
+  // MARK: The replay
+
+  @Test(arguments: [(80, 24), (120, 40)])
+  func clickingAndDraggingOnTheTimelineSeeks(size: (Int, Int)) throws {
+    var replay = ReplayState(frameCount: 300, markers: [], playing: false)
+    let grid = Screen.render(
+      snapshot: Fixture.snapshot(), replay: replay, width: size.0, height: size.1,
+      symbols: .unicode)
+    let spot = try #require(grid.hotspots.first { $0.target == .timeline(count: 300) })
+    #expect(spot.width == size.0 - 2)
+    var tracker = MouseTracker()
+    // The right end is the last frame, the left end the first, as the timeline draws them.
+    for (x, frame) in [(spot.x + spot.width - 1, 299), (spot.x, 0)] {
+      let intents = tracker.intents(
+        for: MouseEvent(.left, .press, x: x, y: spot.y), on: grid, helpShown: false)
+      _ = replay.apply(intents[0])
+      #expect(replay.frame == frame)
+      #expect(Timeline.column(of: frame, count: 300, width: spot.width) == x - spot.x)
+      _ = tracker.intents(
+        for: MouseEvent(.left, .release, x: x, y: spot.y), on: grid, helpShown: false)
+    }
+    // A drag that leaves the timeline's row still scrubs.
+    _ = tracker.intents(
+      for: MouseEvent(.left, .press, x: spot.x, y: spot.y), on: grid, helpShown: false)
+    let middle = spot.x + (spot.width - 1) / 2
+    let dragged = tracker.intents(
+      for: MouseEvent(.left, .drag, x: middle, y: spot.y - 5), on: grid, helpShown: false)
+    _ = replay.apply(dragged[0])
+    #expect(abs(replay.frame - 150) <= 2)
+  }
+
+  // MARK: Captions, the tour, compare
+
+  @Test func aCaptionIsClickableOnlyAtAPausePoint() throws {
+    for waiting in [false, true] {
+      let caption = Caption(
+        heading: "figure1", text: "look here", prompt: "space: go on", waiting: waiting)
+      let grid = Screen.render(
+        snapshot: Fixture.snapshot(), state: Fixture.state(), status: Self.running,
+        caption: caption, width: 80, height: 24, symbols: .unicode)
+      #expect(grid.hotspots.contains { $0.target == .next } == waiting)
+      if waiting {
+        var tracker = MouseTracker()
+        let (x, y) = try center(of: .next, in: grid)
+        #expect(
+          tracker.intents(for: MouseEvent(.left, .press, x: x, y: y), on: grid, helpShown: false)
+            == [.key(" ")])
+      }
+    }
+  }
+
+  @Test func aClickOnATourPageStartsIt() throws {
+    let page = TourPage(heading: "tour", title: "Prop. 1", subtitle: "D*", paragraphs: ["text"])
+    let grid = Screen.render(tour: page, width: 80, height: 24, symbols: .unicode)
+    var tracker = MouseTracker()
+    #expect(
+      tracker.intents(for: MouseEvent(.left, .press, x: 40, y: 12), on: grid, helpShown: false) == [
+        .key(" ")
+      ])
+    #expect(TourKeys.action(for: " ") == .start)
+  }
+
+  @Test func everyMouseGestureIsOnTheHelpsMousePageWithItsKeys() {
+    let tables: [(String, [(label: String, summary: String)], HelpOverlay.Content)] = [
+      ("live", LiveKeys.table.mouseEntries, HelpOverlay.Content(keys: LiveKeys.table)),
+      ("replay", ReplayKeys.table.mouseEntries, HelpOverlay.Content(keys: ReplayKeys.table)),
+      ("compare", CompareKeys.table.mouseEntries, HelpOverlay.Content(keys: CompareKeys.table)),
+      ("draw", SketchKeys.table.mouseEntries, HelpOverlay.Content(keys: SketchKeys.table)),
+    ]
+    for (name, entries, content) in tables {
+      #expect(!entries.isEmpty, "\(name)")
+      for (width, height) in [(80, 24), (120, 40)] {
+        var grid = CellGrid(width: width, height: height)
+        HelpOverlay.draw(.mouse, keys: content, into: &grid, symbols: .unicode)
+        for entry in entries {
+          #expect(grid.text.contains(entry.summary), "\(name) \(width)x\(height): \(entry.summary)")
+        }
+      }
+    }
+  }
+}

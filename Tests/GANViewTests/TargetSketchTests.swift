@@ -1,0 +1,178 @@
+import GANCore
+import Testing
+
+@testable import GANView
+
+/// The target editor: what the keys and the mouse do to a drawing, and what a drawing
+/// means as a target.
+@Suite struct TargetSketchTests {
+  static let running = LiveStatus(paused: false, pace: .iterationsPerSecond(300))
+
+  func press(_ key: Key, _ state: ViewState) -> LiveKeyOutcome {
+    LiveKeyHandler.handle(key, state: state, snapshot: Fixture.snapshot(), status: Self.running)
+  }
+
+  func opened() -> ViewState {
+    let outcome = press("T", Fixture.state())
+    #expect(outcome.commands.isEmpty)
+    return outcome.state
+  }
+
+  @Test func tOpensTheEditorOnTheCurrentTarget() throws {
+    let state = opened()
+    let sketch = try #require(state.sketch)
+    #expect(sketch.heights.count == LiveKeyHandler.sketchColumns)
+    #expect(sketch.lower == Fixture.snapshot().grid.lower)
+    // The fixture's target is normal(4, 0.5): one hill, peaking at 3/4 of the height near 4.
+    #expect(sketch.hills == 1)
+    let peak = sketch.heights.indices.max { sketch.heights[$0] < sketch.heights[$1] }!
+    #expect(abs(sketch.center(of: peak) - 4) < 0.3)
+    #expect(sketch.heights[peak] == TargetSketch.levels * 3 / 4)
+    // While it is open, the live keys wait: k sends nothing.
+    #expect(press("k", state).commands.isEmpty)
+    // The Dirac-GAN has no density to draw.
+    var dirac = Fixture.snapshot()
+    dirac.metrics.discriminatorSlope = 0.5
+    let refused = LiveKeyHandler.handle(
+      "T", state: Fixture.state(), snapshot: dirac, status: Self.running)
+    #expect(refused.state.sketch == nil && refused.state.notice?.contains("Dirac") == true)
+  }
+
+  @Test func keysRaiseLowerSmoothClearAndUndo() throws {
+    var state = press("c", opened()).state
+    #expect(state.sketch?.hills == 0)
+    // Enter on an empty drawing applies nothing and says what to do.
+    let empty = press("\r", state)
+    #expect(empty.commands.isEmpty && empty.state.sketch != nil)
+    #expect(empty.state.notice?.contains("empty") == true)
+    for _ in 0..<4 { state = press(.up, state).state }
+    let cursor = try #require(state.sketch).cursor
+    #expect(state.sketch?.heights[cursor] == 4)
+    state = press(.down, state).state
+    #expect(state.sketch?.heights[cursor] == 3)
+    state = press(.right, state).state
+    #expect(state.sketch?.cursor == cursor + 1)
+    state = press(.shiftLeft, state).state
+    #expect(state.sketch?.cursor == cursor + 1 - LiveKeyHandler.sketchColumns / 8)
+    state = press("s", state).state
+    // 1 2 1 over [0, 3, 0]: the column keeps (0 + 6 + 0 + 2) / 4 = 2, its neighbours 1.
+    #expect(state.sketch?.heights[cursor] == 2)
+    #expect(state.sketch?.heights[cursor - 1] == 1 && state.sketch?.heights[cursor + 1] == 1)
+    state = press("u", state).state
+    #expect(state.sketch?.heights[cursor] == 3 && state.sketch?.heights[cursor + 1] == 0)
+    state = press("u", state).state
+    #expect(state.sketch?.heights[cursor] == 4)
+    // Esc keeps the old target: no command, the editor closes.
+    let cancelled = press(Key.escape, state)
+    #expect(cancelled.commands.isEmpty && cancelled.state.sketch == nil)
+  }
+
+  /// Two hills painted with the mouse on the screen the editor really draws, applied with
+  /// Enter: a drawn target with two modes, exactly what its own spec parses to.
+  @Test(arguments: [(80, 24), (120, 40)])
+  func theMousePaintsTwoHillsAndEnterTrainsOnThem(size: (Int, Int)) throws {
+    var state = press("c", opened()).state
+    let grid = Screen.render(
+      snapshot: Fixture.snapshot(), state: state, status: Self.running, width: size.0,
+      height: size.1, symbols: .unicode)
+    let canvas = try #require(
+      grid.hotspots.first { if case .plotCanvas = $0.target { true } else { false } })
+    var tracker = MouseTracker()
+    func stroke(from: Int, to: Int, row: Int) {
+      var events = [MouseEvent(.left, .press, x: from, y: row)]
+      for x in stride(from: from + 3, through: to, by: 3) {
+        events.append(MouseEvent(.left, .drag, x: x, y: row))
+      }
+      events.append(MouseEvent(.left, .release, x: to, y: row))
+      for event in events {
+        for intent in tracker.intents(for: event, on: grid, helpShown: false) {
+          #expect(state.apply(intent) == nil)
+        }
+      }
+    }
+    let quarter = canvas.width / 4
+    stroke(
+      from: canvas.x + quarter - 3, to: canvas.x + quarter + 3, row: canvas.y + canvas.height / 3)
+    stroke(from: canvas.x + 3 * quarter - 3, to: canvas.x + 3 * quarter + 3, row: canvas.y)
+    let sketch = try #require(state.sketch)
+    #expect(sketch.hills == 2)
+    // The second hill was painted at the top row: full height.
+    #expect(sketch.heights.max() == TargetSketch.levels)
+    // A right-button press erases.
+    var erased = state
+    for intent in tracker.intents(
+      for: MouseEvent(.right, .press, x: canvas.x + 3 * quarter, y: canvas.y), on: grid,
+      helpShown: false)
+    {
+      _ = erased.apply(intent)
+    }
+    let erasedHeights = try #require(erased.sketch).heights
+    #expect(erasedHeights != sketch.heights)
+
+    let outcome = press("\r", state)
+    #expect(outcome.state.sketch == nil)
+    guard case .setTarget(let target)? = outcome.commands.first, outcome.commands.count == 1 else {
+      Issue.record("Enter sent \(outcome.commands)")
+      return
+    }
+    #expect(target.name == "drawn")
+    #expect(try Target.parse(target.spec) == target)
+    let modes = try #require(target.distribution.modes)
+    #expect(modes.count == 2)
+    // The hills are where they were painted: around the first and third quarter of x.
+    let domain = Fixture.snapshot().grid
+    let span = domain.upper - domain.lower
+    let centers = modes.map { ($0.interval.lowerBound + $0.interval.upperBound) / 2 }
+    #expect(abs(centers[0] - (domain.lower + span / 4)) < span / 10)
+    #expect(abs(centers[1] - (domain.lower + 3 * span / 4)) < span / 10)
+    // The taller hill has more mass.
+    #expect(modes[1].weight > modes[0].weight)
+  }
+
+  @Test func aFastDragLeavesNoGaps() {
+    var sketch = TargetSketch(lower: 0, upper: 64, columns: 64)
+    sketch.paint(at: 10.5, height: 0.5, erase: false, continuing: false)
+    sketch.paint(at: 20.5, height: 1, erase: false, continuing: true)
+    sketch.endStroke()
+    #expect(sketch.heights[10...20].allSatisfy { $0 > 0 })
+    #expect(sketch.heights[10] == 8 && sketch.heights[20] == 16 && sketch.heights[15] == 12)
+    #expect(sketch.hills == 1)
+    // One stroke is one undo step.
+    let undone = sketch.undo()
+    #expect(undone)
+    #expect(sketch.heights.allSatisfy { $0 == 0 })
+    let again = sketch.undo()
+    #expect(!again)
+  }
+
+  @Test func theSpecSaysOnlyWhatWasDrawnAndParsesBackExactly() throws {
+    var sketch = TargetSketch(lower: -2.5, upper: 10.3, columns: 64)
+    sketch.paint(at: 0, height: 0.5, erase: false, continuing: false)
+    sketch.paint(at: 1, height: 0.5, erase: false, continuing: true)
+    let drawn = try #require(sketch.drawn)
+    // Empty columns at the ends are left out; the interval is the painted columns'.
+    #expect((drawn.heights.first ?? 0) > 0 && (drawn.heights.last ?? 0) > 0)
+    #expect(drawn.lower <= 0 && drawn.upper >= 1 && drawn.upper - drawn.lower < 1.5)
+    let target = try #require(sketch.target)
+    #expect(target.spec == drawn.spec)
+    #expect(try Target.parse(target.spec).distribution == target.distribution)
+    #expect(TargetSketch.rounded(0.1 + 0.2) == 0.3)
+    #expect(TargetSketch.rounded(-2.5) == -2.5)
+    #expect(TargetSketch(lower: 0, upper: 1, columns: 8).target == nil)
+  }
+
+  @Test(arguments: [(80, 24), (120, 40)])
+  func theEditorScreenCutsNothing(size: (Int, Int)) {
+    let grid = Screen.render(
+      snapshot: Fixture.snapshot(), state: opened(), status: Self.running, width: size.0,
+      height: size.1, symbols: .unicode)
+    let text = grid.text
+    #expect(!text.contains("…"))
+    #expect(text.contains("your p_data: 1 hill"))
+    #expect(text.contains("Enter trains on it, Esc keeps the old target"))
+    #expect(text.contains("drag paints"))
+    // The footer, once the opening notice has gone, keeps Enter and Esc at every width.
+    let footer = SketchKeys.table.footer(width: size.0 - 2, symbols: .unicode)
+    #expect(footer.contains("Enter apply") && footer.contains("Esc cancel"))
+  }
+}
