@@ -21,8 +21,13 @@ import Testing
   @Test func tOpensTheEditorOnTheCurrentTarget() throws {
     let state = opened()
     let sketch = try #require(state.sketch)
-    #expect(sketch.heights.count == LiveKeyHandler.sketchColumns)
-    #expect(sketch.lower == Fixture.snapshot().grid.lower)
+    #expect(sketch.heights.count == TargetSketch.columns(for: sketch.lower...sketch.upper))
+    // The canvas is the view around the target, widened to 12 and ending on whole numbers.
+    let grid = Fixture.snapshot().grid
+    #expect(sketch.lower...sketch.upper == TargetSketch.canvas(around: grid))
+    #expect(sketch.upper - sketch.lower >= TargetSketch.minimumWidth)
+    #expect(sketch.lower <= grid.lower && sketch.upper >= grid.upper)
+    #expect(sketch.lower == sketch.lower.rounded() && sketch.upper == sketch.upper.rounded())
     // The fixture's target is normal(4, 0.5): one hill, peaking at 3/4 of the height near 4.
     #expect(sketch.hills == 1)
     let peak = sketch.heights.indices.max { sketch.heights[$0] < sketch.heights[$1] }!
@@ -53,7 +58,7 @@ import Testing
     state = press(.right, state).state
     #expect(state.sketch?.cursor == cursor + 1)
     state = press(.shiftLeft, state).state
-    #expect(state.sketch?.cursor == cursor + 1 - LiveKeyHandler.sketchColumns / 8)
+    #expect(state.sketch?.cursor == cursor + 1 - (state.sketch?.heights.count ?? 0) / 8)
     state = press("s", state).state
     // 1 2 1 over [0, 3, 0]: the column keeps (0 + 6 + 0 + 2) / 4 = 2, its neighbours 1.
     #expect(state.sketch?.heights[cursor] == 2)
@@ -120,13 +125,22 @@ import Testing
     let modes = try #require(target.distribution.modes)
     #expect(modes.count == 2)
     // The hills are where they were painted: around the first and third quarter of x.
-    let domain = Fixture.snapshot().grid
-    let span = domain.upper - domain.lower
+    let span = sketch.upper - sketch.lower
     let centers = modes.map { ($0.interval.lowerBound + $0.interval.upperBound) / 2 }
-    #expect(abs(centers[0] - (domain.lower + span / 4)) < span / 10)
-    #expect(abs(centers[1] - (domain.lower + 3 * span / 4)) < span / 10)
+    #expect(abs(centers[0] - (sketch.lower + span / 4)) < span / 10)
+    #expect(abs(centers[1] - (sketch.lower + 3 * span / 4)) < span / 10)
     // The taller hill has more mass.
     #expect(modes[1].weight > modes[0].weight)
+  }
+
+  /// About 64 columns, each a round width, so a column's edges print short.
+  @Test func columnsHaveRoundWidths() {
+    #expect(TargetSketch.columns(for: -6...8) == 70)  // 0.2 wide
+    #expect(TargetSketch.columns(for: -2...10) == 60)  // 0.2
+    #expect(TargetSketch.columns(for: -10...22) == 64)  // 0.5
+    #expect(TargetSketch.columns(for: 0...100) == 50)  // 2
+    let sketch = TargetSketch(lower: -6, upper: 8, columns: 70)
+    #expect(abs(sketch.center(of: 0) + 5.9) < 1e-12)
   }
 
   @Test func aFastDragLeavesNoGaps() {

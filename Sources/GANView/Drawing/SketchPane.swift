@@ -3,7 +3,8 @@ import GANCore
 /// The target editor over the plot: the drawing as filled columns, the target now dotted
 /// for reference, the column cursor on the x axis, and two rows that say what the mouse
 /// and the keys do. The canvas (with its axis row) is marked for the mouse, which paints
-/// on it. Its geometry is the plot's, so opening the editor moves nothing on screen.
+/// on it. Its rectangle is the plot's; its x axis is the drawing's own interval (wider
+/// than a narrow target's view, `TargetSketch.canvas`).
 enum SketchPane {
   static func draw(
     _ sketch: TargetSketch, snapshot: Snapshot, into grid: inout CellGrid,
@@ -13,7 +14,7 @@ enum SketchPane {
     let frame = PlotFrame(
       left: x + PlotPane.leftGutter,
       columns: max(width - PlotPane.leftGutter - DiscriminatorScale(snapshot).gutter, 1),
-      domain: snapshot.grid)
+      domain: sketch.domain)
     let canvasTop = y + 1
     let canvasRows = max(height - 3 - instructionRows, 1)
     let hills = sketch.hills
@@ -38,7 +39,9 @@ enum SketchPane {
     }
     // The target now, its peak where a fresh sketch of it puts its peak (¾ of the height).
     let density = snapshot.dataDensity.isEmpty ? snapshot.dataHistogram : snapshot.dataDensity
-    let values = Series.resample(density, count: canvas.dotWidth, smooth: true)
+    let values = (0..<canvas.dotWidth).map {
+      TargetSketch.value(of: density, on: snapshot.grid, at: frame.x(atDot: $0))
+    }
     let peak = values.compactMap { $0 }.max() ?? 0
     if peak > 0 {
       let points = values.enumerated().compactMap { dot, value -> DotPoint? in
@@ -60,7 +63,7 @@ enum SketchPane {
     grid.put("high", x: x, y: canvasTop, style: .dim, limit: PlotPane.leftGutter - 1)
     grid.put("0", x: x, y: axisRow - 1, style: .dim, limit: PlotPane.leftGutter - 1)
     grid.mark(
-      .plotCanvas(domain: snapshot.grid), x: frame.left, y: canvasTop, width: frame.columns,
+      .plotCanvas(domain: sketch.domain), x: frame.left, y: canvasTop, width: frame.columns,
       height: canvasRows + 1)
 
     // The footer lists the keys; these say what the mouse does and what Enter means.

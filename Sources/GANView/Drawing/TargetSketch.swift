@@ -28,17 +28,64 @@ public struct TargetSketch: Sendable, Equatable {
     cursor = heights.count / 2
   }
 
-  /// A sketch of the current target, so a drawing can start from it (add a hill, lower
-  /// one): `density` sampled on `domain`'s bins, its peak at three quarters of the height.
-  public init(domain: ViewGrid, columns: Int, density: [Float]) {
-    self.init(lower: domain.lower, upper: domain.upper, columns: columns)
-    let values = Series.resample(density, count: heights.count, smooth: true)
+  /// A sketch over `canvas` of the current target, so a drawing can start from it (add a
+  /// hill, lower one): `density` sampled on `domain`'s bins, its peak at three quarters of
+  /// the height.
+  public init(domain: ViewGrid, columns: Int, density: [Float], canvas: ClosedRange<Double>) {
+    self.init(lower: canvas.lowerBound, upper: canvas.upperBound, columns: columns)
+    let values = heights.indices.map { Self.value(of: density, on: domain, at: center(of: $0)) }
     let peak = values.compactMap { $0 }.max() ?? 0
     guard peak > 0 else { return }
     heights = values.map { value in
       Int(((value ?? 0) / peak * Double(Self.levels) * 0.75).rounded())
     }
   }
+
+  /// The interval a drawing spans: the view around the target, at least `minimumWidth`
+  /// wide (the default target's view is 4 wide, too narrow to draw two modes apart), its
+  /// ends on whole numbers.
+  public static func canvas(around domain: ViewGrid) -> ClosedRange<Double> {
+    let center = (domain.lower + domain.upper) / 2
+    let half = max((domain.upper - domain.lower) / 2, minimumWidth / 2)
+    return (center - half).rounded(.down)...(center + half).rounded(.up)
+  }
+
+  /// The narrowest canvas.
+  public static let minimumWidth = 12.0
+
+  /// How many columns a drawing over `canvas` has: about 64 (a column is narrower than a
+  /// cell at 80 columns, wider at 200), each a round width (0.1, 0.2, 0.25, 0.5, 1, … ×
+  /// 10^k), so the spec's numbers stay short. The same strokes make the same target at
+  /// every terminal size.
+  public static func columns(for canvas: ClosedRange<Double>) -> Int {
+    let width = canvas.upperBound - canvas.lowerBound
+    var best = 64
+    var bestDistance = Double.infinity
+    var decade = 1e-3
+    while decade < 1e6 {
+      for step in [1.0, 2, 2.5, 5].map({ $0 * decade }) {
+        let count = width / step
+        guard abs(count - count.rounded()) < 1e-9 else { continue }
+        let distance = abs(count - 64)
+        if count >= 16, count <= Double(DrawnDensity.maximumColumns), distance < bestDistance {
+          best = Int(count.rounded())
+          bestDistance = distance
+        }
+      }
+      decade *= 10
+    }
+    return best
+  }
+
+  /// A curve sampled on `domain`'s bins at x (nil outside it).
+  static func value(of curve: [Float], on domain: ViewGrid, at x: Double) -> Double? {
+    guard !curve.isEmpty, x >= domain.lower, x < domain.upper else { return nil }
+    let bin = min(Int((x - domain.lower) / domain.binWidth), curve.count - 1)
+    return Double(curve[bin])
+  }
+
+  /// The canvas as a grid for the plot's frame.
+  var domain: ViewGrid { ViewGrid(lower: lower, upper: upper, bins: heights.count) }
 
   public static func == (a: TargetSketch, b: TargetSketch) -> Bool {
     a.lower == b.lower && a.upper == b.upper && a.heights == b.heights && a.cursor == b.cursor

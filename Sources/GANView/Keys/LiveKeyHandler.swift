@@ -217,10 +217,6 @@ public enum LiveKeyHandler {
   }
 
   /// Single steps only make sense on a paused run, so a step key pauses a running one first.
-  /// How many columns a drawing has: fixed, so the same strokes make the same target at
-  /// every terminal size (a column is narrower than a cell at 80 columns, wider at 200).
-  public static let sketchColumns = 64
-
   /// T: the editor over the plot, starting from the current target (c clears it).
   static func openSketch(_ outcome: inout LiveKeyOutcome, snapshot: Snapshot?) {
     guard let snapshot else {
@@ -232,8 +228,10 @@ public enum LiveKeyHandler {
       return
     }
     let density = snapshot.dataDensity.isEmpty ? snapshot.dataHistogram : snapshot.dataDensity
+    let canvas = TargetSketch.canvas(around: snapshot.grid)
     outcome.state.sketch = TargetSketch(
-      domain: snapshot.grid, columns: sketchColumns, density: density)
+      domain: snapshot.grid, columns: TargetSketch.columns(for: canvas), density: density,
+      canvas: canvas)
     outcome.state.pane = .plot
     outcome.state.showHelp = false
     outcome.state.post("draw p_data: drag on the plot, or Left Right Up Down; Enter applies")

@@ -12,7 +12,8 @@
 #   every expected change; never sleep a fixed time.
 # - The command line is echoed on screen: match `EXIT=[0-9]`, not `EXIT=`.
 # - SWIFT_BACKTRACE=interactive=no, or a crash waits for a key with curses still active.
-# - After the program ends: #{alternate_on} is 0, #{cursor_flag} is 1, `stty -a` shows icanon.
+# - After the program ends: #{alternate_on} is 0, #{cursor_flag} is 1, the mouse flags are
+#   0 (no mouse reports left on), `stty -a` shows icanon.
 
 tm() { tmux -L "$SOCKET" -f /dev/null "$@"; }
 stop_server() { [[ -z $SOCKET ]] || tm kill-server 2>/dev/null || true; }
@@ -89,11 +90,15 @@ expect_clean_exit() {
   ok "$1 exits 0 and leaves the terminal sane"
 }
 
+# mouse_flags: tmux's record of the mouse reports the program asked for ("0 0 0": none).
+mouse_flags() { tm display -p -t e2e '#{mouse_any_flag} #{mouse_button_flag} #{mouse_sgr_flag}'; }
+
 # expect_sane_terminal HOW: after the program ended, the alternate screen is off, the cursor
-# visible and the tty back in canonical mode.
+# visible, no mouse reports left on and the tty back in canonical mode.
 expect_sane_terminal() {
   [[ $(tm display -p -t e2e '#{alternate_on}') == 0 ]] || fail "$1: alternate screen off"
   [[ $(tm display -p -t e2e '#{cursor_flag}') == 1 ]] || fail "$1: cursor visible"
+  [[ $(mouse_flags) == "0 0 0" ]] || fail "$1: mouse reports off (got $(mouse_flags))"
   tm send-keys -t e2e "stty -a | tr ' ;' '\n\n' | grep -x -e icanon -e -icanon; echo STTY=\$?" \
     Enter
   wait_for 'STTY=[0-9]' 10 || fail "$1: stty ran"
