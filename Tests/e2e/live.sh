@@ -97,6 +97,9 @@ tm send-keys -t e2e '?'
 wait_for 'ganscope keys' || fail "? shows the help"
 screen | grep -q 'reset both nets' || fail "help lists r"
 tm send-keys -t e2e '?'
+wait_for 'the mouse \(' || fail "? again: the mouse"
+screen | grep -q 'click a metric: its history' || fail "the mouse page lists its gestures"
+tm send-keys -t e2e '?'
 wait_for 'the words on screen' || fail "? again: the glossary of the words on screen"
 tm send-keys -t e2e '?'
 wait_for 'the marks on screen' || fail "? again: the marks on screen"

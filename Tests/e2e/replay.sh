@@ -168,6 +168,9 @@ wait_for 'ganscope replay keys' || fail "? shows the help"
 screen | grep -q 'branch: go live from here' || fail "help lists b"
 screen | grep -q 'timeline:' || fail "help has the timeline legend"
 tm send-keys -t e2e '?'
+wait_for 'the mouse \(' || fail "? again: the mouse"
+screen | grep -q 'click or drag on the timeline' || fail "the mouse page lists its gestures"
+tm send-keys -t e2e '?'
 wait_for 'the words on screen' || fail "? again: the glossary of the words on screen"
 tm send-keys -t e2e '?'
 wait_for 'the marks on screen' || fail "? again: the marks on screen"

@@ -55,7 +55,7 @@ enum HelpOverlay {
     if page == .mouse {
       let gestures = keys.mouse.isEmpty ? [("-", "the mouse does nothing here")] : keys.mouse
       let content = Content(
-        title: "the mouse (where the terminal reports it; the same keys in brackets)",
+        title: "the mouse (the same keys in brackets)",
         entries: gestures.map { (term: $0.0, meaning: $0.1) },
         closing: "? the words on screen; Esc closes")
       draw(content, into: &grid, symbols: symbols)
