@@ -30,7 +30,10 @@ stroke() {
   mouse 0 "$2" "$3" m
 }
 
-new_pane 120 40 C.UTF-8 "$BIN live --draw --seed 3 --pace 3000 --record $DIR/drawn.gans"
+# TERM=xterm-256color: its terminfo names the SGR prefix as the mouse key (kmous), which
+# curses would swallow; tmux's own TERM (screen) does not, so both are tried.
+new_pane 120 40 C.UTF-8 \
+  "TERM=xterm-256color $BIN live --draw --seed 3 --pace 3000 --record $DIR/drawn.gans"
 wait_for 'your p_data: 1 hill' 60 || fail "the editor opens on the current target"
 [[ $(mouse_flags) == "1 1 1" ]] || fail "mouse reports on in SGR mode (got $(mouse_flags))"
 ok "live --draw opens the editor with mouse reports on"
@@ -75,6 +78,11 @@ ok "the recording verifies bit for bit and the drawn spec is a --target"
 # pane: the shell runs the rest of the command line, `echo EXIT=`, when the job stops.)
 new_pane 80 24 C.UTF-8 "$BIN live --seed 1"
 wait_for 'iter=[0-9]+' 60 || fail "first frame appears"
+# A click on a metric shows its history (TERM=screen here).
+mouse 0 70 6 M
+mouse 0 70 6 m
+wait_for 'history of the run|history: ' 10 || fail "a click on a metric shows its history"
+ok "a click on a metric opens its history"
 tm send-keys -t e2e C-z
 wait_for 'Stopped' 10 || fail "Ctrl-Z stops ganscope"
 [[ $(tm display -p -t e2e '#{alternate_on}') == 0 ]] || fail "Ctrl-Z: alternate screen off"

@@ -70,7 +70,16 @@ final class Terminal {
       term: environmentValue("TERM"),
       hasMouseKey: Self.hasCapability("kmous"),
       optOut: environmentValue(MouseReporting.optOutVariable))
-    if reportsMouse { Self.write(MouseReporting.on) }
+    if reportsMouse {
+      // Where terminfo names the mouse's prefix (kmous: "ESC [ <" for xterm, "ESC [ M" for
+      // screen), curses would swallow a report as its own KEY_MOUSE, which it only decodes
+      // with its own mouse mode on; forget the prefix so a report arrives as characters,
+      // which `readMouseReport` decodes.
+      if let prefix = tigetstr("kmous"), Int(bitPattern: prefix) != -1, prefix.pointee != 0 {
+        define_key(String(cString: prefix), 0)
+      }
+      Self.write(MouseReporting.on)
+    }
     // From here a crash still leaves a usable terminal (mouse reports off included).
     crash_guard_arm(Self.sequencesLeavingCurses() + (reportsMouse ? MouseReporting.off : ""))
   }
