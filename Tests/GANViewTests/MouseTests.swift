@@ -224,3 +224,26 @@ import Testing
     }
   }
 }
+
+extension MouseTests {
+  /// A click anywhere in a run's column of the comparison selects that run, as its digit.
+  @Test(arguments: [(80, 24), (120, 40)])
+  func clickingARunsColumnSelectsIt(size: (Int, Int)) throws {
+    let fixture = CompareScreenTests()
+    let state = CompareScreenTests.state(runs: 4)
+    let runs = fixture.runs(4)
+    let grid = CompareScreen.render(
+      runs: runs, state: state, width: size.0, height: size.1, symbols: .unicode)
+    for run in 1...4 {
+      let (x, y) = try center(of: .compareRun(run), in: grid)
+      var tracker = MouseTracker()
+      let intents = tracker.intents(
+        for: MouseEvent(.left, .press, x: x, y: y), on: grid, helpShown: false)
+      #expect(intents == [.key(.character(Character(String(run))))])
+      let outcome = CompareKeyHandler.handle(
+        .character(Character(String(run))), state: state, snapshots: runs.map(\.snapshot),
+        statuses: runs.map(\.status), labels: runs.map(\.label))
+      #expect(outcome.state.selected == run - 1)
+    }
+  }
+}

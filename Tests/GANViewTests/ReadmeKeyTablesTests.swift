@@ -21,6 +21,7 @@ import Testing
     ("<!-- keys: demo (PlaybackKeys.table) -->\n", PlaybackKeys.table.markdown),
     ("<!-- keys: tour (TourKeys.table) -->\n", TourKeys.table.markdown),
     ("<!-- keys: compare (CompareKeys.table) -->\n", CompareKeys.table.markdown),
+    ("<!-- keys: draw the target (SketchKeys.table) -->\n", SketchKeys.table.markdown),
     (
       "<!-- keys: replay side by side (CompareReplayKeys.table) -->\n",
       CompareReplayKeys.table.markdown

@@ -72,7 +72,7 @@ public enum Setting: String, Sendable, CaseIterable {
     case .model:
       "The model of both nets: mlp (the perceptrons of Figure 1) or dirac (the Dirac-GAN of Mescheder et al. 2018: G(z) = theta, D(x) = psi*x; --hidden, --layers and --activation do not apply)."
     case .target:
-      "The data distribution p_data: a preset (\(Target.presetNames.joined(separator: ", "))), \(DistributionFamily.signatures), mix(w1*SPEC,w2*SPEC,...) or file:PATH (one number per line; file:/dev/stdin reads a pipe)."
+      "The data distribution p_data: a preset (\(Target.presetNames.joined(separator: ", "))), \(DistributionFamily.signatures), mix(w1*SPEC,w2*SPEC,...), \(DrawnDensity.signature) (heights over equal columns of [a,b], as the live view's T draws) or file:PATH (one number per line; file:/dev/stdin reads a pipe)."
     case .prior: "The noise prior p_z: uniform on (-1,1) or normal(0,1)."
     case .loss:
       "The game's loss: minimax (saturating), nonsaturating, least-squares, wasserstein (WGAN, weights clipped to [-c, c]), wgan-gp (gradient penalty on interpolates, weight --gp), wgan-lp (its one-sided version), hinge or relativistic (relativistic average: each side's critic read against the other's mean)."

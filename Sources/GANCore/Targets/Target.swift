@@ -15,6 +15,8 @@ public struct TargetSpecError: Error, Sendable, Equatable, CustomStringConvertib
 /// - `mix(w1*SPEC, w2*SPEC, ...)`: one or more components; a component without a weight gets
 ///   weight 1; weights must be > 0 and are normalized to sum to 1; mixes may nest (up to
 ///   `Target.maximumNesting` levels) and may contain presets and `file:` targets
+/// - `drawn(a,b,h1,...,hn)`: a density drawn by hand (`DrawnDensity`, the live view's
+///   target editor): heights h ≥ 0 (at least one > 0) over n equal columns of [a, b]
 /// - `file:PATH`: resample the numbers of a data file, one per line (blank lines and lines
 ///   starting with `#` are ignored; at least 2 values, not all equal; see
 ///   `EmpiricalDataParser`). At the top level PATH is the rest of the text; inside `mix(...)`
