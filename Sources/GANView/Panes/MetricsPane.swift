@@ -24,8 +24,7 @@ enum MetricsPane {
     let latest = history.samples.last
     // Only the numbers that mean something for the model: the Dirac-GAN (the only run with
     // a ψ) has no density, so its JSD and KL say nothing; its distance from (c, 0) does.
-    let model: NetModel =
-      latest.map { $0.discriminatorSlope.isFinite } == true ? .dirac : .perceptron
+    let model = latest?.model ?? .perceptron
     let meaningful = Metric.table.filter { $0.applies.holds(model: model) }
     let primaryCount = meaningful.filter(\.isPrimary).count
     let twoRows = height - 1 >= 2 * primaryCount
@@ -153,4 +152,12 @@ extension Metric.Scale {
     }
     return (value - lower) / (upper - lower)
   }
+}
+
+extension TrainingMetrics {
+  /// The model these numbers are of, as far as a view can tell from them: only the
+  /// Dirac-GAN has a ψ (NaN for the perceptron, and in a recording older than the metric).
+  /// The metrics pane, the comparison's columns and the status line leave out what does not
+  /// apply to it (`Metric.Applicability`).
+  var model: NetModel { discriminatorSlope.isNaN ? .perceptron : .dirac }
 }
