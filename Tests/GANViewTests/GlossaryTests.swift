@@ -32,7 +32,7 @@ import Testing
   func everyMarkOfTheSpectrumIsExplained(symbols: SymbolSet) throws {
     let terms = Glossary.marks(symbols).map(\.term)
     func explained(_ mark: String) -> Bool {
-      terms.contains { $0.split(separator: " ").contains { $0.hasPrefix(mark) } }
+      terms.contains { $0.split(separator: " ").contains { $0.filter { $0 != "," } == mark } }
     }
     let marks = SpectrumPane.Marks(symbols)
     for mark in [
