@@ -47,9 +47,13 @@ enum MetricsPane {
     let shown = ordered.prefix(twoRows ? room / 2 : room)
     if marked {
       grid.put(String(symbols.notFinite), x: x, y: y + height - 1, style: .warning)
-      grid.put(
-        " not a number (NaN or infinite)", x: x + 1, y: y + height - 1, style: .dim,
-        limit: width - 1)
+      // As much of the explanation as the pane has room for, never a cut word (at 80
+      // columns: "not a number (NaN/inf)").
+      let words =
+        [" not a number (NaN or infinite)", " not a number (NaN/inf)", " not a number"].first {
+          $0.count <= width - 1
+        } ?? ""
+      grid.put(words, x: x + 1, y: y + height - 1, style: .dim)
     }
     let valueWidth = 9
     for (index, metric) in shown.enumerated() {
