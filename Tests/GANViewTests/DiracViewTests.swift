@@ -61,6 +61,9 @@ import Testing
     let ascii = render(80, 24, symbols: .ascii)
     #expect(ascii.cells.allSatisfy { $0.character.isASCII })
     #expect(ascii.text.contains("theta = G(z)"))
+    // A full ASCII label too long for the metrics pane gives way to the short one, whole.
+    #expect(ascii.text.contains("| psi ") && ascii.text.contains("| dist eq "))
+    #expect(!ascii.text.contains("psi*x "))
     let asciiProblem = try Golden.mismatch(ascii, named: "dirac-phase-80x24-ascii")
     #expect(asciiProblem == nil, "\(asciiProblem ?? "")")
   }

@@ -57,8 +57,14 @@ enum MetricsPane {
     }
     let valueWidth = 9
     for (index, metric) in shown.enumerated() {
-      // One row each: the short label, so the sparkline keeps its room.
-      let label = metric.label(for: loss, ascii: !symbols.usesBraille, short: !twoRows)
+      // One row each: the short label, so the sparkline keeps its room; over two rows the
+      // full label, or the short one where the full one would be cut before the value (the
+      // Dirac-GAN's in ASCII at 80 columns: "psi (D = psi*x)").
+      let ascii = !symbols.usesBraille
+      let full = metric.label(for: loss, ascii: ascii)
+      let label =
+        twoRows && full.count <= width - valueWidth - 1
+        ? full : metric.label(for: loss, ascii: ascii, short: true)
       let scale = metric.scale(for: loss)
       let style = style(metric.role)
       let valueText =
