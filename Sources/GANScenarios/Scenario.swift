@@ -92,12 +92,13 @@ public struct ScenarioStep: Sendable {
   /// The same step, also switching the live view (see `StepView`).
   public func showing(
     overlay: Bool? = nil, histogram: Bool? = nil, arrows: Bool? = nil,
-    picture: StepView.Picture? = nil, metric: String? = nil, pace: Pace? = nil
+    picture: StepView.Picture? = nil, metric: String? = nil, pace: Pace? = nil,
+    densityScale: StepView.DensityScale? = nil
   ) -> ScenarioStep {
     showing(
       StepView(
         optimalOverlay: overlay, histogram: histogram, arrows: arrows, picture: picture,
-        metric: metric, pace: pace))
+        metric: metric, pace: pace, densityScale: densityScale))
   }
 
   /// A step that presses nothing: the caption says what to look at.

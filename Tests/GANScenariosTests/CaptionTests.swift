@@ -1,4 +1,5 @@
 import GANCore
+import GANView
 import Testing
 
 @testable import GANScenarios
@@ -18,6 +19,9 @@ import Testing
     ("the history", { $0.picture == .history }),
     ("phase plane", { $0.picture == .phase }),
     ("space-time", { $0.picture == .spaceTime }),
+    // The density axis, in the words of its notice (`DensityScale.notice`).
+    ("density axis fits every curve", { $0.densityScale == .all }),
+    ("density axis in decades", { $0.densityScale == .log }),
   ]
 
   /// The view a scenario starts on: everything off, the plot (the Dirac-GAN opens on its
@@ -25,7 +29,7 @@ import Testing
   static func start(_ scenario: Scenario) -> StepView {
     StepView(
       optimalOverlay: false, histogram: false, arrows: false,
-      picture: scenario.config.architecture.model == .dirac ? .phase : .plot)
+      picture: scenario.config.architecture.model == .dirac ? .phase : .plot, densityScale: .data)
   }
 
   /// Each cue's caption with the view on screen while it is read.
@@ -77,6 +81,25 @@ import Testing
       for step in scenario.steps where step.view.pace != nil {
         #expect(!step.pauses, "\(scenario.name) at \(step.iteration)")
       }
+    }
+  }
+
+  /// A step switches the density axis as `f` would: the scales are the live view's, a
+  /// later step's scale wins, and the footer's words name the key.
+  @Test func aStepSwitchesTheDensityAxis() {
+    #expect(
+      StepView.DensityScale.allCases.map(\.rawValue) == DensityScale.allCases.map(\.rawValue))
+    let step = ScenarioStep(at: 100, "look at the tails").showing(densityScale: .log)
+    #expect(step.view.densityScale == .log)
+    #expect(step.view.changes == ["f: density axis in decades (log)"])
+    let later = step.view.then(StepView(densityScale: .all))
+    #expect(later.densityScale == .all)
+    #expect(later.then(.unchanged).densityScale == .all)
+    #expect(StepView(arrows: true).then(step.view).arrows == true)
+    for scale in StepView.DensityScale.allCases {
+      let live = DensityScale(rawValue: scale.rawValue)
+      // The caption's words for a scale are the live notice's (what `f` says).
+      #expect(live?.notice.hasPrefix("density axis " + scale.words) == true, "\(scale)")
     }
   }
 

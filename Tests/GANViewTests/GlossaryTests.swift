@@ -10,6 +10,8 @@ import Testing
   static let required = [
     "W1", "Lipschitz", "nats", "V(G,D)", "near a mode", "interpolates", "singular value", "R2",
     "unrolled", "z, G, x strip", "critic", "D*(x)", "C(G)", "JSD", "k",
+    // The Dirac-GAN's short label in a comparison's columns.
+    "dist eq",
   ]
 
   @Test(arguments: [SymbolSet.unicode, .ascii])
@@ -20,6 +22,55 @@ import Testing
       #expect(terms.contains(mark), "\(mark)")
     }
     #expect(terms.contains(symbols.pick("▲", "^")))
+  }
+
+  /// Every mark the spectrum view draws is on the marks page: the characters its pane
+  /// draws (the picture and its captions, with a trail and the next spectrum computing, at
+  /// both sizes), less words, numbers, braille dots (the unit circle, explained by its ◯) and
+  /// the typography of numbers and formulas; and, in ASCII too, every one of its `Marks`.
+  @Test(arguments: [SymbolSet.unicode, .ascii])
+  func everyMarkOfTheSpectrumIsExplained(symbols: SymbolSet) throws {
+    let terms = Glossary.marks(symbols).map(\.term)
+    func explained(_ mark: String) -> Bool {
+      terms.contains { $0.split(separator: " ").contains { $0.filter { $0 != "," } == mark } }
+    }
+    let marks = SpectrumPane.Marks(symbols)
+    for mark in [
+      marks.discriminator, marks.generator, marks.earlier, marks.axis, marks.realAxis,
+      marks.circle, marks.lambda, marks.mu,
+    ] {
+      #expect(explained(mark), "\(mark)")
+    }
+    guard symbols.usesBraille else { return }
+    let typography = Set("±·−|'()=,./:-+")
+    var feed = SpectrumPaneTests.feed
+    let earlier = try #require(SpectrumPaneTests.reading.spectrum)
+    feed.trail = [
+      SpectrumReading(
+        iteration: 4000,
+        content: .spectrum(
+          GameSpectrum(
+            iteration: 4000, dimension: 594, method: .arnoldi(steps: 40),
+            jacobian: earlier.jacobian.map {
+              GameEigenvalue(
+                re: $0.re - 0.05, im: $0.im * 0.9, discriminatorShare: $0.discriminatorShare,
+                residual: $0.residual)
+            }, step: earlier.step)))
+    ]
+    feed.computing = true
+    for (width, height) in [(52, 21), (80, 36)] {
+      var grid = CellGrid(width: width, height: height)
+      SpectrumPane.draw(
+        feed, into: &grid, x: 0, y: 0, width: width, height: height, symbols: symbols)
+      let drawn = Set(
+        grid.cells.map(\.character).filter { character in
+          !character.isLetter && !character.isNumber && !character.isWhitespace
+            && !typography.contains(character)
+            && !(0x2800...0x28FF).contains(character.unicodeScalars.first!.value)
+        })
+      #expect(drawn.contains(Character(marks.earlier)), "the trail is drawn")
+      for mark in drawn { #expect(explained(String(mark)), "\(mark) at \(width)x\(height)") }
+    }
   }
 
   @Test(arguments: [HelpPage.words, .marks])

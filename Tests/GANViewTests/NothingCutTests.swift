@@ -175,6 +175,8 @@ import Testing
       snapshot: Fixture.snapshot(sequence: 40), state: state, status: ScreenTests.running,
       width: 80, height: 24, symbols: .unicode)
     #expect(grid.text.contains("×") && grid.text.contains("× not a number"))
+    // Whole words at 80 columns: the pane has no room for "(NaN or infinite)".
+    #expect(grid.text.contains("× not a number (NaN/inf) "))
     let plain = Screen.render(
       snapshot: Fixture.snapshot(), state: Fixture.state(), status: ScreenTests.running,
       width: 80, height: 24, symbols: .unicode)

@@ -5,16 +5,33 @@ import GANCore
 /// the run's history and the newest value. The metric rows share one label column on the
 /// left, so the same metric of every run reads across one row.
 enum ComparisonColumns {
-  /// What each column shows, by `Metric.table` key: the distances to p_data, both losses,
-  /// and G's mean and spread (a collapse shows as sd G going to 0).
-  static let metricKeys = ["jsd", "w1", "loss_d", "loss_g", "g_mean", "g_std"]
+  /// What the columns may show, by `Metric.table` key: the distances to p_data, both
+  /// losses, and G's mean and spread (a collapse shows as sd G going to 0); for the
+  /// Dirac-GAN its distance from the equilibrium and ψ. Each comparison shows those that
+  /// apply to its runs' model (`Metric.Applicability`, as the metrics pane does): six rows
+  /// either way, not the JSD or G's spread of a point mass.
+  static let metricKeys = [
+    "jsd", "dirac_distance", "w1", "loss_d", "loss_g", "g_mean", "g_std", "psi",
+  ]
+
+  /// The metrics of `model`'s runs, in their rows' order.
+  static func metrics(for model: NetModel) -> [Metric] {
+    metricKeys.compactMap(Metric.named).filter { $0.applies.holds(model: model) }
+  }
+
+  /// The model of the compared runs (a comparison never mixes models), as their numbers
+  /// tell it; the perceptron's before any run has a number.
+  static func model(of columns: [Column]) -> NetModel {
+    let latest = columns.lazy.compactMap { $0.snapshot?.metrics ?? $0.history.samples.last }
+    return latest.first?.model ?? .perceptron
+  }
 
   /// Rows the pane needs: the heading, the iteration and the run's state and fixes (on a
   /// second row when some column needs it), one per metric.
   static func rows(_ columns: [Column], width: Int) -> Int {
     let inner = columnWidth(count: columns.count, width: width) - 1
     let stateRows = columns.map { stateLines($0, width: inner - 1).count }.max() ?? 1
-    return 1 + max(stateRows, 1) + metricKeys.count
+    return 1 + max(stateRows, 1) + metrics(for: model(of: columns)).count
   }
 
   /// A column's width for `count` runs across `width`.
@@ -51,7 +68,7 @@ enum ComparisonColumns {
     _ columns: [Column], selected: Int?, into grid: inout CellGrid, x: Int, y: Int,
     width: Int, symbols: SymbolSet
   ) {
-    let metrics = metricKeys.compactMap(Metric.named)
+    let shown = metrics(for: model(of: columns))
     guard !columns.isEmpty else { return }
     let columnWidth = Self.columnWidth(count: columns.count, width: width)
     let stateRows = columns.map { stateLines($0, width: columnWidth - 2).count }.max() ?? 1
@@ -63,7 +80,7 @@ enum ComparisonColumns {
     let heading = short ? knobNames.joined(separator: " ") : "run"
     grid.put(heading, x: x, y: y, style: .heading, limit: labelWidth - 1)
     grid.put("iteration", x: x, y: y + 1, style: .text)
-    for (row, metric) in metrics.enumerated() {
+    for (row, metric) in shown.enumerated() {
       grid.put(
         metric.label(for: nil, ascii: !symbols.usesBraille, short: true), x: x,
         y: metricsTop + row, style: .text, limit: labelWidth - 1)
@@ -74,7 +91,7 @@ enum ComparisonColumns {
       // A click on a run's column selects it, as its digit does.
       grid.mark(
         .compareRun(index + 1), x: left, y: y, width: columnWidth,
-        height: metricsTop + metrics.count - y)
+        height: metricsTop + shown.count - y)
       let role = ComparisonPlot.style(ofRun: index)
       let mark = selected == index ? symbols.pick("▸", ">") : " "
       grid.put(mark, x: left, y: y, style: .heading)
@@ -89,7 +106,7 @@ enum ComparisonColumns {
       }
       let latest = column.history.samples.last
       let sparkWidth = max(inner - valueWidth - 2, 0)
-      for (row, metric) in metrics.enumerated() {
+      for (row, metric) in shown.enumerated() {
         let line = metricsTop + row
         let style = MetricsPane.style(metric.role)
         if sparkWidth > 0 {

@@ -40,11 +40,14 @@ enum Glossary {
     ("k", "D steps per G step (the paper's Algorithm 1)"),
     ("modes kept", "data modes where p_g holds a quarter of the mode's weight"),
     ("near a mode", "share of G's samples within 3 sd of some mode of p_data"),
+    ("dist eq", "Dirac-GAN: distance of (theta, psi) from equilibrium (c, 0)"),
   ]
 
-  /// The marks: symbols, strips and shades.
+  /// The marks: symbols, strips and shades. The spectrum view's are named by its own
+  /// `SpectrumPane.Marks`, so the page says what that view draws.
   static func marks(_ symbols: SymbolSet) -> [(term: String, meaning: String)] {
-    [
+    let spectrum = SpectrumPane.Marks(symbols)
+    return [
       ("z, G, x strip", "under the plot: z drawn evenly (bottom), a line to each G(z)"),
       (
         String([symbols.leftArrow, " ", symbols.rightArrow]),
@@ -58,6 +61,20 @@ enum Glossary {
         symbols.pick("θ, ψ", "theta, psi"),
         "the Dirac-GAN: G(z) = theta, D(x) = psi x; equilibrium (0, 0)"
       ),
+      (
+        "\(spectrum.lambda), \(spectrum.mu)",
+        "spectrum: eigenvalues of the Jacobian J; a step's multipliers"
+      ),
+      (
+        "\(spectrum.discriminator) \(spectrum.generator)",
+        "spectrum: an eigenvalue, its mode mostly D's or mostly G's"
+      ),
+      (spectrum.earlier, "spectrum: an eigenvalue of one of the last three spectra"),
+      (
+        "\(spectrum.axis) \(spectrum.realAxis)",
+        "spectrum: the axes; right of J's imaginary axis a mode grows"
+      ),
+      (spectrum.circle, "spectrum: the unit circle |mu| = 1; outside it a mode grows"),
       (symbols.pick("░▒▓█", ".:-=+*#@"), "space-time shades: low to high density"),
       ("band, line", "history: faint band from lowest to highest; line = the mean"),
       (symbols.pick("┊", ":"), "history: a change (k, step size, loss, a fix), labelled above"),

@@ -24,8 +24,7 @@ enum MetricsPane {
     let latest = history.samples.last
     // Only the numbers that mean something for the model: the Dirac-GAN (the only run with
     // a ψ) has no density, so its JSD and KL say nothing; its distance from (c, 0) does.
-    let model: NetModel =
-      latest.map { $0.discriminatorSlope.isFinite } == true ? .dirac : .perceptron
+    let model = latest?.model ?? .perceptron
     let meaningful = Metric.table.filter { $0.applies.holds(model: model) }
     let primaryCount = meaningful.filter(\.isPrimary).count
     let twoRows = height - 1 >= 2 * primaryCount
@@ -48,9 +47,13 @@ enum MetricsPane {
     let shown = ordered.prefix(twoRows ? room / 2 : room)
     if marked {
       grid.put(String(symbols.notFinite), x: x, y: y + height - 1, style: .warning)
-      grid.put(
-        " not a number (NaN or infinite)", x: x + 1, y: y + height - 1, style: .dim,
-        limit: width - 1)
+      // As much of the explanation as the pane has room for, never a cut word (at 80
+      // columns: "not a number (NaN/inf)").
+      let words =
+        [" not a number (NaN or infinite)", " not a number (NaN/inf)", " not a number"].first {
+          $0.count <= width - 1
+        } ?? ""
+      grid.put(words, x: x + 1, y: y + height - 1, style: .dim)
     }
     let valueWidth = 9
     for (index, metric) in shown.enumerated() {
@@ -62,8 +65,14 @@ enum MetricsPane {
           grid.mark(.metric(tableIndex), x: x, y: top, width: width, height: rows)
         }
       }
-      // One row each: the short label, so the sparkline keeps its room.
-      let label = metric.label(for: loss, ascii: !symbols.usesBraille, short: !twoRows)
+      // One row each: the short label, so the sparkline keeps its room; over two rows the
+      // full label, or the short one where the full one would be cut before the value (the
+      // Dirac-GAN's in ASCII at 80 columns: "psi (D = psi*x)").
+      let ascii = !symbols.usesBraille
+      let full = metric.label(for: loss, ascii: ascii)
+      let label =
+        twoRows && full.count <= width - valueWidth - 1
+        ? full : metric.label(for: loss, ascii: ascii, short: true)
       let scale = metric.scale(for: loss)
       let style = style(metric.role)
       let valueText =
@@ -161,4 +170,12 @@ extension Metric.Scale {
     }
     return (value - lower) / (upper - lower)
   }
+}
+
+extension TrainingMetrics {
+  /// The model these numbers are of, as far as a view can tell from them: only the
+  /// Dirac-GAN has a ψ (NaN for the perceptron, and in a recording older than the metric).
+  /// The metrics pane, the comparison's columns and the status line leave out what does not
+  /// apply to it (`Metric.Applicability`).
+  var model: NetModel { discriminatorSlope.isNaN ? .perceptron : .dirac }
 }

@@ -80,19 +80,33 @@ public enum StatusBar {
     return words
   }
 
-  /// The hyperparameters and target a snapshot was made with.
+  /// The hyperparameters and target a snapshot was made with. The Dirac-GAN's row says
+  /// less, so that its fixes (`R1=10  updates=simultaneous`) stay on the second row at 80
+  /// columns: one `lr=` while both players step by the same η (the paper's one step size),
+  /// and no `target=` while the data is the model's own point mass δ₀ (its phase plane
+  /// marks it as the equilibrium ✚; another target is still named).
   private static func knobs(of snapshot: Snapshot, _ symbols: SymbolSet) -> [Token] {
     let h = snapshot.hyperparameters
-    return [
-      "k=\(h.discriminatorSteps)",
-      "lrD=" + NumberFormat.general(Double(h.discriminatorStepSize)),
-      "lrG=" + NumberFormat.general(Double(h.generatorStepSize)),
-      "loss=\(h.loss.rawValue)",
-      "opt=\(h.optimizer.kind.rawValue)",
-      "target=" + symbols.truncated(ascii(snapshot.targetName, symbols), to: targetWidth),
-    ].map { Token(text: $0, style: .status, group: .settings) }
+    let dirac = snapshot.metrics.model == .dirac
+    var words = ["k=\(h.discriminatorSteps)"]
+    if dirac && h.discriminatorStepSize == h.generatorStepSize {
+      words.append("lr=" + NumberFormat.general(Double(h.discriminatorStepSize)))
+    } else {
+      words.append("lrD=" + NumberFormat.general(Double(h.discriminatorStepSize)))
+      words.append("lrG=" + NumberFormat.general(Double(h.generatorStepSize)))
+    }
+    words.append("loss=\(h.loss.rawValue)")
+    words.append("opt=\(h.optimizer.kind.rawValue)")
+    if !(dirac && snapshot.targetName == diracTarget) {
+      words.append(
+        "target=" + symbols.truncated(ascii(snapshot.targetName, symbols), to: targetWidth))
+    }
+    return words.map { Token(text: $0, style: .status, group: .settings) }
       + fixes(h.stabilizers, at: snapshot.iteration)
   }
+
+  /// The Dirac-GAN's own data, p_data = δ₀, as a snapshot names it.
+  static let diracTarget = RunSettings.defaults(for: .dirac).targetSpec
 
   /// The fixes that are on, one word each (none when training is Algorithm 1 as published).
   private static func fixes(_ f: Stabilizers, at iteration: Int) -> [Token] {

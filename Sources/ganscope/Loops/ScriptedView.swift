@@ -15,6 +15,9 @@ extension ViewState {
       lens.metric = index
       lens.logarithmic = nil
     }
+    if let scale = view.densityScale.flatMap({ DensityScale(rawValue: $0.rawValue) }) {
+      densityScale = scale
+    }
     let words = view.changes.filter { !$0.hasPrefix("pace") }
     if !words.isEmpty { post("the script switched " + words.joined(separator: ", ")) }
   }
