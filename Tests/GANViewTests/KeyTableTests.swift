@@ -48,7 +48,7 @@ import Testing
   @Test func markdownHasARowPerBindingWithEachKeyAsCode() {
     let lines = LiveKeys.table.markdown.split(separator: "\n").map(String.init)
     let gestures = LiveKeys.table.bindings.filter { $0.mouse != nil }.count
-    #expect(gestures == 2)
+    #expect(gestures == 3)
     #expect(lines.count == 2 + LiveKeys.table.bindings.count + gestures)
     #expect(lines.contains("| mouse: click a metric: its history | as `m` `M` `y` |"))
     #expect(lines[0] == "| key | does |")

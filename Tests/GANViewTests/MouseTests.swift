@@ -247,3 +247,46 @@ extension MouseTests {
     }
   }
 }
+
+extension MouseTests {
+  /// Every word of the status line, with every fix on, says what it means when clicked,
+  /// in a line that fits the footer at 80 columns.
+  @Test(arguments: [(80, 24), (120, 40)])
+  func clickingAStatusWordExplainsIt(size: (Int, Int)) throws {
+    var snapshot = Fixture.snapshot(diverged: 12_000)
+    snapshot.hyperparameters.stabilizers = Stabilizers(
+      penalty: .r1, unrolledSteps: 5, updateScheme: .simultaneous, instanceNoise: 0.5,
+      instanceNoiseAnneal: 0, spectralNorm: true, pack: 2, interpolateWeight: 5, consensus: 10)
+    let status = LiveStatus(
+      paused: true, pace: .iterationsPerSecond(300), recordingPath: "/tmp/run.gans",
+      canRecord: true)
+    let tokens = StatusBar.tokens(
+      snapshot: snapshot, status: status, singleStep: nil, symbols: .unicode)
+    for token in tokens {
+      let explanation = try #require(StatusWords.explanation(of: token.text), "\(token.text)")
+      #expect(explanation.count <= 78, "\(explanation)")
+    }
+    let grid = Screen.render(
+      snapshot: snapshot, state: Fixture.state(), status: status, width: size.0,
+      height: size.1, symbols: .unicode)
+    let words = grid.hotspots.compactMap { spot -> (Hotspot, String)? in
+      if case .explanation(let text) = spot.target { return (spot, text) }
+      return nil
+    }
+    // Each word is marked where it is drawn (the recording's name may be cut to REC).
+    #expect(words.count == tokens.count)
+    for (spot, text) in words {
+      let drawn = String(grid.row(spot.y).dropFirst(spot.x).prefix(spot.width))
+      #expect(text.hasPrefix(drawn.split(separator: " ").first.map(String.init) ?? drawn))
+      var tracker = MouseTracker()
+      let intents = tracker.intents(
+        for: MouseEvent(.left, .press, x: spot.x, y: spot.y), on: grid, helpShown: false)
+      #expect(intents == [.explain(text)])
+      var state = Fixture.state()
+      _ = state.apply(intents[0])
+      #expect(state.notice == text)
+    }
+    let k = try #require(words.first { $0.1.hasPrefix("k=2:") })
+    #expect(k.1 == "k=2: D takes 2 step(s) for each G step (K one more, k one fewer)")
+  }
+}

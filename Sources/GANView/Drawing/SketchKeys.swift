@@ -112,7 +112,7 @@ public enum SketchKeyHandler {
       state.post(describe(sketch, at: sketch.cursor))
     case .endStroke:
       sketch.endStroke()
-    case .key, .showMetric, .seek, .pan, .closeHelp:
+    case .key, .showMetric, .seek, .pan, .closeHelp, .explain:
       return state
     }
     state.sketch = sketch

@@ -62,7 +62,9 @@ extension KeyBinding {
   /// ? Esc q: the last rows of every table, so every footer ends with "? help · q quit".
   public static var helpAndQuit: [KeyBinding] {
     [
-      KeyBinding(["?"], "?", "this help", hint: "help", action: .shared(.toggleHelp)),
+      KeyBinding(
+        ["?"], "?", "this help", hint: "help",
+        mouse: "click a word of the status line: what it means", action: .shared(.toggleHelp)),
       KeyBinding([Key.escape], "Esc", "close this help", action: .shared(.closeHelp)),
       KeyBinding(["q"], "q", "quit", hint: "quit", action: .shared(.quit)),
     ]

@@ -18,6 +18,8 @@ public enum HotTarget: Sendable, Equatable {
   case compareRun(Int)
   /// A scenario's caption or a tour page's footer: a click goes on, like space.
   case next
+  /// A word of the status line: a click shows what it means in the footer.
+  case explanation(String)
 }
 
 /// A rectangle of cells and what it is.

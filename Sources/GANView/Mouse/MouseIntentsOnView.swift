@@ -11,6 +11,8 @@ extension ViewState {
       return key
     case .closeHelp:
       showHelp = false
+    case .explain(let text):
+      post(text)
     case .showMetric(let index):
       // v to the history and m to this metric, in one click.
       pane = .history

@@ -22,6 +22,8 @@ public enum MouseIntent: Sendable, Equatable {
   case pan(Int)
   /// Close the help (any click while it covers the screen).
   case closeHelp
+  /// Say what a word on screen means, in the footer (a click on a status word).
+  case explain(String)
 }
 
 /// Turns mouse reports into intents by what is under them in the grid on screen
@@ -75,6 +77,8 @@ public struct MouseTracker: Sendable, Equatable {
       return run <= 9 ? [.key(.character(Character(String(run))))] : []
     case .next:
       return event.button == .left ? [.key(" ")] : []
+    case .explanation(let text):
+      return [.explain(text)]
     case .overTime:
       return []
     }
@@ -94,7 +98,7 @@ public struct MouseTracker: Sendable, Equatable {
       guard steps != 0 else { return [] }
       anchorX += steps * step
       return [.pan(steps)]
-    case .metric, .compareRun, .next:
+    case .metric, .compareRun, .next, .explanation:
       return []
     }
   }

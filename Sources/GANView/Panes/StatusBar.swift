@@ -193,7 +193,12 @@ public enum StatusBar {
       grid.fill(x: 0, y: y, width: grid.width, height: 1, style: .status)
       var x = 1
       for token in row {
-        x += grid.put(token.text, x: x, y: y, style: token.style, limit: grid.width - x) + 2
+        let used = grid.put(token.text, x: x, y: y, style: token.style, limit: grid.width - x)
+        // A click on a word says what it means (`StatusWords`).
+        if let explanation = StatusWords.explanation(of: token.text) {
+          grid.mark(.explanation(explanation), x: x, y: y, width: used, height: 1)
+        }
+        x += used + 2
       }
     }
   }
