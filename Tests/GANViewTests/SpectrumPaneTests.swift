@@ -73,7 +73,7 @@ import Testing
     #expect(text.contains("step radius 1.00088 (grows)"))
     #expect(!text.contains("…"))
     let d = grid.cells.filter { $0.character == "◆" && $0.style == .discriminator }
-    let g = grid.cells.filter { $0.character == "●" && $0.style == .model }
+    let g = grid.cells.filter { $0.character == "■" && $0.style == .model }
     // At least one mark of each player in each plane (marks may share a cell).
     #expect(d.count >= 3)
     #expect(g.count >= 3)

@@ -132,9 +132,9 @@ enum SpectrumPane {
 
     init(_ symbols: SymbolSet) {
       discriminator = symbols.pick("◆", "D")
-      generator = symbols.pick("●", "G")
+      generator = symbols.pick("■", "G")
       discriminatorLegend = symbols.pick("◆ D's mode", "D: D's mode")
-      generatorLegend = symbols.pick("● G's mode", "G: G's mode")
+      generatorLegend = symbols.pick("■ G's mode", "G: G's mode")
       lambda = symbols.pick("λ", "lambda")
       mu = symbols.pick("μ", "mu")
       axis = symbols.pick("┊", ":")
