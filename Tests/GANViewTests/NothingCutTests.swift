@@ -183,6 +183,29 @@ import Testing
     #expect(!plain.text.contains("not a number"))
   }
 
+  /// A loss before the first step has no value yet: its sparkline starts blank, not with
+  /// ×; a NaN after values (a divergence) is still marked.
+  @Test func notYetMeasuredIsBlankNotMarked() {
+    func render(nanAt: (Int) -> Bool) -> CellGrid {
+      var state = ViewState()
+      for t in 1...40 {
+        var snapshot = Fixture.snapshot(sequence: UInt64(t), t: t)
+        if nanAt(t) {
+          snapshot.metrics.discriminatorLoss = .nan
+          snapshot.metrics.generatorLoss = .nan
+        }
+        state.advanceFrame(with: snapshot)
+      }
+      return Screen.render(
+        snapshot: Fixture.snapshot(sequence: 40), state: state, status: ScreenTests.running,
+        width: 80, height: 24, symbols: .unicode)
+    }
+    let first = render { $0 <= 3 }
+    #expect(!first.text.contains("×") && !first.text.contains("not a number"))
+    let later = render { $0 > 37 }
+    #expect(later.text.contains("×") && later.text.contains("× not a number"))
+  }
+
   /// The live help gathers the symbols where it has room (120×40); at 80×24 the keys keep
   /// the room and every one is still listed.
   @Test func theHelpExplainsTheSymbols() {

@@ -37,11 +37,11 @@ enum MetricsPane {
     let ordered = meaningful.filter(\.isPrimary) + secondary
     // A value that is not a number is marked × in its sparkline; while one is on screen,
     // the last row says so.
+    // A NaN before the metric's first value is not yet measured (a loss before the first
+    // step): blank, not ×.
     let marked = ordered.contains { metric in
-      history.suffix(width).contains { !metric.value($0).isFinite && !metric.value($0).isNaN }
-        || history.suffix(width).contains { sample in
-          metric.value(sample).isNaN && history.samples.contains { !metric.value($0).isNaN }
-        }
+      let window = measured(metric, in: history, last: width)
+      return window.values.dropFirst(window.notYet).contains { !$0.isFinite }
     }
     let room = height - 1 - (marked ? 1 : 0)
     let shown = ordered.prefix(twoRows ? room / 2 : room)
@@ -77,7 +77,8 @@ enum MetricsPane {
       let style = style(metric.role)
       let valueText =
         latest.map { NumberFormat.fitting(metric.value($0), width: valueWidth) } ?? "-"
-      let values = history.suffix(width).map(metric.value)
+      let window = measured(metric, in: history, last: width)
+      let values = window.values
       if twoRows {
         let row = y + 1 + 2 * index
         grid.put(label, x: x, y: row, style: .text, limit: width - valueWidth - 1)
@@ -91,8 +92,8 @@ enum MetricsPane {
         }
         grid.put(valueText, x: x + width - valueText.count, y: row, style: style)
         drawSparkline(
-          values, scale: scale, style: style, into: &grid, x: x, y: row + 1,
-          width: width, symbols: symbols)
+          values, notYet: window.notYet, scale: scale, style: style, into: &grid, x: x,
+          y: row + 1, width: width, symbols: symbols)
       } else {
         let row = y + 1 + index
         guard row < y + height else { break }
@@ -100,23 +101,43 @@ enum MetricsPane {
         grid.put(label, x: x, y: row, style: .text, limit: labelWidth)
         let sparkWidth = max(width - labelWidth - valueWidth - 2, 1)
         drawSparkline(
-          Array(values.suffix(sparkWidth)), scale: scale, style: style,
-          into: &grid, x: x + labelWidth + 1, y: row, width: sparkWidth, symbols: symbols)
+          Array(values.suffix(sparkWidth)),
+          notYet: max(window.notYet - max(values.count - sparkWidth, 0), 0), scale: scale,
+          style: style, into: &grid, x: x + labelWidth + 1, y: row, width: sparkWidth,
+          symbols: symbols)
         grid.put(valueText, x: x + width - valueText.count, y: row, style: style)
       }
     }
   }
 
-  /// The last `width` values, right-aligned so the newest is always at the right edge.
+  /// A metric's last `count` values, and how many of them come before its first value in
+  /// the whole history (not yet measured: a loss before the first step).
+  static func measured(_ metric: Metric, in history: MetricHistory, last count: Int) -> (
+    values: [Double], notYet: Int
+  ) {
+    let all = history.samples.map(metric.value)
+    let first = all.firstIndex { !$0.isNaN } ?? all.count
+    let start = max(all.count - max(count, 0), 0)
+    return (Array(all[start...]), min(max(first - start, 0), all.count - start))
+  }
+
+  /// The last `width` values, right-aligned so the newest is always at the right edge; the
+  /// first `notYet` of them (not measured yet) are left blank, any other value that is not
+  /// finite is marked ×.
   static func drawSparkline(
-    _ values: [Double], scale: Metric.Scale, style: Style, into grid: inout CellGrid,
-    x: Int, y: Int, width: Int, symbols: SymbolSet
+    _ values: [Double], notYet: Int = 0, scale: Metric.Scale, style: Style,
+    into grid: inout CellGrid, x: Int, y: Int, width: Int, symbols: SymbolSet
   ) {
     let shown = values.suffix(width)
+    let blank = max(notYet - (values.count - shown.count), 0)
     let (lower, upper) = range(of: Array(shown), scale: scale)
     let levels = symbols.sparkLevels
     var column = x + width - shown.count
-    for value in shown {
+    for (offset, value) in shown.enumerated() {
+      if offset < blank {
+        column += 1
+        continue
+      }
       if value.isFinite {
         let fraction = scale.fraction(value, lower: lower, upper: upper)
         let level = Int((min(max(fraction, 0), 1) * Double(levels.count - 1)).rounded())
