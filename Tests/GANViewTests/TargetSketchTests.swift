@@ -131,6 +131,19 @@ import Testing
     #expect(abs(centers[1] - (sketch.lower + 3 * span / 4)) < span / 10)
     // The taller hill has more mass.
     #expect(modes[1].weight > modes[0].weight)
+    // t leaves the drawing for the presets, and comes back to it after the last one.
+    var state2 = outcome.state
+    var seen: [String] = []
+    for _ in 0...Target.presetNames.count {
+      var snapshot = Fixture.snapshot()
+      snapshot.targetName = seen.last ?? "drawn"
+      let next = LiveKeyHandler.handle("t", state: state2, snapshot: snapshot, status: Self.running)
+      guard case .setTarget(let t)? = next.commands.first else { break }
+      seen.append(t.name)
+      state2 = next.state
+      state2.requested = RequestedValues()
+    }
+    #expect(seen.first == Target.presetNames.first && seen.last == "drawn")
   }
 
   /// About 64 columns, each a round width, so a column's edges print short.

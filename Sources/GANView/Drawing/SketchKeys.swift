@@ -83,6 +83,7 @@ public enum SketchKeyHandler {
         outcome.commands = [.setTarget(target)]
         outcome.state.request { $0.targetName = target.name.lowercased() }
         outcome.state.sketch = nil
+        outcome.state.drawnTarget = target
         let hills = sketch.hills
         outcome.state.post(
           "target = your drawing (\(hills) hill\(hills == 1 ? "" : "s")); "

@@ -33,12 +33,17 @@ public enum LiveKeyHandler {
   /// What `t` cycles through: the presets, then the run's own target when it is none of
   /// them. A target read from a data file is left out: recordings log a target change by its
   /// spec alone, so a change back to a file could not be replayed.
-  public static func targetCycle(own: Target?) -> [Target] {
-    let presets = Target.presetNames.compactMap(Target.preset)
-    guard let own, !own.spec.lowercased().contains("file:"),
-      !presets.contains(where: { $0.name.lowercased() == own.name.lowercased() })
-    else { return presets }
-    return presets + [own]
+  /// The last target drawn in the editor (`T`) comes after them, so `t` can leave a
+  /// drawing and come back to it.
+  public static func targetCycle(own: Target?, drawn: Target? = nil) -> [Target] {
+    var cycle = Target.presetNames.compactMap(Target.preset)
+    for target in [own, drawn] {
+      guard let target, !target.spec.lowercased().contains("file:"),
+        !cycle.contains(where: { $0.name.lowercased() == target.name.lowercased() })
+      else { continue }
+      cycle.append(target)
+    }
+    return cycle
   }
 
   public static func handle(
@@ -112,7 +117,7 @@ public enum LiveKeyHandler {
         outcome.state.post("no snapshot yet")
         return
       }
-      let cycle = targetCycle(own: status.ownTarget)
+      let cycle = targetCycle(own: status.ownTarget, drawn: outcome.state.drawnTarget)
       let name = outcome.state.requested.targetName ?? snapshot.targetName.lowercased()
       let index = cycle.firstIndex { $0.name.lowercased() == name } ?? -1
       let next = cycle[(index + 1) % cycle.count]

@@ -57,6 +57,8 @@ public struct ViewState: Sendable, Equatable {
   public private(set) var history: MetricHistory
   /// The target being drawn (`T`, `live --draw`), while the editor is open over the plot.
   public var sketch: TargetSketch?
+  /// The last drawing applied, which `t` cycles back to.
+  public var drawnTarget: Target?
   /// What the main pane shows, and how the panes over time look at the run.
   public var pane = MainPane.plot
   public var lens = HistoryLens()
