@@ -172,7 +172,13 @@ final class Terminal {
     func next() -> wint_t? {
       var code: wint_t = 0
       let result = wget_wch(window, &code)
-      guard result != ERR, result != gs_key_code_yes() else { return nil }
+      guard result != ERR else { return nil }
+      guard result != gs_key_code_yes() else {
+        // A function key (an arrow right after Esc): not part of a report; it goes back
+        // first, so the characters pushed back over it come out before it, in order.
+        ungetch(Int32(code))
+        return nil
+      }
       read.append(code)
       return code
     }
