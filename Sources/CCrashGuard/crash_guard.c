@@ -14,6 +14,7 @@
 #include <signal.h>
 #include <string.h>
 #include <termios.h>
+#include <pthread.h>
 #include <unistd.h>
 
 enum { fatal_signal_count = 6 };
@@ -74,4 +75,20 @@ void crash_guard_disarm(void) {
   for (int i = 0; i < fatal_signal_count; i++) {
     sigaction(fatal_signals[i], &previous_actions[i], NULL);
   }
+}
+
+void crash_guard_stop_like_ctrl_z(void) {
+  struct sigaction default_action, previous;
+  memset(&default_action, 0, sizeof default_action);
+  default_action.sa_handler = SIG_DFL;
+  sigemptyset(&default_action.sa_mask);
+  sigaction(SIGTSTP, &default_action, &previous);
+  sigset_t tstp, old_mask;
+  sigemptyset(&tstp);
+  sigaddset(&tstp, SIGTSTP);
+  pthread_sigmask(SIG_UNBLOCK, &tstp, &old_mask);
+  // Process-directed, so whichever thread takes it, the default action stops the process.
+  kill(getpid(), SIGTSTP);
+  pthread_sigmask(SIG_SETMASK, &old_mask, NULL);
+  sigaction(SIGTSTP, &previous, NULL);
 }

@@ -55,6 +55,31 @@ extension RuntimeTests {
       runtime.stop()
     }
 
+    /// A file recorded before uniform pieces had modes holds NaN for `modes` and
+    /// `near_modes` of such a target: verify leaves those two out for it, and only for it.
+    @Test func modesRecordedBeforeUniformModesAreNotCompared() throws {
+      let reader = try RecordingReader(bytes: Self.session.bytes)
+      var old = reader.frame(at: 3)
+      var now = old
+      old.metrics.modesKept = .nan
+      old.metrics.nearModeShare = .nan
+      now.metrics.modesKept = 2
+      now.metrics.nearModeShare = 0.5
+      #expect(
+        FrameComparison.firstDifference(recorded: old, resimulated: now, uniformModes: true)
+          == nil)
+      let strict = FrameComparison.firstDifference(recorded: old, resimulated: now)
+      #expect(strict?.hasPrefix("metrics.modes: recorded nan") == true)
+      // A recorded number is still compared bit for bit.
+      var changed = now
+      changed.metrics.modesKept = 1
+      #expect(
+        FrameComparison.firstDifference(recorded: now, resimulated: changed, uniformModes: true)?
+          .hasPrefix("metrics.modes") == true)
+      #expect(try Target.parse("uniform").distribution.hasUniformModes)
+      #expect(try !Target.parse("bimodal").distribution.hasUniformModes)
+    }
+
     /// One metric byte changed and the checksum fixed up: the file reads, verify names it.
     @Test func verifyCatchesATamperedMetric() throws {
       let bytes = Self.session.bytes

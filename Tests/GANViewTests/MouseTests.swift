@@ -290,3 +290,57 @@ extension MouseTests {
     #expect(k.1 == "k=2: D takes 2 step(s) for each G step (K one more, k one fewer)")
   }
 }
+
+extension MouseTests {
+  /// A terminal that ignores the SGR mode sends xterm's older report: three bytes, each
+  /// + 32; a release names no button. Buttons 8-11 (back, forward) are not clicks.
+  @Test func olderReportsAndSideButtons() {
+    #expect(MouseEvent.decodeX10(32, 33 + 9, 33 + 4) == MouseEvent(.left, .press, x: 9, y: 4))
+    #expect(MouseEvent.decodeX10(34, 33, 33) == MouseEvent(.right, .press, x: 0, y: 0))
+    #expect(MouseEvent.decodeX10(35, 40, 40)?.kind == .release)
+    #expect(MouseEvent.decodeX10(64, 40, 40) == MouseEvent(.left, .drag, x: 7, y: 7))
+    #expect(MouseEvent.decodeX10(96, 33, 33) == MouseEvent(.wheelUp, .press, x: 0, y: 0))
+    #expect(MouseEvent.decodeX10(31, 40, 40) == nil && MouseEvent.decodeX10(32, 32, 40) == nil)
+    #expect(MouseEvent.decodeSGR("128;1;1M") == nil && MouseEvent.decodeSGR("129;5;5m") == nil)
+  }
+
+  /// The tour's footer names Backspace and q: a click there does not start the scenario.
+  @Test func theTourFooterIsNotAStartButton() {
+    let page = TourPage(heading: "tour", title: "Prop. 1", subtitle: "D*", paragraphs: ["text"])
+    let grid = Screen.render(tour: page, width: 80, height: 24, symbols: .unicode)
+    var tracker = MouseTracker()
+    #expect(
+      tracker.intents(for: MouseEvent(.left, .press, x: 10, y: 23), on: grid, helpShown: false)
+        .isEmpty)
+  }
+
+  /// While the target editor is open, a click on a metric does not switch the hidden
+  /// picture to the history.
+  @Test func theEditorKeepsThePlot() {
+    var state = LiveKeyHandler.handle(
+      "T", state: Fixture.state(), snapshot: Fixture.snapshot(), status: Self.running
+    ).state
+    #expect(state.apply(.showMetric(3)) == nil)
+    #expect(state.pane == .plot && state.sketch != nil)
+  }
+
+  /// Side by side, the digits jump through the recordings: a run's column is not a
+  /// selection there, and `?` opens the help.
+  @Test func theSideBySideReplayHasNoRunToSelectAndItsHelpOpens() {
+    let fixture = CompareScreenTests()
+    let replay = ReplayState(frameCount: 30, markers: [], playing: false)
+    let grid = CompareScreen.renderReplay(
+      runs: fixture.runs(2).map { CompareScreen.Run(label: $0.label, snapshot: $0.snapshot) },
+      state: CompareScreenTests.state(runs: 2), replay: replay, iteration: 100, warnings: [],
+      width: 120, height: 40, symbols: .unicode)
+    #expect(!grid.hotspots.contains { if case .compareRun = $0.target { true } else { false } })
+    #expect(grid.hotspots.contains { $0.target == .timeline(count: 30) })
+    let help = CompareReplayKeyHandler.handle(
+      "?", replay: replay, compare: CompareScreenTests.state(runs: 2))
+    #expect(help.replay.view.showHelp)
+    #expect(
+      HelpOverlay.Content(keys: CompareReplayKeys.table).mouse.contains {
+        $0.summary.contains("timeline")
+      })
+  }
+}

@@ -182,10 +182,34 @@ import Testing
     #expect(drawn.lower <= 0 && drawn.upper >= 1 && drawn.upper - drawn.lower < 1.5)
     let target = try #require(sketch.target)
     #expect(target.spec == drawn.spec)
-    #expect(try Target.parse(target.spec).distribution == target.distribution)
-    #expect(TargetSketch.rounded(0.1 + 0.2) == 0.3)
-    #expect(TargetSketch.rounded(-2.5) == -2.5)
+    #expect(TargetSketch.rounded(0.1 + 0.2, column: 0.1) == 0.3)
+    #expect(TargetSketch.rounded(-2.5, column: 0.25) == -2.5)
     #expect(TargetSketch(lower: 0, upper: 1, columns: 8).target == nil)
+  }
+
+  /// The spec's interval is the painted columns' own, near 0 and far from it (a canvas
+  /// around 10^6 once rounded its edges to six digits, moving them by whole columns).
+  @Test(arguments: [-6.0, 999_994, -1e7 - 6, 123.4])
+  func theSpecsEdgesAreThePaintedColumns(lower: Double) throws {
+    let canvas = lower...(lower + 12)
+    let count = TargetSketch.columns(for: canvas)
+    var sketch = TargetSketch(lower: canvas.lowerBound, upper: canvas.upperBound, columns: count)
+    let width = 12 / Double(count)
+    for (first, last) in [(3, 9), (0, 0), (count - 1, count - 1), (0, count - 1)] {
+      _ = sketch.clear()
+      sketch.paint(at: sketch.center(of: first), height: 0.5, erase: false, continuing: false)
+      sketch.paint(at: sketch.center(of: last), height: 0.5, erase: false, continuing: true)
+      sketch.endStroke()
+      let drawn = try #require(sketch.drawn)
+      #expect(drawn.heights.count == last - first + 1)
+      #expect(abs(drawn.lower - (lower + Double(first) * width)) <= width / 100)
+      #expect(abs(drawn.upper - (lower + Double(last + 1) * width)) <= width / 100)
+      // What the spec says is what was drawn: its target has the painted interval.
+      let target = try #require(sketch.target)
+      let mode = try #require(target.distribution.modes?.first)
+      #expect(mode.interval == drawn.lower...drawn.upper)
+      #expect(try Target.parse(target.spec) == target)
+    }
   }
 
   @Test(arguments: [(80, 24), (120, 40)])

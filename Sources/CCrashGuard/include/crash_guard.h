@@ -13,4 +13,11 @@ void crash_guard_arm(const char *reset_bytes);
 // Puts the previous handlers back; call before curses ends.
 void crash_guard_disarm(void);
 
+// Ctrl-Z, done by hand once the terminal is given back: stops the process with SIGTSTP's
+// default action, as the shell's job control expects, and returns when it is continued.
+// Where no shell does job control (an orphaned process group: `ssh -t host ganscope`,
+// `xterm -e ganscope`) the kernel discards the signal and this returns at once, where
+// SIGSTOP would stop the process for good. Whatever handler SIGTSTP had is put back.
+void crash_guard_stop_like_ctrl_z(void);
+
 #endif

@@ -39,6 +39,13 @@ extension Distribution {
     return modes.sorted { $0.interval.lowerBound < $1.interval.lowerBound }
   }
 
+  /// Whether the target has uniform pieces, whose modes ganscope counts since drawn
+  /// targets (recording format 6 files made before then hold NaN for `modes` and
+  /// `near_modes` of such a target; verification accepts that).
+  public var hasUniformModes: Bool {
+    modePieces(share: 1)?.contains { $0.uniform } ?? false
+  }
+
   /// The normal and uniform pieces with their share of the whole, or nil.
   private func modePieces(share: Double) -> [(mode: DataMode, uniform: Bool)]? {
     switch self {

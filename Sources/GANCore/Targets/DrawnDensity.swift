@@ -39,6 +39,10 @@ public struct DrawnDensity: Sendable, Hashable {
     guard abs(lower) <= Target.maximumMagnitude, abs(upper) <= Target.maximumMagnitude else {
       return "\(Self.signature) needs a and b within ±1e30"
     }
+    guard pieces != nil else {
+      return "\(Self.signature): the columns' masses (height × width) overflow or are too "
+        + "far apart to share one density; use heights closer together"
+    }
     return nil
   }
 
@@ -51,6 +55,12 @@ public struct DrawnDensity: Sendable, Hashable {
   /// The mixture of uniform pieces it means; nil when `problem` is not nil.
   public var distribution: Distribution? {
     guard problem == nil else { return nil }
+    return pieces
+  }
+
+  /// The pieces, or nil when their weights (height × width) overflow or are too far apart
+  /// to share one mixture.
+  private var pieces: Distribution? {
     var pieces: [MixtureComponent] = []
     var start = 0
     while start < heights.count {

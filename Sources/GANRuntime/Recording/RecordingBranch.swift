@@ -63,7 +63,8 @@ extension RecordingReader {
     }
     if let difference = FrameComparison.firstDifference(
       recorded: frame(at: frameIndex), resimulated: FrameComparison.recorded(reached),
-      recordedMetrics: recordedMetricCount(at: frameIndex))
+      recordedMetrics: recordedMetricCount(at: frameIndex),
+      uniformModes: session.trainer.target.distribution.hasUniformModes)
     {
       throw RecordingError(
         "'\(name)': frame \(number) does not re-simulate as recorded (\(difference))")

@@ -310,7 +310,8 @@ extension RecordingReader {
         if s.sequence == sequence {
           if let difference = FrameComparison.firstDifference(
             recorded: frame(at: next), resimulated: FrameComparison.recorded(s),
-            recordedMetrics: recordedMetricCount(at: next))
+            recordedMetrics: recordedMetricCount(at: next),
+            uniformModes: session.trainer.target.distribution.hasUniformModes)
           {
             differs(sequence, iteration, difference)
             return false

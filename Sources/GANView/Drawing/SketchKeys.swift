@@ -122,7 +122,7 @@ public enum SketchKeyHandler {
 
   /// The notice after an edit: where the cursor is and how high.
   static func describe(_ sketch: TargetSketch, at column: Int) -> String {
-    let x = NumberFormat.fitting(sketch.center(of: column), width: 6)
+    let x = NumberFormat.fitting(sketch.center(of: column), width: 10, significant: 8)
     return "x = \(x): height \(sketch.heights[column]) of \(TargetSketch.levels)"
   }
 }

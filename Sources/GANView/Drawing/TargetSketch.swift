@@ -196,11 +196,13 @@ public struct TargetSketch: Sendable, Equatable {
     // drawn; the interval shrinks with them.
     let first = heights.firstIndex { $0 > 0 }!
     let last = heights.lastIndex { $0 > 0 }!
+    let width = (upper - lower) / Double(heights.count)
     let edge = { (i: Int) in
       self.lower + (self.upper - self.lower) * Double(i) / Double(self.heights.count)
     }
     return DrawnDensity(
-      lower: Self.rounded(edge(first)), upper: Self.rounded(edge(last + 1)),
+      lower: Self.rounded(edge(first), column: width),
+      upper: Self.rounded(edge(last + 1), column: width),
       heights: heights[first...last].map(Double.init))
   }
 
@@ -222,12 +224,14 @@ public struct TargetSketch: Sendable, Equatable {
     return count
   }
 
-  /// An edge printed with at most six significant digits, so the spec stays short: a column
-  /// is at least a thousandth of the view, so this moves an edge by far less than a column.
-  static func rounded(_ x: Double) -> Double {
-    guard x != 0, x.isFinite else { return x }
+  /// An edge cleared of the floating-point dust of `lower + width × i / n` (2.1999999999999997
+  /// for 2.2): rounded to a hundredth of a column's width, which every edge of a
+  /// round-width column is a multiple of, so the spec prints the decimal and no column
+  /// moves by more than 1/200 of its width, however far from 0 the canvas lies.
+  static func rounded(_ x: Double, column width: Double) -> Double {
+    guard x.isFinite, width > 0, width.isFinite else { return x }
     var exponent = 0
-    var magnitude = abs(x)
+    var magnitude = width
     while magnitude >= 10 {
       magnitude /= 10
       exponent += 1
@@ -236,8 +240,12 @@ public struct TargetSketch: Sendable, Equatable {
       magnitude *= 10
       exponent -= 1
     }
-    let scale = pow10(5 - exponent)
-    return (x * scale).rounded() / scale
+    // Decimals that keep a hundredth of the width (e.g. 0.2 wide: 3; 5 wide: 1).
+    let decimals = min(max(2 - exponent, 0), 15)
+    let scale = pow10(decimals)
+    let scaled = (x * scale).rounded()
+    // Beyond 2^53 the product is already an integer: nothing to clean.
+    return abs(scaled) < 9e15 ? scaled / scale : x
   }
 
   private static func pow10(_ exponent: Int) -> Double {

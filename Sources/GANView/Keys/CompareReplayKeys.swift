@@ -23,7 +23,8 @@ public enum CompareReplayKeys {
     .compactMap { binding in
       guard case .own(let action) = binding.action, action != .branch else { return nil }
       return KeyBinding(
-        binding.keys, binding.label, binding.summary, hint: binding.hint, .replay(action))
+        binding.keys, binding.label, binding.summary, hint: binding.hint,
+        mouse: binding.mouse, .replay(action))
     }
 }
 
@@ -42,7 +43,9 @@ public enum CompareReplayKeyHandler {
     }
     switch binding.action {
     case .shared(let action):
-      return (replay, compare, SharedKeys.apply(action, to: &replay.view))
+      // Applied before the tuple copies `replay`, or the help's toggle would be lost.
+      let quit = SharedKeys.apply(action, key: key, to: &replay.view)
+      return (replay, compare, quit)
     case .own(.replay):
       let outcome = ReplayKeyHandler.handle(key, state: replay)
       replay = outcome.state

@@ -34,9 +34,11 @@ public enum LiveKeyHandler {
   /// them. A target read from a data file is left out: recordings log a target change by its
   /// spec alone, so a change back to a file could not be replayed.
   /// The last target drawn in the editor (`T`) comes after them, so `t` can leave a
-  /// drawing and come back to it.
+  /// drawing and come back to it; it takes the place of a drawn `--target` (every drawing
+  /// is called "drawn", and the cycle finds its place by the name a snapshot shows).
   public static func targetCycle(own: Target?, drawn: Target? = nil) -> [Target] {
     var cycle = Target.presetNames.compactMap(Target.preset)
+    let own = drawn != nil && own?.name == DrawnDensity.name ? nil : own
     for target in [own, drawn] {
       guard let target, !target.spec.lowercased().contains("file:"),
         !cycle.contains(where: { $0.name.lowercased() == target.name.lowercased() })

@@ -43,6 +43,27 @@ public struct MouseEvent: Sendable, Hashable {
       let code = Int(fields[0]), let column = Int(fields[1]), let row = Int(fields[2]),
       column >= 1, row >= 1
     else { return nil }
+    return decode(code: code, final: final, column: column, row: row)
+  }
+
+  /// Decodes xterm's older report (what a terminal that ignores mode 1006 sends after
+  /// "ESC [ M"): three bytes, the button code, the column and the row, each + 32. A
+  /// release says no button (code 3). Nil for anything out of range.
+  public static func decodeX10(_ b: UInt32, _ x: UInt32, _ y: UInt32) -> MouseEvent? {
+    guard (32...255).contains(b), (33...255).contains(x), (33...255).contains(y) else {
+      return nil
+    }
+    let code = Int(b) - 32
+    let release = code & 64 == 0 && code & 3 == 3
+    return decode(
+      code: release ? code & ~3 : code, final: release ? "m" : "M", column: Int(x) - 32,
+      row: Int(y) - 32)
+  }
+
+  /// The event of a button code (SGR's or X10's) and a 1-based cell.
+  private static func decode(code: Int, final: Character, column: Int, row: Int) -> MouseEvent? {
+    // Buttons 8 to 11 (a mouse's back and forward, +128) are not clicks here.
+    guard code & 128 == 0 else { return nil }
     let motion = code & 32 != 0
     let button: Button
     if code & 64 != 0 {

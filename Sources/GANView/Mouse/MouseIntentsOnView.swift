@@ -13,6 +13,9 @@ extension ViewState {
       showHelp = false
     case .explain(let text):
       post(text)
+    case .showMetric where sketch != nil, .pan where sketch != nil:
+      // The target editor covers the picture these would change.
+      break
     case .showMetric(let index):
       // v to the history and m to this metric, in one click.
       pane = .history

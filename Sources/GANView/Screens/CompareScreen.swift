@@ -63,9 +63,13 @@ public enum CompareScreen {
       tokens: words,
       footer: { CompareReplayKeys.table.footer(width: $0, symbols: symbols) },
       help: HelpOverlay.Content(keys: CompareReplayKeys.table), bottomRows: rows)
-    return compose(
+    var grid = compose(
       runs: runs, flags: runs.map { $0.snapshot == nil ? ["not started"] : [] }, state: state,
       view: replay.view, chrome: chrome, width: width, height: height, symbols: symbols)
+    // Side by side there is no run to select (the digits jump through the recordings):
+    // a click on a run's column does nothing.
+    grid.hotspots.removeAll { if case .compareRun = $0.target { true } else { false } }
+    return grid
   }
 
   /// `iter=` of the run furthest behind (they train at one pace, so they stay close),

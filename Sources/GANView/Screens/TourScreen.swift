@@ -41,8 +41,9 @@ extension Screen {
       return grid
     }
     grid.fill(x: 0, y: 0, width: width, height: 1, style: .status)
-    // A click on the page goes on, as space does.
-    grid.mark(.next, x: 0, y: 1, width: width, height: height - 1)
+    // A click on the page goes on, as space does (not on the footer, which names the
+    // other keys).
+    grid.mark(.next, x: 0, y: 1, width: width, height: height - 2)
     grid.put(
       symbols.truncated(TextWrap.plain(page.heading, symbols), to: width - 2), x: 1, y: 0,
       style: .status)

@@ -54,13 +54,10 @@ final class CompareReplayLoop {
       signalled: LiveExit.signal,
       handle: { key in
         guard case .mouse(let event) = key else { return apply(key) }
-        // The timeline seeks the shared axis; a run's column selects it (its digit).
-        for intent in mouse.intents(for: event, on: shown, helpShown: compare.view.showHelp) {
-          switch intent {
-          case .seek: _ = replay.apply(intent)
-          case .key(let key): if let exit = apply(key) { return exit }
-          default: _ = compare.view.apply(intent)
-          }
+        // The timeline seeks the shared axis; the rest acts on the replay's view, whose
+        // help and footer this screen shows.
+        for intent in mouse.intents(for: event, on: shown, helpShown: replay.view.showHelp) {
+          if let key = replay.apply(intent), let exit = apply(key) { return exit }
         }
         return nil
       }

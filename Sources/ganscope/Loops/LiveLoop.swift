@@ -120,13 +120,12 @@ final class LiveLoop {
       outcome = LiveKeyHandler.handle(
         key, state: state, snapshot: hooks.latestSnapshot(), status: hooks.status())
     }
-    state = outcome.state
-    for command in outcome.commands {
-      if case .setTarget(let target) = command, target.name == DrawnDensity.name {
-        drawnSpec = target.spec
-      }
-      hooks.send(command)
+    // A drawing applied in the editor (not `t` back to a drawn --target).
+    if let drawn = outcome.state.drawnTarget, drawn != state.drawnTarget {
+      drawnSpec = drawn.spec
     }
+    state = outcome.state
+    for command in outcome.commands { hooks.send(command) }
     if outcome.toggleRecording {
       if let toggle = hooks.toggleRecording {
         do {

@@ -160,8 +160,9 @@ final class Terminal {
     return Unicode.Scalar(UInt32(code)).map { .character(Character($0)) }
   }
 
-  /// After an Esc: the rest of an SGR mouse report ("[<b;x;yM"), which curses does not know
-  /// and hands over character by character. Nil when what follows is not one (the
+  /// After an Esc: the rest of an SGR mouse report ("[<b;x;yM", or xterm's older
+  /// "[M" and three bytes), which curses does not know and hands over character by
+  /// character. Nil when what follows is not one (the
   /// characters read are pushed back, so the Esc stays a key); `.some(nil)` for a report
   /// that is garbled or cut, which is dropped.
   private func readMouseReport() -> MouseEvent?? {
@@ -186,8 +187,19 @@ final class Terminal {
       for code in read.reversed() { unget_wch(wchar_t(bitPattern: UInt32(code))) }
       return nil
     }
-    guard next() == wint_t(UInt8(ascii: "[")), next() == wint_t(UInt8(ascii: "<")) else {
+    guard next() == wint_t(UInt8(ascii: "[")), let kind = next(),
+      kind == wint_t(UInt8(ascii: "<")) || kind == wint_t(UInt8(ascii: "M"))
+    else {
       return pushBack()
+    }
+    // A report it is: the rest may take longer to arrive over a slow link, and must not
+    // leak out as keys.
+    wtimeout(window, 200)
+    if kind == wint_t(UInt8(ascii: "M")) {
+      // A terminal that ignores the SGR mode (1006) sends xterm's older report: three
+      // bytes, each a number + 32.
+      guard let b = next(), let x = next(), let y = next() else { return .some(nil) }
+      return .some(MouseEvent.decodeX10(UInt32(b), UInt32(x), UInt32(y)))
     }
     var body = ""
     while body.count < 24, let code = next(), let scalar = Unicode.Scalar(UInt32(code)) {
@@ -203,7 +215,7 @@ final class Terminal {
     guard active else { return }
     if reportsMouse { Self.write(MouseReporting.off) }
     endwin()
-    raise(SIGSTOP)
+    crash_guard_stop_like_ctrl_z()
     // Continued (fg): curses' next refresh restores its own modes.
     invalidate()
     refresh()
