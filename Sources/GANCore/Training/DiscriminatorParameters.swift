@@ -6,7 +6,8 @@
 /// copy saved around unrolled and look-ahead steps, a new pack size) never ask.
 ///
 /// Every buffer is allocated with the trainer (sized for the largest pack, so a change of P
-/// reallocates none of them) or when normalisation is switched on; a step allocates nothing.
+/// reallocates none of them) or when normalisation starts (switched on, or restarted by a
+/// reset); a step allocates nothing.
 final class DiscriminatorParameters {
   /// D, whose own buffer holds the parameters every pass uses: the normalized ones under
   /// spectral normalisation.

@@ -10,8 +10,8 @@ public enum StepKind: String, Sendable, Codable {
 /// Every step is also callable alone. Hyperparameters may change between any two steps.
 ///
 /// A trainer is confined to one thread (the runtime's training queue); it allocates its
-/// buffers up front, or when a setting that needs one changes (a larger batch, a pack size,
-/// spectral normalisation switched on), and nothing per step.
+/// buffers up front, or when a setting or a reset needs new ones (a larger batch, a pack
+/// size, spectral normalisation starting), and nothing per step.
 public final class Trainer {
   public let architecture: Architecture
   public let prior: Prior
