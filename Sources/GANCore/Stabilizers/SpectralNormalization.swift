@@ -23,7 +23,9 @@
 // (for a vector block u vᵀ is M/‖M‖). Biases are not normalized.
 
 /// The state of spectral normalisation of one net: its raw parameters, the power-iteration
-/// vectors of its hidden matrices, and the σ of every weight block.
+/// vectors of its hidden matrices, and the σ of every weight block. Every buffer is
+/// allocated here, once: a step (power iteration, normalisation, the raw gradient, saving
+/// and restoring the vectors around a look-ahead) allocates nothing.
 final class SpectralNormalization {
   let layout: Architecture.Layout
   let width: Int
@@ -31,12 +33,17 @@ final class SpectralNormalization {
   let hiddenLayers: Int
   /// The raw parameters the optimizer updates, in the net's padded layout.
   let raw: UnsafeMutablePointer<Float>
-  /// u and v of hidden matrix l (index l − 1), each `width` long.
-  var u: [[Float]]
-  var v: [[Float]]
-  /// σ of the input row, of each hidden matrix, and of the output column, from the last
-  /// `normalize`.
-  private(set) var sigmas: [Float]
+  /// u and v of hidden matrix l at offset (l − 1)·width, each `width` long.
+  let u: UnsafeMutablePointer<Float>
+  let v: UnsafeMutablePointer<Float>
+  /// u and v as `saveVectors` found them.
+  private let savedU: UnsafeMutablePointer<Float>
+  private let savedV: UnsafeMutablePointer<Float>
+  /// σ of the input row, of each hidden matrix (index l), and of the output column
+  /// (index L), from the last `normalize`.
+  let sigmas: UnsafeMutablePointer<Float>
+  /// The floats of all of u (or of all of v): width per hidden matrix.
+  private var vectorCount: Int { max(hiddenLayers - 1, 0) * width }
 
   /// Starts from `net`'s current parameters as the raw ones; u starts as the unit vector
   /// (1, …, 1)/√H (deterministic: switching normalisation on draws nothing from the stream).
@@ -47,17 +54,29 @@ final class SpectralNormalization {
     hiddenLayers = net.architecture.hiddenLayers
     raw = allocateFloats(layout.count)
     raw.update(from: net.parameters, count: layout.count)
-    let start = [Float](repeating: 1 / Float(width).squareRoot(), count: width)
-    u = Array(repeating: start, count: max(hiddenLayers - 1, 0))
-    v = Array(repeating: start, count: max(hiddenLayers - 1, 0))
-    sigmas = Array(repeating: 1, count: hiddenLayers + 1)
+    let vectors = max(hiddenLayers - 1, 0) * width
+    u = allocateFloats(vectors)
+    v = allocateFloats(vectors)
+    savedU = allocateFloats(vectors)
+    savedV = allocateFloats(vectors)
+    u.update(repeating: 1 / Float(width).squareRoot(), count: vectors)
+    v.update(repeating: 1 / Float(width).squareRoot(), count: vectors)
+    sigmas = allocateFloats(hiddenLayers + 1)
+    sigmas.update(repeating: 1, count: hiddenLayers + 1)
   }
 
-  deinit { raw.deallocate() }
+  deinit {
+    for buffer in [raw, u, v, savedU, savedV, sigmas] { buffer.deallocate() }
+  }
 
-  /// The state for a checkpoint: the raw parameters, then every u and v.
+  /// The state for a checkpoint: the raw parameters, then u and v of each hidden matrix.
   var state: [Float] {
-    Array(UnsafeBufferPointer(start: raw, count: layout.count)) + zip(u, v).flatMap { $0 + $1 }
+    var state = Array(UnsafeBufferPointer(start: raw, count: layout.count))
+    for l in 0..<max(hiddenLayers - 1, 0) {
+      state += UnsafeBufferPointer(start: u + l * width, count: width)
+      state += UnsafeBufferPointer(start: v + l * width, count: width)
+    }
+    return state
   }
 
   /// The number of floats of `state` for a net of this architecture.
@@ -68,13 +87,27 @@ final class SpectralNormalization {
   /// Restores `state` (which must have `stateCount` floats).
   func restore(_ state: [Float]) {
     precondition(state.count == Self.stateCount(layoutArchitecture))
-    state.withUnsafeBufferPointer { raw.update(from: $0.baseAddress!, count: layout.count) }
-    var offset = layout.count
-    for l in 0..<(hiddenLayers - 1) {
-      u[l] = Array(state[offset..<(offset + width)])
-      v[l] = Array(state[(offset + width)..<(offset + 2 * width)])
-      offset += 2 * width
+    state.withUnsafeBufferPointer { state in
+      raw.update(from: state.baseAddress!, count: layout.count)
+      var offset = layout.count
+      for l in 0..<(hiddenLayers - 1) {
+        (u + l * width).update(from: state.baseAddress! + offset, count: width)
+        (v + l * width).update(from: state.baseAddress! + offset + width, count: width)
+        offset += 2 * width
+      }
     }
+  }
+
+  /// Keeps u and v for `restoreSavedVectors` (with D's raw parameters, around unrolled and
+  /// look-ahead steps, which must leave the power iteration where it was).
+  func saveVectors() {
+    savedU.update(from: u, count: vectorCount)
+    savedV.update(from: v, count: vectorCount)
+  }
+
+  func restoreSavedVectors() {
+    u.update(from: savedU, count: vectorCount)
+    v.update(from: savedV, count: vectorCount)
   }
 
   private var layoutArchitecture: Architecture {
@@ -90,20 +123,22 @@ final class SpectralNormalization {
   /// One power-iteration step on every hidden matrix (in place: nothing is allocated).
   func powerIterate() {
     for l in 1..<hiddenLayers {
+      let u = self.u + (l - 1) * width
+      let v = self.v + (l - 1) * width
       // v ← Mᵀu / ‖Mᵀu‖
-      for j in 0..<width { v[l - 1][j] = 0 }
+      for j in 0..<width { v[j] = 0 }
       for i in 0..<width {
-        let ui = u[l - 1][i]
-        for j in 0..<width { v[l - 1][j] += entry(l, i, j) * ui }
+        let ui = u[i]
+        for j in 0..<width { v[j] += entry(l, i, j) * ui }
       }
-      normalizeInPlace(&v[l - 1])
+      normalizeInPlace(v)
       // u ← Mv / ‖Mv‖
       for i in 0..<width {
         var sum: Float = 0
-        for j in 0..<width { sum += entry(l, i, j) * v[l - 1][j] }
-        u[l - 1][i] = sum
+        for j in 0..<width { sum += entry(l, i, j) * v[j] }
+        u[i] = sum
       }
-      normalizeInPlace(&u[l - 1])
+      normalizeInPlace(u)
     }
   }
 
@@ -111,30 +146,30 @@ final class SpectralNormalization {
   func normalize(into net: Perceptron) {
     let p = net.parameters
     p.update(from: raw, count: layout.count)
-    var sigmas: [Float] = []
     func scale(_ offset: Int, count: Int, by sigma: Float) {
       let factor = sigma > 0 ? 1 / sigma : 0
       for k in 0..<count { p[offset + k] = raw[offset + k] * factor }
     }
     let inputSigma = norm(raw + layout.inputWeights, count: width)
     scale(layout.inputWeights, count: width, by: inputSigma)
-    sigmas.append(inputSigma)
+    sigmas[0] = inputSigma
     for l in 1..<hiddenLayers {
+      let u = self.u + (l - 1) * width
+      let v = self.v + (l - 1) * width
       var sigma: Float = 0
       for i in 0..<width {
         var row: Float = 0
-        for j in 0..<width { row += entry(l, i, j) * v[l - 1][j] }
-        sigma += u[l - 1][i] * row
+        for j in 0..<width { row += entry(l, i, j) * v[j] }
+        sigma += u[i] * row
       }
       for i in 0..<width {
         scale(layout.weights(l) + i * paddedWidth, count: width, by: sigma)
       }
-      sigmas.append(sigma)
+      sigmas[l] = sigma
     }
     let outputSigma = norm(raw + layout.outputWeights, count: width)
     scale(layout.outputWeights, count: width, by: outputSigma)
-    sigmas.append(outputSigma)
-    self.sigmas = sigmas
+    sigmas[hiddenLayers] = outputSigma
     net.parametersChanged()
   }
 
@@ -158,6 +193,8 @@ final class SpectralNormalization {
     for l in 1..<hiddenLayers {
       let sigma = sigmas[l]
       guard sigma > 0 else { continue }
+      let u = self.u + (l - 1) * width
+      let v = self.v + (l - 1) * width
       let offset = layout.weights(l)
       var inner: Float = 0
       for i in 0..<width {
@@ -168,7 +205,7 @@ final class SpectralNormalization {
       for i in 0..<width {
         for j in 0..<width {
           let k = offset + i * paddedWidth + j
-          out[k] = (g[k] - inner * u[l - 1][i] * v[l - 1][j]) / sigma
+          out[k] = (g[k] - inner * u[i] * v[j]) / sigma
         }
       }
     }
@@ -181,9 +218,12 @@ final class SpectralNormalization {
     return sum.squareRoot()
   }
 
-  private func normalizeInPlace(_ x: inout [Float]) {
-    let n = x.reduce(0) { $0 + $1 * $1 }.squareRoot()
+  /// x ← x/‖x‖ over `width` floats (left as it is when ‖x‖ = 0).
+  private func normalizeInPlace(_ x: UnsafeMutablePointer<Float>) {
+    var sum: Float = 0
+    for k in 0..<width { sum += x[k] * x[k] }
+    let n = sum.squareRoot()
     guard n > 0 else { return }
-    for k in x.indices { x[k] /= n }
+    for k in 0..<width { x[k] /= n }
   }
 }

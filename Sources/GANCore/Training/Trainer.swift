@@ -9,8 +9,9 @@ public enum StepKind: String, Sendable, Codable {
 /// fresh m data and m generated samples, then one generator step on m fresh noise values.
 /// Every step is also callable alone. Hyperparameters may change between any two steps.
 ///
-/// A trainer is confined to one thread (the runtime's training queue); it allocates all of
-/// its buffers up front and nothing per step.
+/// A trainer is confined to one thread (the runtime's training queue); it allocates its
+/// buffers up front, or when a setting or a reset needs new ones (a larger batch, a pack
+/// size, spectral normalisation starting), and nothing per step.
 public final class Trainer {
   public let architecture: Architecture
   public let prior: Prior
@@ -30,10 +31,13 @@ public final class Trainer {
   public private(set) var resetCount = 0
 
   let generator: Perceptron
-  /// D; a new net (and optimizer state) when the pack size changes (TrainerPacking.swift).
-  var discriminator: Perceptron
   let generatorOptimizer: OptimizerState
-  var discriminatorOptimizer: OptimizerState
+  /// D, its optimizer, and under spectral normalisation its raw parameters: every change of
+  /// D's parameters goes through it.
+  let discriminatorParameters: DiscriminatorParameters
+  /// D as every pass uses it (normalized under spectral normalisation); a new net when the
+  /// pack size changes (TrainerPacking.swift).
+  var discriminator: Perceptron { discriminatorParameters.net }
   var rng: Xoshiro256
 
   // Workspaces: G's batch, D's batch of 2m (data rows then generated rows), and D's batch of
@@ -50,31 +54,17 @@ public final class Trainer {
   var lastGeneratorBatch = 0
   /// Rows of D on data that followed the last G step's samples (`criticRows`).
   var lastGeneratorDataRows = 0
-  /// Readouts carried over from a checkpoint that lacks the last batches' outputs, until the
-  /// next step of each net replaces them (there is no batch to recompute them from).
-  var restoredDiscriminatorReadout: (loss: Double, gradientNorm: Double)?
-  var restoredGeneratorReadout: (loss: Double, gradientNorm: Double)?
-  /// The gradient norms of a restored trainer, until the next step of each net: like the
-  /// gradient buffers of a trainer that never stopped, they survive a reset.
-  var restoredDiscriminatorGradientNorm: Double?
-  var restoredGeneratorGradientNorm: Double?
+  /// The losses and gradient norms that the buffers above do not hold after a restore or a
+  /// change of pack size, until each net's next step.
+  var carriedReadouts = CarriedReadouts()
 
   // The fixes' buffers (Stabilizers): the slope pass of the penalties (made on first use),
-  // D's batch during unrolled steps, saved parameters for unrolling and extragradient, and
-  // instance noise. None holds state that outlives a step.
+  // D's batch during unrolled steps, G's parameters saved for extragradient (D's copies are
+  // in `discriminatorParameters`), and instance noise. None holds state that outlives a step.
   var slopeWork: SlopeWorkspace?
   var unrolledWork: Workspace
-  let savedDiscriminator: UnsafeMutablePointer<Float>
-  let savedDiscriminatorGradient: UnsafeMutablePointer<Float>
   let savedGenerator: UnsafeMutablePointer<Float>
   var noise: [Float] = []
-  /// Spectral normalisation of D while it is on: D's raw parameters live here and D's own
-  /// buffer holds the normalized ones (SpectralNormalization.swift).
-  var spectral: SpectralNormalization?
-  /// ∂ℒ/∂(raw parameters) of D under spectral normalisation.
-  let rawDiscriminatorGradient: UnsafeMutablePointer<Float>
-  /// The power-iteration vectors saved with D's parameters (unrolling, extragradient).
-  var savedSpectralVectors: (u: [[Float]], v: [[Float]])?
 
   public init(config: TrainingConfig) {
     architecture = config.architecture
@@ -84,9 +74,8 @@ public final class Trainer {
     hyperparameters = config.hyperparameters
     let p = config.hyperparameters.stabilizers.pack
     generator = Perceptron(architecture: architecture, role: .generator)
-    discriminator = Perceptron(architecture: architecture, role: .discriminator, inputs: p)
     generatorOptimizer = OptimizerState(count: generator.parameterCount)
-    discriminatorOptimizer = OptimizerState(count: discriminator.parameterCount)
+    discriminatorParameters = DiscriminatorParameters(architecture: architecture, inputs: p)
     rng = Xoshiro256(seed: config.seed)
     let m = config.hyperparameters.batchSize
     generatorWork = Workspace(capacity: p * m, architecture: architecture)
@@ -95,22 +84,14 @@ public final class Trainer {
       capacity: Self.criticRows(config.hyperparameters), architecture: architecture,
       inputsPerRow: p)
     unrolledWork = Workspace(capacity: 4, architecture: architecture, inputsPerRow: p)
-    // D's buffers are sized for the largest pack, so a change of P never reallocates them.
-    let largestD = architecture.layout(inputs: Stabilizers.packRange.upperBound).count
-    savedDiscriminator = allocateFloats(largestD)
-    savedDiscriminatorGradient = allocateFloats(largestD)
     savedGenerator = allocateFloats(generator.parameterCount)
-    rawDiscriminatorGradient = allocateFloats(largestD)
     generator.initialize(using: &rng)
-    discriminator.initialize(using: &rng)
-    if hyperparameters.stabilizers.spectralNorm { startSpectralNormalization() }
+    discriminatorParameters.initialize(
+      using: &rng, normalized: hyperparameters.stabilizers.spectralNorm)
   }
 
   deinit {
-    savedDiscriminator.deallocate()
-    savedDiscriminatorGradient.deallocate()
     savedGenerator.deallocate()
-    rawDiscriminatorGradient.deallocate()
   }
 
   // MARK: Control
@@ -120,10 +101,13 @@ public final class Trainer {
   public func setHyperparameters(_ new: Hyperparameters) {
     if new.optimizer.kind != hyperparameters.optimizer.kind {
       generatorOptimizer.reset()
-      discriminatorOptimizer.reset()
+      discriminatorParameters.optimizer.reset()
     }
     let m = new.batchSize
     let p = new.stabilizers.pack
+    let normalizing = new.stabilizers.spectralNorm
+    // Off before a new pack size (normalisation needs P = 1), on after one.
+    if !normalizing { discriminatorParameters.stopNormalizing() }
     if p != discriminator.inputs { repack(p) }
     if Self.criticRows(new) > criticOfGeneratorWork.capacity {
       let grown = Workspace(
@@ -142,22 +126,10 @@ public final class Trainer {
     if 2 * m > discriminatorWork.capacity {
       discriminatorWork = Workspace(capacity: 2 * m, architecture: architecture, inputsPerRow: p)
     }
-    let normalizing = new.stabilizers.spectralNorm
     hyperparameters = new
-    if normalizing && spectral == nil {
-      startSpectralNormalization()
-    } else if !normalizing {
-      // D keeps the function it has: its normalized weights become its raw ones.
-      spectral = nil
+    if normalizing && !discriminatorParameters.isNormalized {
+      discriminatorParameters.startNormalizing()
     }
-  }
-
-  /// D's current parameters become the raw ones; D is then used normalized.
-  private func startSpectralNormalization() {
-    let sn = SpectralNormalization(discriminator)
-    sn.powerIterate()
-    sn.normalize(into: discriminator)
-    spectral = sn
   }
 
   /// Switches p_data; the nets keep training from where they are.
@@ -175,16 +147,15 @@ public final class Trainer {
     resetCount += 1
     var initRNG = Xoshiro256(seed: derivedSeed(seed, 1, UInt64(resetCount)))
     generator.initialize(using: &initRNG)
-    discriminator.initialize(using: &initRNG)
-    if spectral != nil { startSpectralNormalization() }
+    discriminatorParameters.initialize(
+      using: &initRNG, normalized: discriminatorParameters.isNormalized)
     generatorOptimizer.reset()
-    discriminatorOptimizer.reset()
     divergedAtIteration = nil
     lastDiscriminatorBatch = 0
     lastGeneratorBatch = 0
     lastGeneratorDataRows = 0
-    restoredDiscriminatorReadout = nil
-    restoredGeneratorReadout = nil
+    carriedReadouts.discriminator = carriedReadouts.discriminator.afterReset
+    carriedReadouts.generator = carriedReadouts.generator.afterReset
   }
 
   /// Restarts the sampling stream from a new seed (the nets are untouched).
@@ -267,23 +238,25 @@ public final class Trainer {
   private func extragradientStep() -> Bool {
     guard divergedAtIteration == nil else { return false }
     let gCount = generator.parameterCount
-    saveDiscriminatorParameters()
+    let d = discriminatorParameters
+    d.saveParameters()
     savedGenerator.update(from: generator.parameters, count: gCount)
     computeDiscriminatorGradient(work: discriminatorWork)
     computeGeneratorGradient()
-    lookAheadDiscriminator()
+    d.lookAhead(stepSize: hyperparameters.discriminatorStepSize)
     lookAhead(generator, hyperparameters.generatorStepSize)
     computeDiscriminatorGradient(work: discriminatorWork)
     computeGeneratorGradient()
-    // Under spectral normalisation the look-ahead gradient is taken to the raw parameters
-    // where it was measured, before they are put back.
-    spectral?.rawGradient(
-      discriminator.gradients, normalized: discriminator.parameters,
-      into: rawDiscriminatorGradient)
-    restoreDiscriminatorParameters()
+    // The look-ahead gradient is taken to the parameters D's optimizer updates where it was
+    // measured (under spectral normalisation it depends on σ there), before they are put
+    // back. With unrolling on, `computeGeneratorGradient` saved D again at the look-ahead
+    // point into the one saved copy, so D's update starts from there, not from where it
+    // was; recordings made with both depend on it.
+    d.takeGradientToUpdated()
+    d.restoreParameters()
     generator.parameters.update(from: savedGenerator, count: gCount)
     generator.parametersChanged()
-    updateDiscriminator(rawGradientReady: true)
+    updateDiscriminator(gradientTaken: true)
     update(generator, generatorOptimizer, hyperparameters.generatorStepSize)
     finishDiscriminatorStep()
     guard divergedAtIteration == nil else { return false }
@@ -291,42 +264,8 @@ public final class Trainer {
     return divergedAtIteration == nil
   }
 
-  /// D's look-ahead: on the raw parameters under spectral normalisation.
-  private func lookAheadDiscriminator() {
-    let eta = hyperparameters.discriminatorStepSize
-    guard let sn = spectral else { return lookAhead(discriminator, eta) }
-    sn.rawGradient(
-      discriminator.gradients, normalized: discriminator.parameters,
-      into: rawDiscriminatorGradient)
-    var i = 0
-    while i < discriminator.parameterCount {
-      store(load(sn.raw + i).addingProduct(-eta, load(rawDiscriminatorGradient + i)), sn.raw + i)
-      i += 16
-    }
-    sn.normalize(into: discriminator)
-  }
-
-  /// Saves what defines D (its raw parameters and power-iteration vectors under spectral
-  /// normalisation) for `restoreDiscriminatorParameters`.
-  private func saveDiscriminatorParameters() {
-    savedDiscriminator.update(
-      from: spectral?.raw ?? discriminator.parameters, count: discriminator.parameterCount)
-    savedSpectralVectors = spectral.map { ($0.u, $0.v) }
-  }
-
-  private func restoreDiscriminatorParameters() {
-    if let sn = spectral, let vectors = savedSpectralVectors {
-      sn.raw.update(from: savedDiscriminator, count: discriminator.parameterCount)
-      sn.u = vectors.u
-      sn.v = vectors.v
-      sn.normalize(into: discriminator)
-    } else {
-      discriminator.parameters.update(from: savedDiscriminator, count: discriminator.parameterCount)
-      discriminator.parametersChanged()
-    }
-  }
-
-  /// θ ← θ − η·∇ with the net's fresh gradient (extragradient's look-ahead).
+  /// θ ← θ − η·∇ with G's fresh gradient (extragradient's look-ahead; D's is
+  /// `DiscriminatorParameters.lookAhead`).
   private func lookAhead(_ net: Perceptron, _ stepSize: Float) {
     var i = 0
     while i < net.parameterCount {
@@ -462,17 +401,14 @@ public final class Trainer {
     generatorWork.outputGradient.update(from: critic.inputGradient, count: n)
     zeroTail(generatorWork.outputGradient, from: n, to: paddedRows(n))
     generator.backward(generatorWork, rows: n, parameterGradients: true, inputGradient: false)
-    if unrolled > 0 { restoreDiscriminator() }
+    if unrolled > 0 { discriminatorParameters.restore() }
     addConsensusGradient(to: .generator)
   }
 
   /// Saves D (parameters, gradient, optimizer) and takes `steps` D steps on a workspace of
   /// their own, so the last real D step's readouts survive.
   private func unrollDiscriminator(steps: Int) {
-    let count = discriminator.parameterCount
-    saveDiscriminatorParameters()
-    savedDiscriminatorGradient.update(from: discriminator.gradients, count: count)
-    discriminatorOptimizer.save()
+    discriminatorParameters.save()
     let m = hyperparameters.batchSize
     if unrolledWork.capacity < 2 * m || unrolledWork.inputsPerRow != discriminator.inputs {
       unrolledWork = Workspace(
@@ -484,54 +420,20 @@ public final class Trainer {
     }
   }
 
-  private func restoreDiscriminator() {
-    restoreDiscriminatorParameters()
-    discriminator.gradients.update(
-      from: savedDiscriminatorGradient, count: discriminator.parameterCount)
-    discriminatorOptimizer.restoreSaved()
-  }
-
-  /// D's optimizer step, then WGAN's clipping; under spectral normalisation both act on the
-  /// raw parameters, then one power-iteration step and the normalized weights follow.
-  /// `rawGradientReady`: the raw gradient is already in `rawDiscriminatorGradient`.
-  private func updateDiscriminator(rawGradientReady: Bool = false) {
-    let d = discriminator
-    let parameters = spectral?.raw ?? d.parameters
-    var gradient = UnsafePointer(d.gradients)
-    if let sn = spectral {
-      if !rawGradientReady {
-        sn.rawGradient(d.gradients, normalized: d.parameters, into: rawDiscriminatorGradient)
-      }
-      gradient = UnsafePointer(rawDiscriminatorGradient)
-    }
-    discriminatorOptimizer.descend(
-      parameters, gradient: gradient, stepSize: hyperparameters.discriminatorStepSize,
-      settings: hyperparameters.optimizer)
-    if hyperparameters.loss.clipsWeights {
-      let c = hyperparameters.stabilizers.clip
-      var i = 0
-      while i < d.parameterCount {
-        store(
-          pointwiseMin(
-            pointwiseMax(load(parameters + i), Vector(repeating: -c)), Vector(repeating: c)),
-          parameters + i)
-        i += 16
-      }
-    }
-    if let sn = spectral {
-      sn.powerIterate()
-      sn.normalize(into: d)
-    } else {
-      d.parametersChanged()
-    }
+  /// D's optimizer step, then WGAN's clipping (`DiscriminatorParameters.step`).
+  /// `gradientTaken`: extragradient already took the look-ahead gradient.
+  private func updateDiscriminator(gradientTaken: Bool = false) {
+    discriminatorParameters.step(
+      stepSize: hyperparameters.discriminatorStepSize, settings: hyperparameters.optimizer,
+      clip: hyperparameters.loss.clipsWeights ? hyperparameters.stabilizers.clip : nil,
+      gradientTaken: gradientTaken)
   }
 
   private func finishDiscriminatorStep() {
     let m = hyperparameters.batchSize
     discriminatorStepCount += 1
     lastDiscriminatorBatch = m
-    restoredDiscriminatorReadout = nil
-    restoredDiscriminatorGradientNorm = nil
+    carriedReadouts.discriminator = .none
     lastStep = .discriminator
     checkFinite(discriminator, discriminatorWork.output, count: 2 * m)
   }
@@ -541,8 +443,7 @@ public final class Trainer {
     generatorStepCount += 1
     lastGeneratorBatch = m
     lastGeneratorDataRows = Self.criticRows(hyperparameters) - m
-    restoredGeneratorReadout = nil
-    restoredGeneratorGradientNorm = nil
+    carriedReadouts.generator = .none
     lastStep = .generator
     checkFinite(generator, criticOfGeneratorWork.output, count: m)
   }
@@ -573,7 +474,7 @@ public final class Trainer {
   /// D's loss on the batch of the last D step under the current loss: the mean loss on
   /// data plus the mean loss on samples.
   public var discriminatorLoss: Double {
-    if let restored = restoredDiscriminatorReadout { return restored.loss }
+    if let carried = carriedReadouts.discriminator.loss { return carried }
     let m = lastDiscriminatorBatch
     guard m > 0 else { return .nan }
     let o = discriminatorWork.output
@@ -583,7 +484,7 @@ public final class Trainer {
 
   /// G's loss on the batch of the last G step (the quantity G descends under the loss).
   public var generatorLoss: Double {
-    if let restored = restoredGeneratorReadout { return restored.loss }
+    if let carried = carriedReadouts.generator.loss { return carried }
     let m = lastGeneratorBatch
     guard m > 0 else { return .nan }
     // D's outputs on G's samples, then (relativistic) on the step's data.
@@ -595,12 +496,10 @@ public final class Trainer {
 
   /// Euclidean norms of the last parameter gradients of D and of G.
   public var discriminatorGradientNorm: Double {
-    restoredDiscriminatorReadout?.gradientNorm ?? restoredDiscriminatorGradientNorm
-      ?? discriminator.gradientNorm()
+    carriedReadouts.discriminator.gradientNorm ?? discriminator.gradientNorm()
   }
   public var generatorGradientNorm: Double {
-    restoredGeneratorReadout?.gradientNorm ?? restoredGeneratorGradientNorm
-      ?? generator.gradientNorm()
+    carriedReadouts.generator.gradientNorm ?? generator.gradientNorm()
   }
 }
 

@@ -6,13 +6,10 @@ extension Trainer {
   /// belongs to the whole net, so zeroed moments for one layer under a running count would
   /// give that layer an outsized first step (about 16 η with β₁ = 0.5, β₂ = 0.999).
   func repack(_ p: Int) {
-    let old = discriminator
-    let new = Perceptron(architecture: architecture, role: .discriminator, inputs: p)
-    new.copyPacking(from: old)
     // ‖∇D‖ reads the last D step's gradient until the next one, as without a change.
-    restoredDiscriminatorGradientNorm = discriminatorGradientNorm
-    discriminator = new
-    discriminatorOptimizer = OptimizerState(count: new.parameterCount)
+    carriedReadouts.discriminator = carriedReadouts.discriminator.carrying(
+      gradientNorm: discriminatorGradientNorm)
+    discriminatorParameters.repack(p)
     discriminatorWork = repacked(discriminatorWork, inputsPerRow: p)
     criticOfGeneratorWork = repacked(criticOfGeneratorWork, inputsPerRow: p)
     unrolledWork = repacked(unrolledWork, inputsPerRow: p)

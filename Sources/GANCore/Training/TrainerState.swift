@@ -83,7 +83,7 @@ extension Trainer {
   public var state: TrainerState {
     let kind = hyperparameters.optimizer.kind
     let g = generatorOptimizer.copy(kind: kind)
-    let d = discriminatorOptimizer.copy(kind: kind)
+    let d = discriminatorParameters.optimizer.copy(kind: kind)
     return TrainerState(
       target: target.spec, prior: prior, architecture: architecture,
       hyperparameters: hyperparameters, seed: seed,
@@ -104,7 +104,7 @@ extension Trainer {
       workspaceCapacities: [
         generatorWork.capacity, discriminatorWork.capacity, criticOfGeneratorWork.capacity,
       ],
-      spectralState: spectral?.state ?? [],
+      spectralState: discriminatorParameters.spectralState,
       criticDataOutputs: Array(
         UnsafeBufferPointer(
           start: criticOfGeneratorWork.output + lastGeneratorBatch, count: lastGeneratorDataRows)))
@@ -168,26 +168,25 @@ extension Trainer {
   private func restore(_ s: TrainerState) {
     rng = Xoshiro256(state: (s.rngState[0], s.rngState[1], s.rngState[2], s.rngState[3]))
     generator.restoreParameters(s.generatorParameters)
-    discriminator.restoreParameters(s.discriminatorParameters)
     generatorOptimizer.restore(s.generatorMoments, steps: s.generatorOptimizerSteps)
-    discriminatorOptimizer.restore(s.discriminatorMoments, steps: s.discriminatorOptimizerSteps)
+    discriminatorParameters.restore(
+      parameters: s.discriminatorParameters, moments: s.discriminatorMoments,
+      optimizerSteps: s.discriminatorOptimizerSteps, spectralState: s.spectralState)
     restoreCounters(
       discriminatorSteps: s.discriminatorSteps, generatorSteps: s.generatorSteps,
       lastStep: s.lastStep, divergedAtIteration: s.divergedAtIteration,
       resetCount: s.resetCount)
     restoreReadouts(s)
-    if let spectral, !s.spectralState.isEmpty {
-      spectral.restore(s.spectralState)
-      spectral.normalize(into: discriminator)
-    }
   }
 
   /// Restores what the readouts are computed from (see `TrainerState.discriminatorOutputs`);
   /// a state without it keeps its readouts as they are.
   private func restoreReadouts(_ s: TrainerState) {
     guard s.workspaceCapacities.count == 3 else {
-      restoredDiscriminatorReadout = (s.readouts[0], s.readouts[2])
-      restoredGeneratorReadout = (s.readouts[1], s.readouts[3])
+      carriedReadouts = CarriedReadouts(
+        discriminator: .checkpoint(
+          loss: s.readouts[0], gradientNorm: s.readouts[2], afterReset: nil),
+        generator: .checkpoint(loss: s.readouts[1], gradientNorm: s.readouts[3], afterReset: nil))
       return
     }
     let capacities = s.workspaceCapacities
@@ -205,8 +204,8 @@ extension Trainer {
     lastDiscriminatorBatch = s.discriminatorOutputs.count / 2
     lastGeneratorBatch = s.criticOutputs.count
     lastGeneratorDataRows = s.criticDataOutputs.count
-    restoredDiscriminatorGradientNorm = s.readouts[2]
-    restoredGeneratorGradientNorm = s.readouts[3]
+    carriedReadouts = CarriedReadouts(
+      discriminator: .gradientNorm(s.readouts[2]), generator: .gradientNorm(s.readouts[3]))
   }
 }
 
