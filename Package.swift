@@ -47,7 +47,7 @@ let package = Package(
     .target(name: "GANCore", dependencies: ["CLapack"], swiftSettings: numericSettings),
     .target(name: "GANRuntime", dependencies: ["GANCore"], swiftSettings: cpuFlags),
     .target(name: "GANView", dependencies: ["GANCore"], swiftSettings: cpuFlags),
-    // Named experiments whose claims are checked (`ganscope demo`, docs/scenarios in README).
+    // Named experiments whose claims are checked (`ganscope demo`, docs/scenarios.md).
     .target(name: "GANScenarios", dependencies: ["GANCore"], swiftSettings: cpuFlags),
     .systemLibrary(
       name: "CNcurses",

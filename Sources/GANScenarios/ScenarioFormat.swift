@@ -95,6 +95,29 @@ public enum ScenarioFormat {
     }
   }
 
+  /// The scenarios as the Markdown table of docs/scenarios.md (generated from the table and
+  /// checked by ScenarioDocsTests): one row per scenario, its name, what it shows (the
+  /// summary `ganscope demo` lists), its claim as `demo --check` checks it, and on how many
+  /// seeds the claim must hold.
+  public static func markdownTable(_ scenarios: [Scenario]) -> String {
+    let rows = scenarios.map { scenario in
+      let quota = scenario.claim.quota
+      let seeds =
+        quota == .every ? "every seed" : "at least \(quota.atLeast) of \(quota.of)"
+      return "| `\(scenario.name)` | \(cell(scenario.summary)) | "
+        + "\(cell(scenario.claim.statement)) | \(seeds) |"
+    }
+    let header = [
+      "| scenario | shows | the claim `demo --check` checks | holds on |", "|---|---|---|---|",
+    ]
+    return (header + rows).joined(separator: "\n")
+  }
+
+  /// Text for a cell of a Markdown table: a `|` would end the cell.
+  static func cell(_ text: String) -> String {
+    text.map { $0 == "|" ? "\\|" : String($0) }.joined()
+  }
+
   /// One seed's result: "seed 1  ok    name = value (condition) · …".
   public static func seedLine(seed: UInt64, _ measurements: [Measurement]) -> String {
     let passed = measurements.allSatisfy(\.passed)

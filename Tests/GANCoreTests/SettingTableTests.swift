@@ -38,6 +38,16 @@ import Testing
     return values
   }
 
+  /// A setting of words names each of them in its help (and so in docs/commands.md's flag
+  /// table): a new loss, optimizer or penalty is refused there until its help says it.
+  @Test(arguments: Setting.allCases)
+  func theHelpNamesEveryWord(setting: Setting) {
+    guard case .word(let words) = setting.kind else { return }
+    for word in words {
+      #expect(setting.summary.contains(word), "\(setting.flag)'s help does not name \(word)")
+    }
+  }
+
   @Test(arguments: NetModel.allCases)
   func theDefaultsNeedNoFlags(model: NetModel) throws {
     let defaults = RunSettings.defaults(for: model)

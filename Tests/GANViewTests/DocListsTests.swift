@@ -18,7 +18,13 @@ import Testing
   static let lists: [(name: String, text: String, pages: [String])] = [
     ("configuration columns", names(Setting.columnNames), ["docs/sweeps.md", "docs/commands.md"]),
     ("metric columns", names(Metric.table.map(\.column)), ["docs/sweeps.md"]),
+    ("row columns", "`" + RowPrinter.columns.joined(separator: ",") + "`", ["docs/commands.md"]),
     ("settings", Setting.markdownTable, ["docs/commands.md"]),
+    (
+      "recorded metrics",
+      names(Metric.recorded.map(\.column)) + " (\(Metric.recorded.count))",
+      ["docs/recording-format.md"]
+    ),
   ]
 
   @Test func everyListIsItsTable() throws {

@@ -3,7 +3,7 @@ import Testing
 @testable import GANView
 
 /// What holds for every key table: the shared rows are the same everywhere, the footer and
-/// the help come from the table, and the README shows the tables as they are.
+/// the help come from the table, and the docs show the tables as they are.
 @Suite struct KeyTableTests {
   /// The shared rows of a table, by action, without their footer hints.
   static func sharedRows<Own>(_ table: KeyTable<Own>) -> [SharedAction: [String]] {

@@ -46,7 +46,7 @@ import Testing
 
   /// In a replay the panes over time come from the recording's history (not fed by the
   /// frames shown) and stop at the frame shown, as the live view looked then.
-  @Test(arguments: [MainPane.history, .spaceTime, .phase])
+  @Test(arguments: ScreenTests.panesOverTime)
   func replayOfAPaneOverTime(pane: MainPane) throws {
     var state = Self.replay()
     let live = ScreenTests.overTime(pane)

@@ -5,7 +5,7 @@ import Testing
 @testable import GANView
 
 /// The metric rows of `train`, `export` and `info`: every metric of the table, in the
-/// README's order, in three formats.
+/// table's order (`Metric.table`), in three formats.
 @Suite struct RowPrinterTests {
   func lines(_ format: RowFormat, _ snapshots: [Snapshot]) -> [String] {
     var out: [String] = []
@@ -17,15 +17,6 @@ import Testing
 
   @Test func columnsAreTheMetricTable() {
     #expect(RowPrinter.columns == ["iteration"] + Metric.table.map(\.column))
-  }
-
-  /// docs/commands.md lists the columns; the list must be the table's.
-  @Test func readmeListsTheColumns() throws {
-    let page = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent("docs/commands.md")
-    let text = try String(contentsOf: page, encoding: .utf8)
-    #expect(text.contains("`" + RowPrinter.columns.joined(separator: ",") + "`"))
   }
 
   @Test func csvHasEveryColumnAndFullPrecision() {

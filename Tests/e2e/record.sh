@@ -41,8 +41,13 @@ grep -q "^note: incomplete" "$DIR/out" || fail "verify does not say the file is 
 ok "verify after the kill: $(tail -1 "$DIR/out")"
 expect_exit 0 "$BIN" export "$REC" --format csv --out "$DIR/killed.csv"
 [[ $(wc -l <"$DIR/killed.csv") == $((FRAMES + 1)) ]] || fail "export has the wrong row count"
-[[ $(head -1 "$DIR/killed.csv") == "iteration,jsd,c_g,kl,kl_reverse,w1,loss_d,loss_g,d_real,d_fake,v,grad_d,grad_g,g_mean,g_std,modes,near_modes,psi,dirac_distance" ]] \
-  || fail "export header: $(head -1 "$DIR/killed.csv")"
+# The columns are the metric table's (RowPrinterTests and docs/sweeps.md's generated list
+# pin them): the export's header is train's, not a copy of it here that goes stale.
+"$BIN" train --iterations 1 --every 1 --format csv >"$DIR/one.csv"
+HEADER=$(head -1 "$DIR/one.csv")
+[[ $HEADER == iteration,jsd,* ]] || fail "train's header: $HEADER"
+[[ $(head -1 "$DIR/killed.csv") == "$HEADER" ]] \
+  || fail "export header: $(head -1 "$DIR/killed.csv") (train's: $HEADER)"
 ok "export csv: $FRAMES rows"
 
 # 2. A complete recording: train's rows and the export's are the same.

@@ -7,14 +7,14 @@ public enum KeyAction<Own: Sendable & Hashable>: Sendable, Hashable {
 }
 
 /// One row of a key table, the one binding type of every view: the keys, how the help, the
-/// footer and the README name them, and the action. Texts are plain ASCII so they read the
+/// footer and the docs' key tables name them, and the action. Texts are plain ASCII so they read the
 /// same in every locale. Where a row binds several keys (Left Right, 0-9), the key pressed
 /// tells the handler the direction or the target.
 public struct KeyBinding<Own: Sendable & Hashable>: Sendable, Equatable {
   public var keys: [Key]
   /// The keys as the help shows them, blank-separated ("space", "+ =", "Left Right").
   public var label: String
-  /// One line for the help overlay and the README.
+  /// One line for the help overlay and the docs' key tables.
   public var summary: String
   /// A word or two for the footer, or nil to leave the row out of it.
   public var hint: String?

@@ -1,10 +1,10 @@
 /// A view's keys: the one table that dispatches them and fills that view's help overlay,
-/// its footer and its table in the README, so none of them can disagree with what a key
+/// its footer and its table in the docs (docs/views.md, commands.md, scenarios.md), so none of them can disagree with what a key
 /// does.
 public struct KeyTable<Own: Sendable & Hashable>: Sendable {
   /// The help overlay's title.
   public let title: String
-  /// The rows in the order the help and the README list them and the footer picks hints.
+  /// The rows in the order the help and the docs list them and the footer picks hints.
   public let bindings: [KeyBinding<Own>]
   private let byKey: [Key: KeyBinding<Own>]
 
@@ -52,7 +52,7 @@ public struct KeyTable<Own: Sendable & Hashable>: Sendable {
   /// The help's label of a mouse row.
   public static var mouseLabel: String { "mouse" }
 
-  /// The table as the README shows it (Markdown), each key of a label as code; the mouse's
+  /// The table as the docs show it (Markdown), each key of a label as code; the mouse's
   /// gestures after the keys.
   public var markdown: String {
     let rows = bindings.map { binding in
