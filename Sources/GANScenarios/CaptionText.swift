@@ -39,23 +39,8 @@ public enum CaptionText {
     guard value.isFinite, value != 0, abs(value) >= 1e-3, abs(value) < 1e5 else {
       return ScenarioFormat.number(value)
     }
-    let digits = max(2 - Int((log10Floor(abs(value)))), 0)
+    let digits = max(2 - decimalParts(abs(value)).exponent, 0)
     return ScenarioFormat.trimmed(ScenarioFormat.decimals(value, digits))
-  }
-
-  /// ⌊log10 x⌋ for x > 0, by counting (Foundation-free).
-  private static func log10Floor(_ x: Double) -> Double {
-    var e = 0.0
-    var m = x
-    while m >= 10 {
-      m /= 10
-      e += 1
-    }
-    while m < 1 {
-      m *= 10
-      e -= 1
-    }
-    return e
   }
 
   /// `text` with each `{word}` replaced by `value(word)`, or left as written when nil.

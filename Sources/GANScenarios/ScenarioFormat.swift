@@ -16,18 +16,8 @@ public enum ScenarioFormat {
     if x == x.rounded(), abs(x) < 1e6 { return String(Int(x)) }
     let magnitude = abs(x)
     if magnitude < 1e-3 || magnitude >= 1e5 {
-      // Scaled by tens one at a time: a power of ten such as 1e324 (for a subnormal like
-      // 4.9e-324) does not exist as a Double, and the display needs only 2 digits.
-      var mantissa = magnitude
-      var e = 0
-      while mantissa >= 10 {
-        mantissa /= 10
-        e += 1
-      }
-      while mantissa < 1 {
-        mantissa *= 10
-        e -= 1
-      }
+      // The display needs only 2 digits.
+      var (mantissa, e) = decimalParts(magnitude)
       mantissa = (mantissa * 10).rounded() / 10
       if mantissa >= 10 {
         mantissa /= 10

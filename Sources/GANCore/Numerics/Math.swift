@@ -16,6 +16,24 @@
 @inlinable func _erfc(_ x: Double) -> Double { erfc(x) }
 @inlinable func _tanh(_ x: Double) -> Double { tanh(x) }
 
+/// x > 0 (finite) as mantissa × 10^exponent with 1 ≤ mantissa < 10, by scaling by tens
+/// one at a time (a power of ten such as 1e324, for a subnormal like 4.9e-324, does not
+/// exist as a Double). For printing numbers: ⌊log10 x⌋ without libm's rounding doubts.
+public func decimalParts(_ x: Double) -> (mantissa: Double, exponent: Int) {
+  guard x > 0, x.isFinite else { return (x, 0) }
+  var mantissa = x
+  var exponent = 0
+  while mantissa >= 10 {
+    mantissa /= 10
+    exponent += 1
+  }
+  while mantissa < 1 {
+    mantissa *= 10
+    exponent -= 1
+  }
+  return (mantissa, exponent)
+}
+
 /// log(1 + e^x) without overflow or loss of precision for large |x|.
 @inlinable
 public func softplus(_ x: Double) -> Double {

@@ -230,16 +230,7 @@ public struct TargetSketch: Sendable, Equatable {
   /// moves by more than 1/200 of its width, however far from 0 the canvas lies.
   static func rounded(_ x: Double, column width: Double) -> Double {
     guard x.isFinite, width > 0, width.isFinite else { return x }
-    var exponent = 0
-    var magnitude = width
-    while magnitude >= 10 {
-      magnitude /= 10
-      exponent += 1
-    }
-    while magnitude < 1 {
-      magnitude *= 10
-      exponent -= 1
-    }
+    let exponent = decimalParts(width).exponent
     // Decimals that keep a hundredth of the width (e.g. 0.2 wide: 3; 5 wide: 1).
     let decimals = min(max(2 - exponent, 0), 15)
     let scale = pow10(decimals)
