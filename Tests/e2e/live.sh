@@ -96,18 +96,7 @@ ok "d and g name the panels of Figure 1"
 tm send-keys -t e2e '?'
 wait_for 'ganscope keys' || fail "? shows the help"
 screen | grep -q 'reset both nets' || fail "help lists r"
-tm send-keys -t e2e '?'
-wait_for 'the mouse \(' || fail "? again: the mouse"
-screen | grep -q 'click a metric: its history' || fail "the mouse page lists its gestures"
-tm send-keys -t e2e '?'
-wait_for 'the words on screen' || fail "? again: the glossary of the words on screen"
-tm send-keys -t e2e '?'
-wait_for 'the marks on screen' || fail "? again: the marks on screen"
-tm send-keys -t e2e '?'
-wait_gone 'the marks on screen' || fail "? after the marks hides the help"
-screen | grep -q 'ganscope keys' && fail "? after the marks hides the help"
-tm send-keys -t e2e '?'
-wait_for 'ganscope keys' || fail "? shows the help again"
+page_through_help 'ganscope keys' 'click a metric: its history'
 tm send-keys -t e2e Escape
 wait_gone 'ganscope keys' || fail "Esc closes the help"
 ok "? shows and hides the help, Esc closes it"

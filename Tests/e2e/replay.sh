@@ -167,18 +167,7 @@ tm send-keys -t e2e '?'
 wait_for 'ganscope replay keys' || fail "? shows the help"
 screen | grep -q 'branch: go live from here' || fail "help lists b"
 screen | grep -q 'timeline:' || fail "help has the timeline legend"
-tm send-keys -t e2e '?'
-wait_for 'the mouse \(' || fail "? again: the mouse"
-screen | grep -q 'click or drag on the timeline' || fail "the mouse page lists its gestures"
-tm send-keys -t e2e '?'
-wait_for 'the words on screen' || fail "? again: the glossary of the words on screen"
-tm send-keys -t e2e '?'
-wait_for 'the marks on screen' || fail "? again: the marks on screen"
-tm send-keys -t e2e '?'
-wait_gone 'the marks on screen' || fail "? after the marks hides the help"
-screen | grep -q 'ganscope replay keys' && fail "? after the marks hides the help"
-tm send-keys -t e2e '?'
-wait_for 'ganscope replay keys' || fail "? shows the help again"
+page_through_help 'ganscope replay keys' 'click or drag on the timeline'
 tm send-keys -t e2e Escape
 wait_gone 'ganscope replay keys' || fail "Esc closes the help"
 ok "? shows and hides the help with the legend, Esc closes it"

@@ -54,12 +54,15 @@ public enum SketchKeyHandler {
       switch action {
       case .moveCursor:
         let fast = max(sketch.heights.count / 8, 1)
-        switch key {
-        case .left: sketch.moveCursor(by: -1)
-        case .right: sketch.moveCursor(by: 1)
-        case .shiftLeft: sketch.moveCursor(by: -fast)
-        default: sketch.moveCursor(by: fast)
-        }
+        let step: Int =
+          switch key {
+          case .left: -1
+          case .right: 1
+          case .shiftLeft: -fast
+          case .shiftRight: fast
+          case .character, .up, .down, .pageUp, .pageDown, .home, .end, .backspace, .mouse: 0
+          }
+        sketch.moveCursor(by: step)
         outcome.state.post(describe(sketch, at: sketch.cursor))
       case .raise:
         sketch.raise(by: key == .up ? 1 : -1)

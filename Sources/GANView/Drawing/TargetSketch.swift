@@ -18,7 +18,12 @@ public struct TargetSketch: Sendable, Equatable {
   private var undoStack: [[Int]] = []
   /// The column and height the current mouse stroke last painted, to fill the columns a
   /// fast drag skipped.
-  private var strokeEnd: (column: Int, level: Int)?
+  private var strokeEnd: StrokeEnd?
+
+  private struct StrokeEnd: Sendable, Equatable {
+    var column: Int
+    var level: Int
+  }
 
   /// A sketch of `columns` columns over [lower, upper], all zero.
   public init(lower: Double, upper: Double, columns: Int) {
@@ -87,12 +92,6 @@ public struct TargetSketch: Sendable, Equatable {
   /// The canvas as a grid for the plot's frame.
   var domain: ViewGrid { ViewGrid(lower: lower, upper: upper, bins: heights.count) }
 
-  public static func == (a: TargetSketch, b: TargetSketch) -> Bool {
-    a.lower == b.lower && a.upper == b.upper && a.heights == b.heights && a.cursor == b.cursor
-      && a.undoStack == b.undoStack && a.strokeEnd?.column == b.strokeEnd?.column
-      && a.strokeEnd?.level == b.strokeEnd?.level
-  }
-
   /// The column whose span holds x (clamped to the sketch).
   public func column(at x: Double) -> Int {
     let fraction = (x - lower) / (upper - lower)
@@ -133,7 +132,8 @@ public struct TargetSketch: Sendable, Equatable {
       remember()
       strokeEnd = nil
     }
-    if let (start, startLevel) = strokeEnd, start != column {
+    if let end = strokeEnd, end.column != column {
+      let (start, startLevel) = (end.column, end.level)
       let step = column > start ? 1 : -1
       for c in stride(from: start + step, to: column, by: step) {
         let t = Double(c - start) / Double(column - start)
@@ -142,7 +142,7 @@ public struct TargetSketch: Sendable, Equatable {
     }
     heights[column] = level
     cursor = column
-    strokeEnd = (column, level)
+    strokeEnd = StrokeEnd(column: column, level: level)
   }
 
   /// The mouse button went up: the stroke is over.

@@ -104,3 +104,20 @@ expect_sane_terminal() {
   wait_for 'STTY=[0-9]' 10 || fail "$1: stty ran"
   screen | grep -qx 'icanon' || fail "$1: stty shows icanon"
 }
+
+# page_through_help TITLE GESTURE: with the keys page (TITLE) shown, `?` goes to the mouse
+# page (which lists GESTURE), the words, the marks, closes, and opens the keys page again.
+page_through_help() {
+  tm send-keys -t e2e '?'
+  wait_for 'the mouse \(' || fail "? again: the mouse"
+  screen | grep -q -- "$2" || fail "the mouse page lists its gestures"
+  tm send-keys -t e2e '?'
+  wait_for 'the words on screen' || fail "? again: the glossary of the words on screen"
+  tm send-keys -t e2e '?'
+  wait_for 'the marks on screen' || fail "? again: the marks on screen"
+  tm send-keys -t e2e '?'
+  wait_gone 'the marks on screen' || fail "? after the marks hides the help"
+  screen | grep -q -- "$1" && fail "? after the marks hides the help"
+  tm send-keys -t e2e '?'
+  wait_for "$1" || fail "? shows the help again"
+}
