@@ -70,6 +70,13 @@ let package = Package(
     // the fuzzer with `-Xswiftc -DFUZZING` (docs/recording-format.md, .ci/run).
     .executableTarget(name: "RecordingFuzz", dependencies: ["GANRuntime"], swiftSettings: cpuFlags),
     .testTarget(name: "GANCoreTests", dependencies: ["GANCore"], swiftSettings: cpuFlags),
+    // The executable's own declarations: every setting is a flag of every command that trains.
+    .testTarget(
+      name: "ganscopeTests",
+      dependencies: [
+        "ganscope", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: cpuFlags),
     .testTarget(
       name: "GANRuntimeTests", dependencies: ["GANRuntime", "GANCore", "GANView"],
       swiftSettings: cpuFlags),

@@ -5,23 +5,6 @@ import Testing
 /// The settings table (Setting.swift): every setting can be set, read back, written as flags
 /// and read again, and its checks refuse what `train` refuses.
 @Suite struct SettingTableTests {
-  /// A value of `setting` other than its default for `model`.
-  static func otherValue(_ setting: Setting, model: NetModel) -> SettingValue {
-    let plain = setting.defaultValue(for: model)
-    switch setting.kind {
-    case .whole(let range):
-      return plain == .whole(range.upperBound) ? .whole(range.lowerBound) : .whole(range.upperBound)
-    case .real:
-      return plain == .real(0.25) ? .real(0.125) : .real(0.25)
-    case .word(let words):
-      return .word(words.first { .word($0) != plain } ?? "")
-    case .target:
-      return .word(plain == .word("bimodal") ? "gaussian" : "bimodal")
-    case .toggle:
-      return .flag(plain != .flag(true))
-    }
-  }
-
   /// Reads flags back as `train` would: `--flag value`, or `--flag` alone for a toggle.
   static func parse(_ words: [String]) throws -> [Setting: SettingValue] {
     var values: [Setting: SettingValue] = [:]
@@ -61,12 +44,12 @@ import Testing
     for model in NetModel.allCases where setting.applies(to: model) && setting != .model {
       var values: [Setting: SettingValue] = [:]
       if model == .dirac { values[.model] = .word("dirac") }
-      let value = Self.otherValue(setting, model: model)
+      let value = setting.otherValue(for: model)
       #expect(setting.problem(with: value) == nil)
       values[setting] = value
-      // A penalty weight or a clip bound means something only with its loss or penalty;
-      // the table still sets and reads it alone.
-      if setting == .gp { values[.loss] = .word(Loss.wassersteinLP.rawValue) }
+      // A penalty weight, a clip bound or Adam's β means something only beside its loss,
+      // penalty or optimizer.
+      values.merge(setting.companions) { given, _ in given }
       let settings = try RunSettings.given(values)
       #expect(settings.value(of: setting) == value, "\(setting) for \(model)")
       if setting != .lr {

@@ -172,7 +172,7 @@ struct SweepRunCommand: ParsableCommand {
   var dryRun = false
 
   /// The grid and shard, built (and so checked) once.
-  private func plan() throws(SweepError) -> (SweepGrid, SweepShard?, SweepJobs) {
+  func plan() throws(SweepError) -> (SweepGrid, SweepShard?, SweepJobs) {
     var knobs: [Setting: [SettingValue]] = [:]
     for knob in Setting.allCases {
       if let text = text(knob) { knobs[knob] = try knob.parseValues(text) }
