@@ -18,15 +18,25 @@ enum Fixture {
   /// Metrics that improve with `t` the way a converging run does.
   static func metrics(at t: Int) -> TrainingMetrics {
     let decay = exp(-Double(t) / 20)
-    let jsd = 0.02 + 0.4 * decay
+    let jsd: Double = 0.02 + 0.4 * decay
+    let klDataModel: Double = 0.05 + 1.5 * decay
+    let klModelData: Double = 0.04 + 1.1 * decay
+    let wasserstein: Double = 0.1 + 2 * decay
+    let value: Double = -1.386 + 2 * jsd
+    let meanDReal: Double = 0.5 + 0.3 * decay
+    let meanDFake: Double = 0.5 - 0.3 * decay
+    let discriminatorLoss: Double = 1.386 - 0.5 * decay + 0.05 * sin(Double(t))
+    let generatorLoss: Double = 0.69 + 0.8 * decay
+    let nearModeShare: Double = 0.97 - 0.3 * decay
+    // Each argument a plain value, so that a new metric's missing argument is named as such
+    // (with the arithmetic inline the type checker gave up instead).
     return TrainingMetrics(
-      jensenShannon: jsd, klDataModel: 0.05 + 1.5 * decay, klModelData: 0.04 + 1.1 * decay,
-      wasserstein: 0.1 + 2 * decay, value: -1.386 + 2 * jsd,
-      meanDReal: 0.5 + 0.3 * decay, meanDFake: 0.5 - 0.3 * decay,
-      discriminatorLoss: 1.386 - 0.5 * decay + 0.05 * sin(Double(t)),
-      generatorLoss: 0.69 + 0.8 * decay, discriminatorGradientNorm: 0.3,
-      generatorGradientNorm: 0.2, generatorMean: 3.3, generatorStandardDeviation: 0.7,
-      modesKept: 1, nearModeShare: 0.97 - 0.3 * decay, discriminatorSlope: .nan)
+      jensenShannon: jsd, klDataModel: klDataModel, klModelData: klModelData,
+      wasserstein: wasserstein, value: value, meanDReal: meanDReal, meanDFake: meanDFake,
+      discriminatorLoss: discriminatorLoss, generatorLoss: generatorLoss,
+      discriminatorGradientNorm: 0.3, generatorGradientNorm: 0.2, generatorMean: 3.3,
+      generatorStandardDeviation: 0.7, modesKept: 1, nearModeShare: nearModeShare,
+      discriminatorSlope: .nan)
   }
 
   static func snapshot(

@@ -127,26 +127,33 @@ public final class Evaluator {
     let variance = samples.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / sampleCount
     let coverage = ModeCoverage.measure(
       sorted: samples, modes: trainer.target.distribution.modes)
+    let wasserstein: Double =
+      finiteCount == n ? wasserstein1(sorted: target.sortedSamples, sorted: samples) : .infinity
+    let slope: Double =
+      trainer.architecture.model == .dirac
+      ? Double(
+        trainer.discriminator.parameters[
+          DiracGame.freeParameter(of: .discriminator, trainer.discriminator.layout)]) : .nan
+    let objective: Double = objectiveReal / realCount + objectiveFake / fakeCount
+    let meanDReal: Double = meanReal / realCount
+    let meanDFake: Double = meanFake / fakeCount
+    let sd: Double = variance.squareRoot()
+    // Each argument a plain value, so that a new metric's missing argument is named as such
+    // (with the arithmetic inline the type checker gave up instead).
     let metrics = TrainingMetrics(
       jensenShannon: jensenShannon(target.metricProbabilities, modelMetric),
       klDataModel: kullbackLeibler(target.metricProbabilities, modelMetric),
       klModelData: kullbackLeibler(modelMetric, target.metricProbabilities),
-      wasserstein: finiteCount == n
-        ? wasserstein1(sorted: target.sortedSamples, sorted: samples) : .infinity,
-      value: objectiveReal / realCount + objectiveFake / fakeCount,
-      meanDReal: meanReal / realCount,
-      meanDFake: meanFake / fakeCount,
+      wasserstein: wasserstein,
+      value: objective, meanDReal: meanDReal, meanDFake: meanDFake,
       discriminatorLoss: trainer.discriminatorLoss,
       generatorLoss: trainer.generatorLoss,
       discriminatorGradientNorm: trainer.discriminatorGradientNorm,
       generatorGradientNorm: trainer.generatorGradientNorm,
       generatorMean: mean,
-      generatorStandardDeviation: variance.squareRoot(),
+      generatorStandardDeviation: sd,
       modesKept: coverage.kept, nearModeShare: coverage.nearShare,
-      discriminatorSlope: trainer.architecture.model == .dirac
-        ? Double(
-          trainer.discriminator.parameters[
-            DiracGame.freeParameter(of: .discriminator, trainer.discriminator.layout)]) : .nan)
+      discriminatorSlope: slope)
 
     return Snapshot(
       iteration: trainer.iteration,
