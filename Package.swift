@@ -44,7 +44,8 @@ let package = Package(
     // The game's spectrum (Sources/GANCore/Dynamics) hands dense eigenproblems to LAPACK's
     // dgeev rather than a hand-written eigensolver.
     .systemLibrary(name: "CLapack", providers: [.apt(["liblapack-dev"])]),
-    .target(name: "GANCore", dependencies: ["CLapack"], swiftSettings: numericSettings),
+    .target(
+      name: "GANCore", dependencies: ["CLapack", "CCPUCheck"], swiftSettings: numericSettings),
     .target(name: "GANRuntime", dependencies: ["GANCore"], swiftSettings: cpuFlags),
     .target(name: "GANView", dependencies: ["GANCore"], swiftSettings: cpuFlags),
     // Named experiments whose claims are checked (`ganscope demo`, docs/scenarios.md).
@@ -55,7 +56,8 @@ let package = Package(
     ),
     // Restores the terminal on a crash (a signal handler must be async-signal-safe C).
     .target(name: "CCrashGuard"),
-    // Says which instruction-set extensions the CPU lacks before any vectorised code runs.
+    // Says which instruction-set extensions the CPU lacks before any vectorised code runs, and
+    // tells the kernels the vector width the build was compiled for.
     .target(name: "CCPUCheck", cSettings: cpuCheckFlags),
     .executableTarget(
       name: "ganscope",

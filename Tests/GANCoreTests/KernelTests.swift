@@ -50,6 +50,44 @@ import Testing
     #expect(worst < 1e-4)
   }
 
+  /// Both blockings (`wideVectors`: 8 × 32 for 512-bit builds, 4 × 16 below) form every
+  /// entry as the same chain of fused multiply-adds, so each equals a scalar chain in Float
+  /// bit for bit: a recording made by one build re-simulates in the other.
+  @Test(arguments: [16, 32, 48, 128], [8, 24])
+  func bothBlockingsAreTheSameFusedChains(width p: Int, rows n: Int) {
+    var rng = Xoshiro256(seed: UInt64(p * 100 + n + 2))
+    let x = randomFloats(n * p, &rng)
+    let w = randomFloats(p * p, &rng)
+    let bias = randomFloats(p, &rng)
+    let a = randomFloats(n * p, &rng)
+    let outputs = (0..<4).map { _ in allocateFloats(max(n, p) * p) }
+    defer { for b in [x, w, bias, a] + outputs { b.deallocate() } }
+    multiply(x, w, bias: bias, into: outputs[0], rows: n, width: p)
+    multiplyNarrow(x, w, bias: bias, into: outputs[1], rows: n, width: p)
+    multiplyTransposed(x, a, into: outputs[2], rows: n, width: p)
+    multiplyTransposedNarrow(x, a, into: outputs[3], rows: n, width: p)
+    var mismatches = 0
+    for s in 0..<n {
+      for j in 0..<p {
+        var chain = bias[j]
+        for i in 0..<p { chain = chain.addingProduct(x[s * p + i], w[i * p + j]) }
+        for y in outputs[0...1] where y[s * p + j].bitPattern != chain.bitPattern {
+          mismatches += 1
+        }
+      }
+    }
+    for i in 0..<p {
+      for c in 0..<p {
+        var chain: Float = 0
+        for s in 0..<n { chain = chain.addingProduct(x[s * p + i], a[s * p + c]) }
+        for g in outputs[2...3] where g[i * p + c].bitPattern != chain.bitPattern {
+          mismatches += 1
+        }
+      }
+    }
+    #expect(mismatches == 0)
+  }
+
   @Test(arguments: [16, 32, 48, 128])
   func transposeSwapsRowsAndColumns(width p: Int) {
     let w = allocateFloats(p * p)

@@ -6,4 +6,12 @@
 // checked; the executable calls it so that the linker keeps the check.
 int ganscope_cpu_extensions_checked(void);
 
+// Whether this binary was compiled for 512-bit vector registers (AVX-512F; vector_width.c):
+// the matrix kernels (Sources/GANCore/Numerics/Kernels.swift) then keep sixteen 16-float
+// accumulators in the 32 zmm registers. Built for AVX2 (16 ymm registers, each half a
+// 16-float vector) or for another architecture, half as many fit and the kernels take a
+// narrower block instead of spilling. Compiled with the same -march as the Swift code
+// (Package.swift), so it is the build's width, not the CPU's.
+int ganscope_built_for_wide_vectors(void);
+
 #endif

@@ -9,7 +9,17 @@
 // over the same terms (and so the tests compare them with plain loops), blocked so that many
 // independent fused multiply-adds are in flight and each loaded vector is used several times.
 
+import CCPUCheck
+
 @usableFromInline typealias Vector = SIMD16<Float>
+
+/// Whether the build has 512-bit registers (Sources/CCPUCheck): then the 8 × 32 blocks below keep
+/// their 16 accumulators in registers. With 256-bit registers (an AVX2 build, the cluster
+/// build of docs/sweeps.md) each accumulator takes two of only sixteen registers, so the
+/// blocks spill to memory and run at less than half the speed; `multiplyNarrow` and
+/// `multiplyTransposedNarrow` take 4 × 16 blocks there. Both blocks form every sum in the same
+/// order, so the results are the same bit for bit (`KernelTests`).
+let wideVectors = ganscope_built_for_wide_vectors() != 0
 
 @inline(__always) @usableFromInline
 func load(_ p: UnsafePointer<Float>) -> Vector {
@@ -46,6 +56,10 @@ func multiply(
   _ x: UnsafePointer<Float>, _ w: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
   into y: UnsafeMutablePointer<Float>, rows n: Int, width paddedWidth: Int
 ) {
+  guard wideVectors else {
+    multiplyNarrow(x, w, bias: bias, into: y, rows: n, width: paddedWidth)
+    return
+  }
   var r = 0
   while r < n {
     let x0 = x + r * paddedWidth
@@ -166,6 +180,10 @@ func multiplyTransposed(
   _ x: UnsafePointer<Float>, _ a: UnsafePointer<Float>, into g: UnsafeMutablePointer<Float>,
   rows n: Int, width paddedWidth: Int
 ) {
+  guard wideVectors else {
+    multiplyTransposedNarrow(x, a, into: g, rows: n, width: paddedWidth)
+    return
+  }
   var i = 0
   while i < paddedWidth {
     var c = 0
@@ -268,6 +286,82 @@ func multiplyTransposed(
       store(g7, out + 7 * paddedWidth)
     }
     i += 8
+  }
+}
+
+/// `multiply` in blocks of 4 rows × 16 columns, for builds with 256-bit registers
+/// (`wideVectors`): 4 accumulators take 8 of the 16 registers, and each step of the loop adds
+/// X[r+R][i]·W[i][c …] to each, the same terms in the same order as the wide block.
+func multiplyNarrow(
+  _ x: UnsafePointer<Float>, _ w: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
+  into y: UnsafeMutablePointer<Float>, rows n: Int, width paddedWidth: Int
+) {
+  var r = 0
+  while r < n {
+    let x0 = x + r * paddedWidth
+    let y0 = y + r * paddedWidth
+    var c = 0
+    while c < paddedWidth {
+      let b = bias.map { load($0 + c) } ?? Vector()
+      var a0 = b
+      var a1 = b
+      var a2 = b
+      var a3 = b
+      var wRow = w + c
+      var xi = x0
+      for _ in 0..<paddedWidth {
+        let w0 = load(wRow)
+        a0.addProduct(xi[0], w0)
+        a1.addProduct(xi[paddedWidth], w0)
+        a2.addProduct(xi[2 * paddedWidth], w0)
+        a3.addProduct(xi[3 * paddedWidth], w0)
+        wRow += paddedWidth
+        xi += 1
+      }
+      let out = y0 + c
+      store(a0, out)
+      store(a1, out + paddedWidth)
+      store(a2, out + 2 * paddedWidth)
+      store(a3, out + 3 * paddedWidth)
+      c += 16
+    }
+    r += 4
+  }
+}
+
+/// `multiplyTransposed` in blocks of 4 input units × 16 output units, for builds with
+/// 256-bit registers (`wideVectors`), the same terms in the same order as the wide block.
+func multiplyTransposedNarrow(
+  _ x: UnsafePointer<Float>, _ a: UnsafePointer<Float>, into g: UnsafeMutablePointer<Float>,
+  rows n: Int, width paddedWidth: Int
+) {
+  var i = 0
+  while i < paddedWidth {
+    var c = 0
+    while c < paddedWidth {
+      var g0 = Vector()
+      var g1 = Vector()
+      var g2 = Vector()
+      var g3 = Vector()
+      var xRow = x + i
+      var aRow = a + c
+      for _ in 0..<n {
+        let a0 = load(aRow)
+        g0.addProduct(xRow[0], a0)
+        g1.addProduct(xRow[1], a0)
+        g2.addProduct(xRow[2], a0)
+        g3.addProduct(xRow[3], a0)
+        xRow += paddedWidth
+        aRow += paddedWidth
+      }
+      let out = g + i * paddedWidth + c
+      store(g0, out)
+      store(g1, out + paddedWidth)
+      store(g2, out + 2 * paddedWidth)
+      store(g3, out + 3 * paddedWidth)
+      c += 16
+    }
+    i += 4
   }
 }
 
