@@ -155,22 +155,16 @@ public enum Setting: String, Sendable, CaseIterable {
     RunSettings.defaults(for: model).value(of: self)
   }
 
-  /// Whether the setting means anything for `model`. The Dirac-GAN's nets have no width,
-  /// depth or activation to choose, and its G is θ whatever z is, so the prior is never read
-  /// and a pack of copies of one point tells D nothing (G and D end the same, bit for bit:
-  /// `SettingEffectTests`); those flags are refused for it.
+  /// Whether the setting means anything for `model` (the Dirac-GAN's nets have no width,
+  /// depth or activation to choose).
   public func applies(to model: NetModel) -> Bool {
     switch (self, model) {
-    case (.hidden, .dirac), (.layers, .dirac), (.activation, .dirac), (.prior, .dirac),
-      (.pack, .dirac):
-      false
-    case (.hidden, .perceptron), (.layers, .perceptron), (.activation, .perceptron),
-      (.prior, .perceptron), (.pack, .perceptron):
-      true
-    case (.target, _), (.loss, _), (.optimizer, _), (.batch, _), (.k, _),
+    case (.hidden, .dirac), (.layers, .dirac), (.activation, .dirac): false
+    case (.hidden, .perceptron), (.layers, .perceptron), (.activation, .perceptron): true
+    case (.target, _), (.prior, _), (.loss, _), (.optimizer, _), (.batch, _), (.k, _),
       (.lr, _), (.lrD, _), (.lrG, _), (.beta1, _), (.beta2, _), (.epsilon, _), (.momentum, _),
       (.penalty, _), (.gamma, _), (.unroll, _), (.updates, _), (.instanceNoise, _), (.clip, _),
-      (.noiseAnneal, _), (.gp, _), (.spectralNorm, _), (.model, _), (.consensus, _):
+      (.pack, _), (.noiseAnneal, _), (.gp, _), (.spectralNorm, _), (.model, _), (.consensus, _):
       true
     }
   }
