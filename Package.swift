@@ -2,15 +2,26 @@
 import PackageDescription
 
 // The training loop is numeric code whose speed depends on the compiler knowing the CPU:
-// without it, FMA becomes a library call and AVX-512 is never used (≈100× slower, see
-// docs/performance.md). ganscope is built from source where it runs, so the default build
-// targets the host CPU. GANSCOPE_CPU=haswell targets a stated level instead (AVX2 + FMA: one
-// binary for every node of a cluster, docs/sweeps.md); GANSCOPE_PORTABLE=1 targets any
-// x86-64 CPU. The C check of CCPUCheck is compiled for the same CPU, so that a binary copied
-// to a CPU that lacks an extension says so in one line instead of dying with SIGILL.
-// GANSCOPE_CPU, when given, wins over GANSCOPE_PORTABLE (so that the check is never left out
-// of a binary built for a stated level). -march is given to the C check on x86-64 only.
-let targetCPU = Context.environment["GANSCOPE_CPU"] ?? "native"
+// without it, FMA becomes a library call (≈100× slower, see docs/performance.md). On x86-64
+// the default build targets a stated level every cluster node of the last decade has,
+// x86-64-v3 (AVX2 + FMA; LLVM's name for it here is `haswell`), so that one binary runs on
+// every node (docs/sweeps.md); its training passes also exist compiled for AVX-512
+// (GANKernelsWide), chosen at run time where the CPU has it. GANSCOPE_CPU=native targets the
+// CPU it is built on instead; GANSCOPE_PORTABLE=1 targets any x86-64 CPU. Elsewhere the
+// default is the host CPU. The C check of CCPUCheck is compiled for the same CPU, so that a
+// binary copied to a CPU that lacks an extension says so in one line instead of dying with
+// SIGILL. GANSCOPE_CPU, when given, wins over GANSCOPE_PORTABLE (so that the check is never
+// left out of a binary built for a stated level). -march is given to the C check on x86-64
+// only.
+#if arch(x86_64)
+  let defaultCPU = "haswell"
+  // The AVX-512 copies: F, CD, BW, DQ and VL, which every AVX-512 CPU since 2017 has (Intel
+  // Skylake-SP on, AMD Zen 4 on); the run-time check asks for F, VL, BW and DQ.
+  let wideFlags: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "skylake-avx512"])]
+#else
+  let defaultCPU = "native"
+#endif
+let targetCPU = Context.environment["GANSCOPE_CPU"] ?? defaultCPU
 let portable =
   Context.environment["GANSCOPE_PORTABLE"] != nil && Context.environment["GANSCOPE_CPU"] == nil
 let cpuFlags: [SwiftSetting] =
@@ -21,12 +32,17 @@ let cpuFlags: [SwiftSetting] =
   let cpuCheckFlags: [CSetting] = portable ? [] : [.unsafeFlags(["-march=\(targetCPU)"])]
 #else
   let cpuCheckFlags: [CSetting] = []
+  let wideFlags = cpuFlags
 #endif
 
 // Debug builds of this numeric code run ~1000× slower than release, so the test suite runs
 // in release (`swift test -c release -Xswiftc -enable-testing`, see README).
 let numericSettings: [SwiftSetting] =
   cpuFlags + [
+    .unsafeFlags(["-enforce-exclusivity=unchecked"])
+  ]
+let wideNumericSettings: [SwiftSetting] =
+  wideFlags + [
     .unsafeFlags(["-enforce-exclusivity=unchecked"])
   ]
 
@@ -44,8 +60,14 @@ let package = Package(
     // The game's spectrum (Sources/GANCore/Dynamics) hands dense eigenproblems to LAPACK's
     // dgeev rather than a hand-written eigensolver.
     .systemLibrary(name: "CLapack", providers: [.apt(["liblapack-dev"])]),
+    // The training passes and matrix kernels, all inlined where they are called: GANCore
+    // compiles them for the build's CPU, GANKernelsWide for AVX-512 (KernelDispatch.swift).
+    .target(name: "GANKernels", swiftSettings: numericSettings),
     .target(
-      name: "GANCore", dependencies: ["CLapack", "CCPUCheck"], swiftSettings: numericSettings),
+      name: "GANKernelsWide", dependencies: ["GANKernels"], swiftSettings: wideNumericSettings),
+    .target(
+      name: "GANCore", dependencies: ["CLapack", "CCPUCheck", "GANKernels", "GANKernelsWide"],
+      swiftSettings: numericSettings),
     .target(name: "GANRuntime", dependencies: ["GANCore"], swiftSettings: cpuFlags),
     .target(name: "GANView", dependencies: ["GANCore"], swiftSettings: cpuFlags),
     // Named experiments whose claims are checked (`ganscope demo`, docs/scenarios.md).
@@ -71,7 +93,9 @@ let package = Package(
     // The libFuzzer target over the recording reader: a normal program in normal builds,
     // the fuzzer with `-Xswiftc -DFUZZING` (docs/recording-format.md, .ci/run).
     .executableTarget(name: "RecordingFuzz", dependencies: ["GANRuntime"], swiftSettings: cpuFlags),
-    .testTarget(name: "GANCoreTests", dependencies: ["GANCore"], swiftSettings: cpuFlags),
+    .testTarget(
+      name: "GANCoreTests", dependencies: ["GANCore", "GANKernels", "GANKernelsWide"],
+      swiftSettings: cpuFlags),
     // The executable's own declarations: every setting is a flag of every command that trains.
     .testTarget(
       name: "ganscopeTests",

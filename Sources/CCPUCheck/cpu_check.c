@@ -1,7 +1,8 @@
-// ganscope is built for the CPU it is built on (-target-cpu native) or for a stated level
-// (docs/sweeps.md: haswell, AVX2 + FMA). Copied to an older CPU — a cluster node older than
-// the login node — its first AVX-512 or AVX2 instruction would kill it with SIGILL and no
-// word of why. This check runs as a constructor, before main and before any of ganscope's
+// ganscope is built for a stated level (by default x86-64-v3: haswell, AVX2 + FMA, with
+// AVX-512 copies of the training passes chosen at run time) or for the CPU it is built on
+// (GANSCOPE_CPU=native). Copied to a CPU below its level — a cluster node older than the
+// login node — its first AVX2 or AVX-512 instruction would kill it with SIGILL and no word
+// of why. This check runs as a constructor, before main and before any of ganscope's
 // own (vectorised) code, and says in one line what the CPU lacks and how to rebuild.
 //
 // It is compiled with the same target as the Swift code (Package.swift passes the C target
@@ -173,16 +174,18 @@ GANSCOPE_BASELINE __attribute__((constructor)) static void check_cpu(void) {
     if (i > 0) say(i == count - 1 ? " and " : ", ");
     say(missing[i]);
   }
-  // A CPU without AVX2 or FMA cannot run the cluster build either: only the portable one.
+  // A CPU without AVX2 or FMA cannot run the default build either: only a native or portable one.
   int below_haswell = 0;
   for (int i = 0; i < count; i++) {
     if (strcmp(missing[i], "avx2") == 0 || strcmp(missing[i], "fma") == 0) below_haswell = 1;
   }
-  say(", which this CPU lacks: build it here (swift build -c release)");
-  say(below_haswell ? ", or build with GANSCOPE_PORTABLE=1 (any x86-64 CPU, much slower; "
-                      "docs/sweeps.md, \"The binary on the nodes\")\n"
-                    : ", or build one binary for every node with GANSCOPE_CPU=haswell (AVX2 and "
-                      "FMA; docs/sweeps.md, \"The binary on the nodes\")\n");
+  say(below_haswell
+          ? ", which this CPU lacks: build it on this machine with GANSCOPE_CPU=native, or with "
+            "GANSCOPE_PORTABLE=1 for any x86-64 CPU (much slower; docs/sweeps.md, \"The binary "
+            "on the nodes\")\n"
+          : ", which this CPU lacks: build it without GANSCOPE_CPU (swift build -c release: "
+            "AVX2 and FMA, with AVX-512 used where the CPU has it; docs/sweeps.md, \"The binary "
+            "on the nodes\")\n");
   _exit(1);
 }
 

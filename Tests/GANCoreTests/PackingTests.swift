@@ -1,3 +1,4 @@
+import GANKernels
 import Testing
 
 @testable import GANCore

@@ -14,4 +14,10 @@ int ganscope_cpu_extensions_checked(void);
 // (Package.swift), so it is the build's width, not the CPU's.
 int ganscope_built_for_wide_vectors(void);
 
+// Whether this CPU, and the operating system's saving of its registers, can run the
+// AVX-512 copies of the training passes (Sources/GANKernelsWide: AVX-512 F, VL, BW and DQ).
+// 0 off x86-64, and when GANSCOPE_NO_WIDE_KERNELS is set (to measure or test the baseline
+// copies on a CPU that has them).
+int ganscope_cpu_has_wide_vectors(void);
+
 #endif

@@ -1,3 +1,5 @@
+import GANKernels
+
 /// Why the game's Jacobian of a state is not computed: one line for the user.
 public struct JacobianRefusal: Error, Sendable, Equatable, CustomStringConvertible {
   public let description: String

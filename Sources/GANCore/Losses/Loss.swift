@@ -1,3 +1,5 @@
+import GANKernels
+
 /// The adversarial losses: each owns D's and G's objectives, their derivatives with respect
 /// to D's raw output, and how that output is read and shown (`readout`). All are computed
 /// from the raw output (a logit for the two cross-entropy losses), never from a rounded

@@ -1,3 +1,5 @@
+import GANKernels
+
 /// The shape shared by G and D: 1 → H → … → H → 1 with `hiddenLayers` hidden layers.
 public struct Architecture: Sendable, Equatable, Hashable, Codable {
   /// H, the number of units in each hidden layer.

@@ -1,3 +1,5 @@
+import GANKernels
+
 // The multilayer perceptron of both nets, G: z ↦ x and D: x ↦ logit, as the equations of a
 // textbook and the loops that compute them. `ReferencePerceptron` computes the same
 // equations with plain loops in Double; the tests hold this file to it.
@@ -22,13 +24,16 @@
 // f′ is computed from the activation h, not from a (tanh′ = 1 − h², ReLU′ = [h > 0],
 // leaky-ReLU′ = 1 or 0.01), so the forward pass keeps only the h's.
 //
-// What the loops add for speed, none of which changes the equations:
+// The loops are `forwardPass` and `backwardPass` (Sources/GANKernels/Passes.swift), run in
+// the copy `KernelDispatch` picks for this CPU. What they add for speed, none of which
+// changes the equations:
 // - H is padded to `paddedWidth`, a multiple of 16, so that every row is whole SIMD16
 //   vectors; padding units have zero weights and biases, hence zero activations (f(0) = 0
 //   for every f here) and zero gradients: the padding is exact.
 // - The batch is padded to a multiple of `rowBlock` rows; padding rows get g = 0, so they
 //   add nothing to any sum over s.
-// - A batch is a matrix of rows, so the H → H layers are matrix products (Kernels.swift);
+// - A batch is a matrix of rows, so the H → H layers are matrix products (GANKernels'
+//   Kernels.swift);
 //   δˡ·(Wˡ)ᵀ multiplies by a transposed copy of Wˡ, kept up to date, with the same kernel.
 // - f and f′ are applied inside the passes that write or read each buffer instead of in
 //   extra sweeps; the f′ of the lowest hidden layer is applied by the input-layer passes.
@@ -53,6 +58,8 @@ final class Perceptron {
   /// (Wˡ)ᵀ for l = 2 … L (index l − 2), for back-propagating δ with the same kernel as
   /// the forward pass. Refreshed by `parametersChanged` after every parameter change.
   let transposedWeights: [UnsafeMutablePointer<Float>]
+  /// This net as the passes see it (GANKernels).
+  let pass: NetPass
 
   var parameterCount: Int { layout.count }
 
@@ -67,6 +74,14 @@ final class Perceptron {
     transposedWeights = (1..<max(architecture.hiddenLayers, 1)).map { _ in
       allocateFloats(architecture.paddedWidth * architecture.paddedWidth)
     }
+    let layers = 1..<max(architecture.hiddenLayers, 1)
+    pass = NetPass(
+      paddedWidth: paddedWidth, hiddenLayers: architecture.hiddenLayers,
+      activation: architecture.activation.vector, parameters: parameters,
+      gradients: gradients, transposedWeights: transposedWeights,
+      inputWeights: layout.inputWeights, inputBias: layout.inputBias,
+      outputWeights: layout.outputWeights, outputBias: layout.outputBias,
+      layerWeights: layers.map(layout.weights), layerBiases: layers.map(layout.bias))
   }
 
   deinit {
@@ -114,171 +129,27 @@ final class Perceptron {
   }
 
   /// Forward pass over `count` rows of `ws.input`, writing every hidden layer's h and
-  /// `ws.output` (y).
+  /// `ws.output` (y): `forwardPass` (GANKernels), through `KernelDispatch`.
   func forward(_ ws: Workspace, rows count: Int) {
     let rows = paddedRows(count)
-    let activation = architecture.activation
-    // Input layer: h¹ = f(x·w_in + b_in), one pass over the rows.
-    let inputWeights = parameters + layout.inputWeights
-    let inputBias = parameters + layout.inputBias
-    let firstHidden = ws.hidden[0]
-    if inputs > 1 {
-      packedInputForward(ws, rows: rows)
-    } else {
-      activation.withVectorFunction { activate in
-        for s in 0..<rows {
-          let x = ws.input[s]
-          var c = 0
-          while c < paddedWidth {
-            let preActivation = load(inputBias + c).addingProduct(x, load(inputWeights + c))
-            store(activate(preActivation), firstHidden + s * paddedWidth + c)
-            c += 16
-          }
-        }
-      }
-    }
-    // Hidden layers: hˡ = f(hˡ⁻¹·Wˡ + bˡ), a matrix product over the batch, then f.
-    for l in 1..<architecture.hiddenLayers {
-      let out = ws.hidden[l]
-      multiply(
-        ws.hidden[l - 1], parameters + layout.weights(l), bias: parameters + layout.bias(l),
-        into: out, rows: rows, width: paddedWidth)
-      activation.apply(out, count: rows * paddedWidth)
-    }
-    // Output layer: y = hᴸ·w_out + b_out, one dot product per row; four rows at a time keep
-    // the horizontal sums independent so they overlap.
-    let topHidden = ws.hidden[architecture.hiddenLayers - 1]
-    let outputWeights = parameters + layout.outputWeights
-    let outputBias = parameters[layout.outputBias]
-    var s = 0
-    while s < rows {
-      var sum0 = Vector()
-      var sum1 = Vector()
-      var sum2 = Vector()
-      var sum3 = Vector()
-      let row0 = topHidden + s * paddedWidth
-      var c = 0
-      while c < paddedWidth {
-        let w = load(outputWeights + c)
-        sum0 = sum0.addingProduct(load(row0 + c), w)
-        sum1 = sum1.addingProduct(load(row0 + paddedWidth + c), w)
-        sum2 = sum2.addingProduct(load(row0 + 2 * paddedWidth + c), w)
-        sum3 = sum3.addingProduct(load(row0 + 3 * paddedWidth + c), w)
-        c += 16
-      }
-      ws.output[s] = sum0.sum() + outputBias
-      ws.output[s + 1] = sum1.sum() + outputBias
-      ws.output[s + 2] = sum2.sum() + outputBias
-      ws.output[s + 3] = sum3.sum() + outputBias
-      s += 4
-    }
+    if inputs > 1 { packedInputForward(ws, rows: rows) }
+    KernelDispatch.forward(pass, ws.buffers, rows: rows, inputLayer: inputs == 1)
   }
 
   /// Backward pass from `ws.outputGradient` (g = ∂ℒ/∂y; rows ≥ `count` must hold zero).
   /// Writes the parameter gradients into `gradients` when asked, and ∂ℒ/∂x into
   /// `ws.inputGradient` when asked. Requires the hidden activations of the preceding
-  /// `forward`.
+  /// `forward`. `backwardPass` (GANKernels), through `KernelDispatch`; a packed input layer
+  /// is finished here.
   func backward(_ ws: Workspace, rows count: Int, parameterGradients: Bool, inputGradient: Bool) {
     let rows = paddedRows(count)
-    let activation = architecture.activation
-    let layers = architecture.hiddenLayers
-    let outputGradient = ws.outputGradient
-    let topHidden = ws.hidden[layers - 1]
-    var delta = ws.deltaA
-    var deltaBelow = ws.deltaB
-    // Output layer: ∂ℒ/∂w_out = Σₛ g·hᴸ, ∂ℒ/∂b_out = Σₛ g.
-    let outputWeights = parameters + layout.outputWeights
-    if parameterGradients {
-      var c = 0
-      while c < paddedWidth {
-        var sum = Vector()
-        var row = topHidden + c
-        for s in 0..<rows {
-          sum = sum.addingProduct(outputGradient[s], load(row))
-          row += paddedWidth
-        }
-        store(sum, gradients + layout.outputWeights + c)
-        c += 16
-      }
-      var biasGradient: Float = 0
-      for s in 0..<rows { biasGradient += outputGradient[s] }
-      gradients[layout.outputBias] = biasGradient
-    }
-    // δᴸ = (g·w_out) ⊙ f′(aᴸ), through the output weights and the top activation in one pass.
-    activation.withVectorDerivative { timesDerivative in
-      for s in 0..<rows {
-        let g = outputGradient[s]
-        let h = topHidden + s * paddedWidth
-        var c = 0
-        while c < paddedWidth {
-          let d = timesDerivative(g * load(outputWeights + c), load(h + c))
-          store(d, delta + s * paddedWidth + c)
-          c += 16
-        }
-      }
-    }
-    // Hidden layers, top down: ∂ℒ/∂Wˡ = (hˡ⁻¹)ᵀ·δˡ, ∂ℒ/∂bˡ = Σₛ δˡ, then
-    // δˡ⁻¹ = (δˡ·(Wˡ)ᵀ) ⊙ f′(aˡ⁻¹). (Here `l` counts from 0: `ws.hidden[l]` is hˡ⁺¹.) The
-    // f′ of δ¹ is left pending: the input-layer passes below apply it as they read.
-    var l = layers - 1
-    while l >= 1 {
-      let below = ws.hidden[l - 1]
-      if parameterGradients {
-        multiplyTransposed(
-          below, delta, into: gradients + layout.weights(l), rows: rows, width: paddedWidth)
-        columnSums(delta, into: gradients + layout.bias(l), rows: rows, width: paddedWidth)
-      }
-      multiply(
-        delta, transposedWeights[l - 1], bias: nil, into: deltaBelow, rows: rows,
-        width: paddedWidth)
-      if l > 1 {
-        activation.multiplyDerivative(deltaBelow, output: below, count: rows * paddedWidth)
-      }
-      swap(&delta, &deltaBelow)
-      l -= 1
-    }
+    let delta = KernelDispatch.backward(
+      pass, ws.buffers, rows: rows, parameterGradients: parameterGradients,
+      inputGradient: inputGradient, inputLayer: inputs == 1)
     if inputs > 1 {
-      return packedInputBackward(
+      packedInputBackward(
         ws, rows: rows, delta: delta, parameterGradients: parameterGradients,
         inputGradient: inputGradient)
-    }
-    // Input layer: with two or more hidden layers `delta` holds δ¹ before its f′ (∂ℒ/∂h¹),
-    // with one it is δ¹ itself. ∂ℒ/∂w_in = Σₛ x·δ¹, ∂ℒ/∂b_in = Σₛ δ¹, ∂ℒ/∂x = δ¹·w_inᵀ.
-    let firstHidden = ws.hidden[0]
-    let inputWeights = parameters + layout.inputWeights
-    activation.withVectorDerivative { timesDerivative in
-      @inline(__always) func firstDelta(_ index: Int) -> Vector {
-        layers > 1
-          ? timesDerivative(load(delta + index), load(firstHidden + index)) : load(delta + index)
-      }
-      if parameterGradients {
-        var c = 0
-        while c < paddedWidth {
-          var weightGradient = Vector()
-          var biasGradient = Vector()
-          var index = c
-          for s in 0..<rows {
-            let d = firstDelta(index)
-            weightGradient = weightGradient.addingProduct(ws.input[s], d)
-            biasGradient += d
-            index += paddedWidth
-          }
-          store(weightGradient, gradients + layout.inputWeights + c)
-          store(biasGradient, gradients + layout.inputBias + c)
-          c += 16
-        }
-      }
-      if inputGradient {
-        for s in 0..<rows {
-          var sum = Vector()
-          var c = 0
-          while c < paddedWidth {
-            sum = sum.addingProduct(firstDelta(s * paddedWidth + c), load(inputWeights + c))
-            c += 16
-          }
-          ws.inputGradient[s] = sum.sum()
-        }
-      }
     }
   }
 

@@ -1,3 +1,5 @@
+import GANKernels
+
 /// Preallocated buffers for batched passes of one net over up to `capacity` rows, so that no
 /// training step allocates. Owned by one trainer or evaluator and used on one thread.
 final class Workspace {
@@ -24,6 +26,8 @@ final class Workspace {
   /// layer's δ and the one below it, swapped as the pass moves down.
   let deltaA: UnsafeMutablePointer<Float>
   let deltaB: UnsafeMutablePointer<Float>
+  /// The same buffers as the passes see them (GANKernels).
+  let buffers: PassBuffers
 
   init(capacity rows: Int, architecture: Architecture, inputsPerRow: Int = 1) {
     capacity = roundUp(max(rows, 4), 4)
@@ -39,6 +43,9 @@ final class Workspace {
     hidden = (0..<architecture.hiddenLayers).map { _ in allocateFloats(size) }
     deltaA = allocateFloats(size)
     deltaB = allocateFloats(size)
+    buffers = PassBuffers(
+      input: input, output: output, outputGradient: outputGradient,
+      inputGradient: inputGradient, hidden: hidden, deltaA: deltaA, deltaB: deltaB)
   }
 
   deinit {

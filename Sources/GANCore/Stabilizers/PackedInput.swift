@@ -1,3 +1,5 @@
+import GANKernels
+
 // PacGAN's input layer (Lin et al. 2018, "PacGAN: The power of two samples in generative
 // adversarial networks"): D judges a pack of P samples at once, x = (x₁, …, x_P), all from
 // p_data or all from p_g, and gives one logit per pack. Only D's input layer changes, from
@@ -22,7 +24,7 @@ extension Perceptron {
     let inputBias = parameters + layout.inputBias
     let firstHidden = ws.hidden[0]
     let rowsOfWeights = (0..<p).map { parameters + layout.packedInputWeights($0) }
-    architecture.activation.withVectorFunction { activate in
+    architecture.activation.vector.withVectorFunction { activate in
       for s in 0..<rows {
         let pack = ws.input + s * p
         var c = 0
@@ -46,7 +48,7 @@ extension Perceptron {
   ) {
     let p = inputs
     if architecture.hiddenLayers > 1 {
-      architecture.activation.multiplyDerivative(
+      architecture.activation.vector.multiplyDerivative(
         delta, output: ws.hidden[0], count: rows * paddedWidth)
     }
     if parameterGradients {

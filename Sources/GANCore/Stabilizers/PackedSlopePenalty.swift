@@ -1,3 +1,5 @@
+import GANKernels
+
 // Slope penalties for a D of packs (PacGAN, PackedInput.swift). D's input is a pack
 // x = (x₁, …, x_P), so its input gradient is a vector s = (s₁, …, s_P), sⱼ = ∂y/∂xⱼ, and R1,
 // R2, WGAN-GP and WGAN-LP penalise its norm r = ‖s‖ = √(Σⱼ sⱼ²):
@@ -34,7 +36,7 @@ extension Perceptron {
     let inputBias = parameters + layout.inputBias
     let rowsOfWeights = (0..<p).map { parameters + layout.packedInputWeights($0) }
     let tangent = rowsOfWeights[ws.direction]
-    activation.withVectorFunction { activate in
+    activation.vector.withVectorFunction { activate in
       activation.withVectorCurvature { curvature in
         let first = ws.stacked[0]
         let tangentPre = ws.tangentPreActivations[0]

@@ -1,3 +1,5 @@
+import GANKernels
+
 // Gradients of gradients: the θ-gradient of a penalty on D's input slope, for R1, R2 and
 // WGAN-GP. In one dimension the slope s = ∂y/∂x of D's raw output y is a forward-mode
 // pass: a tangent ȧ, ḣ carried beside each pre-activation a and activation h (Perceptron.swift
@@ -106,7 +108,7 @@ extension Perceptron {
     if inputs > 1 {
       packedSlopeInputForward(ws)
     } else {
-      activation.withVectorFunction { activate in
+      activation.vector.withVectorFunction { activate in
         activation.withVectorCurvature { curvature in
           let first = ws.stacked[0]
           let tangentPre = ws.tangentPreActivations[0]
@@ -132,7 +134,7 @@ extension Perceptron {
       let weights = parameters + layout.weights(l)
       multiply(
         below, weights, bias: parameters + layout.bias(l), into: out, rows: rows, width: width)
-      activation.apply(out, count: rows * width)
+      activation.vector.apply(out, count: rows * width)
       let tangentPre = ws.tangentPreActivations[l]
       multiply(
         below + rows * width, weights, bias: nil, into: tangentPre, rows: rows, width: width)

@@ -1,3 +1,5 @@
+import GANKernels
+
 /// D's parameters and everything that moves them: the net every pass goes through, its
 /// optimizer, and the copies training keeps of them. Under spectral normalisation (Miyato et
 /// al. 2018, SpectralNormalization.swift) the optimizer updates the raw parameters while D's

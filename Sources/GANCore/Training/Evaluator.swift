@@ -1,3 +1,5 @@
+import GANKernels
+
 /// Turns a trainer's current state into a `Snapshot`. It never touches the training stream:
 /// G is evaluated at fixed quantiles of the prior and p_data at its quantiles (or at fixed
 /// draws for an empirical target), so a snapshot is a pure function of the trainer state and

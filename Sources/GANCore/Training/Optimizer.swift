@@ -1,3 +1,5 @@
+import GANKernels
+
 /// Which update rule a net uses, with its settings.
 public enum OptimizerKind: String, Sendable, CaseIterable, Codable {
   case sgd

@@ -1,3 +1,5 @@
+import GANKernels
+
 /// Which update ran last: the paper's panel (b) follows a D step, panel (c) a G step.
 public enum StepKind: String, Sendable, Codable {
   case none

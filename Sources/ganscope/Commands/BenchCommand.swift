@@ -151,6 +151,7 @@ struct BenchCommand: ParsableCommand {
     ]
     if targetLabel == "mixture" { fields.append(("frac_pos", number(score.fractionPositive, 5))) }
     fields.append(("compute_threads", "1"))
+    fields.append(("passes", json(KernelDispatch.copyName)))
     Output.line(jsonObject(fields))
   }
 

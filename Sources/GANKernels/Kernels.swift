@@ -8,40 +8,38 @@
 // Each kernel is the plain loop in its doc comment, reordered: the sums are the same sums
 // over the same terms (and so the tests compare them with plain loops), blocked so that many
 // independent fused multiply-adds are in flight and each loaded vector is used several times.
+//
+// Every function here is inlined where it is called (`@inline(__always) @inlinable`), so it
+// is compiled for the caller's CPU: GANCore's copy for the build's baseline and
+// GANKernelsWide's for AVX-512 (KernelDispatch.swift in GANCore picks one at run time). The
+// `wide` argument picks the register block for that copy: 8 × 32 where the registers are
+// 512 bits (sixteen 16-float accumulators in 32 zmm registers), 4 × 16 where they are 256
+// bits (each accumulator takes two of 16 ymm registers; the wide block would spill). Both
+// blocks form every sum in the same order, so every copy gives the same bits (KernelTests).
 
-import CCPUCheck
+public typealias Vector = SIMD16<Float>
 
-@usableFromInline typealias Vector = SIMD16<Float>
-
-/// Whether the build has 512-bit registers (Sources/CCPUCheck): then the 8 × 32 blocks below keep
-/// their 16 accumulators in registers. With 256-bit registers (an AVX2 build, the cluster
-/// build of docs/sweeps.md) each accumulator takes two of only sixteen registers, so the
-/// blocks spill to memory and run at less than half the speed; `multiplyNarrow` and
-/// `multiplyTransposedNarrow` take 4 × 16 blocks there. Both blocks form every sum in the same
-/// order, so the results are the same bit for bit (`KernelTests`).
-let wideVectors = ganscope_built_for_wide_vectors() != 0
-
-@inline(__always) @usableFromInline
-func load(_ p: UnsafePointer<Float>) -> Vector {
+@inline(__always) @inlinable
+public func load(_ p: UnsafePointer<Float>) -> Vector {
   UnsafeRawPointer(p).loadUnaligned(as: Vector.self)
 }
 
-@inline(__always) @usableFromInline
-func store(_ v: Vector, _ p: UnsafeMutablePointer<Float>) {
+@inline(__always) @inlinable
+public func store(_ v: Vector, _ p: UnsafeMutablePointer<Float>) {
   UnsafeMutableRawPointer(p).storeBytes(of: v, as: Vector.self)
 }
 
 /// Rounds `n` up to a multiple of `multiple`.
-@inline(__always)
+@inline(__always) @inlinable
 public func roundUp(_ n: Int, _ multiple: Int) -> Int { (n + multiple - 1) / multiple * multiple }
 
 /// Rows of every batched buffer are padded to a multiple of this (rows beyond the batch hold
 /// zero inputs and zero gradients), so that the kernels below need no remainder code.
-let rowBlock = 8
+public let rowBlock = 8
 
 /// `n` rows padded to a whole number of row blocks.
-@inline(__always)
-func paddedRows(_ n: Int) -> Int { roundUp(n, rowBlock) }
+@inline(__always) @inlinable
+public func paddedRows(_ n: Int) -> Int { roundUp(n, rowBlock) }
 
 /// Y[n×P] = X[n×P] · W[P×P] (+ bias), that is
 ///
@@ -52,11 +50,12 @@ func paddedRows(_ n: Int) -> Int { roundUp(n, rowBlock) }
 /// Blocked 8 rows × 32 columns: 16 accumulators stay in registers, enough independent
 /// fused multiply-adds to hide their latency (4 rows × 32 reached 87% of the FMA peak at
 /// P = 32, 8 rows 96%), and each W row loaded serves eight samples.
-func multiply(
+@inline(__always) @inlinable
+public func multiply(
   _ x: UnsafePointer<Float>, _ w: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
-  into y: UnsafeMutablePointer<Float>, rows n: Int, width paddedWidth: Int
+  into y: UnsafeMutablePointer<Float>, rows n: Int, width paddedWidth: Int, wide: Bool
 ) {
-  guard wideVectors else {
+  guard wide else {
     multiplyNarrow(x, w, bias: bias, into: y, rows: n, width: paddedWidth)
     return
   }
@@ -176,11 +175,12 @@ func multiply(
 ///
 /// the weight gradient ∂ℒ/∂Wˡ = Σₛ (hˡ⁻¹)ᵀ·δˡ of a layer with input X = hˡ⁻¹ and delta
 /// A = δˡ. Blocked 8 input units × 32 output units, as `multiply`.
-func multiplyTransposed(
+@inline(__always) @inlinable
+public func multiplyTransposed(
   _ x: UnsafePointer<Float>, _ a: UnsafePointer<Float>, into g: UnsafeMutablePointer<Float>,
-  rows n: Int, width paddedWidth: Int
+  rows n: Int, width paddedWidth: Int, wide: Bool
 ) {
-  guard wideVectors else {
+  guard wide else {
     multiplyTransposedNarrow(x, a, into: g, rows: n, width: paddedWidth)
     return
   }
@@ -289,10 +289,11 @@ func multiplyTransposed(
   }
 }
 
-/// `multiply` in blocks of 4 rows × 16 columns, for builds with 256-bit registers
-/// (`wideVectors`): 4 accumulators take 8 of the 16 registers, and each step of the loop adds
+/// `multiply` in blocks of 4 rows × 16 columns, for code compiled for 256-bit registers
+/// (`wide` false): 4 accumulators take 8 of the 16 registers, and each step of the loop adds
 /// X[r+R][i]·W[i][c …] to each, the same terms in the same order as the wide block.
-func multiplyNarrow(
+@inline(__always) @inlinable
+public func multiplyNarrow(
   _ x: UnsafePointer<Float>, _ w: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
   into y: UnsafeMutablePointer<Float>, rows n: Int, width paddedWidth: Int
 ) {
@@ -329,9 +330,10 @@ func multiplyNarrow(
   }
 }
 
-/// `multiplyTransposed` in blocks of 4 input units × 16 output units, for builds with
-/// 256-bit registers (`wideVectors`), the same terms in the same order as the wide block.
-func multiplyTransposedNarrow(
+/// `multiplyTransposed` in blocks of 4 input units × 16 output units, for code compiled for
+/// 256-bit registers (`wide` false), the same terms in the same order as the wide block.
+@inline(__always) @inlinable
+public func multiplyTransposedNarrow(
   _ x: UnsafePointer<Float>, _ a: UnsafePointer<Float>, into g: UnsafeMutablePointer<Float>,
   rows n: Int, width paddedWidth: Int
 ) {
@@ -366,7 +368,8 @@ func multiplyTransposedNarrow(
 }
 
 /// Column sums of A[n×P] into s[P]: s[j] = Σₛ A[s][j], the bias gradient ∂ℒ/∂bˡ = Σₛ δˡ.
-func columnSums(
+@inline(__always) @inlinable
+public func columnSums(
   _ a: UnsafePointer<Float>, into s: UnsafeMutablePointer<Float>, rows n: Int,
   width paddedWidth: Int
 ) {
@@ -388,7 +391,8 @@ func columnSums(
 /// one round of unzipping row pairs (even lanes of each pair to the first eight rows, odd lanes
 /// to the last eight) rotates that 8-bit index right by one bit, so four rounds swap row and
 /// column. Element by element the transpose cost 10× as much (strided scalar stores).
-func transpose(
+@inline(__always) @inlinable
+public func transpose(
   _ w: UnsafePointer<Float>, into t: UnsafeMutablePointer<Float>, width paddedWidth: Int
 ) {
   var i = 0
@@ -416,7 +420,8 @@ func transpose(
 }
 
 /// True when none of `count` floats is NaN or infinite (x·0 is 0 only for finite x).
-func allFinite(_ x: UnsafePointer<Float>, count: Int) -> Bool {
+@inline(__always) @inlinable
+public func allFinite(_ x: UnsafePointer<Float>, count: Int) -> Bool {
   var acc = Vector()
   var i = 0
   while i + 16 <= count {
@@ -432,6 +437,6 @@ func allFinite(_ x: UnsafePointer<Float>, count: Int) -> Bool {
 }
 
 extension SIMD16 where Scalar == Float {
-  @inline(__always) @usableFromInline
-  mutating func addProduct(_ s: Float, _ v: Self) { self = self.addingProduct(s, v) }
+  @inline(__always) @inlinable
+  public mutating func addProduct(_ s: Float, _ v: Self) { self = self.addingProduct(s, v) }
 }
