@@ -4,7 +4,8 @@ import PackageDescription
 // The training loop is numeric code whose speed depends on the compiler knowing the CPU:
 // without it, FMA becomes a library call (≈100× slower, see docs/performance.md). On x86-64
 // the default build targets a stated level every cluster node of the last decade has,
-// x86-64-v3 (AVX2 + FMA; LLVM's name for it here is `haswell`), so that one binary runs on
+// LLVM's `haswell`: x86-64-v3 (AVX2 + FMA, …) plus PCLMUL, RDRND and FSGSBASE (this toolchain refuses the
+// name x86-64-v3), so that one binary runs on
 // every node (docs/sweeps.md); its training passes also exist compiled for AVX-512
 // (GANKernelsWide), chosen at run time where the CPU has it. GANSCOPE_CPU=native targets the
 // CPU it is built on instead; GANSCOPE_PORTABLE=1 targets any x86-64 CPU. Elsewhere the
@@ -16,7 +17,7 @@ import PackageDescription
 #if arch(x86_64)
   let defaultCPU = "haswell"
   // The AVX-512 copies: F, CD, BW, DQ and VL, which every AVX-512 CPU since 2017 has (Intel
-  // Skylake-SP on, AMD Zen 4 on); the run-time check asks for F, VL, BW and DQ.
+  // Skylake-SP on, AMD Zen 4 on); the run-time check asks for all five.
   let wideFlags: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "skylake-avx512"])]
 #else
   let defaultCPU = "native"

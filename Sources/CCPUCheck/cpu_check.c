@@ -174,10 +174,15 @@ GANSCOPE_BASELINE __attribute__((constructor)) static void check_cpu(void) {
     if (i > 0) say(i == count - 1 ? " and " : ", ");
     say(missing[i]);
   }
-  // A CPU without AVX2 or FMA cannot run the default build either: only a native or portable one.
+  // A CPU without what the default build (haswell) needs cannot run it either: only a
+  // native or portable one. AVX-512 and the newer extensions are what a native build adds.
   int below_haswell = 0;
   for (int i = 0; i < count; i++) {
-    if (strcmp(missing[i], "avx2") == 0 || strcmp(missing[i], "fma") == 0) below_haswell = 1;
+    const char *name = missing[i];
+    if (strncmp(name, "avx512", 6) != 0 && strcmp(name, "vaes") != 0 &&
+        strcmp(name, "vpclmulqdq") != 0 && strcmp(name, "gfni") != 0) {
+      below_haswell = 1;
+    }
   }
   say(below_haswell
           ? ", which this CPU lacks: build it on this machine with GANSCOPE_CPU=native, or with "

@@ -15,8 +15,9 @@ int ganscope_cpu_extensions_checked(void);
 int ganscope_built_for_wide_vectors(void);
 
 // Whether this CPU, and the operating system's saving of its registers, can run the
-// AVX-512 copies of the training passes (Sources/GANKernelsWide: AVX-512 F, VL, BW and DQ).
-// 0 off x86-64, and when GANSCOPE_NO_WIDE_KERNELS is set (to measure or test the baseline
+// AVX-512 copies of the training passes (Sources/GANKernelsWide: AVX-512 F, CD, VL, BW and
+// DQ).
+// 0 off x86-64, and when GANSCOPE_NO_WIDE_KERNELS=1 (to measure or test the baseline
 // copies on a CPU that has them).
 int ganscope_cpu_has_wide_vectors(void);
 
