@@ -16,9 +16,6 @@ import PackageDescription
 // only.
 #if arch(x86_64)
   let defaultCPU = "haswell"
-  // The AVX-512 copies: F, CD, BW, DQ and VL, which every AVX-512 CPU since 2017 has (Intel
-  // Skylake-SP on, AMD Zen 4 on); the run-time check asks for all five.
-  let wideFlags: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "skylake-avx512"])]
 #else
   let defaultCPU = "native"
 #endif
@@ -31,8 +28,12 @@ let cpuFlags: [SwiftSetting] =
   : [.unsafeFlags(["-target-cpu", targetCPU])]
 #if arch(x86_64)
   let cpuCheckFlags: [CSetting] = portable ? [] : [.unsafeFlags(["-march=\(targetCPU)"])]
+  // The AVX-512 copies: F, CD, BW, DQ and VL, which every AVX-512 CPU since 2017 has (Intel
+  // Skylake-SP on, AMD Zen 4 on); the run-time check asks for all five.
+  let wideFlags: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "skylake-avx512"])]
 #else
   let cpuCheckFlags: [CSetting] = []
+  // No second copy off x86-64: the run-time check says no, so it is never called.
   let wideFlags = cpuFlags
 #endif
 

@@ -25,14 +25,13 @@ import Testing
   @Test(arguments: Setting.allCases)
   func everySettingChangesTheRun(setting: Setting) throws {
     for model in NetModel.allCases where setting.applies(to: model) && setting != .model {
-      var without: [Setting: SettingValue] = setting.companions
-      if model == .dirac {
-        without[.model] = .word(NetModel.dirac.rawValue)
-        if setting == .prior || setting == .pack { without[.target] = .word("normal(0,1)") }
+      var with = setting.example(for: model)
+      if model == .dirac && (setting == .prior || setting == .pack) {
+        with[.target] = .word("normal(0,1)")
       }
       let value = setting.otherValue(for: model)
-      var with = without
-      with[setting] = value
+      var without = with
+      without[setting] = nil
       let plain = try Self.outcome(without)
       let changed = try Self.outcome(with)
       // Bits, and finite: two diverged runs (NaN != NaN) must not count as different.

@@ -42,15 +42,11 @@ import Testing
   @Test(arguments: Setting.allCases)
   func everySettingIsSetReadWrittenAndReadBack(setting: Setting) throws {
     for model in NetModel.allCases where setting.applies(to: model) && setting != .model {
-      var values: [Setting: SettingValue] = [:]
-      if model == .dirac { values[.model] = .word("dirac") }
       let value = setting.otherValue(for: model)
       #expect(setting.problem(with: value) == nil)
-      values[setting] = value
-      // A penalty weight, a clip bound or Adam's β means something only beside its loss,
-      // penalty or optimizer.
-      values.merge(setting.companions) { given, _ in given }
-      let settings = try RunSettings.given(values)
+      // With its companions: a penalty weight, a clip bound or Adam's β means something only
+      // beside its loss, penalty or optimizer.
+      let settings = try RunSettings.given(setting.example(for: model))
       #expect(settings.value(of: setting) == value, "\(setting) for \(model)")
       if setting != .lr {
         let column = try #require(setting.column)

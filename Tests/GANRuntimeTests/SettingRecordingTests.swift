@@ -10,11 +10,9 @@ import Testing
   @Test(arguments: Setting.allCases)
   func everySettingSurvivesTheRecordingHeader(setting: Setting) throws {
     for model in NetModel.allCases where setting.applies(to: model) {
-      var values: [Setting: SettingValue] = [.model: .word(model.rawValue)]
-      values[setting] = setting.otherValue(for: model)
-      values.merge(setting.companions) { given, _ in given }
       var targets: [String: Target] = [:]
-      let config = try RunSettings.given(values).configuration(seed: 9, targets: &targets)
+      let config = try RunSettings.given(setting.example(for: model))
+        .configuration(seed: 9, targets: &targets)
       var writer = ByteWriter()
       writer.config(config)
       let read = writer.bytes.withUnsafeBytes { raw in

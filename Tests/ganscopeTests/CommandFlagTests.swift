@@ -10,14 +10,6 @@ import Testing
 /// to the table without its declaration, or declared but answered by the wrong property,
 /// fails here, for each command.
 @Suite struct CommandFlagTests {
-  /// The settings a run is given, with the model and what the setting needs beside it.
-  static func given(_ setting: Setting, model: NetModel) -> [Setting: SettingValue] {
-    var values = setting.companions
-    if model == .dirac { values[.model] = .word(NetModel.dirac.rawValue) }
-    values[setting] = setting.otherValue(for: model)
-    return values
-  }
-
   /// The cases: every setting for every model it applies to.
   static let cases: [(Setting, NetModel)] = Setting.allCases.flatMap { setting in
     NetModel.allCases.filter {
@@ -29,7 +21,7 @@ import Testing
   /// The training commands take every setting as `train` writes it (`RunSettings.arguments`).
   @Test(arguments: cases)
   func everyTrainingCommandTakesTheSetting(setting: Setting, model: NetModel) throws {
-    let expected = try RunSettings.given(Self.given(setting, model: model))
+    let expected = try RunSettings.given(setting.example(for: model))
     let flags = expected.arguments()
     #expect(try TrainCommand.parse(flags).model.settings() == expected, "train \(flags)")
     #expect(try LiveCommand.parse(flags).model.settings() == expected, "live \(flags)")
@@ -49,7 +41,7 @@ import Testing
   /// the run `train` would make.
   @Test(arguments: cases)
   func aSweepTakesTheSettingAsAKnob(setting: Setting, model: NetModel) throws {
-    let values = Self.given(setting, model: model)
+    let values = setting.example(for: model)
     let expected = try RunSettings.given(values)
     let flags = values.sorted { $0.key.rawValue < $1.key.rawValue }.flatMap {
       [$0.key.flag, $0.value.text]

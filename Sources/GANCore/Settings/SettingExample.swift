@@ -16,6 +16,15 @@ extension Setting {
     }
   }
 
+  /// What a run is given to show this setting at another value on `model`: the model, the
+  /// companions and `otherValue(for:)`.
+  public func example(for model: NetModel) -> [Setting: SettingValue] {
+    var values = companions
+    values[.model] = .word(model.rawValue)
+    values[self] = otherValue(for: model)
+    return values
+  }
+
   /// The other settings this one needs to have any effect, as `train` would be given them:
   /// a penalty's weight needs its penalty (R1) or loss (WGAN-LP), the clip bound WGAN's loss,
   /// Adam's and momentum's coefficients their optimizer, the anneal a noise to anneal.
